@@ -1,0 +1,343 @@
+import { readConfig } from '../../src/inputs/index.js'
+import { INPUT_DEFAULTS } from '../../src/inputs/defaults.js'
+import { InputError } from '../../src/errors.js'
+import { BAD_INPUTS } from '../fixtures/bad-inputs.js'
+import { makeWorkspace } from '../fixtures/workspace.js'
+import { actionYml } from '../helpers/run-action.js'
+
+const workspace = makeWorkspace()
+const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
+const read = (inputs: Record<string, string> = {}, maskSecret?: (s: string) => void) =>
+  readConfig(reader(inputs), { workspace, maskSecret })
+
+describe('readConfig: refused values', () => {
+  test('the table holds at least 40 cases', () => {
+    expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(40)
+  })
+
+  test.each(BAD_INPUTS.map(c => [JSON.stringify(c.inputs), c] as const))(
+    '%s',
+    (_name, { inputs, input, says }) => {
+      let caught: unknown
+      try {
+        read(inputs)
+      } catch (error) {
+        caught = error
+      }
+      expect(caught).toBeInstanceOf(InputError)
+      const error = caught as InputError
+      expect(error.input).toBe(input)
+      expect(error.message).toContain(says)
+      expect(error.message).toMatch(new RegExp(`^Input "${input}": .+\\. Expected .+\\.$`))
+      expect(error.message).not.toMatch(/\n/)
+    }
+  )
+
+  test('a secret value is never echoed in the error', () => {
+    expect(() => read({ secrets: 'hunter2-no-equals-sign' })).toThrow(/has no "="/)
+    try {
+      read({ secrets: 'hunter2-no-equals-sign' })
+    } catch (error) {
+      expect((error as Error).message).not.toContain('hunter2')
+    }
+  })
+})
+
+describe('readConfig: accepted values', () => {
+  test('empty inputs give the documented defaults', () => {
+    const config = read()
+    expect(config.images).toEqual([])
+    expect(config.platforms).toEqual(['linux/amd64', 'linux/arm64'])
+    expect(config.push).toBe('auto')
+    expect(config.build).toEqual({
+      context: '.',
+      file: '',
+      target: '',
+      buildArgs: [],
+      secrets: [],
+      labels: {},
+      annotations: [],
+      network: '',
+      noCache: false,
+      cache: 'gha',
+      provenance: 'auto'
+    })
+    expect(config.scan).toEqual({
+      enabled: true,
+      failOn: 'high',
+      ignoreUnfixed: false,
+      trivyignore: [],
+      trivyVersion: '0.74.0',
+      dbRepositories: [
+        'mirror.gcr.io/aquasec/trivy-db:2',
+        'ghcr.io/aquasecurity/trivy-db:2',
+        'public.ecr.aws/aquasecurity/trivy-db:2'
+      ]
+    })
+    expect(config.report).toEqual({
+      uploadSarif: 'auto',
+      sarifCategory: 'container-image/{platform}',
+      summary: true
+    })
+    expect(config.sign).toEqual({
+      mode: 'auto',
+      cosignVersion: 'v3.0.6',
+      key: undefined,
+      password: '',
+      signatureFormat: 'bundle',
+      attest: ['sbom', 'vuln']
+    })
+    expect(config.tools).toEqual({ mirror: '', manifest: '' })
+  })
+
+  test.each([
+    [
+      'newlines',
+      'linux/amd64\nlinux/arm64\nlinux/arm/v7',
+      ['linux/amd64', 'linux/arm64', 'linux/arm/v7']
+    ],
+    ['commas with spaces', 'linux/amd64, linux/arm64', ['linux/amd64', 'linux/arm64']],
+    ['quoted CSV', '"linux/amd64","linux/arm64"', ['linux/amd64', 'linux/arm64']],
+    [
+      'mixed, blank lines',
+      'linux/amd64,linux/arm64\n\nlinux/ppc64le\n',
+      ['linux/amd64', 'linux/arm64', 'linux/ppc64le']
+    ],
+    ['amd64 micro-arch variant', 'linux/amd64/v2', ['linux/amd64/v2']]
+  ])('platforms as %s', (_how, platforms, expected) => {
+    expect(read({ platforms }).platforms).toEqual(expected)
+  })
+
+  test.each([
+    ['one name', 'ghcr.io/octo/app', ['ghcr.io/octo/app']],
+    ['upper case is lowered', 'GHCR.io/Octo/App', ['ghcr.io/octo/app']],
+    ['registry with port', 'localhost:5443/e2e/app', ['localhost:5443/e2e/app']],
+    [
+      'several, both separators',
+      'ghcr.io/o/a,docker.io/o/a\nquay.io/o/a',
+      ['ghcr.io/o/a', 'docker.io/o/a', 'quay.io/o/a']
+    ],
+    ['docker hub short name', 'octo/app', ['octo/app']],
+    [
+      'separators inside components',
+      'reg.example.com/a__b/c-d.e_f',
+      ['reg.example.com/a__b/c-d.e_f']
+    ]
+  ])('images: %s', (_how, images, expected) => {
+    expect(read({ images }).images).toEqual(expected)
+  })
+
+  test('build-args keep spaces, quotes, commas and = in values', () => {
+    const config = read({
+      'build-args': `MESSAGE=hello "quoted" world, it's\nURL=https://x.example/?a=1&b=2\n_X=`
+    })
+    expect(config.build.buildArgs).toEqual([
+      { name: 'MESSAGE', value: `hello "quoted" world, it's` },
+      { name: 'URL', value: 'https://x.example/?a=1&b=2' },
+      { name: '_X', value: '' }
+    ])
+  })
+
+  test('labels and annotations', () => {
+    const config = read({
+      labels: 'org.opencontainers.image.vendor=Octo, Inc.\ncom.example.team=core',
+      annotations:
+        'index:org.opencontainers.image.description=An app\nmanifest[linux/amd64]:a.b=c\nplain.key=v'
+    })
+    expect(config.build.labels).toEqual({
+      'org.opencontainers.image.vendor': 'Octo, Inc.',
+      'com.example.team': 'core'
+    })
+    expect(config.build.annotations).toHaveLength(3)
+  })
+
+  test('secrets, passwords and tokens are masked as soon as they are read', () => {
+    const masked: string[] = []
+    const config = read(
+      {
+        secrets: 'NPM_TOKEN=npm_abc\nOTHER=xyz=1',
+        'registry-username': 'bot',
+        'registry-password': 'pw-123',
+        'github-token': 'ghs_tok',
+        'cosign-password': 'cpw',
+        'cosign-key':
+          '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nabc\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----'
+      },
+      value => masked.push(value)
+    )
+    expect(masked).toEqual(expect.arrayContaining(['npm_abc', 'xyz=1', 'pw-123', 'ghs_tok', 'cpw']))
+    expect(masked.some(m => m.includes('BEGIN ENCRYPTED SIGSTORE PRIVATE KEY'))).toBe(true)
+    expect(config.build.secrets).toEqual([
+      { id: 'NPM_TOKEN', value: 'npm_abc' },
+      { id: 'OTHER', value: 'xyz=1' }
+    ])
+    expect(config.sign.key?.kind).toBe('pem')
+  })
+
+  test.each([
+    ['awskms:///alias/release', 'kms'],
+    ['gcpkms://projects/p/locations/l/keyRings/r/cryptoKeys/k', 'kms'],
+    ['hashivault://release', 'kms'],
+    ['docker/Dockerfile.prod', 'file']
+  ])('cosign-key %s is a %s key', (key, kind) => {
+    expect(read({ 'cosign-key': key }).sign.key).toEqual({ kind, value: key })
+  })
+
+  test.each([
+    [{ attest: 'none' }, []],
+    [{ attest: 'sbom' }, ['sbom']],
+    [{ attest: 'SBOM, vuln' }, ['sbom', 'vuln']],
+    [{ attest: 'sbom', scan: 'false' }, ['sbom']]
+  ])('attest %j', (inputs, expected) => {
+    expect(read(inputs).sign.attest).toEqual(expected)
+  })
+
+  test('every other accepted form', () => {
+    const config = read({
+      context: 'docker',
+      file: 'docker/Dockerfile.prod',
+      target: 'runtime',
+      network: 'host',
+      'no-cache': 'True',
+      push: 'TRUE',
+      cache: 'registry',
+      provenance: 'max',
+      'fail-on': 'CRITICAL',
+      'ignore-unfixed': 'true',
+      trivyignore: '.trivyignore',
+      'trivy-version': 'v0.70.0',
+      'trivy-db-repositories': 'registry.example.com/mirror/trivy-db:2',
+      'upload-sarif': 'false',
+      'sarif-category': 'img-{platform}',
+      sign: 'false',
+      'cosign-version': 'v2.6.0',
+      'signature-format': 'both',
+      'tools-mirror': 'https://ghes.example.com/',
+      'tools-manifest': 'tools.json',
+      summary: 'false',
+      platforms: 'linux/arm64'
+    })
+    expect(config.build).toMatchObject({
+      context: 'docker',
+      file: 'docker/Dockerfile.prod',
+      target: 'runtime',
+      network: 'host',
+      noCache: true,
+      cache: 'registry',
+      provenance: 'max'
+    })
+    expect(config.push).toBe('true')
+    expect(config.scan).toMatchObject({
+      failOn: 'critical',
+      ignoreUnfixed: true,
+      trivyignore: ['.trivyignore'],
+      trivyVersion: 'v0.70.0',
+      dbRepositories: ['registry.example.com/mirror/trivy-db:2']
+    })
+    expect(config.report).toEqual({
+      uploadSarif: 'false',
+      sarifCategory: 'img-{platform}',
+      summary: false
+    })
+    expect(config.sign).toMatchObject({
+      mode: 'false',
+      cosignVersion: 'v2.6.0',
+      signatureFormat: 'both'
+    })
+    expect(config.tools).toEqual({ mirror: 'https://ghes.example.com', manifest: 'tools.json' })
+  })
+
+  test('a fixed sarif-category is fine for one platform', () => {
+    expect(read({ platforms: 'linux/amd64', 'sarif-category': 'image' }).report.sarifCategory).toBe(
+      'image'
+    )
+  })
+
+  test('a Git URL context is not looked up on disk', () => {
+    const context = 'https://github.com/octo/app.git#main:docker'
+    expect(read({ context }).build.context).toBe(context)
+  })
+})
+
+describe('action.yml', () => {
+  const specInputs = [
+    'images',
+    'context',
+    'file',
+    'target',
+    'build-args',
+    'secrets',
+    'labels',
+    'annotations',
+    'network',
+    'no-cache',
+    'platforms',
+    'push',
+    'tags',
+    'flavor',
+    'cache',
+    'provenance',
+    'registry-username',
+    'registry-password',
+    'github-token',
+    'scan',
+    'fail-on',
+    'ignore-unfixed',
+    'trivyignore',
+    'trivy-version',
+    'trivy-db-repositories',
+    'upload-sarif',
+    'sarif-category',
+    'sign',
+    'cosign-version',
+    'cosign-key',
+    'cosign-password',
+    'signature-format',
+    'attest',
+    'tools-mirror',
+    'tools-manifest',
+    'summary'
+  ]
+  const specOutputs = [
+    'digest',
+    'image',
+    'tags',
+    'version',
+    'platforms',
+    'gate',
+    'vulnerabilities',
+    'report',
+    'sarif',
+    'sbom',
+    'signed',
+    'verify-command'
+  ]
+
+  test('declares every SPEC input and output (policy and lifecycle come later)', () => {
+    expect(Object.keys(actionYml.inputs).sort()).toEqual([...specInputs].sort())
+    expect(Object.keys(actionYml.outputs).sort()).toEqual([...specOutputs].sort())
+  })
+
+  test('declares the same defaults the code applies to empty inputs', () => {
+    for (const name of specInputs) {
+      const declared = (actionYml.inputs[name]?.default ?? '').trim()
+      if (name === 'github-token') {
+        expect(declared).toBe('${{ github.token }}')
+        continue
+      }
+      expect([name, declared]).toEqual([name, (INPUT_DEFAULTS[name] ?? '').trim()])
+    }
+  })
+
+  test('every input the code reads is declared', () => {
+    const asked = new Set<string>()
+    readConfig(
+      name => {
+        asked.add(name)
+        return ''
+      },
+      { workspace }
+    )
+    expect([...asked].sort()).toEqual([...specInputs].sort())
+  })
+})

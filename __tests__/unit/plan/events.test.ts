@@ -1,0 +1,197 @@
+import type { RunContext } from '../../../src/context.js'
+import { ConfigurationError } from '../../../src/errors.js'
+import { decide, isForkPullRequest, type DecisionInput } from '../../../src/plan/events.js'
+import { example, runnerContext } from './runner-context.js'
+
+const SHA = '860c1904a1ce19322e91ac35af1ab07466440c37'
+const pr = (action: string) => example('pull_request', p => p.action === action)
+
+const contexts = {
+  push: () =>
+    runnerContext(
+      'push',
+      example('push', p => p.ref === 'refs/heads/master')
+    ),
+  pushNoOidc: () =>
+    runnerContext(
+      'push',
+      example('push', p => p.ref === 'refs/heads/master'),
+      { idTokenAvailable: false }
+    ),
+  pr: () => runnerContext('pull_request', pr('opened'), { sha: SHA }),
+  // Derived: pull_request.head.repo.full_name set to a fork; forks get no OIDC token.
+  forkPr: () => {
+    const payload = pr('synchronize')
+    payload.pull_request.head.repo.full_name = 'octo-fork/Hello-World'
+    return runnerContext('pull_request', payload, { sha: SHA, idTokenAvailable: false })
+  },
+  // Derived: pull_request.head.repo set to null (the fork was deleted).
+  deletedForkPr: () => {
+    const payload = pr('synchronize')
+    payload.pull_request.head.repo = null
+    return runnerContext('pull_request', payload, { sha: SHA, idTokenAvailable: false })
+  },
+  // Derived: event name pull_request_target and a fork head; the base repo's token and OIDC.
+  forkPrTarget: () => {
+    const payload = pr('opened')
+    payload.pull_request.head.repo.full_name = 'octo-fork/Hello-World'
+    return runnerContext('pull_request_target', payload, { sha: SHA })
+  },
+  prTarget: () => runnerContext('pull_request_target', pr('opened'), { sha: SHA }),
+  schedule: () =>
+    runnerContext('schedule', { schedule: '0 0 * * *' }, { ref: 'refs/heads/main', sha: SHA }),
+  mergeGroup: () => runnerContext('merge_group', example('merge_group')),
+  release: () =>
+    runnerContext(
+      'release',
+      example('release', p => p.action === 'published'),
+      { sha: SHA }
+    ),
+  dispatch: () => runnerContext('workflow_dispatch', example('workflow_dispatch'), { sha: SHA })
+} satisfies Record<string, () => RunContext>
+
+const AUTO: DecisionInput = { push: 'auto', sign: 'auto', uploadSarif: 'auto', cosignKey: false }
+
+test.each([
+  ['push', false],
+  ['pr', false],
+  ['forkPr', true],
+  ['deletedForkPr', true],
+  ['forkPrTarget', true],
+  ['prTarget', false],
+  ['mergeGroup', false],
+  ['schedule', false]
+] as [keyof typeof contexts, boolean][])('isForkPullRequest(%s) is %s', (name, fork) => {
+  expect(isForkPullRequest(contexts[name]())).toBe(fork)
+})
+
+interface Row {
+  ctx: keyof typeof contexts
+  input: Partial<DecisionInput>
+  push: boolean
+  sign: 'keyless' | 'key' | 'off'
+  upload: boolean
+  /** A phrase the reason of the decision that is off (or notable) must contain. */
+  reason?: [keyof ReturnType<typeof decide>, string]
+}
+
+const rows: Row[] = [
+  { ctx: 'push', input: {}, push: true, sign: 'keyless', upload: true },
+  {
+    ctx: 'pushNoOidc',
+    input: {},
+    push: true,
+    sign: 'off',
+    upload: true,
+    reason: ['signReason', '`id-token: write`']
+  },
+  { ctx: 'push', input: { cosignKey: true }, push: true, sign: 'key', upload: true },
+  {
+    ctx: 'pushNoOidc',
+    input: { cosignKey: true, sign: 'true' },
+    push: true,
+    sign: 'key',
+    upload: true
+  },
+  {
+    ctx: 'push',
+    input: { sign: 'false' },
+    push: true,
+    sign: 'off',
+    upload: true,
+    reason: ['signReason', 'sign is false']
+  },
+  {
+    ctx: 'push',
+    input: { push: 'false' },
+    push: false,
+    sign: 'off',
+    upload: true,
+    reason: ['signReason', 'not pushed']
+  },
+  { ctx: 'push', input: { uploadSarif: 'false' }, push: true, sign: 'keyless', upload: false },
+  {
+    ctx: 'pr',
+    input: {},
+    push: false,
+    sign: 'off',
+    upload: true,
+    reason: ['pushReason', 'pull_request event and push is auto']
+  },
+  { ctx: 'pr', input: { push: 'true' }, push: true, sign: 'keyless', upload: true },
+  { ctx: 'pr', input: { sign: 'true' }, push: false, sign: 'off', upload: true },
+  {
+    ctx: 'forkPr',
+    input: {},
+    push: false,
+    sign: 'off',
+    upload: false,
+    reason: ['uploadReason', 'read-only token']
+  },
+  { ctx: 'forkPr', input: { uploadSarif: 'true' }, push: false, sign: 'off', upload: true },
+  {
+    ctx: 'forkPr',
+    input: { push: 'true' },
+    push: true,
+    sign: 'off',
+    upload: false,
+    reason: ['signReason', 'pull requests from forks']
+  },
+  {
+    ctx: 'deletedForkPr',
+    input: {},
+    push: false,
+    sign: 'off',
+    upload: false,
+    reason: ['uploadReason', '`security-events: write`']
+  },
+  {
+    ctx: 'forkPrTarget',
+    input: {},
+    push: false,
+    sign: 'off',
+    upload: false,
+    reason: ['uploadReason', 'filed under the base branch']
+  },
+  {
+    ctx: 'prTarget',
+    input: {},
+    push: false,
+    sign: 'off',
+    upload: true,
+    reason: ['pushReason', 'pull_request_target event']
+  },
+  { ctx: 'schedule', input: {}, push: true, sign: 'keyless', upload: true },
+  {
+    ctx: 'mergeGroup',
+    input: {},
+    push: true,
+    sign: 'keyless',
+    upload: true,
+    reason: ['pushReason', 'merge_group event']
+  },
+  { ctx: 'release', input: {}, push: true, sign: 'keyless', upload: true },
+  { ctx: 'dispatch', input: { sign: 'true' }, push: true, sign: 'keyless', upload: true }
+]
+
+test.each(rows)('$ctx $input → push $push, sign $sign, upload $upload', row => {
+  const decisions = decide({ ...AUTO, ...row.input }, contexts[row.ctx]())
+  expect(decisions).toMatchObject({ push: row.push, sign: row.sign, upload: row.upload })
+  for (const reason of [decisions.pushReason, decisions.signReason, decisions.uploadReason]) {
+    expect(reason).toMatch(/^[A-Z].*\.$/)
+  }
+  if (row.reason) expect(decisions[row.reason[0]]).toContain(row.reason[1])
+})
+
+test.each([
+  ['pushNoOidc', { sign: 'true' }, 'add `id-token: write`'],
+  ['forkPr', { sign: 'true', push: 'true' }, 'never gives to pull requests from forks']
+] as [keyof typeof contexts, Partial<DecisionInput>, string][])(
+  'sign=true that cannot be honoured on %s is a configuration error',
+  (name, input, phrase) => {
+    const run = () => decide({ ...AUTO, ...input }, contexts[name]())
+    expect(run).toThrow(ConfigurationError)
+    expect(run).toThrow(phrase)
+    expect(run).toThrow(/^Input "sign" is true, but the image cannot be signed/)
+  }
+)

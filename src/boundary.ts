@@ -1,0 +1,45 @@
+import * as core from '@actions/core'
+import { inspect } from 'node:util'
+import { ConfigurationError } from './errors.js'
+
+/** The subset of @actions/core the boundary uses; tests hand in a recorder. */
+export interface FailureLog {
+  setFailed(message: string): void
+  debug(message: string): void
+}
+
+/**
+ * The one error boundary of each entry point. Whatever escapes a step becomes exactly one
+ * `setFailed` (one `::error::` line and exit code 1). A configuration mistake is shown as its
+ * message alone; any other error carries its `cause` chain in that line (the low-level reason,
+ * such as the errno or HTTP status, usually sits there), with stacks at debug level. A thrown
+ * non-Error value is reported, never swallowed.
+ */
+export async function runWithBoundary(
+  step: () => Promise<void>,
+  log: FailureLog = core
+): Promise<void> {
+  try {
+    await step()
+  } catch (error) {
+    log.setFailed(describeFailure(error, log))
+  }
+}
+
+function describeFailure(error: unknown, log: FailureLog): string {
+  if (!(error instanceof Error)) {
+    return `Unexpected failure (a non-Error value was thrown): ${inspect(error, { depth: 3 })}`
+  }
+  if (error instanceof ConfigurationError) return error.message
+  if (error.stack) log.debug(error.stack)
+  const causes: string[] = []
+  let cause: unknown = error.cause
+  const seen = new Set<unknown>([error])
+  while (cause !== undefined && !seen.has(cause)) {
+    seen.add(cause)
+    causes.push(cause instanceof Error ? `${cause.name}: ${cause.message}` : inspect(cause))
+    if (cause instanceof Error && cause.stack) log.debug(cause.stack)
+    cause = cause instanceof Error ? cause.cause : undefined
+  }
+  return causes.length ? `${error.message} (caused by: ${causes.join(' <- ')})` : error.message
+}

@@ -1,0 +1,69 @@
+import type { Flavor, TagRule } from '../plan/tag-rules.js'
+import type { CosignKey } from './validators.js'
+
+export type { CosignKey }
+
+/** Three-way switches: `auto` lets the event decide (see src/plan/events.ts). */
+export type Mode = 'auto' | 'true' | 'false'
+export type FailOn = 'critical' | 'high' | 'medium' | 'low' | 'none'
+export type CacheMode = 'gha' | 'registry' | 'none'
+/** `auto`: max for public repositories, min for private ones (decided at build time). */
+export type Provenance = 'auto' | 'max' | 'min' | 'false'
+export type SignatureFormat = 'bundle' | 'legacy' | 'both'
+export type Attestation = 'sbom' | 'vuln'
+
+/**
+ * Every input, parsed and validated. Built once by readConfig() before any side effect;
+ * no other module calls getInput. Grouped by the stage that consumes each part.
+ */
+export interface Config {
+  images: string[]
+  platforms: string[]
+  push: Mode
+  tags: TagRule[]
+  flavor: Flavor
+  build: {
+    context: string
+    /** Empty: <context>/Dockerfile, resolved by buildx itself. */
+    file: string
+    target: string
+    buildArgs: { name: string; value: string }[]
+    secrets: { id: string; value: string }[]
+    labels: Record<string, string>
+    annotations: string[]
+    network: string
+    noCache: boolean
+    cache: CacheMode
+    provenance: Provenance
+  }
+  registry: {
+    username: string
+    password: string
+    githubToken: string
+  }
+  scan: {
+    enabled: boolean
+    failOn: FailOn
+    ignoreUnfixed: boolean
+    trivyignore: string[]
+    trivyVersion: string
+    dbRepositories: string[]
+  }
+  report: {
+    uploadSarif: Mode
+    sarifCategory: string
+    summary: boolean
+  }
+  sign: {
+    mode: Mode
+    cosignVersion: string
+    key: CosignKey | undefined
+    password: string
+    signatureFormat: SignatureFormat
+    attest: Attestation[]
+  }
+  tools: {
+    mirror: string
+    manifest: string
+  }
+}

@@ -1,0 +1,149 @@
+import type { RunContext } from '../context.js'
+import { ConfigurationError } from '../errors.js'
+
+/**
+ * What this run may do, decided from the event alone: push, sign, upload SARIF. Each decision
+ * carries a reason written for the job summary.
+ */
+
+export type Mode = 'auto' | 'true' | 'false'
+
+export interface DecisionInput {
+  push: Mode
+  sign: Mode
+  uploadSarif: Mode
+  /** `cosign-key` is set. */
+  cosignKey: boolean
+}
+
+export interface Decisions {
+  push: boolean
+  pushReason: string
+  sign: 'keyless' | 'key' | 'off'
+  signReason: string
+  upload: boolean
+  uploadReason: string
+}
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target']
+
+/**
+ * A pull request whose head lives in another repository. `head.repo` is null when the fork was
+ * deleted. Such runs get a read-only token and no OIDC token on `pull_request`.
+ */
+export function isForkPullRequest(ctx: RunContext): boolean {
+  if (!PULL_REQUEST_EVENTS.includes(ctx.eventName)) return false
+  const head = ctx.payload.pull_request?.head?.repo as { full_name?: string } | null | undefined
+  if (!head) return true
+  return head.full_name !== ctx.payload.repository?.full_name
+}
+
+function decidePush(mode: Mode, ctx: RunContext): Pick<Decisions, 'push' | 'pushReason'> {
+  if (mode === 'true')
+    return { push: true, pushReason: 'The image is pushed because push is true.' }
+  if (mode === 'false')
+    return { push: false, pushReason: 'The image is not pushed because push is false.' }
+  if (PULL_REQUEST_EVENTS.includes(ctx.eventName)) {
+    return {
+      push: false,
+      pushReason: `The image is built and scanned but not pushed, because this is a ${ctx.eventName} event and push is auto. Set push to true to publish pull request images.`
+    }
+  }
+  return {
+    push: true,
+    pushReason: `The image is pushed because push is auto and this is a ${ctx.eventName} event (only pull_request and pull_request_target events are not pushed).`
+  }
+}
+
+const NO_OIDC = (ctx: RunContext) =>
+  isForkPullRequest(ctx) && ctx.eventName === 'pull_request'
+    ? 'the runner offers no OIDC token, which GitHub never gives to pull requests from forks'
+    : "the runner offers no OIDC token: add `id-token: write` to the job's permissions"
+
+/**
+ * sign=auto signs what is pushed, with the key when one is given, else keyless when the runner
+ * can mint an OIDC token. sign=true is the same but refuses to push unsigned: with neither a key
+ * nor a token that is a configuration error. When nothing is pushed there is nothing to sign
+ * (signatures are attached by digest in the registry), so no mode fails then.
+ */
+function decideSign(
+  mode: Mode,
+  cosignKey: boolean,
+  push: boolean,
+  ctx: RunContext
+): Pick<Decisions, 'sign' | 'signReason'> {
+  if (mode === 'false')
+    return { sign: 'off', signReason: 'The image is not signed because sign is false.' }
+  if (!push) {
+    return {
+      sign: 'off',
+      signReason:
+        'The image is not signed because it is not pushed: signatures are attached by digest in the registry.'
+    }
+  }
+  if (cosignKey)
+    return { sign: 'key', signReason: 'The image is signed with the key given in cosign-key.' }
+  if (ctx.idTokenAvailable) {
+    return {
+      sign: 'keyless',
+      signReason:
+        "The image is signed keyless, with a Sigstore certificate issued for this workflow's OIDC identity."
+    }
+  }
+  if (mode === 'true') {
+    throw new ConfigurationError(
+      `Input "sign" is true, but the image cannot be signed: cosign-key is not set and ${NO_OIDC(ctx)}. Set cosign-key, grant \`id-token: write\`, or set sign to auto to publish unsigned.`
+    )
+  }
+  return {
+    sign: 'off',
+    signReason: `The image is pushed unsigned: sign is auto, cosign-key is not set and ${NO_OIDC(ctx)} to sign keyless.`
+  }
+}
+
+/**
+ * upload-sarif=auto uploads unless the run is a pull request from a fork: on `pull_request` the
+ * token is read-only (no `security-events: write`, whatever the workflow asks), and on
+ * `pull_request_target` the results would be filed under the base branch's ref although they
+ * describe the fork's change.
+ */
+function decideUpload(mode: Mode, ctx: RunContext): Pick<Decisions, 'upload' | 'uploadReason'> {
+  if (mode === 'false')
+    return {
+      upload: false,
+      uploadReason: 'The SARIF report is not uploaded because upload-sarif is false.'
+    }
+  if (mode === 'true') {
+    return {
+      upload: true,
+      uploadReason: 'The SARIF report is uploaded to code scanning because upload-sarif is true.'
+    }
+  }
+  if (isForkPullRequest(ctx) && ctx.eventName === 'pull_request') {
+    return {
+      upload: false,
+      uploadReason:
+        'The SARIF report is not uploaded: this pull request comes from a fork, and GitHub gives such runs a read-only token that cannot be granted `security-events: write`. The scan still gates the run and the SARIF file is kept; to publish it, upload it from a workflow_run workflow that has `permissions: security-events: write`.'
+    }
+  }
+  if (isForkPullRequest(ctx)) {
+    return {
+      upload: false,
+      uploadReason: `The SARIF report is not uploaded: this ${ctx.eventName} run is for a pull request from a fork, and its results would be filed under the base branch. Set upload-sarif to true to upload anyway.`
+    }
+  }
+  return {
+    upload: true,
+    uploadReason:
+      'The SARIF report is uploaded to code scanning (the job needs `permissions: security-events: write`).'
+  }
+}
+
+export function decide(input: DecisionInput, ctx: RunContext): Decisions {
+  const push = decidePush(input.push, ctx)
+  return {
+    ...push,
+    ...decideSign(input.sign, input.cosignKey, push.push, ctx),
+    ...decideUpload(input.uploadSarif, ctx)
+  }
+}

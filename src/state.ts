@@ -1,0 +1,8 @@
+/**
+ * Names of the values the main step saves for the post step (GITHUB_STATE). Never a secret:
+ * the state file is plain text on the runner.
+ */
+export const STATE = {
+  isPost: 'isPost',
+  workDir: 'workDir'
+} as const
