@@ -1,0 +1,199 @@
+/**
+ * The end-to-end test world made by `scripts/e2e-env.sh up` (`npm run e2e:up`): a dockerd with
+ * the containerd image store on its own socket, a TLS registry with basic auth, QEMU binfmt,
+ * cosign 2 and 3, skopeo, and a multi-arch busybox base image. This module reads its
+ * description ($E2E_ROOT/env.json) and runs commands against it — always with argument arrays,
+ * never through a shell.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+export const DEFAULT_E2E_ROOT = '/var/tmp/ipa-e2e'
+
+export interface World {
+  /** State directory of the world. */
+  E2E_ROOT: string
+  /** Directories (colon-separated) to put first on PATH: docker, dockerd, containerd. */
+  E2E_PATH: string
+  /** The world's docker CLI. */
+  DOCKER: string
+  /** `unix://…/docker.sock` of the world's dockerd. */
+  DOCKER_HOST: string
+  /** The world's DOCKER_CONFIG (logged in to REGISTRY, buildx plugin linked). */
+  DOCKER_CONFIG: string
+  /** The docker-buildx plugin binary (link it into a fresh DOCKER_CONFIG/cli-plugins). */
+  BUILDX_PLUGIN: string
+  /** `localhost:PORT`: TLS (CA_CERT) and basic auth. */
+  REGISTRY: string
+  REGISTRY_USER: string
+  REGISTRY_PASSWORD: string
+  /** PEM of the CA that signed the registry's certificate (trusted system-wide and by dockerd). */
+  CA_CERT: string
+  /** cosign 2.x binary and its version (`v2.5.0`; the Debian build itself says `devel`). */
+  COSIGN2: string
+  COSIGN2_VERSION: string
+  /** cosign 3.x binary and its version. */
+  COSIGN3: string
+  COSIGN3_VERSION: string
+  SKOPEO: string
+  /** `localhost:PORT/e2e/base:1`, a FROM-scratch busybox image for BASE_PLATFORMS. */
+  BASE_IMAGE: string
+  /** Digest of BASE_IMAGE's index. */
+  BASE_IMAGE_DIGEST: string
+  /** Comma-separated platforms of BASE_IMAGE, e.g. `linux/amd64,linux/arm64,linux/arm/v7`. */
+  BASE_PLATFORMS: string
+}
+
+const KEYS: readonly (keyof World)[] = [
+  'E2E_ROOT',
+  'E2E_PATH',
+  'DOCKER',
+  'DOCKER_HOST',
+  'DOCKER_CONFIG',
+  'BUILDX_PLUGIN',
+  'REGISTRY',
+  'REGISTRY_USER',
+  'REGISTRY_PASSWORD',
+  'CA_CERT',
+  'COSIGN2',
+  'COSIGN2_VERSION',
+  'COSIGN3',
+  'COSIGN3_VERSION',
+  'SKOPEO',
+  'BASE_IMAGE',
+  'BASE_IMAGE_DIGEST',
+  'BASE_PLATFORMS'
+]
+
+export function worldRoot(): string {
+  return process.env.E2E_ROOT || DEFAULT_E2E_ROOT
+}
+
+/** The world described by $E2E_ROOT/env.json, or undefined when it was never brought up. */
+export function loadWorld(root: string = worldRoot()): World | undefined {
+  const file = join(root, 'env.json')
+  if (!existsSync(file)) return undefined
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+  const missing = KEYS.filter(k => typeof raw[k] !== 'string' || raw[k] === '')
+  if (missing.length > 0) {
+    throw new Error(`${file} lacks ${missing.join(', ')}: run \`npm run e2e:up\` again`)
+  }
+  return raw as unknown as World
+}
+
+/** The world, or an error telling how to make it. */
+export function requireWorld(root: string = worldRoot()): World {
+  const world = loadWorld(root)
+  if (!world) {
+    throw new Error(
+      `no e2e world at ${root} (${join(root, 'env.json')} is missing): run \`npm run e2e:up\` first`
+    )
+  }
+  return world
+}
+
+/**
+ * Environment for a child process that uses the world: the docker bins first on PATH, the
+ * world's DOCKER_HOST and DOCKER_CONFIG (override it with a test's own), and the CA for Node.
+ */
+export function worldEnv(
+  world: World,
+  overrides: Record<string, string> = {}
+): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v
+  return {
+    ...env,
+    PATH: `${world.E2E_PATH}:${process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'}`,
+    DOCKER_HOST: world.DOCKER_HOST,
+    DOCKER_CONFIG: world.DOCKER_CONFIG,
+    NODE_EXTRA_CA_CERTS: world.CA_CERT,
+    ...overrides
+  }
+}
+
+export interface RunOptions {
+  env?: Record<string, string>
+  cwd?: string
+  /** Written to the child's stdin, then closed (e.g. a password for --password-stdin). */
+  input?: string
+  /** Resolve with the result instead of rejecting when the exit code is not 0. */
+  allowFailure?: boolean
+  timeoutMs?: number
+}
+
+export interface RunResult {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
+
+export class RunError extends Error {
+  constructor(
+    message: string,
+    readonly result: RunResult
+  ) {
+    super(message)
+    this.name = 'RunError'
+  }
+}
+
+/**
+ * Runs `cmd` with `args` (no shell). Rejects, with the command line and its stderr, when it
+ * exits non-zero, is killed or times out — unless `allowFailure` is set.
+ */
+export function run(
+  cmd: string,
+  args: readonly string[],
+  opts: RunOptions = {}
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, [...args], {
+      cwd: opts.cwd,
+      env: opts.env ?? (process.env as Record<string, string>),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      shell: false
+    })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    let timedOut = false
+    const timer =
+      opts.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true
+            child.kill('SIGKILL')
+          }, opts.timeoutMs)
+    child.stdout.on('data', (b: Buffer) => out.push(b))
+    child.stderr.on('data', (b: Buffer) => err.push(b))
+    child.on('error', e => {
+      if (timer) clearTimeout(timer)
+      reject(new Error(`${cmd}: ${e.message}`))
+    })
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer)
+      const result: RunResult = {
+        code,
+        signal,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8')
+      }
+      if ((code === 0 && !timedOut) || opts.allowFailure) return resolve(result)
+      const why = timedOut
+        ? `timed out after ${opts.timeoutMs} ms`
+        : signal
+          ? `killed by ${signal}`
+          : `exit ${code}`
+      reject(
+        new RunError(
+          `${[cmd, ...args].join(' ')}: ${why}\n${result.stderr.trim() || result.stdout.trim()}`,
+          result
+        )
+      )
+    })
+    child.stdin.on('error', () => undefined) // the child may exit without reading stdin
+    child.stdin.end(opts.input ?? '')
+  })
+}
