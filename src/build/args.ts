@@ -1,0 +1,121 @@
+/**
+ * The `docker buildx build` command line, as a pure function of the build inputs (tested with
+ * tables, as docker/build-push-action tests its getArgs). Every user value is the value half
+ * of a `--flag value` pair or sits after `--`, so none can be read as a flag.
+ */
+import type { RunContext } from '../context.js'
+import type { CacheMode, Provenance } from '../inputs/config.js'
+
+export interface BuildArgsInput {
+  context: string
+  /** Empty: buildx's default, <context>/Dockerfile. */
+  file: string
+  target: string
+  platforms: string[]
+  buildArgs: { name: string; value: string }[]
+  /** Secret ids; their values reach buildx through environment variables (see secretEnv). */
+  secretIds: string[]
+  labels: Record<string, string>
+  annotations: string[]
+  network: string
+  noCache: boolean
+  cache: CacheSettings
+  provenance: ResolvedProvenance
+  /** The OCI archive the build writes; nothing is pushed by the build itself. */
+  archive: string
+  metadataFile: string
+}
+
+export interface CacheSettings {
+  mode: CacheMode
+  /** `<image>:buildcache` for the registry cache. */
+  registryRef: string
+  /** gha scope, so that two images built in one repository do not evict each other. */
+  scope: string
+  /** Export the cache too. False when nothing may be written to a registry (push off). */
+  write: boolean
+}
+
+export interface ResolvedProvenance {
+  mode: 'max' | 'min' | 'false'
+  builderId: string
+  reason: string
+}
+
+/** Environment variable that carries secret number `index` to buildx (`--secret env=`). */
+export const secretEnvName = (index: number): string => `IMAGE_PIPELINE_SECRET_${index}`
+
+/**
+ * Provenance as docker/build-push-action decides it: `mode=max` for public repositories (the
+ * full build definition is public anyway), `mode=min` for private ones (max would publish build
+ * arguments and the Dockerfile's source to anyone who can pull the image).
+ */
+export function resolveProvenance(mode: Provenance, ctx: RunContext): ResolvedProvenance {
+  const builderId = `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}/actions/runs/${ctx.runId}`
+  if (mode !== 'auto') {
+    return { mode, builderId, reason: `provenance is ${mode}` }
+  }
+  const repo = ctx.payload.repository as { private?: boolean; visibility?: string } | undefined
+  const isPrivate = repo?.private === true || (repo?.visibility ?? 'public') !== 'public'
+  return isPrivate
+    ? { mode: 'min', builderId, reason: 'the repository is not public: minimal provenance' }
+    : { mode: 'max', builderId, reason: 'the repository is public: full provenance' }
+}
+
+function provenanceArg(p: ResolvedProvenance): string {
+  if (p.mode === 'false') return 'false'
+  if (p.mode === 'min') return `mode=min,inline-only=true,builder-id=${p.builderId}`
+  return `mode=max,builder-id=${p.builderId}`
+}
+
+function cacheArgs(cache: CacheSettings): string[] {
+  switch (cache.mode) {
+    case 'none':
+      return []
+    case 'gha': {
+      const from = ['--cache-from', `type=gha,scope=${cache.scope}`]
+      return cache.write ? [...from, '--cache-to', `type=gha,mode=max,scope=${cache.scope}`] : from
+    }
+    case 'registry': {
+      const from = ['--cache-from', `type=registry,ref=${cache.registryRef}`]
+      return cache.write
+        ? [...from, '--cache-to', `type=registry,ref=${cache.registryRef},mode=max`]
+        : from
+    }
+  }
+}
+
+/**
+ * With one platform and no provenance the result is a single manifest, not an index, and
+ * buildx refuses `index:` annotations; they are dropped then.
+ */
+function effectiveAnnotations(input: BuildArgsInput): string[] {
+  const producesIndex = input.platforms.length > 1 || input.provenance.mode !== 'false'
+  if (producesIndex) return input.annotations
+  return input.annotations.filter(a => !/^index(-descriptor)?[:[]/.test(a))
+}
+
+export function buildxArgs(input: BuildArgsInput): string[] {
+  // buildx reads --output as CSV: a comma or quote in the path would split it.
+  if (/[,"]/.test(input.archive)) {
+    throw new Error(`The archive path ${input.archive} holds a comma or quote (check RUNNER_TEMP)`)
+  }
+  const args = ['buildx', 'build', '--platform', input.platforms.join(',')]
+  if (input.file) args.push('--file', input.file)
+  if (input.target) args.push('--target', input.target)
+  for (const { name, value } of input.buildArgs) args.push('--build-arg', `${name}=${value}`)
+  input.secretIds.forEach((id, index) =>
+    args.push('--secret', `id=${id},env=${secretEnvName(index)}`)
+  )
+  for (const [key, value] of Object.entries(input.labels)) args.push('--label', `${key}=${value}`)
+  for (const annotation of effectiveAnnotations(input)) args.push('--annotation', annotation)
+  if (input.network) args.push('--network', input.network)
+  if (input.noCache) args.push('--no-cache')
+  args.push(...cacheArgs(input.cache))
+  args.push('--provenance', provenanceArg(input.provenance))
+  args.push('--metadata-file', input.metadataFile)
+  args.push('--output', `type=oci,dest=${input.archive}`)
+  // `--` ends the options: a context named like a flag stays a path.
+  args.push('--', input.context)
+  return args
+}
