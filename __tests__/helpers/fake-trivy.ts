@@ -34,9 +34,9 @@ function findRoot(): string {
 const ROOT = findRoot()
 export const FAKE_TRIVY_SCRIPT = join(ROOT, SCRIPT_IN_REPO)
 
-/** Real trivy reports (../shared/fixtures/trivy next to the repository unless overridden). */
+/** Real trivy reports, copied byte for byte into __fixtures__/ (see its SOURCES.md). */
 export const TRIVY_FIXTURES_DIR =
-  process.env.FAKE_TRIVY_FIXTURES_DIR || resolve(ROOT, '..', 'shared', 'fixtures', 'trivy')
+  process.env.FAKE_TRIVY_FIXTURES_DIR || resolve(ROOT, '__fixtures__', 'trivy')
 
 export interface FakeTrivyArchive {
   /** The .tar.gz on disk. */
