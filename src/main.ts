@@ -7,6 +7,7 @@ import { readConfig, type Config } from './inputs/index.js'
 import { makePlan, type Plan } from './plan/index.js'
 import { planSummary } from './report/plan-summary.js'
 import { STATE } from './state.js'
+import { describeTools, prepareTools } from './tools/prepare.js'
 
 /**
  * The main step: each stage of SPEC's pipeline in order. Stages after planning land with
@@ -31,8 +32,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   core.setOutput('tags', plan.references.join('\n'))
   core.setOutput('platforms', config.platforms.join(','))
 
+  // 3. tools: buildx and QEMU ready; trivy and cosign pinned, verified and cached.
+  const tools = await core.group('Tools', async () => {
+    const prepared = await prepareTools(config, plan, { workspace, env, now: ctx.now })
+    if (prepared.build.builder.createdByUs)
+      core.saveState(STATE.builder, prepared.build.builder.name)
+    for (const note of prepared.build.notes) core.info(note)
+    for (const line of describeTools(prepared)) core.info(line)
+    return prepared
+  })
+
   if (config.report.summary) {
-    await core.summary.addRaw(planSummary(plan, config.platforms)).write()
+    await core.summary.addRaw(planSummary(plan, config.platforms, describeTools(tools))).write()
   }
 }
 

@@ -4,5 +4,7 @@
  */
 export const STATE = {
   isPost: 'isPost',
-  workDir: 'workDir'
+  workDir: 'workDir',
+  /** A docker-container builder this run created (removed in post). */
+  builder: 'builder'
 } as const

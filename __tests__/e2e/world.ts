@@ -197,3 +197,29 @@ export function run(
     child.stdin.end(opts.input ?? '')
   })
 }
+
+/**
+ * `describe` for a suite that needs the world: skipped with the reason when the world is not up,
+ * unless E2E_REQUIRED=1 (CI), where a missing world fails every test instead.
+ */
+export function describeWithWorld(name: string, body: () => void): void {
+  const required = process.env.E2E_REQUIRED === '1'
+  const present = loadWorld() !== undefined
+  if (present || required) {
+    describe(name, body)
+    return
+  }
+  const reason = `no e2e world at ${worldRoot()}: run \`npm run e2e:up\` (E2E_REQUIRED=1 makes this a failure)`
+  process.stderr.write(`${name}: SKIPPED, ${reason}\n`)
+  describe.skip(`${name} (SKIPPED: ${reason})`, body)
+}
+
+/** The variables a runner-like child needs to reach the world's docker, registry and CA. */
+export function runnerWorldEnv(world: World): Record<string, string> {
+  return {
+    PATH: `${world.E2E_PATH}:${process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'}`,
+    DOCKER_HOST: world.DOCKER_HOST,
+    DOCKER_CONFIG: world.DOCKER_CONFIG,
+    NODE_EXTRA_CA_CERTS: world.CA_CERT
+  }
+}

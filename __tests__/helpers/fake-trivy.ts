@@ -52,6 +52,7 @@ export function fakeTrivyScript(version: string, fixturesDir = TRIVY_FIXTURES_DI
   return readFileSync(FAKE_TRIVY_SCRIPT, 'utf8')
     .replaceAll('__FAKE_TRIVY_VERSION__', version.replace(/^v/, ''))
     .replaceAll('__FAKE_TRIVY_FIXTURES_DIR__', fixturesDir)
+    .replaceAll('__FAKE_TRIVY_DB_MODULE__', join(dirname(FAKE_TRIVY_SCRIPT), 'db.mjs'))
 }
 
 function tar(args: string[]): Promise<void> {

@@ -46,6 +46,8 @@ export interface RunOptions {
   forbidSideEffects?: boolean
   /** Skip the post step. */
   skipPost?: boolean
+  /** Reuse a tool cache (RUNNER_TOOL_CACHE) across runs, as a self-hosted runner keeps it. */
+  toolCache?: string
   timeoutMs?: number
 }
 
@@ -138,9 +140,9 @@ const commandMessages = (stdout: string, command: string): string[] =>
 export async function runAction(options: RunOptions): Promise<ActionRun> {
   const runnerDir = mkdtempSync(join(tmpdir(), 'runner-'))
   const runnerTemp = join(runnerDir, 'temp')
-  const toolCache = join(runnerDir, 'tool-cache')
+  const toolCache = options.toolCache ?? join(runnerDir, 'tool-cache')
   mkdirSync(runnerTemp)
-  mkdirSync(toolCache)
+  mkdirSync(toolCache, { recursive: true })
   const files = {
     output: join(runnerDir, 'output.txt'),
     state: join(runnerDir, 'state.txt'),

@@ -41,65 +41,7 @@ describe('bundle: bad inputs are refused before any side effect', () => {
   })
 })
 
-describe('bundle: a valid configuration', () => {
-  const tagPush = {
-    name: 'push',
-    ref: 'refs/tags/v1.2.3',
-    sha: '0123456789abcdef0123456789abcdef01234567',
-    payload: {
-      ref: 'refs/tags/v1.2.3',
-      repository: {
-        full_name: 'Octo-Org/Octo-App',
-        name: 'Octo-App',
-        html_url: 'https://github.com/Octo-Org/Octo-App',
-        description: 'An app',
-        default_branch: 'main',
-        license: { spdx_id: 'Apache-2.0' }
-      }
-    }
-  }
-
-  test('plans tags, writes outputs and the summary, and post removes its working directory', async () => {
-    const run = await runAction({ event: tagPush, workspace })
-    expect(run.main.stderr).toBe('')
-    expect(run.errors).toEqual([])
-    expect(run.main.exitCode).toBe(0)
-    expect(run.outputs.version).toBe('1.2.3')
-    const tags = (run.outputs.tags ?? '').split('\n')
-    expect(tags).toEqual(
-      expect.arrayContaining([
-        'ghcr.io/octo-org/octo-app:1.2.3',
-        'ghcr.io/octo-org/octo-app:1.2',
-        'ghcr.io/octo-org/octo-app:sha-0123456'
-      ])
-    )
-    expect(tags).not.toContain('ghcr.io/octo-org/octo-app:latest')
-    expect(run.outputs.platforms).toBe('linux/amd64,linux/arm64')
-    expect(run.summary).toContain('## Image pipeline: plan')
-    expect(run.summary).toContain('`ghcr.io/octo-org/octo-app`')
-    expect(run.main.stdout).toContain('org.opencontainers.image.licenses=Apache-2.0')
-
-    const workDir = run.state.workDir ?? ''
-    expect(workDir.startsWith(run.runnerTemp)).toBe(true)
-    expect(run.post?.exitCode).toBe(0)
-    expect(run.post?.stdout).toContain(`Removed ${workDir}`)
-    expect(existsSync(workDir)).toBe(false)
-  })
-
-  test('the token and passwords are masked and never written to outputs, state or summary', async () => {
-    const run = await runAction({
-      event: tagPush,
-      workspace,
-      githubToken: 'ghs_SECRET_token_value_1234567890',
-      inputs: { 'registry-username': 'bot', 'registry-password': 'reg-SECRET-pw' }
-    })
-    expect(run.main.exitCode).toBe(0)
-    expect(run.main.stdout).toContain('::add-mask::ghs_SECRET_token_value_1234567890')
-    expect(run.main.stdout).toContain('::add-mask::reg-SECRET-pw')
-    const written = JSON.stringify([run.outputs, run.state, run.summary])
-    expect(written).not.toContain('SECRET')
-  })
-
+describe('bundle: failures before the tools stage', () => {
   test('an unreadable event payload fails with its cause', async () => {
     const run = await runAction({
       workspace,

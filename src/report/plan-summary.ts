@@ -3,7 +3,7 @@ import type { Plan } from '../plan/index.js'
 const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 
 /** The job summary's first section: what this run is going to publish, and why. */
-export function planSummary(plan: Plan, platforms: string[]): string {
+export function planSummary(plan: Plan, platforms: string[], tools: string[] = []): string {
   const { decisions } = plan
   const rows: [string, string][] = [
     ['Images', plan.images.map(i => `\`${i}\``).join('<br>')],
@@ -15,7 +15,8 @@ export function planSummary(plan: Plan, platforms: string[]): string {
     ['Platforms', platforms.map(p => `\`${p}\``).join(' ')],
     ['Push', `${decisions.push ? 'yes' : 'no'}: ${decisions.pushReason}`],
     ['Sign', `${decisions.sign}: ${decisions.signReason}`],
-    ['SARIF upload', `${decisions.upload ? 'yes' : 'no'}: ${decisions.uploadReason}`]
+    ['SARIF upload', `${decisions.upload ? 'yes' : 'no'}: ${decisions.uploadReason}`],
+    ...(tools.length ? [['Tools', tools.join('<br>')] as [string, string]] : [])
   ]
   const table = [
     '| | |',

@@ -1,0 +1,91 @@
+import * as core from '@actions/core'
+import type { Config } from '../inputs/config.js'
+import type { Plan } from '../plan/index.js'
+import { ensureBuildReady, type BuildReadiness } from './buildx.js'
+import {
+  cosignVersion,
+  installTools,
+  toolsOptions,
+  type CosignVersionInfo,
+  type InstalledTool,
+  type ToolRequest
+} from './install.js'
+import {
+  actionsCache,
+  defaultDbCacheDir,
+  prepareTrivyDb,
+  type PreparedTrivyDb
+} from './trivy-db.js'
+
+/** What the later stages run: the build tools, and trivy / cosign when this run needs them. */
+export interface PreparedTools {
+  build: BuildReadiness
+  trivy?: { tool: InstalledTool; db: PreparedTrivyDb }
+  cosign?: { tool: InstalledTool; version: CosignVersionInfo }
+}
+
+export interface PrepareToolsOptions {
+  workspace: string
+  env: NodeJS.ProcessEnv
+  now: Date
+}
+
+/**
+ * SPEC stage 3. Downloads (trivy, cosign) and the buildx/QEMU checks run concurrently; the
+ * Trivy DB is prepared once here, so that the per-platform scans that run concurrently later
+ * never race to update it.
+ */
+export async function prepareTools(
+  config: Config,
+  plan: Plan,
+  options: PrepareToolsOptions
+): Promise<PreparedTools> {
+  const requests: ToolRequest[] = []
+  if (config.scan.enabled) requests.push({ tool: 'trivy', version: config.scan.trivyVersion })
+  // cosign signs and attests; a run that signs nothing does not download it.
+  if (plan.decisions.sign !== 'off') {
+    requests.push({ tool: 'cosign', version: config.sign.cosignVersion })
+  }
+  const installOptions = { ...(await toolsOptions(config.tools, options.workspace)), log: core }
+
+  const [build, installed] = await Promise.all([
+    ensureBuildReady({ platforms: config.platforms }),
+    installTools(requests, installOptions)
+  ])
+  const prepared: PreparedTools = { build }
+
+  const trivy = installed.find(tool => tool.tool === 'trivy')
+  if (trivy) {
+    const db = await prepareTrivyDb({
+      trivy: trivy.path,
+      cacheDir: defaultDbCacheDir(options.env),
+      repositories: config.scan.dbRepositories,
+      now: options.now,
+      cache: actionsCache,
+      log: core
+    })
+    prepared.trivy = { tool: trivy, db }
+  }
+  const cosign = installed.find(tool => tool.tool === 'cosign')
+  if (cosign) prepared.cosign = { tool: cosign, version: await cosignVersion(cosign, core) }
+  return prepared
+}
+
+/** One line per tool for the log and the job summary. */
+export function describeTools(tools: PreparedTools): string[] {
+  const { build } = tools
+  const lines = [
+    `buildx ${build.buildxVersion}, builder ${build.builder.name} (${build.builder.driver})` +
+      (build.qemu.foreign.length ? `, QEMU for ${build.qemu.foreign.join(', ')}` : '')
+  ]
+  const origin = (tool: InstalledTool) =>
+    tool.fromCache ? 'from the tool cache' : `from ${tool.url}`
+  if (tools.trivy) {
+    const { tool, db } = tools.trivy
+    lines.push(
+      `trivy ${tool.version} ${origin(tool)}; vulnerability DB ${db.downloaded ? 'downloaded' : `restored (${db.hit} cache hit)`}`
+    )
+  }
+  if (tools.cosign) lines.push(`cosign ${tools.cosign.tool.version} ${origin(tools.cosign.tool)}`)
+  return lines
+}
