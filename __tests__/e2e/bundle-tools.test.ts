@@ -12,6 +12,7 @@ import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../
 import { buildFakeTrivyArchive, sha256File } from '../helpers/fake-trivy.js'
 import { cosignPath, ReleaseServer, trivyPath } from '../helpers/release-server.js'
 import { runAction, type EventSpec } from '../helpers/run-action.js'
+import { scanForSecrets } from '../helpers/secret-scan.js'
 import { makeWorkspace } from '../fixtures/workspace.js'
 import { describeWithWorld, requireWorld, runnerWorldEnv, type World } from './world.js'
 
@@ -187,8 +188,9 @@ describeWithWorld('e2e: the bundle through the tools stage', () => {
       expect(run.main.exitCode).toBe(0)
       expect(run.main.stdout).toContain('::add-mask::ghs_SECRET_token_value_1234567890')
       expect(run.main.stdout).toContain('::add-mask::reg-SECRET-pw')
-      const written = JSON.stringify([run.outputs, run.state, run.summary])
-      expect(written).not.toContain('SECRET')
+      expect(
+        scanForSecrets(run, ['ghs_SECRET_token_value_1234567890', 'reg-SECRET-pw'], ['bot'])
+      ).toEqual([])
     },
     TIMEOUT
   )

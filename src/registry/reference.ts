@@ -1,0 +1,69 @@
+/**
+ * Which registry an image name lives in, as docker normalises it (distribution/reference
+ * `splitDockerDomain`): the first path component is a registry host when it contains `.` or `:`,
+ * is `localhost`, or has an uppercase letter; otherwise the image is on Docker Hub. Pure.
+ */
+
+export const DOCKER_HUB = 'docker.io'
+/** The key docker CLI writes in config.json `auths` for Docker Hub (`docker login` without host). */
+export const DOCKER_HUB_AUTH_KEY = 'https://index.docker.io/v1/'
+export const GHCR = 'ghcr.io'
+
+/** Other spellings of Docker Hub that docker maps to docker.io. */
+const DOCKER_HUB_ALIASES: ReadonlySet<string> = new Set([
+  DOCKER_HUB,
+  'index.docker.io',
+  'registry-1.docker.io'
+])
+
+function splitDomain(image: string): { registry: string; remainder: string } {
+  const slash = image.indexOf('/')
+  const first = slash === -1 ? '' : image.slice(0, slash)
+  const isHost =
+    slash !== -1 &&
+    (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first)
+  if (!isHost) return { registry: DOCKER_HUB, remainder: image }
+  const registry = DOCKER_HUB_ALIASES.has(first.toLowerCase()) ? DOCKER_HUB : first
+  return { registry, remainder: image.slice(slash + 1) }
+}
+
+/** The registry host of an image name (`octo/app` → `docker.io`, `localhost:5443/x` → `localhost:5443`). */
+export function registryOf(image: string): string {
+  return splitDomain(image.trim()).registry
+}
+
+/**
+ * The repository path inside its registry, without tag or digest (`app:1` → `library/app` on
+ * Docker Hub, `ghcr.io/o/r@sha256:…` → `o/r`).
+ */
+export function repositoryOf(image: string): string {
+  const { registry, remainder } = splitDomain(image.trim())
+  let path = remainder
+  const at = path.indexOf('@')
+  if (at !== -1) path = path.slice(0, at)
+  const colon = path.lastIndexOf(':')
+  if (colon > path.lastIndexOf('/')) path = path.slice(0, colon)
+  if (registry === DOCKER_HUB && !path.includes('/')) path = `library/${path}`
+  return path
+}
+
+export function isGhcr(registry: string): boolean {
+  return registry.toLowerCase() === GHCR
+}
+
+/** The config.json `auths` key docker CLI writes for a registry. */
+export function authKey(registry: string): string {
+  return registry === DOCKER_HUB ? DOCKER_HUB_AUTH_KEY : registry
+}
+
+/**
+ * The registry an `auths` / `credHelpers` key stands for, as docker reads them: scheme and path
+ * dropped (`https://index.docker.io/v1/` → `docker.io`, `https://harbor.example/` → `harbor.example`).
+ */
+export function registryOfAuthKey(key: string): string {
+  const host = key
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/\/.*$/, '')
+  return DOCKER_HUB_ALIASES.has(host.toLowerCase()) ? DOCKER_HUB : host
+}

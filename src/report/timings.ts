@@ -1,0 +1,38 @@
+import * as core from '@actions/core'
+
+export interface StageTiming {
+  stage: string
+  ms: number
+  /** False when the stage threw; its time still counts. */
+  ok: boolean
+}
+
+/** Runs each stage in a collapsible log group and records how long it took, failed or not. */
+export class StageTimer {
+  readonly timings: StageTiming[] = []
+
+  async run<T>(stage: string, step: () => Promise<T>): Promise<T> {
+    const started = performance.now()
+    let ok = false
+    try {
+      const result = await core.group(stage, step)
+      ok = true
+      return result
+    } finally {
+      this.timings.push({ stage, ms: Math.round(performance.now() - started), ok })
+    }
+  }
+}
+
+/** `| stage | time |` rows for the job summary. */
+export function timingsTable(timings: readonly StageTiming[]): string {
+  if (!timings.length) return ''
+  const total = timings.reduce((sum, t) => sum + t.ms, 0)
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+  return [
+    '| stage | time |',
+    '| --- | --- |',
+    ...timings.map(t => `| ${t.stage}${t.ok ? '' : ' (failed)'} | ${seconds(t.ms)} |`),
+    `| **total** | **${seconds(total)}** |`
+  ].join('\n')
+}
