@@ -20,8 +20,7 @@ function splitDomain(image: string): { registry: string; remainder: string } {
   const slash = image.indexOf('/')
   const first = slash === -1 ? '' : image.slice(0, slash)
   const isHost =
-    slash !== -1 &&
-    (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first)
+    slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first)
   if (!isHost) return { registry: DOCKER_HUB, remainder: image }
   const registry = DOCKER_HUB_ALIASES.has(first.toLowerCase()) ? DOCKER_HUB : first
   return { registry, remainder: image.slice(slash + 1) }

@@ -1,0 +1,258 @@
+/**
+ * Login stage (SPEC pipeline step 5): each distinct registry of the images gets the credentials
+ * it should have, written into our own docker config (see docker-config.ts), never the user's.
+ *
+ *   explicit `registry-username`/`registry-password`  → the first image's registry ('input')
+ *   GHCR without explicit credentials                   → `github.actor` + `github-token`
+ *   any other registry                                  → what the copied config already has
+ *                                                         ('existing'), else nothing ('anonymous')
+ *
+ * Logging in runs `docker login --password-stdin`: the password goes through stdin only, and a
+ * wrong one fails here, naming the registry, instead of at push time. Nothing docker prints is
+ * echoed (silent), and what we quote from it in an error has every form of the password scrubbed.
+ */
+import { setTimeout as sleepMs } from 'node:timers/promises'
+import { ConfigurationError } from '../errors.js'
+import { execCommand, type ExecOptions, type ExecResult } from '../exec.js'
+import {
+  credentialSource,
+  readDockerConfigFile,
+  useFileStoreFor,
+  writeDockerConfigFile,
+  type DockerConfig
+} from './docker-config.js'
+import { authKey, isGhcr, registryOf } from './reference.js'
+
+/**
+ * Retry schedule of one login: up to LOGIN_ATTEMPTS tries; the waits between them are
+ * LOGIN_BACKOFF_INITIAL_MS × LOGIN_BACKOFF_FACTOR^(n-1), capped at LOGIN_BACKOFF_MAX_MS, i.e.
+ * 1 s, 2 s, 4 s with the defaults (7 s in all). Only a registry 5xx, a 429 or a network error is
+ * retried; a refused password is not.
+ */
+export const LOGIN_ATTEMPTS = 4
+export const LOGIN_BACKOFF_INITIAL_MS = 1_000
+export const LOGIN_BACKOFF_FACTOR = 2
+export const LOGIN_BACKOFF_MAX_MS = 8_000
+/** Lines of docker's error output quoted in a failure. */
+const QUOTED_LINES = 3
+
+export type LoginMethod = 'input' | 'github-token' | 'existing' | 'anonymous'
+
+export interface RegistryLogin {
+  registry: string
+  method: LoginMethod
+  /** The user logged in as ('input', 'github-token'); never a password. */
+  username?: string
+}
+
+export interface LoginReport {
+  registries: RegistryLogin[]
+  /** One line each, for the log (registries that will be used without credentials). */
+  notes: string[]
+}
+
+export type Runner = (
+  command: string,
+  args: readonly string[],
+  options?: ExecOptions
+) => Promise<ExecResult>
+
+export interface LoginOptions {
+  images: readonly string[]
+  /** `registry-username` / `registry-password`: both or neither (checked by the inputs). */
+  username: string
+  password: string
+  githubToken: string
+  /** `github.actor`, the user name for GHCR with the workflow token. */
+  actor: string
+  dockerConfig: DockerConfig
+  /** The docker CLI: an absolute path, or a name found on PATH. */
+  docker?: string
+  /** Extra environment of docker (DOCKER_HOST, …); DOCKER_CONFIG is always ours. */
+  env?: Record<string, string>
+  run?: Runner
+  sleep?: (ms: number) => Promise<void>
+}
+
+/** User name when GITHUB_ACTOR is unset (local runs): GHCR checks the token, not the name. */
+const GHCR_FALLBACK_USER = 'github-actions'
+
+/** The registries of the images, each once, in the order of first appearance. */
+export function distinctRegistries(images: readonly string[]): string[] {
+  return [...new Set(images.map(registryOf))]
+}
+
+export interface PlanLoginsOptions {
+  images: readonly string[]
+  username: string
+  password: string
+  githubToken: string
+  actor: string
+  /** Whether the copied docker config can already authenticate to a registry. */
+  hasCredentials: (registry: string) => boolean
+  /** The user's config names this registry itself (an `auths` entry or a `credHelpers` one). */
+  hasLoginFor?: (registry: string) => boolean
+}
+
+/** Which registry gets which credentials (pure; holds no secret). */
+export function planLogins(options: PlanLoginsOptions): RegistryLogin[] {
+  const registries = distinctRegistries(options.images)
+  const first = registries[0]
+  return registries.map((registry): RegistryLogin => {
+    if (registry === first && options.username && options.password)
+      return { registry, method: 'input', username: options.username }
+    // A login made earlier for this very registry (docker/login-action with a personal token,
+    // a credential helper) wins over the workflow token: "none if already logged in". A general
+    // credsStore does not count: nothing says it holds a GHCR login.
+    const specific = options.hasLoginFor?.(registry) ?? false
+    if (isGhcr(registry) && options.githubToken && !specific)
+      return { registry, method: 'github-token', username: options.actor || GHCR_FALLBACK_USER }
+    return { registry, method: options.hasCredentials(registry) ? 'existing' : 'anonymous' }
+  })
+}
+
+/** Every form in which a password could be echoed back: plain, base64 (alone or `user:pass`), URL-encoded. */
+export function secretForms(username: string, password: string): string[] {
+  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64')
+  const forms = [
+    password,
+    b64(password),
+    b64(`${username}:${password}`),
+    encodeURIComponent(password)
+  ]
+  return [...new Set(forms.filter(f => f.length > 0))].sort((a, b) => b.length - a.length)
+}
+
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text
+  for (const secret of secrets) out = out.split(secret).join('***')
+  return out
+}
+
+/** A failure worth another try: the registry's 5xx or 429, or the network. */
+export function isTransientLoginFailure(output: string): boolean {
+  return (
+    /\bstatus(?: code)?:? 5\d\d\b|\b5\d\d (?:Internal|Bad|Service|Gateway)/i.test(output) ||
+    /\b429\b|too ?many ?requests/i.test(output) ||
+    /connection refused|connection reset|i\/o timeout|tls handshake timeout|client\.timeout|deadline exceeded|unexpected eof|:\s*eof\s*$/im.test(
+      output
+    )
+  )
+}
+
+/**
+ * The registry refused these credentials or this request (a 4xx other than 429): not worth a
+ * retry, the user must fix something. (dockerd reports the last endpoint it tried: for a
+ * `localhost` registry that is the plain-HTTP fallback, so a wrong password there reads
+ * `status: 400 Bad Request`.)
+ */
+export function isAuthFailure(output: string): boolean {
+  return (
+    /unauthori[sz]ed|denied|incorrect username or password|authentication required/i.test(output) ||
+    /\bstatus(?: code)?:? 4(?!29)\d\d\b|\b4(?!29)\d\d (?:Unauthorized|Forbidden|Bad Request)/i.test(
+      output
+    )
+  )
+}
+
+function backoff(retry: number): number {
+  return Math.min(
+    LOGIN_BACKOFF_MAX_MS,
+    LOGIN_BACKOFF_INITIAL_MS * LOGIN_BACKOFF_FACTOR ** (retry - 1)
+  )
+}
+
+function quote(result: ExecResult, secrets: readonly string[]): string {
+  const text = scrub(result.stderr.trim() || result.stdout.trim(), secrets)
+  const lines = text
+    .split('\n')
+    .map(l => l.trim())
+    .filter(Boolean)
+  return lines.slice(-QUOTED_LINES).join(' | ') || `docker login exited with ${result.exitCode}`
+}
+
+function credentialsName(login: RegistryLogin): string {
+  return login.method === 'input' ? 'registry-username/registry-password' : 'github-token'
+}
+
+function advice(login: RegistryLogin): string {
+  if (login.method === 'github-token') {
+    return 'The workflow token needs `permissions: packages: write` (and, for an existing package, write access granted to this repository in the package settings); or set registry-username and registry-password.'
+  }
+  return 'Check registry-username and registry-password.'
+}
+
+async function dockerLogin(
+  login: RegistryLogin & { username: string },
+  password: string,
+  options: LoginOptions
+): Promise<void> {
+  const run = options.run ?? execCommand
+  const sleep = options.sleep ?? ((ms: number) => sleepMs(ms).then(() => undefined))
+  const docker = options.docker ?? 'docker'
+  const secrets = secretForms(login.username, password)
+  // `--username=` keeps a name starting with `-` a value; `--` keeps the registry an operand.
+  const args = ['login', `--username=${login.username}`, '--password-stdin', '--', login.registry]
+  const env = { ...options.env, ...options.dockerConfig.env }
+
+  for (let attempt = 1; ; attempt++) {
+    let result: ExecResult
+    try {
+      result = await run(docker, args, { input: password, env, silent: true })
+    } catch (error) {
+      const reason = scrub(error instanceof Error ? error.message : String(error), secrets)
+      throw new Error(`Cannot log in to ${login.registry}: ${docker} could not be run (${reason})`)
+    }
+    if (result.exitCode === 0) return
+    const said = quote(result, secrets)
+    const output = `${result.stderr}\n${result.stdout}`
+    const what = `Cannot log in to ${login.registry} as ${login.username} with ${credentialsName(login)}`
+    // No `cause`: the raw result could hold what we just scrubbed.
+    if (isAuthFailure(output) && !isTransientLoginFailure(output))
+      throw new ConfigurationError(`${what}: ${said}. ${advice(login)}`)
+    if (!isTransientLoginFailure(output) || attempt >= LOGIN_ATTEMPTS)
+      throw new Error(`${what}: ${said}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}`)
+    await sleep(backoff(attempt))
+  }
+}
+
+/**
+ * Logs in to every registry that should get credentials, into `dockerConfig`, then refreshes its
+ * skopeo auth file. Throws on the first registry that refuses its credentials.
+ */
+export async function loginRegistries(options: LoginOptions): Promise<LoginReport> {
+  const { dockerConfig } = options
+  const start = await readDockerConfigFile(dockerConfig.configFile)
+  const plan = planLogins({
+    images: options.images,
+    username: options.username,
+    password: options.password,
+    githubToken: options.githubToken,
+    actor: options.actor,
+    hasCredentials: registry => credentialSource(start, registry) !== undefined,
+    hasLoginFor: registry => {
+      const source = credentialSource(start, registry)
+      return source === 'auths' || source === 'credHelpers'
+    }
+  })
+
+  const notes: string[] = []
+  for (const login of plan) {
+    if (login.method === 'anonymous') {
+      notes.push(
+        `No credentials for ${login.registry}: pulls are anonymous and pushes will fail unless credentials are configured (registry-username/registry-password for the first image's registry, or a docker login before this step).`
+      )
+      continue
+    }
+    if (login.method === 'existing' || login.username === undefined) continue
+    const password = login.method === 'input' ? options.password : options.githubToken
+    // Keep this login in our config.json, not in a credsStore/helper of the user's.
+    const current = await readDockerConfigFile(dockerConfig.configFile)
+    const fileStore = useFileStoreFor(current, authKey(login.registry))
+    if (fileStore !== current) await writeDockerConfigFile(dockerConfig, fileStore)
+    await dockerLogin({ ...login, username: login.username }, password, options)
+  }
+  // docker rewrote config.json: restore its mode and derive the skopeo auth file from it.
+  await writeDockerConfigFile(dockerConfig, await readDockerConfigFile(dockerConfig.configFile))
+  return { registries: plan, notes }
+}
