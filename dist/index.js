@@ -31762,7 +31762,7 @@ async function execChecked(command, args, options = {}) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var _boundary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3513);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6748);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5209);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6661);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2462);
 
@@ -31786,7 +31786,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6748:
+/***/ 5209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31806,6 +31806,269 @@ var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: ./src/exec.ts
+var src_exec = __nccwpck_require__(3190);
+;// CONCATENATED MODULE: ./src/build/args.ts
+/** Environment variable that carries secret number `index` to buildx (`--secret env=`). */
+const secretEnvName = (index) => `IMAGE_PIPELINE_SECRET_${index}`;
+/**
+ * Provenance as docker/build-push-action decides it: `mode=max` for public repositories (the
+ * full build definition is public anyway), `mode=min` for private ones (max would publish build
+ * arguments and the Dockerfile's source to anyone who can pull the image).
+ */
+function resolveProvenance(mode, ctx) {
+    const builderId = `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}/actions/runs/${ctx.runId}`;
+    if (mode !== 'auto') {
+        return { mode, builderId, reason: `provenance is ${mode}` };
+    }
+    const repo = ctx.payload.repository;
+    const isPrivate = repo?.private === true || (repo?.visibility ?? 'public') !== 'public';
+    return isPrivate
+        ? { mode: 'min', builderId, reason: 'the repository is not public: minimal provenance' }
+        : { mode: 'max', builderId, reason: 'the repository is public: full provenance' };
+}
+function provenanceArg(p) {
+    if (p.mode === 'false')
+        return 'false';
+    if (p.mode === 'min')
+        return `mode=min,inline-only=true,builder-id=${p.builderId}`;
+    return `mode=max,builder-id=${p.builderId}`;
+}
+function cacheArgs(cache) {
+    switch (cache.mode) {
+        case 'none':
+            return [];
+        case 'gha': {
+            const from = ['--cache-from', `type=gha,scope=${cache.scope}`];
+            return cache.write ? [...from, '--cache-to', `type=gha,mode=max,scope=${cache.scope}`] : from;
+        }
+        case 'registry': {
+            const from = ['--cache-from', `type=registry,ref=${cache.registryRef}`];
+            return cache.write
+                ? [...from, '--cache-to', `type=registry,ref=${cache.registryRef},mode=max`]
+                : from;
+        }
+    }
+}
+/**
+ * With one platform and no provenance the result is a single manifest, not an index, and
+ * buildx refuses `index:` annotations; they are dropped then.
+ */
+function effectiveAnnotations(input) {
+    const producesIndex = input.platforms.length > 1 || input.provenance.mode !== 'false';
+    if (producesIndex)
+        return input.annotations;
+    return input.annotations.filter(a => !/^index(-descriptor)?[:[]/.test(a));
+}
+function buildxArgs(input) {
+    // buildx reads --output as CSV: a comma or quote in the path would split it.
+    if (/[,"]/.test(input.archive)) {
+        throw new Error(`The archive path ${input.archive} holds a comma or quote (check RUNNER_TEMP)`);
+    }
+    const args = ['buildx', 'build', '--platform', input.platforms.join(',')];
+    if (input.file)
+        args.push('--file', input.file);
+    if (input.target)
+        args.push('--target', input.target);
+    for (const { name, value } of input.buildArgs)
+        args.push('--build-arg', `${name}=${value}`);
+    input.secretIds.forEach((id, index) => args.push('--secret', `id=${id},env=${secretEnvName(index)}`));
+    for (const [key, value] of Object.entries(input.labels))
+        args.push('--label', `${key}=${value}`);
+    for (const annotation of effectiveAnnotations(input))
+        args.push('--annotation', annotation);
+    if (input.network)
+        args.push('--network', input.network);
+    if (input.noCache)
+        args.push('--no-cache');
+    args.push(...cacheArgs(input.cache));
+    args.push('--provenance', provenanceArg(input.provenance));
+    args.push('--metadata-file', input.metadataFile);
+    args.push('--output', `type=oci,dest=${input.archive}`);
+    // `--` ends the options: a context named like a flag stays a path.
+    args.push('--', input.context);
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/build/oci-archive.ts
+/**
+ * Reads the OCI image layout tar that `buildx build --output type=oci` writes, without
+ * unpacking it: the digest that is scanned, pushed, signed and tagged comes from here
+ * (index.json → manifests[0].digest), not from a registry.
+ */
+
+const BLOCK = 512;
+const field = (header, start, length) => header
+    .subarray(start, start + length)
+    .toString('utf8')
+    .replace(/\0.*$/s, '');
+/** Entry size: octal text, or GNU base-256 (high bit of the first byte set) beyond 8 GiB. */
+function entrySize(header) {
+    const raw = header.subarray(124, 136);
+    if ((raw[0] ?? 0) & 0x80) {
+        let n = 0;
+        for (let i = 1; i < raw.length; i++)
+            n = n * 256 + (raw[i] ?? 0);
+        return n;
+    }
+    return parseInt(field(header, 124, 12).trim() || '0', 8);
+}
+/** PAX extended header records: "<len> key=value\n". Only `path` matters here. */
+function paxPath(data) {
+    const text = data.toString('utf8');
+    const match = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(text);
+    return match?.[1];
+}
+async function* entries(file) {
+    const header = Buffer.alloc(BLOCK);
+    let position = 0;
+    let longName;
+    for (;;) {
+        const { bytesRead } = await file.read(header, 0, BLOCK, position);
+        if (bytesRead < BLOCK || header.every(byte => byte === 0))
+            return;
+        const size = entrySize(header);
+        const type = String.fromCharCode(header[156] ?? 0);
+        const dataOffset = position + BLOCK;
+        position = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
+        if (type === 'x' || type === 'L') {
+            // The next entry's real name: PAX `path` or GNU long name.
+            const data = Buffer.alloc(size);
+            await file.read(data, 0, size, dataOffset);
+            longName = type === 'x' ? paxPath(data) : data.toString('utf8').replace(/\0.*$/s, '');
+            continue;
+        }
+        const prefix = field(header, 345, 155);
+        const name = longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
+        longName = undefined;
+        yield { name: name.replace(/^\.\//, ''), size, offset: dataOffset };
+    }
+}
+/** The content of one file of the tar, or undefined when it has no such file. */
+async function readTarEntry(archive, name) {
+    const file = await (0,promises_namespaceObject.open)(archive, 'r');
+    try {
+        for await (const entry of entries(file)) {
+            if (entry.name !== name)
+                continue;
+            const data = Buffer.alloc(entry.size);
+            await file.read(data, 0, entry.size, entry.offset);
+            return data;
+        }
+        return undefined;
+    }
+    finally {
+        await file.close();
+    }
+}
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+async function topDescriptor(archive) {
+    const indexJson = await readTarEntry(archive, 'index.json');
+    if (!indexJson)
+        throw new Error(`${archive} has no index.json: it is not an OCI image layout`);
+    const layout = JSON.parse(indexJson.toString('utf8'));
+    const top = layout.manifests?.[0];
+    if (!top || typeof top.digest !== 'string' || !DIGEST.test(top.digest)) {
+        throw new Error(`${archive}: index.json has no image digest (manifests[0].digest)`);
+    }
+    return top;
+}
+/** The image index digest alone (index.json → manifests[0].digest). */
+async function archiveIndexDigest(archive) {
+    return (await topDescriptor(archive)).digest;
+}
+async function readArchiveImage(archive) {
+    const top = await topDescriptor(archive);
+    const blob = await readTarEntry(archive, `blobs/sha256/${top.digest.slice('sha256:'.length)}`);
+    if (!blob)
+        throw new Error(`${archive}: the blob of ${top.digest} is missing`);
+    const inner = JSON.parse(blob.toString('utf8'));
+    if (!inner.manifests && inner.config) {
+        // One platform without attestations: a single manifest, its platform in the config blob.
+        const config = await readTarEntry(archive, `blobs/sha256/${inner.config.digest.slice(7)}`);
+        const c = JSON.parse(config?.toString('utf8') ?? '{}');
+        const platform = [c.os, c.architecture, c.variant].filter(Boolean).join('/');
+        return {
+            digest: top.digest,
+            mediaType: top.mediaType,
+            platforms: [{ platform, digest: top.digest }]
+        };
+    }
+    const platforms = (inner.manifests ?? [])
+        .filter(m => m.platform && m.platform.os !== 'unknown')
+        .filter(m => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+        .map(m => {
+        const p = m.platform;
+        return {
+            platform: [p.os, p.architecture, p.variant].filter(Boolean).join('/'),
+            digest: m.digest
+        };
+    });
+    return { digest: top.digest, mediaType: top.mediaType, platforms };
+}
+
+;// CONCATENATED MODULE: ./src/build/run.ts
+
+
+
+
+
+
+/**
+ * SPEC stage 6: one `docker buildx build` for every platform into an OCI archive. Nothing
+ * reaches a registry here (a registry cache is written only when the plan pushes); the index
+ * digest read from the archive is the identity every later stage uses.
+ */
+async function buildImage(config, plan, ctx, options) {
+    const archive = (0,external_node_path_.join)(options.workDir, 'image.oci.tar');
+    const metadataFile = (0,external_node_path_.join)(options.workDir, 'build-metadata.json');
+    const provenance = resolveProvenance(config.build.provenance, ctx);
+    const first = plan.images[0] ?? '';
+    const args = buildxArgs({
+        context: config.build.context,
+        file: config.build.file,
+        target: config.build.target,
+        platforms: config.platforms,
+        buildArgs: config.build.buildArgs,
+        secretIds: config.build.secrets.map(secret => secret.id),
+        labels: plan.labels,
+        annotations: plan.annotations,
+        network: config.build.network,
+        noCache: config.build.noCache,
+        cache: {
+            mode: config.build.cache,
+            registryRef: `${first}:buildcache`,
+            scope: first,
+            write: config.build.cache === 'gha' || plan.decisions.push
+        },
+        provenance,
+        archive,
+        metadataFile
+    });
+    // Secret values reach buildx through its environment only: never argv, never a file.
+    const secretEnv = Object.fromEntries(config.build.secrets.map((secret, index) => [secretEnvName(index), secret.value]));
+    lib_core.info(`Provenance: ${provenance.mode} (${provenance.reason})`);
+    await (0,src_exec/* execChecked */.$h)(options.docker ?? 'docker', args, { env: { ...options.env, ...secretEnv } });
+    const image = await readArchiveImage(archive);
+    const metadata = JSON.parse(await (0,promises_namespaceObject.readFile)(metadataFile, 'utf8'));
+    const reported = metadata['containerimage.digest'];
+    if (typeof reported === 'string' && reported !== image.digest) {
+        throw new Error(`buildx reported ${reported} but the archive holds ${image.digest}: refusing to continue with two identities`);
+    }
+    const missing = config.platforms.filter(p => !image.platforms.some(b => samePlatform(p, b.platform)));
+    if (missing.length) {
+        throw new Error(`The archive has no manifest for ${missing.join(', ')} (built: ${image.platforms.map(p => p.platform).join(', ')})`);
+    }
+    return { ...image, archive, provenance };
+}
+/** linux/arm64 and linux/arm64/v8 are one platform. */
+function samePlatform(asked, built) {
+    const norm = (p) => p.replace(/^(linux\/arm64)\/v8$/, '$1');
+    return norm(asked) === norm(built);
+}
+
 ;// CONCATENATED MODULE: ./src/context.ts
 
 function readContext(env = process.env, now = new Date()) {
@@ -35366,31 +35629,1140 @@ function makePlan(input, ctx) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/plan-summary.ts
-const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-/** The job summary's first section: what this run is going to publish, and why. */
-function planSummary(plan, platforms, tools = []) {
+;// CONCATENATED MODULE: ./src/publish/classify.ts
+/**
+ * What went wrong in a skopeo run, read from its stderr (pure): the registry's answer or the
+ * network error, and whether trying again can help. skopeo 1.9 itself retries a 429 with
+ * Retry-After on some requests and, with `--retry-times`, network errors, but never a 5xx;
+ * we do not use `--retry-times` and retry whole runs ourselves (retry.ts), counting the tries.
+ */
+const STATUS_TEXT = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    408: 'Request Timeout',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout'
+};
+/** logrus `msg="…"` → its text. */
+function logMessage(line) {
+    const m = /msg="((?:[^"\\]|\\.)*)"/.exec(line);
+    return m?.[1]?.replace(/\\(.)/g, '$1');
+}
+/**
+ * The message that says why skopeo failed: its fatal line, except when that only says a
+ * manifest list could not be converted (a fallback skopeo tries after the real failure, which
+ * `--preserve-digests` forbids) — then the debug line with the upload's own error.
+ */
+function skopeoCause(stderr) {
+    const lines = stderr.split('\n').filter(l => l.trim() !== '');
+    const fatalLine = [...lines].reverse().find(l => l.includes('level=fatal'));
+    const fatal = (fatalLine && logMessage(fatalLine)) ??
+        [...lines].reverse().find(l => !l.includes('level=debug') && !l.includes('level=info')) ??
+        '';
+    if (/Instructed to preserve digests|we cannot modify it/.test(fatal)) {
+        for (const line of lines) {
+            const msg = logMessage(line);
+            const m = msg && /^Upload of manifest list type \S+ failed: (.*)$/.exec(msg);
+            if (m?.[1])
+                return m[1];
+        }
+    }
+    return fatal.trim();
+}
+function byStatus(status, detail, text) {
+    const reason = `${status} ${text?.trim() || STATUS_TEXT[status] || ''}`.trim();
+    if (status === 429 || status >= 500 || status === 408) {
+        return { kind: 'transient', retryable: true, reason, detail };
+    }
+    if (status === 401 || status === 403)
+        return { kind: 'auth', retryable: false, reason, detail };
+    if (status === 404)
+        return { kind: 'not-found', retryable: false, reason, detail };
+    return { kind: 'other', retryable: false, reason, detail };
+}
+const classify_NETWORK = [
+    [/connection refused/i, 'connection refused'],
+    [/connection reset by peer/i, 'connection reset'],
+    [/i\/o timeout|TLS handshake timeout|timeout awaiting response headers/i, 'network timeout'],
+    [/Client\.Timeout exceeded|context deadline exceeded/i, 'network timeout'],
+    [/broken pipe|unexpected EOF|: EOF$|server sent GOAWAY|http2: .*closed/i, 'connection closed']
+];
+/** Classifies a skopeo failure from its stderr. */
+function classifySkopeoError(stderr) {
+    const detail = skopeoCause(stderr);
+    const status = /received unexpected HTTP status: (\d{3})([^\n]*)/.exec(detail) ??
+        /invalid status code from registry (\d{3}) \(([^)]*)\)/.exec(detail) ??
+        /unexpected status code (\d{3})\b([^\n:]*)/.exec(detail);
+    if (status?.[1])
+        return byStatus(Number(status[1]), detail, status[2]);
+    if (/toomanyrequests/i.test(detail))
+        return byStatus(429, detail, 'Too Many Requests');
+    if (/\bunavailable:/i.test(detail))
+        return byStatus(503, detail, 'Service Unavailable');
+    if (/unauthorized|authentication required/i.test(detail)) {
+        return { kind: 'auth', retryable: false, reason: '401 unauthorized', detail };
+    }
+    if (/\bdenied\b/i.test(detail)) {
+        return { kind: 'auth', retryable: false, reason: '403 denied', detail };
+    }
+    if (/manifest unknown|name unknown|blob unknown/i.test(detail)) {
+        return { kind: 'not-found', retryable: false, reason: 'not found', detail };
+    }
+    for (const [re, reason] of classify_NETWORK) {
+        if (re.test(detail))
+            return { kind: 'transient', retryable: true, reason, detail };
+    }
+    if (/no such host/i.test(detail)) {
+        return { kind: 'other', retryable: false, reason: 'registry host not found (DNS)', detail };
+    }
+    if (/x509:|certificate signed by unknown authority/i.test(detail)) {
+        return { kind: 'other', retryable: false, reason: 'TLS certificate not trusted', detail };
+    }
+    const short = detail.length > 160 ? `${detail.slice(0, 157)}...` : detail;
+    return { kind: 'other', retryable: false, reason: short || 'skopeo failed', detail };
+}
+/** Credentials never leave through a message: auth headers, URL user-info, token parameters. */
+function redact(text) {
+    return text
+        .replace(/\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]+/g, '$1 ***')
+        .replace(/(\w+:\/\/)[^/\s:@]+:[^/\s@]+@/g, '$1***@')
+        .replace(/("(?:auth|password|identitytoken|registrytoken)"\s*:\s*)"[^"]*"/gi, '$1"***"')
+        .replace(/([?&](?:access_token|token|password|refresh_token)=)[^&\s"]+/gi, '$1***');
+}
+
+;// CONCATENATED MODULE: ./src/publish/log.ts
+
+const coreLog = {
+    info: m => lib_core.info(m),
+    warning: m => lib_core.warning(m),
+    debug: m => lib_core.debug(m)
+};
+
+;// CONCATENATED MODULE: ./src/publish/report.ts
+/**
+ * The state report (invariant 9, pure): after any failure once publishing began, one paragraph
+ * per image saying what exists in that registry — the digest, each tag, the signature — and
+ * what does not, with the reason. Later stages (sign) fill in `signed`.
+ */
+
+function list(items) {
+    return items.join(', ');
+}
+function missingTags(missing) {
+    // group tags that share a reason: "tags 1.2, latest NOT added (503 … after 5 tries)"
+    const groups = new Map();
+    for (const m of missing) {
+        const key = m.reason ?? '';
+        groups.set(key, [...(groups.get(key) ?? []), m.tag]);
+    }
+    return [...groups]
+        .map(([reason, tags]) => {
+        const what = `${tags.length === 1 ? 'tag' : 'tags'} ${list(tags)} NOT added`;
+        return reason ? `${what} (${reason})` : what;
+    })
+        .join('; ');
+}
+/** One image's paragraph. */
+function describeImageState(s) {
+    const parts = [];
+    if (!s.pushed) {
+        parts.push(`nothing pushed${s.error ? ` (${s.error})` : ''}`);
+        const absent = [`digest ${s.digest}`];
+        const tags = [...s.tagsAdded, ...s.tagsMissing.map(m => m.tag)];
+        if (tags.length > 0)
+            absent.push(`${tags.length === 1 ? 'tag' : 'tags'} ${list(tags)}`);
+        parts.push(`${absent.join(' and ')} ${absent.length > 1 ? 'do' : 'does'} NOT exist there`);
+    }
+    else {
+        parts.push(`digest ${s.digest} pushed`);
+        if (s.tagsAdded.length > 0) {
+            parts.push(`${s.tagsAdded.length === 1 ? 'tag' : 'tags'} ${list(s.tagsAdded)} added`);
+        }
+        if (s.tagsMissing.length > 0)
+            parts.push(missingTags(s.tagsMissing));
+        if (s.tagsAdded.length === 0 && s.tagsMissing.length === 0)
+            parts.push('no tags (by digest only)');
+        if (s.signed === true)
+            parts.push('signed');
+        if (s.signed === false)
+            parts.push(`NOT signed${s.error ? ` (${s.error})` : ''}`);
+        else if (s.error && s.tagsMissing.length === 0)
+            parts.push(`failed: ${s.error}`);
+    }
+    return redact(`${s.image}: ${parts.join('; ')}.`);
+}
+/** The whole report: one paragraph per image, in the order given. */
+function stateReport(states) {
+    return states.map(describeImageState).join('\n\n');
+}
+/** Whether anything at all reached a registry. */
+function anythingPublished(states) {
+    return states.some(s => s.pushed);
+}
+/** Whether every image has its digest and every tag (and signature, when signing was on). */
+function fullyPublished(states) {
+    return states.every(s => s.pushed && s.tagsMissing.length === 0 && s.signed !== false);
+}
+/** Publishing failed before anything reached a registry: nothing to clean up. */
+class PublishError extends Error {
+    states;
+    name = 'PublishError';
+    constructor(states, headline = 'Publishing failed; nothing was pushed') {
+        super(`${headline}:\n\n${stateReport(states)}`);
+        this.states = states;
+    }
+}
+/**
+ * Some of the work reached the registries, some did not. The message is the state report, so
+ * the person reading the failed job knows exactly what exists where (no credentials in it).
+ */
+class PartialPublishError extends Error {
+    states;
+    name = 'PartialPublishError';
+    constructor(states, headline = 'Publishing stopped part-way; this is what exists now') {
+        super(`${redact(headline)}:\n\n${stateReport(states)}`);
+        this.states = states;
+    }
+}
+/** The error for a failed publish: partial when anything exists, else a plain PublishError. */
+function publishFailure(states, headline) {
+    return anythingPublished(states)
+        ? new PartialPublishError(states, headline)
+        : new PublishError(states, headline);
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/publish/retry.ts
+/**
+ * Retries of registry operations (one skopeo run = one try). With the defaults an operation
+ * is tried 5 times and the waits between tries are 1 s, 2 s, 4 s, 8 s (doubling, capped at
+ * 8 s): 15 s of waiting before we give up. Only failures classified retryable (5xx, 429,
+ * network errors) are tried again; 401/403/404 fail at once.
+ */
+
+const PUBLISH_ATTEMPTS = 5;
+const PUBLISH_BACKOFF_INITIAL_MS = 1_000;
+const PUBLISH_BACKOFF_FACTOR = 2;
+const PUBLISH_BACKOFF_MAX_MS = 8_000;
+const DEFAULT_RETRY = {
+    attempts: PUBLISH_ATTEMPTS,
+    initialDelayMs: PUBLISH_BACKOFF_INITIAL_MS,
+    factor: PUBLISH_BACKOFF_FACTOR,
+    maxDelayMs: PUBLISH_BACKOFF_MAX_MS
+};
+/** The waits between tries: `attempts - 1` values. */
+function backoffSchedule(policy) {
+    const waits = [];
+    for (let i = 0; i < policy.attempts - 1; i++) {
+        waits.push(Math.min(policy.initialDelayMs * policy.factor ** i, policy.maxDelayMs));
+    }
+    return waits;
+}
+/**
+ * Runs `attempt` until it succeeds, fails with a failure that is not retryable, or the tries
+ * are used up. `onRetry` is told each failure that will be tried again and the wait.
+ */
+async function retrying(attempt, policy = DEFAULT_RETRY, onRetry = () => undefined) {
+    const waits = backoffSchedule(policy);
+    const sleep = policy.sleep ?? ((ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms).then(() => undefined));
+    for (let n = 1;; n++) {
+        const result = await attempt(n);
+        if (result.ok)
+            return { ok: true, value: result.value, attempts: n };
+        const wait = waits[n - 1];
+        if (!result.failure.retryable || wait === undefined) {
+            return { ok: false, failure: result.failure, attempts: n };
+        }
+        onRetry(result.failure, n, wait);
+        await sleep(wait);
+    }
+}
+/** `503 Service Unavailable after 5 tries`, `401 unauthorized` (not retried). */
+function describeOutcome(failure, attempts) {
+    return attempts > 1 ? `${failure.reason} after ${attempts} tries` : failure.reason;
+}
+
+;// CONCATENATED MODULE: ./src/publish/skopeo-args.ts
+/**
+ * Pure argv builders for skopeo (tested with tables). Every user value (image name, tag) is
+ * inside a single `docker://…` argument, and paths go in `--flag=value` form, so that none can
+ * be read as a flag; the values are still checked here, as a second line behind the inputs.
+ */
+/** `--preserve-digests` appeared in skopeo 1.6.0 (Ubuntu 22.04's package is 1.4). */
+const MIN_SKOPEO_VERSION = '1.6.0';
+const skopeo_args_DIGEST = /^sha256:[0-9a-f]{64}$/;
+// The distribution spec's tag grammar.
+const skopeo_args_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+// A lowercased name with a registry host, without tag or digest (validated upstream by inputs).
+const IMAGE = /^[a-z0-9][a-z0-9.-]*(:[0-9]+)?(\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+$/;
+function checkDigest(digest) {
+    if (!skopeo_args_DIGEST.test(digest))
+        throw new Error(`not an image digest: "${digest}" (sha256:<64 hex>)`);
+    return digest;
+}
+function checkTag(tag) {
+    if (!skopeo_args_TAG.test(tag))
+        throw new Error(`not a valid tag: "${tag}"`);
+    return tag;
+}
+function checkImage(image) {
+    if (!IMAGE.test(image)) {
+        throw new Error(`not an image name (registry/repository, no tag or digest): "${image}"`);
+    }
+    return image;
+}
+/** `docker://IMAGE@DIGEST` */
+function byDigest(image, digest) {
+    return `docker://${checkImage(image)}@${checkDigest(digest)}`;
+}
+/** `docker://IMAGE:TAG` */
+function byTag(image, tag) {
+    return `docker://${checkImage(image)}:${checkTag(tag)}`;
+}
+/** `oci-archive:PATH`: the path must be absolute and hold no `:` (the transport's separator). */
+function ociArchive(path) {
+    if (!path.startsWith('/') || path.includes(':')) {
+        throw new Error(`the OCI archive path must be absolute and contain no ":": "${path}"`);
+    }
+    return `oci-archive:${path}`;
+}
+function authArgs(authfile) {
+    return authfile === undefined ? [] : [`--authfile=${authfile}`];
+}
+/**
+ * `--debug` on copies: when skopeo fails to write a manifest list it retries in another list
+ * format and, with `--preserve-digests`, reports only that this is impossible ("Instructed to
+ * preserve digests"); the registry's real answer (503, 429, …) is in the debug lines.
+ */
+const COPY = ['--debug', 'copy', '--all', '--preserve-digests'];
+/** Copies the whole index (every platform, attestations) from the archive, by digest. */
+function pushArgs(a) {
+    return [...COPY, ...authArgs(a.authfile), ociArchive(a.archive), byDigest(a.image, a.digest)];
+}
+/**
+ * Points a tag at a digest already in the same repository: the blobs are only checked (HEAD),
+ * never uploaded; the platform manifests are re-put by digest (same bytes) and the index under
+ * the tag, bytes unchanged (`--preserve-digests`).
+ */
+function tagArgs(a) {
+    return [...COPY, ...authArgs(a.authfile), byDigest(a.image, a.digest), byTag(a.image, a.tag)];
+}
+/** The manifest's bytes as the registry serves them (its sha256 is the digest). */
+function inspectRawArgs(reference, authfile) {
+    if (!reference.startsWith('docker://'))
+        throw new Error(`not a docker:// reference: ${reference}`);
+    return ['inspect', '--raw', ...authArgs(authfile), reference];
+}
+function versionArgs() {
+    return ['--version'];
+}
+/** `skopeo version 1.9.3` (or `skopeo version 1.13.3 commit: …`) → `1.9.3`. */
+function parseSkopeoVersion(output) {
+    return /skopeo version v?(\d+\.\d+\.\d+)/.exec(output)?.[1];
+}
+/** a >= b for plain `X.Y.Z` versions. */
+function versionAtLeast(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < 3; i++) {
+        const x = pa[i] ?? 0;
+        const y = pb[i] ?? 0;
+        if (x !== y)
+            return x > y;
+    }
+    return true;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/publish/skopeo.ts
+/**
+ * skopeo runs: presence and version check, a copy, and reading a manifest's digest back from
+ * the registry. Each run is one try; retry.ts decides whether to try again.
+ */
+
+
+
+
+
+const INSTALL = "GitHub's Ubuntu runners have it (ubuntu-24.04: skopeo 1.13); elsewhere install it in an " +
+    'earlier step, e.g. `sudo apt-get install -y skopeo` (Debian/Ubuntu) or `sudo dnf install -y skopeo`';
+/** Checks that skopeo runs and is new enough; returns its version. */
+async function ensureSkopeo(s) {
+    const exec = s.exec ?? src_exec/* execCommand */.NK;
+    let result;
+    try {
+        result = await exec(s.bin, versionArgs(), { env: s.env, silent: true });
+    }
+    catch (error) {
+        throw new src_errors/* ConfigurationError */.j1(`skopeo is needed to publish (it copies the image to each registry by digest) but "${s.bin}" could not be run. ${INSTALL}.`, { cause: error });
+    }
+    const version = parseSkopeoVersion(result.stdout + result.stderr);
+    if (result.exitCode !== 0 || version === undefined) {
+        throw new src_errors/* ConfigurationError */.j1(`skopeo is needed to publish but "${s.bin} --version" failed (exit ${result.exitCode}): ${redact(result.stderr.trim().slice(0, 200))}. ${INSTALL}.`);
+    }
+    if (!versionAtLeast(version, MIN_SKOPEO_VERSION)) {
+        throw new src_errors/* ConfigurationError */.j1(`skopeo ${version} is too old: publishing by digest needs ${MIN_SKOPEO_VERSION} or newer (--preserve-digests). Use runs-on: ubuntu-24.04 (ubuntu-latest) or install a newer skopeo.`);
+    }
+    return version;
+}
+/** One skopeo run whose stdout matters only on success. */
+async function runSkopeo(s, args) {
+    const exec = s.exec ?? src_exec/* execCommand */.NK;
+    const result = await exec(s.bin, args, { env: s.env, silent: true });
+    if (result.exitCode === 0)
+        return { ok: true, value: result.stdout };
+    return { ok: false, failure: classifySkopeoError(result.stderr) };
+}
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/**
+ * The digest of what the registry serves for `reference` (`docker://IMAGE@D` or `:TAG`):
+ * sha256 of the raw manifest bytes, computed here rather than taken from the registry's word.
+ */
+async function registryDigest(s, reference, authfile) {
+    const result = await runSkopeo(s, inspectRawArgs(reference, authfile));
+    if (!result.ok)
+        return result;
+    return { ok: true, value: sha256Digest(Buffer.from(result.value, 'utf8')) };
+}
+/** A failure for a manifest that is there but is not the digest we built. */
+function digestMismatch(reference, expected, actual) {
+    const detail = `${reference} resolves to ${actual}, not the digest built (${expected})`;
+    return { kind: 'other', retryable: false, reason: `digest mismatch: ${actual}`, detail };
+}
+
+;// CONCATENATED MODULE: ./src/publish/push.ts
+/**
+ * Stage 9: the OCI archive is copied to every image name by digest, digests preserved, all
+ * images at once; each registry is then read back to check that it serves exactly the digest
+ * that was built (invariant 1). No tag is written here: tags come after signing (tag.ts).
+ */
+
+
+
+
+
+
+
+function pushStates(results, tags = []) {
+    return results.map(r => ({
+        image: r.image,
+        pushed: r.pushed,
+        digest: r.digest,
+        tagsAdded: [],
+        tagsMissing: tags.map(tag => ({ tag, reason: 'not attempted' })),
+        error: r.error
+    }));
+}
+/**
+ * Pushes by digest to every image. Resolves with one result per image when all succeeded;
+ * otherwise throws a PartialPublishError (some image got it) or a PublishError (none did),
+ * whose message is the per-registry state report.
+ */
+async function pushByDigest(options) {
+    const digest = checkDigest(options.digest);
+    const images = [...new Set(options.images.map(checkImage))];
+    const log = options.log ?? coreLog;
+    const skopeo = { bin: options.skopeo ?? 'skopeo', env: options.env, exec: options.exec };
+    // invariant 1: what we push is what was built (and scanned)
+    const inArchive = await archiveIndexDigest(options.archive);
+    if (inArchive !== digest) {
+        throw new Error(`${options.archive} holds image index ${inArchive}, not ${digest}: refusing to push a different image than the one built`);
+    }
+    const version = await ensureSkopeo(skopeo);
+    log.debug(`skopeo ${version}`);
+    const results = await Promise.all(images.map(image => pushOne(image, digest, options, skopeo, log)));
+    if (results.some(r => !r.pushed))
+        throw publishFailure(pushStates(results));
+    return results;
+}
+async function pushOne(image, digest, options, skopeo, log) {
+    const policy = options.retry ?? DEFAULT_RETRY;
+    const reference = byDigest(image, digest);
+    const args = pushArgs({ archive: options.archive, image, digest, authfile: options.authfile });
+    log.debug(`skopeo ${args.join(' ')}`);
+    const copied = await retrying(() => runSkopeo(skopeo, args), policy, (failure, n, wait) => log.warning(`${image}: push failed (${redact(failure.reason)}), try ${n + 1} of ${policy.attempts} in ${wait / 1000} s`));
+    if (!copied.ok) {
+        const error = describeOutcome(copied.failure, copied.attempts);
+        log.warning(`${image}: push failed: ${redact(copied.failure.detail)}`);
+        // A failure can come after the index was written: say what is really there.
+        const probe = await registryDigest(skopeo, reference, options.authfile);
+        if (probe.ok && probe.value === digest) {
+            log.warning(`${image}: ${digest} is in the registry despite the error`);
+            return { image, digest, pushed: true, attempts: copied.attempts };
+        }
+        return {
+            image,
+            digest,
+            pushed: false,
+            attempts: copied.attempts,
+            failure: copied.failure,
+            error
+        };
+    }
+    const verified = await retrying(async () => {
+        const read = await registryDigest(skopeo, reference, options.authfile);
+        if (read.ok && read.value !== digest) {
+            return { ok: false, failure: digestMismatch(reference, digest, read.value) };
+        }
+        return read;
+    }, policy);
+    if (!verified.ok) {
+        const why = describeOutcome(verified.failure, verified.attempts);
+        return {
+            image,
+            digest,
+            pushed: false,
+            attempts: copied.attempts,
+            failure: verified.failure,
+            error: `copied, but reading ${digest} back failed: ${why}`
+        };
+    }
+    log.info(`${image}@${digest}: pushed${copied.attempts > 1 ? ` after ${copied.attempts} tries` : ''}`);
+    return { image, digest, pushed: true, attempts: copied.attempts };
+}
+
+;// CONCATENATED MODULE: ./src/publish/tag.ts
+/**
+ * Stage 11: each tag is pointed at the digest already in the registry — only after signing and
+ * verification succeeded (invariant 3; main decides when). `skopeo copy --all
+ * --preserve-digests docker://IMAGE@D docker://IMAGE:TAG` within one repository uploads no blob
+ * (measured: every blob is only HEAD-checked, then the manifests are PUT with unchanged bytes).
+ * Each tag is read back and must resolve to the digest.
+ */
+
+
+
+
+
+
+/** The state of each image after tagging (every image holds the digest at this point). */
+function tagStates(results, signed) {
+    return results.map(r => ({
+        image: r.image,
+        pushed: true,
+        digest: r.digest,
+        tagsAdded: r.tagsAdded,
+        tagsMissing: r.tagsMissing,
+        signed: signed?.[r.image]
+    }));
+}
+/**
+ * Adds every tag to every image (images at once, tags of one image in order). Resolves when
+ * all were added; otherwise throws a PartialPublishError with the state report.
+ */
+async function addTags(options) {
+    const digest = checkDigest(options.digest);
+    const images = [...new Set(options.images.map(checkImage))];
+    const tags = [...new Set(options.tags.map(checkTag))];
+    if (tags.length === 0) {
+        return images.map(image => ({ image, digest, tagsAdded: [], tagsMissing: [], tags: [] }));
+    }
+    const log = options.log ?? coreLog;
+    const skopeo = { bin: options.skopeo ?? 'skopeo', env: options.env, exec: options.exec };
+    await ensureSkopeo(skopeo);
+    const results = await Promise.all(images.map(async (image) => {
+        const attempts = [];
+        for (const tag of tags)
+            attempts.push(await tagOne(image, tag, digest, options, skopeo, log));
+        return {
+            image,
+            digest,
+            tagsAdded: attempts.filter(a => a.added).map(a => a.tag),
+            tagsMissing: attempts.filter(a => !a.added).map(a => ({ tag: a.tag, reason: a.error })),
+            tags: attempts
+        };
+    }));
+    if (results.some(r => r.tagsMissing.length > 0)) {
+        throw new PartialPublishError(tagStates(results, options.signed));
+    }
+    return results;
+}
+async function tagOne(image, tag, digest, options, skopeo, log) {
+    const policy = options.retry ?? DEFAULT_RETRY;
+    const reference = `${image}:${tag}`;
+    const args = tagArgs({ image, digest, tag, authfile: options.authfile });
+    log.debug(`skopeo ${args.join(' ')}`);
+    const copied = await retrying(() => runSkopeo(skopeo, args), policy, (failure, n, wait) => log.warning(`${reference}: tagging failed (${redact(failure.reason)}), try ${n + 1} of ${policy.attempts} in ${wait / 1000} s`));
+    if (!copied.ok) {
+        log.warning(`${reference}: tagging failed: ${redact(copied.failure.detail)}`);
+        const error = describeOutcome(copied.failure, copied.attempts);
+        return {
+            image,
+            tag,
+            reference,
+            added: false,
+            attempts: copied.attempts,
+            failure: copied.failure,
+            error
+        };
+    }
+    const verified = await retrying(async () => {
+        const read = await registryDigest(skopeo, byTag(image, tag), options.authfile);
+        if (read.ok && read.value !== digest) {
+            return { ok: false, failure: digestMismatch(reference, digest, read.value) };
+        }
+        return read;
+    }, policy);
+    if (!verified.ok) {
+        const why = describeOutcome(verified.failure, verified.attempts);
+        return {
+            image,
+            tag,
+            reference,
+            added: false,
+            attempts: copied.attempts,
+            failure: verified.failure,
+            error: `written, but it does not resolve to ${digest}: ${why}`
+        };
+    }
+    log.info(`${reference} -> ${digest}${copied.attempts > 1 ? ` (after ${copied.attempts} tries)` : ''}`);
+    return { image, tag, reference, added: true, attempts: copied.attempts };
+}
+
+;// CONCATENATED MODULE: ./src/publish/index.ts
+/**
+ * Publish (SPEC stage 9) and tag (stage 11): push the OCI archive by digest to every image
+ * name, later point the tags at that digest, and on any failure say exactly what exists where.
+ */
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+/**
+ * Which registry an image name lives in, as docker normalises it (distribution/reference
+ * `splitDockerDomain`): the first path component is a registry host when it contains `.` or `:`,
+ * is `localhost`, or has an uppercase letter; otherwise the image is on Docker Hub. Pure.
+ */
+const DOCKER_HUB = 'docker.io';
+/** The key docker CLI writes in config.json `auths` for Docker Hub (`docker login` without host). */
+const DOCKER_HUB_AUTH_KEY = 'https://index.docker.io/v1/';
+const GHCR = 'ghcr.io';
+/** Other spellings of Docker Hub that docker maps to docker.io. */
+const DOCKER_HUB_ALIASES = new Set([
+    DOCKER_HUB,
+    'index.docker.io',
+    'registry-1.docker.io'
+]);
+function splitDomain(image) {
+    const slash = image.indexOf('/');
+    const first = slash === -1 ? '' : image.slice(0, slash);
+    const isHost = slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
+    if (!isHost)
+        return { registry: DOCKER_HUB, remainder: image };
+    const registry = DOCKER_HUB_ALIASES.has(first.toLowerCase()) ? DOCKER_HUB : first;
+    return { registry, remainder: image.slice(slash + 1) };
+}
+/** The registry host of an image name (`octo/app` → `docker.io`, `localhost:5443/x` → `localhost:5443`). */
+function registryOf(image) {
+    return splitDomain(image.trim()).registry;
+}
+/**
+ * The repository path inside its registry, without tag or digest (`app:1` → `library/app` on
+ * Docker Hub, `ghcr.io/o/r@sha256:…` → `o/r`).
+ */
+function repositoryOf(image) {
+    const { registry, remainder } = splitDomain(image.trim());
+    let path = remainder;
+    const at = path.indexOf('@');
+    if (at !== -1)
+        path = path.slice(0, at);
+    const colon = path.lastIndexOf(':');
+    if (colon > path.lastIndexOf('/'))
+        path = path.slice(0, colon);
+    if (registry === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    return path;
+}
+function isGhcr(registry) {
+    return registry.toLowerCase() === GHCR;
+}
+/** The config.json `auths` key docker CLI writes for a registry. */
+function authKey(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_AUTH_KEY : registry;
+}
+/**
+ * The registry an `auths` / `credHelpers` key stands for, as docker reads them: scheme and path
+ * dropped (`https://index.docker.io/v1/` → `docker.io`, `https://harbor.example/` → `harbor.example`).
+ */
+function registryOfAuthKey(key) {
+    const host = key
+        .trim()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .replace(/\/.*$/, '');
+    return DOCKER_HUB_ALIASES.has(host.toLowerCase()) ? DOCKER_HUB : host;
+}
+
+;// CONCATENATED MODULE: ./src/registry/docker-config.ts
+/**
+ * A docker config directory of our own (`<workDir>/docker-config`), handed to buildx, skopeo,
+ * cosign and trivy through DOCKER_CONFIG, so that the logins of this run never land in the
+ * user's home and the post step removes them with the working directory.
+ *
+ * It starts from the user's config ($DOCKER_CONFIG or ~/.docker), so that what already works
+ * keeps working: registries logged in before this step (`auths`), credential helpers
+ * (`credHelpers`, `credsStore`, e.g. ecr-login), the docker context in use, the client proxies,
+ * the CLI plugins (buildx is one: docker looks for it in $DOCKER_CONFIG/cli-plugins), and the
+ * buildx builders (BUILDX_CONFIG keeps pointing at the user's, so the builder the tools stage
+ * selected or created is still the one used).
+ */
+
+
+
+
+
+const DOCKER_CONFIG_DIRNAME = 'docker-config';
+const DIR_MODE = 0o700;
+const FILE_MODE = 0o600;
+/** The config.json fields copied from the user's config; everything else is left behind. */
+const COPIED_FIELDS = [
+    'auths',
+    'credHelpers',
+    'credsStore',
+    'currentContext',
+    'proxies'
+];
+/** The user's docker config directory: $DOCKER_CONFIG, else ~/.docker (as docker CLI decides). */
+function userDockerConfigDir(env = process.env) {
+    if (env.DOCKER_CONFIG)
+        return env.DOCKER_CONFIG;
+    return (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+}
+async function exists(path) {
+    try {
+        await (0,promises_namespaceObject.access)(path, external_node_fs_.constants.F_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Parses a config.json; a missing file is an empty config, a broken one an error naming it. */
+async function readDockerConfigFile(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return {};
+        throw new Error(`Cannot read the docker config ${file}`, { cause: error });
+    }
+    if (text.trim() === '')
+        return {};
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        // The parser's message quotes the text around the error, which may be a credential.
+        throw new Error(`The docker config ${file} is not valid JSON: fix or remove it`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new Error(`The docker config ${file} is not a JSON object: fix or remove it`);
+    }
+    return parsed;
+}
+/** The fields of the user's config we start from (pure). */
+function startingConfig(user) {
+    const out = {};
+    for (const field of COPIED_FIELDS) {
+        if (user[field] !== undefined)
+            out[field] = structuredClone(user[field]);
+    }
+    return out;
+}
+/** Writes config.json (0600) and the skopeo auth file derived from it. */
+async function writeDockerConfigFile(config, content) {
+    await writePrivate(config.configFile, `${JSON.stringify(content, null, '\t')}\n`);
+    await writePrivate(config.authFile, `${JSON.stringify(containersAuth(content), null, '\t')}\n`);
+}
+/**
+ * What skopeo (containers/image) reads from an auth file: `auths` and `credHelpers`. It ignores
+ * `credsStore`, and an empty helper name, docker's "use the file" override, makes it run
+ * `docker-credential-`, so those are dropped.
+ */
+function containersAuth(content) {
+    const out = { auths: content.auths ?? {} };
+    const helpers = Object.entries(content.credHelpers ?? {}).filter(([, helper]) => helper !== '');
+    if (helpers.length > 0)
+        out.credHelpers = Object.fromEntries(helpers);
+    return out;
+}
+async function writePrivate(file, text) {
+    await (0,promises_namespaceObject.writeFile)(file, text, { mode: FILE_MODE });
+    // The mode above only applies when the file is created.
+    await (0,promises_namespaceObject.chmod)(file, FILE_MODE);
+}
+/**
+ * Where docker would find credentials for a registry in this config: a credential helper for it,
+ * an `auths` entry (with a `credsStore`, an empty entry marks a login kept in the store), or the
+ * `credsStore` itself, which may hold any registry (ecr-login used as credsStore does); we cannot
+ * tell without asking it, so it counts.
+ */
+function credentialSource(content, registry) {
+    const matches = (key) => registryOfAuthKey(key) === registry;
+    if (Object.entries(content.credHelpers ?? {}).some(([key, helper]) => helper && matches(key)))
+        return 'credHelpers';
+    if (Object.keys(content.auths ?? {}).some(matches))
+        return 'auths';
+    if (content.credsStore)
+        return 'credsStore';
+    return undefined;
+}
+/**
+ * Makes docker keep a registry's login in config.json even when the user's config names a
+ * `credsStore` or a helper for it: an empty `credHelpers` entry means "the file" to docker (and
+ * to cosign and trivy, which read the config through docker's code). Without it `docker login`
+ * would hand our password to the user's keychain or helper, outside our directory. Pure.
+ */
+function useFileStoreFor(content, key) {
+    if (!content.credsStore && content.credHelpers?.[key] === undefined)
+        return content;
+    return { ...content, credHelpers: { ...content.credHelpers, [key]: '' } };
+}
+/**
+ * Links every CLI plugin of the user's config (docker-buildx, docker-compose, …) into ours, so
+ * that `docker buildx` resolves as it did before. System plugin directories
+ * (/usr/libexec/docker/cli-plugins, …) are searched by docker whatever DOCKER_CONFIG says.
+ */
+async function linkPlugins(userDir, dir) {
+    const from = (0,external_node_path_.join)(userDir, 'cli-plugins');
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)(from);
+    }
+    catch {
+        return [];
+    }
+    const to = (0,external_node_path_.join)(dir, 'cli-plugins');
+    await (0,promises_namespaceObject.mkdir)(to, { recursive: true, mode: DIR_MODE });
+    const linked = [];
+    for (const name of names.filter(n => n.startsWith('docker-')).sort()) {
+        if (await exists((0,external_node_path_.join)(to, name)))
+            continue;
+        await (0,promises_namespaceObject.symlink)((0,external_node_path_.join)(from, name), (0,external_node_path_.join)(to, name));
+        linked.push(name);
+    }
+    return linked;
+}
+/** Creates the directory, or makes an existing one private; refuses a symlink in its place. */
+async function makePrivateDir(dir) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: DIR_MODE });
+    const stat = await (0,promises_namespaceObject.lstat)(dir);
+    if (!stat.isDirectory())
+        throw new Error(`${dir} exists and is not a directory`);
+    await (0,promises_namespaceObject.chmod)(dir, DIR_MODE);
+}
+async function createDockerConfig(options) {
+    const env = options.env ?? process.env;
+    const userDir = userDockerConfigDir(env);
+    const dir = (0,external_node_path_.join)(options.workDir, DOCKER_CONFIG_DIRNAME);
+    await makePrivateDir(dir);
+    const config = {
+        dir,
+        configFile: (0,external_node_path_.join)(dir, 'config.json'),
+        authFile: (0,external_node_path_.join)(dir, 'auth.json'),
+        userDir,
+        env: { DOCKER_CONFIG: dir, BUILDX_CONFIG: env.BUILDX_CONFIG || (0,external_node_path_.join)(userDir, 'buildx') }
+    };
+    const user = await readDockerConfigFile((0,external_node_path_.join)(userDir, 'config.json'));
+    await writeDockerConfigFile(config, startingConfig(user));
+    await linkPlugins(userDir, dir);
+    // Docker contexts (`docker context use`) live beside config.json; currentContext names one.
+    const contexts = (0,external_node_path_.join)(userDir, 'contexts');
+    if (user.currentContext && (await exists(contexts)) && !(await exists((0,external_node_path_.join)(dir, 'contexts')))) {
+        await (0,promises_namespaceObject.symlink)(contexts, (0,external_node_path_.join)(dir, 'contexts'));
+    }
+    return config;
+}
+
+;// CONCATENATED MODULE: ./src/registry/login.ts
+/**
+ * Login stage (SPEC pipeline step 5): each distinct registry of the images gets the credentials
+ * it should have, written into our own docker config (see docker-config.ts), never the user's.
+ *
+ *   explicit `registry-username`/`registry-password`  → the first image's registry ('input')
+ *   GHCR without explicit credentials                   → `github.actor` + `github-token`
+ *   any other registry                                  → what the copied config already has
+ *                                                         ('existing'), else nothing ('anonymous')
+ *
+ * Logging in runs `docker login --password-stdin`: the password goes through stdin only, and a
+ * wrong one fails here, naming the registry, instead of at push time. Nothing docker prints is
+ * echoed (silent), and what we quote from it in an error has every form of the password scrubbed.
+ */
+
+
+
+
+
+/**
+ * Retry schedule of one login: up to LOGIN_ATTEMPTS tries; the waits between them are
+ * LOGIN_BACKOFF_INITIAL_MS × LOGIN_BACKOFF_FACTOR^(n-1), capped at LOGIN_BACKOFF_MAX_MS, i.e.
+ * 1 s, 2 s, 4 s with the defaults (7 s in all). Only a registry 5xx, a 429 or a network error is
+ * retried; a refused password is not.
+ */
+const LOGIN_ATTEMPTS = 4;
+const LOGIN_BACKOFF_INITIAL_MS = 1_000;
+const LOGIN_BACKOFF_FACTOR = 2;
+const LOGIN_BACKOFF_MAX_MS = 8_000;
+/** Lines of docker's error output quoted in a failure. */
+const QUOTED_LINES = 3;
+/** User name when GITHUB_ACTOR is unset (local runs): GHCR checks the token, not the name. */
+const GHCR_FALLBACK_USER = 'github-actions';
+/** The registries of the images, each once, in the order of first appearance. */
+function distinctRegistries(images) {
+    return [...new Set(images.map(registryOf))];
+}
+/** Which registry gets which credentials (pure; holds no secret). */
+function planLogins(options) {
+    const registries = distinctRegistries(options.images);
+    const first = registries[0];
+    return registries.map((registry) => {
+        if (registry === first && options.username && options.password)
+            return { registry, method: 'input', username: options.username };
+        // A login made earlier for this very registry (docker/login-action with a personal token,
+        // a credential helper) wins over the workflow token: "none if already logged in". A general
+        // credsStore does not count: nothing says it holds a GHCR login.
+        const specific = options.hasLoginFor?.(registry) ?? false;
+        if (isGhcr(registry) && options.githubToken && !specific)
+            return { registry, method: 'github-token', username: options.actor || GHCR_FALLBACK_USER };
+        return { registry, method: options.hasCredentials(registry) ? 'existing' : 'anonymous' };
+    });
+}
+/** Every form in which a password could be echoed back: plain, base64 (alone or `user:pass`), URL-encoded. */
+function secretForms(username, password) {
+    const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
+    const forms = [
+        password,
+        b64(password),
+        b64(`${username}:${password}`),
+        encodeURIComponent(password)
+    ];
+    return [...new Set(forms.filter(f => f.length > 0))].sort((a, b) => b.length - a.length);
+}
+function scrub(text, secrets) {
+    let out = text;
+    for (const secret of secrets)
+        out = out.split(secret).join('***');
+    return out;
+}
+/** A failure worth another try: the registry's 5xx or 429, or the network. */
+function isTransientLoginFailure(output) {
+    return (/\bstatus(?: code)?:? 5\d\d\b|\b5\d\d (?:Internal|Bad|Service|Gateway)/i.test(output) ||
+        /\b429\b|too ?many ?requests/i.test(output) ||
+        /connection refused|connection reset|i\/o timeout|tls handshake timeout|client\.timeout|deadline exceeded|unexpected eof|:\s*eof\s*$/im.test(output));
+}
+/**
+ * The registry refused these credentials or this request (a 4xx other than 429): not worth a
+ * retry, the user must fix something. (dockerd reports the last endpoint it tried: for a
+ * `localhost` registry that is the plain-HTTP fallback, so a wrong password there reads
+ * `status: 400 Bad Request`.)
+ */
+function isAuthFailure(output) {
+    return (/unauthori[sz]ed|denied|incorrect username or password|authentication required/i.test(output) ||
+        /\bstatus(?: code)?:? 4(?!29)\d\d\b|\b4(?!29)\d\d (?:Unauthorized|Forbidden|Bad Request)/i.test(output));
+}
+function backoff(retry) {
+    return Math.min(LOGIN_BACKOFF_MAX_MS, LOGIN_BACKOFF_INITIAL_MS * LOGIN_BACKOFF_FACTOR ** (retry - 1));
+}
+function quote(result, secrets) {
+    const text = scrub(result.stderr.trim() || result.stdout.trim(), secrets);
+    const lines = text
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    return lines.slice(-QUOTED_LINES).join(' | ') || `docker login exited with ${result.exitCode}`;
+}
+function credentialsName(login) {
+    return login.method === 'input' ? 'registry-username/registry-password' : 'github-token';
+}
+function advice(login) {
+    if (login.method === 'github-token') {
+        return 'The workflow token needs `permissions: packages: write` (and, for an existing package, write access granted to this repository in the package settings); or set registry-username and registry-password.';
+    }
+    return 'Check registry-username and registry-password.';
+}
+async function dockerLogin(login, password, options) {
+    const run = options.run ?? src_exec/* execCommand */.NK;
+    const sleep = options.sleep ?? ((ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms).then(() => undefined));
+    const docker = options.docker ?? 'docker';
+    const secrets = secretForms(login.username, password);
+    // `--username=` keeps a name starting with `-` a value; `--` keeps the registry an operand.
+    const args = ['login', `--username=${login.username}`, '--password-stdin', '--', login.registry];
+    const env = { ...options.env, ...options.dockerConfig.env };
+    for (let attempt = 1;; attempt++) {
+        let result;
+        try {
+            result = await run(docker, args, { input: password, env, silent: true });
+        }
+        catch (error) {
+            const reason = scrub(error instanceof Error ? error.message : String(error), secrets);
+            throw new Error(`Cannot log in to ${login.registry}: ${docker} could not be run (${reason})`);
+        }
+        if (result.exitCode === 0)
+            return;
+        const said = quote(result, secrets);
+        const output = `${result.stderr}\n${result.stdout}`;
+        const what = `Cannot log in to ${login.registry} as ${login.username} with ${credentialsName(login)}`;
+        // No `cause`: the raw result could hold what we just scrubbed.
+        if (isAuthFailure(output) && !isTransientLoginFailure(output))
+            throw new src_errors/* ConfigurationError */.j1(`${what}: ${said}. ${advice(login)}`);
+        if (!isTransientLoginFailure(output) || attempt >= LOGIN_ATTEMPTS)
+            throw new Error(`${what}: ${said}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}`);
+        await sleep(backoff(attempt));
+    }
+}
+/**
+ * Logs in to every registry that should get credentials, into `dockerConfig`, then refreshes its
+ * skopeo auth file. Throws on the first registry that refuses its credentials.
+ */
+async function loginRegistries(options) {
+    const { dockerConfig } = options;
+    const start = await readDockerConfigFile(dockerConfig.configFile);
+    const plan = planLogins({
+        images: options.images,
+        username: options.username,
+        password: options.password,
+        githubToken: options.githubToken,
+        actor: options.actor,
+        hasCredentials: registry => credentialSource(start, registry) !== undefined,
+        hasLoginFor: registry => {
+            const source = credentialSource(start, registry);
+            return source === 'auths' || source === 'credHelpers';
+        }
+    });
+    const notes = [];
+    for (const login of plan) {
+        if (login.method === 'anonymous') {
+            notes.push(`No credentials for ${login.registry}: pulls are anonymous and pushes will fail unless credentials are configured (registry-username/registry-password for the first image's registry, or a docker login before this step).`);
+            continue;
+        }
+        if (login.method === 'existing' || login.username === undefined)
+            continue;
+        const password = login.method === 'input' ? options.password : options.githubToken;
+        // Keep this login in our config.json, not in a credsStore/helper of the user's.
+        const current = await readDockerConfigFile(dockerConfig.configFile);
+        const fileStore = useFileStoreFor(current, authKey(login.registry));
+        if (fileStore !== current)
+            await writeDockerConfigFile(dockerConfig, fileStore);
+        await dockerLogin({ ...login, username: login.username }, password, options);
+    }
+    // docker rewrote config.json: restore its mode and derive the skopeo auth file from it.
+    await writeDockerConfigFile(dockerConfig, await readDockerConfigFile(dockerConfig.configFile));
+    return { registries: plan, notes };
+}
+
+;// CONCATENATED MODULE: ./src/registry/index.ts
+/**
+ * Registries (SPEC pipeline step 5, login): image name → registry, our own docker config, and
+ * the logins written into it.
+ */
+
+
+
+
+;// CONCATENATED MODULE: ./src/report/timings.ts
+
+/** Runs each stage in a collapsible log group and records how long it took, failed or not. */
+class StageTimer {
+    timings = [];
+    async run(stage, step) {
+        const started = performance.now();
+        let ok = false;
+        try {
+            const result = await lib_core.group(stage, step);
+            ok = true;
+            return result;
+        }
+        finally {
+            this.timings.push({ stage, ms: Math.round(performance.now() - started), ok });
+        }
+    }
+}
+/** `| stage | time |` rows for the job summary. */
+function timingsTable(timings) {
+    if (!timings.length)
+        return '';
+    const total = timings.reduce((sum, t) => sum + t.ms, 0);
+    const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+    return [
+        '| stage | time |',
+        '| --- | --- |',
+        ...timings.map(t => `| ${t.stage}${t.ok ? '' : ' (failed)'} | ${seconds(t.ms)} |`),
+        `| **total** | **${seconds(total)}** |`
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const code = (text) => `\`${text}\``;
+const LOGIN_METHOD = {
+    input: 'registry-username / registry-password',
+    'github-token': 'github-token',
+    existing: 'credentials already configured',
+    anonymous: 'no credentials'
+};
+/** The job summary: what was built, where it is, and how long each stage took. */
+function renderSummary(report) {
+    const { plan, build } = report;
     const { decisions } = plan;
     const rows = [
-        ['Images', plan.images.map(i => `\`${i}\``).join('<br>')],
-        [
-            'Tags',
-            plan.tags.length ? plan.tags.map(t => `\`${t}\``).join(' ') : '(none: by digest only)'
-        ],
-        ['Version', plan.version ? `\`${plan.version}\`` : '(none)'],
-        ['Platforms', platforms.map(p => `\`${p}\``).join(' ')],
-        ['Push', `${decisions.push ? 'yes' : 'no'}: ${decisions.pushReason}`],
-        ['Sign', `${decisions.sign}: ${decisions.signReason}`],
-        ['SARIF upload', `${decisions.upload ? 'yes' : 'no'}: ${decisions.uploadReason}`],
-        ...(tools.length ? [['Tools', tools.join('<br>')]] : [])
+        ['Images', plan.images.map(code).join('<br>')],
+        ['Tags', plan.tags.length ? plan.tags.map(code).join(' ') : '(none: by digest only)'],
+        ['Version', plan.version ? code(plan.version) : '(none)']
     ];
-    const table = [
-        '| | |',
-        '| --- | --- |',
-        ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`)
-    ].join('\n');
-    const notes = plan.notes.map(n => `> [!WARNING]\n> ${escapeCell(n)}`).join('\n\n');
-    return `## Image pipeline: plan\n\n${table}\n${notes ? `\n${notes}\n` : ''}`;
+    if (build) {
+        rows.push(['Digest', code(build.digest)]);
+        rows.push([
+            'Platforms',
+            build.platforms.map(p => `${code(p.platform)} ${code(p.digest.slice(0, 19))}`).join('<br>')
+        ]);
+        rows.push(['Provenance', build.provenance]);
+    }
+    else {
+        rows.push(['Platforms', report.platforms.map(code).join(' ')]);
+    }
+    rows.push(['Push', `${decisions.push ? 'yes' : 'no'}: ${decisions.pushReason}`]);
+    rows.push(['Sign', `${decisions.sign}: ${decisions.signReason}`]);
+    rows.push(['SARIF upload', `${decisions.upload ? 'yes' : 'no'}: ${decisions.uploadReason}`]);
+    if (report.logins?.length) {
+        rows.push([
+            'Registries',
+            report.logins
+                .map(l => `${code(l.registry)}: ${LOGIN_METHOD[l.method] ?? l.method}`)
+                .join('<br>')
+        ]);
+    }
+    if (report.tools?.length)
+        rows.push(['Tools', report.tools.join('<br>')]);
+    const parts = ['## Image pipeline'];
+    if (report.failure)
+        parts.push(`> [!CAUTION]\n> ${cell(report.failure)}`);
+    parts.push(['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`)].join('\n'));
+    if (report.published?.length) {
+        parts.push(['### In the registries', ...report.published.map(line => `- ${line}`)].join('\n'));
+    }
+    for (const note of plan.notes)
+        parts.push(`> [!WARNING]\n> ${cell(note)}`);
+    const timings = timingsTable(report.timings);
+    if (timings)
+        parts.push(`### Timings\n\n${timings}`);
+    return `${parts.join('\n\n')}\n`;
 }
 
 // EXTERNAL MODULE: ./src/state.ts
@@ -36213,16 +37585,8 @@ function _unique(values) {
     return Array.from(new Set(values));
 }
 //# sourceMappingURL=tool-cache.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./src/exec.ts
-var src_exec = __nccwpck_require__(3190);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/tools/download.ts
 /**
  * Downloads one release asset to disk while computing its SHA-256, with retries, and verifies
@@ -36248,7 +37612,7 @@ const BACKOFF_MAX_MS = 30_000;
 const MAX_RETRY_AFTER_MS = 60_000;
 /** A download attempt fails when no byte arrives for this long (headers or body). */
 const DOWNLOAD_IDLE_TIMEOUT_MS = 60_000;
-const DEFAULT_RETRY = {
+const download_DEFAULT_RETRY = {
     attempts: DOWNLOAD_ATTEMPTS,
     initialDelayMs: BACKOFF_INITIAL_MS,
     factor: BACKOFF_FACTOR,
@@ -36397,7 +37761,7 @@ async function attempt(url, dest, timeoutMs) {
  * and platform in messages. On a mismatch `dest` is deleted and an IntegrityError thrown.
  */
 async function downloadVerified(url, dest, expectedSha256, what, options) {
-    const policy = options.retry ?? DEFAULT_RETRY;
+    const policy = options.retry ?? download_DEFAULT_RETRY;
     const timeoutMs = options.timeoutMs ?? DOWNLOAD_IDLE_TIMEOUT_MS;
     const { log } = options;
     const host = hostOf(url);
@@ -37121,7 +38485,7 @@ async function prepareTrivyDb(options) {
         if (cacheUsable)
             await saveDb(cache, cacheDir, key.key, timeoutMs, log);
     }
-    const javaDb = await exists(external_node_path_default().join(cacheDir, 'java-db', 'metadata.json'));
+    const javaDb = await trivy_db_exists(external_node_path_default().join(cacheDir, 'java-db', 'metadata.json'));
     return {
         cacheDir,
         hit,
@@ -37206,7 +38570,7 @@ async function saveDb(cache, cacheDir, key, timeoutMs, log) {
 }
 async function hasDb(cacheDir) {
     const db = external_node_path_default().join(cacheDir, 'db');
-    return (await exists(external_node_path_default().join(db, 'trivy.db'))) && (await exists(external_node_path_default().join(db, 'metadata.json')));
+    return (await trivy_db_exists(external_node_path_default().join(db, 'trivy.db'))) && (await trivy_db_exists(external_node_path_default().join(db, 'metadata.json')));
 }
 /** metadata.json's DownloadedAt: tells whether Trivy fetched a DB or found it current. */
 async function downloadedAt(cacheDir) {
@@ -37219,7 +38583,7 @@ async function downloadedAt(cacheDir) {
         return undefined;
     }
 }
-async function exists(file) {
+async function trivy_db_exists(file) {
     return (0,promises_namespaceObject.access)(file).then(() => true, () => false);
 }
 function runnerOsName() {
@@ -37318,10 +38682,12 @@ function describeTools(tools) {
 
 
 
-/**
- * The main step: each stage of SPEC's pipeline in order. Stages after planning land with
- * their issues (tools, policy, login, build, scan, report, publish, sign, tag).
- */
+
+
+
+
+
+/** The main step: SPEC's pipeline, one stage after the other. */
 async function run(env = process.env) {
     // 1. inputs: everything validated before any side effect.
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
@@ -37330,7 +38696,23 @@ async function run(env = process.env) {
     // 2. plan: names, tags, labels and what this event may do.
     const plan = planFor(config, ctx);
     logPlan(plan, config);
-    // A working directory of our own for the later stages (docker config, OCI archive,
+    const timer = new StageTimer();
+    const report = { plan, platforms: config.platforms, timings: timer.timings };
+    try {
+        await pipeline(config, ctx, plan, report, timer, { workspace, env });
+    }
+    catch (error) {
+        report.failure = error instanceof Error ? error.message : String(error);
+        throw error;
+    }
+    finally {
+        // Written on failure too: the summary says what exists and why the run stopped.
+        if (config.report.summary)
+            await lib_core.summary.addRaw(renderSummary(report)).write();
+    }
+}
+async function pipeline(config, ctx, plan, report, timer, { workspace, env }) {
+    // A working directory of our own (docker config with credentials, the OCI archive,
     // reports); the post step removes it.
     const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'image-pipeline-'));
     lib_core.saveState(state/* STATE */.c.workDir, workDir);
@@ -37338,7 +38720,7 @@ async function run(env = process.env) {
     lib_core.setOutput('tags', plan.references.join('\n'));
     lib_core.setOutput('platforms', config.platforms.join(','));
     // 3. tools: buildx and QEMU ready; trivy and cosign pinned, verified and cached.
-    const tools = await lib_core.group('Tools', async () => {
+    const tools = await timer.run('Tools', async () => {
         const prepared = await prepareTools(config, plan, { workspace, env, now: ctx.now });
         if (prepared.build.builder.createdByUs)
             lib_core.saveState(state/* STATE */.c.builder, prepared.build.builder.name);
@@ -37348,8 +38730,78 @@ async function run(env = process.env) {
             lib_core.info(line);
         return prepared;
     });
-    if (config.report.summary) {
-        await lib_core.summary.addRaw(planSummary(plan, config.platforms, describeTools(tools))).write();
+    report.tools = describeTools(tools);
+    refuseStagesNotBuiltYet(config, plan);
+    // 5. login: a docker config of our own, so credentials never land in the user's home.
+    const docker = await timer.run('Login', async () => {
+        const dockerConfig = await createDockerConfig({ workDir, env });
+        const { username, password } = config.registry;
+        if (password)
+            for (const form of secretForms(username, password))
+                lib_core.setSecret(form);
+        const logins = await loginRegistries({
+            images: plan.images,
+            username,
+            password,
+            githubToken: config.registry.githubToken,
+            actor: ctx.actor,
+            dockerConfig,
+            env: dockerConfig.env
+        });
+        for (const note of logins.notes)
+            lib_core.notice(note);
+        report.logins = logins.registries;
+        return dockerConfig;
+    });
+    // 6. build: every platform into one OCI archive; its index digest is the image's identity.
+    const built = await timer.run('Build', () => buildImage(config, plan, ctx, { workDir, env: docker.env }));
+    report.build = {
+        digest: built.digest,
+        platforms: built.platforms,
+        provenance: `${built.provenance.mode} (${built.provenance.reason})`
+    };
+    lib_core.setOutput('digest', built.digest);
+    lib_core.setOutput('image', `${plan.images[0]}@${built.digest}`);
+    // 7-8. scan and report land here (the gate decides whether anything below runs).
+    lib_core.setOutput('gate', 'skipped');
+    if (!plan.decisions.push) {
+        lib_core.info(`Not published: ${plan.decisions.pushReason}`);
+        report.published = plan.images.map(image => `\`${image}\`: not pushed (${plan.decisions.pushReason})`);
+        lib_core.setOutput('signed', 'false');
+        return;
+    }
+    // 9. publish: the archive to every image by digest; nothing is tagged yet.
+    const authfile = docker.authFile;
+    const pushed = await timer.run('Publish', () => pushByDigest({
+        archive: built.archive,
+        digest: built.digest,
+        images: plan.images,
+        authfile,
+        env: docker.env
+    }));
+    report.published = pushed.map(p => `\`${p.image}@${built.digest}\`: pushed, not tagged yet`);
+    // 10. sign lands here: tags move only after the signature is verified.
+    lib_core.setOutput('signed', 'false');
+    // 11. tag: only now do the tags point at the digest.
+    const tagged = await timer.run('Tag', () => addTags({
+        digest: built.digest,
+        images: plan.images,
+        tags: plan.tags,
+        authfile,
+        env: docker.env
+    }));
+    report.published = tagged.map(t => `\`${t.image}@${built.digest}\`: tags ${t.tagsAdded.map(tag => `\`${tag}\``).join(' ') || '(none)'}`);
+}
+/**
+ * The scan and sign stages are not in this version yet. Rather than publish an image the user
+ * asked to be scanned or signed without doing either, the run stops before anything is built.
+ */
+function refuseStagesNotBuiltYet(config, plan) {
+    if (config.scan.enabled) {
+        throw new src_errors/* ConfigurationError */.j1('Input "scan": the vulnerability scan stage is not in this version of the action yet, and an image must not be published unscanned when a scan was asked. Set scan: false to build and publish without it.');
+    }
+    if (plan.decisions.sign !== 'off') {
+        throw new src_errors/* ConfigurationError */.j1(`Input "sign": signing (${plan.decisions.sign}) is not in this version of the action yet, and an image must not be published unsigned when signing applies. Set sign: false to publish without it.`);
     }
 }
 function planFor(config, ctx) {

@@ -19,8 +19,16 @@ const field = (header: Buffer, start: number, length: number): string =>
     .toString('utf8')
     .replace(/\0.*$/s, '')
 
-const octal = (header: Buffer, start: number, length: number): number =>
-  parseInt(field(header, start, length).trim() || '0', 8)
+/** Entry size: octal text, or GNU base-256 (high bit of the first byte set) beyond 8 GiB. */
+function entrySize(header: Buffer): number {
+  const raw = header.subarray(124, 136)
+  if ((raw[0] ?? 0) & 0x80) {
+    let n = 0
+    for (let i = 1; i < raw.length; i++) n = n * 256 + (raw[i] ?? 0)
+    return n
+  }
+  return parseInt(field(header, 124, 12).trim() || '0', 8)
+}
 
 /** PAX extended header records: "<len> key=value\n". Only `path` matters here. */
 function paxPath(data: Buffer): string | undefined {
@@ -36,7 +44,7 @@ async function* entries(file: FileHandle): AsyncGenerator<Entry> {
   for (;;) {
     const { bytesRead } = await file.read(header, 0, BLOCK, position)
     if (bytesRead < BLOCK || header.every(byte => byte === 0)) return
-    const size = octal(header, 124, 12)
+    const size = entrySize(header)
     const type = String.fromCharCode(header[156] ?? 0)
     const dataOffset = position + BLOCK
     position = dataOffset + Math.ceil(size / BLOCK) * BLOCK
@@ -88,14 +96,24 @@ export interface ArchiveImage {
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/
 
-export async function readArchiveImage(archive: string): Promise<ArchiveImage> {
+async function topDescriptor(archive: string): Promise<OciDescriptor> {
   const indexJson = await readTarEntry(archive, 'index.json')
   if (!indexJson) throw new Error(`${archive} has no index.json: it is not an OCI image layout`)
   const layout = JSON.parse(indexJson.toString('utf8')) as { manifests?: OciDescriptor[] }
   const top = layout.manifests?.[0]
-  if (!top || !DIGEST.test(top.digest)) {
+  if (!top || typeof top.digest !== 'string' || !DIGEST.test(top.digest)) {
     throw new Error(`${archive}: index.json has no image digest (manifests[0].digest)`)
   }
+  return top
+}
+
+/** The image index digest alone (index.json → manifests[0].digest). */
+export async function archiveIndexDigest(archive: string): Promise<string> {
+  return (await topDescriptor(archive)).digest
+}
+
+export async function readArchiveImage(archive: string): Promise<ArchiveImage> {
+  const top = await topDescriptor(archive)
   const blob = await readTarEntry(archive, `blobs/sha256/${top.digest.slice('sha256:'.length)}`)
   if (!blob) throw new Error(`${archive}: the blob of ${top.digest} is missing`)
   const inner = JSON.parse(blob.toString('utf8')) as {

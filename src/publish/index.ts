@@ -1,0 +1,22 @@
+/**
+ * Publish (SPEC stage 9) and tag (stage 11): push the OCI archive by digest to every image
+ * name, later point the tags at that digest, and on any failure say exactly what exists where.
+ */
+export { pushByDigest, pushStates, type PushOptions, type PushResult } from './push.js'
+export { addTags, tagStates, type TagAttempt, type TagOptions, type TagResult } from './tag.js'
+export {
+  PartialPublishError,
+  PublishError,
+  publishFailure,
+  stateReport,
+  describeImageState,
+  anythingPublished,
+  fullyPublished,
+  type ImageState,
+  type MissingTag
+} from './report.js'
+export { DEFAULT_RETRY, backoffSchedule, type RetryPolicy } from './retry.js'
+export { classifySkopeoError, type RegistryFailure } from './classify.js'
+export { archiveIndexDigest } from '../build/oci-archive.js'
+export { ensureSkopeo } from './skopeo.js'
+export type { PublishLog } from './log.js'

@@ -1,0 +1,115 @@
+/**
+ * Pure argv builders for skopeo (tested with tables). Every user value (image name, tag) is
+ * inside a single `docker://…` argument, and paths go in `--flag=value` form, so that none can
+ * be read as a flag; the values are still checked here, as a second line behind the inputs.
+ */
+
+/** `--preserve-digests` appeared in skopeo 1.6.0 (Ubuntu 22.04's package is 1.4). */
+export const MIN_SKOPEO_VERSION = '1.6.0'
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/
+// The distribution spec's tag grammar.
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
+// A lowercased name with a registry host, without tag or digest (validated upstream by inputs).
+const IMAGE = /^[a-z0-9][a-z0-9.-]*(:[0-9]+)?(\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+$/
+
+export function checkDigest(digest: string): string {
+  if (!DIGEST.test(digest)) throw new Error(`not an image digest: "${digest}" (sha256:<64 hex>)`)
+  return digest
+}
+
+export function checkTag(tag: string): string {
+  if (!TAG.test(tag)) throw new Error(`not a valid tag: "${tag}"`)
+  return tag
+}
+
+export function checkImage(image: string): string {
+  if (!IMAGE.test(image)) {
+    throw new Error(`not an image name (registry/repository, no tag or digest): "${image}"`)
+  }
+  return image
+}
+
+/** `docker://IMAGE@DIGEST` */
+export function byDigest(image: string, digest: string): string {
+  return `docker://${checkImage(image)}@${checkDigest(digest)}`
+}
+
+/** `docker://IMAGE:TAG` */
+export function byTag(image: string, tag: string): string {
+  return `docker://${checkImage(image)}:${checkTag(tag)}`
+}
+
+/** `oci-archive:PATH`: the path must be absolute and hold no `:` (the transport's separator). */
+export function ociArchive(path: string): string {
+  if (!path.startsWith('/') || path.includes(':')) {
+    throw new Error(`the OCI archive path must be absolute and contain no ":": "${path}"`)
+  }
+  return `oci-archive:${path}`
+}
+
+function authArgs(authfile: string | undefined): string[] {
+  return authfile === undefined ? [] : [`--authfile=${authfile}`]
+}
+
+/**
+ * `--debug` on copies: when skopeo fails to write a manifest list it retries in another list
+ * format and, with `--preserve-digests`, reports only that this is impossible ("Instructed to
+ * preserve digests"); the registry's real answer (503, 429, …) is in the debug lines.
+ */
+const COPY = ['--debug', 'copy', '--all', '--preserve-digests'] as const
+
+export interface PushArgs {
+  archive: string
+  image: string
+  digest: string
+  authfile?: string
+}
+
+/** Copies the whole index (every platform, attestations) from the archive, by digest. */
+export function pushArgs(a: PushArgs): string[] {
+  return [...COPY, ...authArgs(a.authfile), ociArchive(a.archive), byDigest(a.image, a.digest)]
+}
+
+export interface TagArgs {
+  image: string
+  digest: string
+  tag: string
+  authfile?: string
+}
+
+/**
+ * Points a tag at a digest already in the same repository: the blobs are only checked (HEAD),
+ * never uploaded; the platform manifests are re-put by digest (same bytes) and the index under
+ * the tag, bytes unchanged (`--preserve-digests`).
+ */
+export function tagArgs(a: TagArgs): string[] {
+  return [...COPY, ...authArgs(a.authfile), byDigest(a.image, a.digest), byTag(a.image, a.tag)]
+}
+
+/** The manifest's bytes as the registry serves them (its sha256 is the digest). */
+export function inspectRawArgs(reference: string, authfile?: string): string[] {
+  if (!reference.startsWith('docker://')) throw new Error(`not a docker:// reference: ${reference}`)
+  return ['inspect', '--raw', ...authArgs(authfile), reference]
+}
+
+export function versionArgs(): string[] {
+  return ['--version']
+}
+
+/** `skopeo version 1.9.3` (or `skopeo version 1.13.3 commit: …`) → `1.9.3`. */
+export function parseSkopeoVersion(output: string): string | undefined {
+  return /skopeo version v?(\d+\.\d+\.\d+)/.exec(output)?.[1]
+}
+
+/** a >= b for plain `X.Y.Z` versions. */
+export function versionAtLeast(a: string, b: string): boolean {
+  const pa = a.split('.').map(Number)
+  const pb = b.split('.').map(Number)
+  for (let i = 0; i < 3; i++) {
+    const x = pa[i] ?? 0
+    const y = pb[i] ?? 0
+    if (x !== y) return x > y
+  }
+  return true
+}

@@ -1,0 +1,96 @@
+/**
+ * skopeo runs: presence and version check, a copy, and reading a manifest's digest back from
+ * the registry. Each run is one try; retry.ts decides whether to try again.
+ */
+import { createHash } from 'node:crypto'
+import { ConfigurationError } from '../errors.js'
+import { execCommand, type ExecOptions, type ExecResult } from '../exec.js'
+import { classifySkopeoError, redact, type RegistryFailure } from './classify.js'
+import type { Attempt } from './retry.js'
+import {
+  inspectRawArgs,
+  MIN_SKOPEO_VERSION,
+  parseSkopeoVersion,
+  versionArgs,
+  versionAtLeast
+} from './skopeo-args.js'
+
+export type Exec = (
+  command: string,
+  args: readonly string[],
+  options?: ExecOptions
+) => Promise<ExecResult>
+
+export interface Skopeo {
+  /** Path or name of the skopeo binary. */
+  bin: string
+  env?: Record<string, string>
+  /** Injected by unit tests; src/exec.ts otherwise. */
+  exec?: Exec
+}
+
+const INSTALL =
+  "GitHub's Ubuntu runners have it (ubuntu-24.04: skopeo 1.13); elsewhere install it in an " +
+  'earlier step, e.g. `sudo apt-get install -y skopeo` (Debian/Ubuntu) or `sudo dnf install -y skopeo`'
+
+/** Checks that skopeo runs and is new enough; returns its version. */
+export async function ensureSkopeo(s: Skopeo): Promise<string> {
+  const exec = s.exec ?? execCommand
+  let result: ExecResult
+  try {
+    result = await exec(s.bin, versionArgs(), { env: s.env, silent: true })
+  } catch (error) {
+    throw new ConfigurationError(
+      `skopeo is needed to publish (it copies the image to each registry by digest) but "${s.bin}" could not be run. ${INSTALL}.`,
+      { cause: error }
+    )
+  }
+  const version = parseSkopeoVersion(result.stdout + result.stderr)
+  if (result.exitCode !== 0 || version === undefined) {
+    throw new ConfigurationError(
+      `skopeo is needed to publish but "${s.bin} --version" failed (exit ${result.exitCode}): ${redact(result.stderr.trim().slice(0, 200))}. ${INSTALL}.`
+    )
+  }
+  if (!versionAtLeast(version, MIN_SKOPEO_VERSION)) {
+    throw new ConfigurationError(
+      `skopeo ${version} is too old: publishing by digest needs ${MIN_SKOPEO_VERSION} or newer (--preserve-digests). Use runs-on: ubuntu-24.04 (ubuntu-latest) or install a newer skopeo.`
+    )
+  }
+  return version
+}
+
+/** One skopeo run whose stdout matters only on success. */
+export async function runSkopeo(s: Skopeo, args: readonly string[]): Promise<Attempt<string>> {
+  const exec = s.exec ?? execCommand
+  const result = await exec(s.bin, args, { env: s.env, silent: true })
+  if (result.exitCode === 0) return { ok: true, value: result.stdout }
+  return { ok: false, failure: classifySkopeoError(result.stderr) }
+}
+
+export function sha256Digest(bytes: string | Buffer): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+}
+
+/**
+ * The digest of what the registry serves for `reference` (`docker://IMAGE@D` or `:TAG`):
+ * sha256 of the raw manifest bytes, computed here rather than taken from the registry's word.
+ */
+export async function registryDigest(
+  s: Skopeo,
+  reference: string,
+  authfile: string | undefined
+): Promise<Attempt<string>> {
+  const result = await runSkopeo(s, inspectRawArgs(reference, authfile))
+  if (!result.ok) return result
+  return { ok: true, value: sha256Digest(Buffer.from(result.value, 'utf8')) }
+}
+
+/** A failure for a manifest that is there but is not the digest we built. */
+export function digestMismatch(
+  reference: string,
+  expected: string,
+  actual: string
+): RegistryFailure {
+  const detail = `${reference} resolves to ${actual}, not the digest built (${expected})`
+  return { kind: 'other', retryable: false, reason: `digest mismatch: ${actual}`, detail }
+}

@@ -1,0 +1,76 @@
+import type { Plan } from '../plan/index.js'
+import { timingsTable, type StageTiming } from './timings.js'
+
+/** What the job summary shows; each stage fills in its part as the run goes. */
+export interface RunReport {
+  plan: Plan
+  platforms: string[]
+  tools?: string[]
+  logins?: { registry: string; method: string; username?: string }[]
+  build?: {
+    digest: string
+    platforms: { platform: string; digest: string }[]
+    provenance: string
+  }
+  /** One line per image: what exists in its registry. */
+  published?: string[]
+  timings: StageTiming[]
+  /** Set when the run failed: the reason, shown at the top. */
+  failure?: string
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+const code = (text: string): string => `\`${text}\``
+
+const LOGIN_METHOD: Record<string, string> = {
+  input: 'registry-username / registry-password',
+  'github-token': 'github-token',
+  existing: 'credentials already configured',
+  anonymous: 'no credentials'
+}
+
+/** The job summary: what was built, where it is, and how long each stage took. */
+export function renderSummary(report: RunReport): string {
+  const { plan, build } = report
+  const { decisions } = plan
+  const rows: [string, string][] = [
+    ['Images', plan.images.map(code).join('<br>')],
+    ['Tags', plan.tags.length ? plan.tags.map(code).join(' ') : '(none: by digest only)'],
+    ['Version', plan.version ? code(plan.version) : '(none)']
+  ]
+  if (build) {
+    rows.push(['Digest', code(build.digest)])
+    rows.push([
+      'Platforms',
+      build.platforms.map(p => `${code(p.platform)} ${code(p.digest.slice(0, 19))}`).join('<br>')
+    ])
+    rows.push(['Provenance', build.provenance])
+  } else {
+    rows.push(['Platforms', report.platforms.map(code).join(' ')])
+  }
+  rows.push(['Push', `${decisions.push ? 'yes' : 'no'}: ${decisions.pushReason}`])
+  rows.push(['Sign', `${decisions.sign}: ${decisions.signReason}`])
+  rows.push(['SARIF upload', `${decisions.upload ? 'yes' : 'no'}: ${decisions.uploadReason}`])
+  if (report.logins?.length) {
+    rows.push([
+      'Registries',
+      report.logins
+        .map(l => `${code(l.registry)}: ${LOGIN_METHOD[l.method] ?? l.method}`)
+        .join('<br>')
+    ])
+  }
+  if (report.tools?.length) rows.push(['Tools', report.tools.join('<br>')])
+
+  const parts = ['## Image pipeline']
+  if (report.failure) parts.push(`> [!CAUTION]\n> ${cell(report.failure)}`)
+  parts.push(
+    ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`)].join('\n')
+  )
+  if (report.published?.length) {
+    parts.push(['### In the registries', ...report.published.map(line => `- ${line}`)].join('\n'))
+  }
+  for (const note of plan.notes) parts.push(`> [!WARNING]\n> ${cell(note)}`)
+  const timings = timingsTable(report.timings)
+  if (timings) parts.push(`### Timings\n\n${timings}`)
+  return `${parts.join('\n\n')}\n`
+}
