@@ -169,7 +169,8 @@ export function planFor(config: Config, ctx: RunContext): Plan {
       push: config.push,
       sign: config.sign.mode,
       uploadSarif: config.report.uploadSarif,
-      cosignKey: config.sign.key !== undefined
+      cosignKey: config.sign.key !== undefined,
+      scan: config.scan.enabled
     },
     ctx
   )

@@ -14,6 +14,8 @@ export interface DecisionInput {
   uploadSarif: Mode
   /** `cosign-key` is set. */
   cosignKey: boolean
+  /** The scan runs (no scan, no SARIF). Default true. */
+  scan?: boolean
 }
 
 export interface Decisions {
@@ -107,7 +109,14 @@ function decideSign(
  * `pull_request_target` the results would be filed under the base branch's ref although they
  * describe the fork's change.
  */
-function decideUpload(mode: Mode, ctx: RunContext): Pick<Decisions, 'upload' | 'uploadReason'> {
+function decideUpload(
+  mode: Mode,
+  scan: boolean,
+  ctx: RunContext
+): Pick<Decisions, 'upload' | 'uploadReason'> {
+  if (!scan) {
+    return { upload: false, uploadReason: 'No SARIF report to upload: scan is false.' }
+  }
   if (mode === 'false')
     return {
       upload: false,
@@ -144,6 +153,6 @@ export function decide(input: DecisionInput, ctx: RunContext): Decisions {
   return {
     ...push,
     ...decideSign(input.sign, input.cosignKey, push.push, ctx),
-    ...decideUpload(input.uploadSarif, ctx)
+    ...decideUpload(input.uploadSarif, input.scan ?? true, ctx)
   }
 }

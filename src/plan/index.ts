@@ -26,6 +26,8 @@ export interface PlanInput {
   sign: Mode
   uploadSarif: Mode
   cosignKey: boolean
+  /** The scan runs. Default true. */
+  scan?: boolean
 }
 
 export interface Plan {

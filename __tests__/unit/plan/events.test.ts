@@ -171,7 +171,15 @@ const rows: Row[] = [
     reason: ['pushReason', 'merge_group event']
   },
   { ctx: 'release', input: {}, push: true, sign: 'keyless', upload: true },
-  { ctx: 'dispatch', input: { sign: 'true' }, push: true, sign: 'keyless', upload: true }
+  { ctx: 'dispatch', input: { sign: 'true' }, push: true, sign: 'keyless', upload: true },
+  {
+    ctx: 'push',
+    input: { scan: false, uploadSarif: 'true' },
+    push: true,
+    sign: 'keyless',
+    upload: false,
+    reason: ['uploadReason', 'scan is false']
+  }
 ]
 
 test.each(rows)('$ctx $input → push $push, sign $sign, upload $upload', row => {
