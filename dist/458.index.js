@@ -2312,9 +2312,8 @@ async function addTags(options) {
     const skopeo = { bin: options.skopeo ?? 'skopeo', env: options.env, exec: options.exec };
     await ensureSkopeo(skopeo);
     const results = await Promise.all(images.map(async (image) => {
-        const attempts = [];
-        for (const tag of tags)
-            attempts.push(await tagOne(image, tag, digest, options, skopeo, log));
+        // Each tag is its own manifest PUT of identical bytes: they do not depend on each other.
+        const attempts = await Promise.all(tags.map(tag => tagOne(image, tag, digest, options, skopeo, log)));
         return {
             image,
             digest,

@@ -770,14 +770,30 @@ async function createBuilder(ctx, name, why) {
 async function ensureBuildReady(opts) {
     const ctx = { docker: opts.docker ?? 'docker', env: opts.env, run: opts.run ?? exec/* execCommand */.NK };
     const notes = [];
-    const version = await detectBuildx(ctx);
+    // The three probes are independent: run them at once (each is a docker process, ~100 ms).
+    // buildx's version is judged first, since without buildx the other two fail less clearly.
+    const [versionProbe, inspectProbe, storeProbe] = await Promise.allSettled([
+        detectBuildx(ctx),
+        inspect(ctx),
+        dockerStore(ctx)
+    ]);
+    if (versionProbe.status === 'rejected')
+        throw versionProbe.reason;
+    const version = versionProbe.value;
     const verdict = checkBuildxVersion(version);
     if (!verdict.ok)
         throw new errors/* ConfigurationError */.j1(verdict.reason);
     if (verdict.note)
         notes.push(verdict.note);
-    let info = await inspect(ctx);
-    const store = info.driver === 'docker' ? await dockerStore(ctx) : undefined;
+    if (inspectProbe.status === 'rejected')
+        throw inspectProbe.reason;
+    let info = inspectProbe.value;
+    let store;
+    if (info.driver === 'docker') {
+        if (storeProbe.status === 'rejected')
+            throw storeProbe.reason;
+        store = storeProbe.value;
+    }
     const capability = builderCapability(info, store);
     let createdByUs = false;
     if (capability.capable) {

@@ -94,8 +94,10 @@ export async function addTags(options: TagOptions): Promise<TagResult[]> {
 
   const results = await Promise.all(
     images.map(async (image): Promise<TagResult> => {
-      const attempts: TagAttempt[] = []
-      for (const tag of tags) attempts.push(await tagOne(image, tag, digest, options, skopeo, log))
+      // Each tag is its own manifest PUT of identical bytes: they do not depend on each other.
+      const attempts = await Promise.all(
+        tags.map(tag => tagOne(image, tag, digest, options, skopeo, log))
+      )
       return {
         image,
         digest,

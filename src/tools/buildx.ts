@@ -403,13 +403,26 @@ export async function ensureBuildReady(opts: EnsureBuildReadyOptions): Promise<B
   const ctx: Ctx = { docker: opts.docker ?? 'docker', env: opts.env, run: opts.run ?? execCommand }
   const notes: string[] = []
 
-  const version = await detectBuildx(ctx)
+  // The three probes are independent: run them at once (each is a docker process, ~100 ms).
+  // buildx's version is judged first, since without buildx the other two fail less clearly.
+  const [versionProbe, inspectProbe, storeProbe] = await Promise.allSettled([
+    detectBuildx(ctx),
+    inspect(ctx),
+    dockerStore(ctx)
+  ])
+  if (versionProbe.status === 'rejected') throw versionProbe.reason
+  const version = versionProbe.value
   const verdict = checkBuildxVersion(version)
   if (!verdict.ok) throw new ConfigurationError(verdict.reason)
   if (verdict.note) notes.push(verdict.note)
 
-  let info = await inspect(ctx)
-  const store = info.driver === 'docker' ? await dockerStore(ctx) : undefined
+  if (inspectProbe.status === 'rejected') throw inspectProbe.reason
+  let info = inspectProbe.value
+  let store: DockerStore | undefined
+  if (info.driver === 'docker') {
+    if (storeProbe.status === 'rejected') throw storeProbe.reason
+    store = storeProbe.value
+  }
   const capability = builderCapability(info, store)
   let createdByUs = false
   if (capability.capable) {

@@ -384,14 +384,19 @@ describe('ensureBuildReady (scripted docker)', () => {
     )
   })
 
-  test('buildx too old → refused before anything else runs', async () => {
+  test('buildx too old → refused before anything but the read-only probes runs', async () => {
     const { run, calls } = scripted({
       'buildx version': { stdout: 'github.com/docker/buildx v0.11.2 9872040\n' }
     })
     await expect(ensureBuildReady({ platforms: ['linux/amd64'], run })).rejects.toThrow(
       /^docker buildx v0\.11\.2 is older than 0\.12\.0, the minimum this action needs for --annotation with index: \/ manifest: levels \(0\.12\.0\)/
     )
-    expect(calls).toEqual(['buildx version'])
+    // The three probes run at once; nothing else (no builder created, no QEMU installed).
+    expect([...calls].sort()).toEqual([
+      'buildx inspect',
+      'buildx version',
+      'info --format {{json .}}'
+    ])
   })
 
   test('daemon down: the inspect Error: line is the failure', async () => {
