@@ -94,10 +94,11 @@ export async function addTags(options: TagOptions): Promise<TagResult[]> {
 
   const results = await Promise.all(
     images.map(async (image): Promise<TagResult> => {
-      // Each tag is its own manifest PUT of identical bytes: they do not depend on each other.
-      const attempts = await Promise.all(
-        tags.map(tag => tagOne(image, tag, digest, options, skopeo, log))
-      )
+      // One tag after another within a repository: concurrent copies re-PUT the same platform
+      // manifests, and the registry then answered "not found" for one of them (seen in e2e:
+      // twin-b's 1.2.3 once out of seven runs). Repositories still go concurrently.
+      const attempts: TagAttempt[] = []
+      for (const tag of tags) attempts.push(await tagOne(image, tag, digest, options, skopeo, log))
       return {
         image,
         digest,
