@@ -10,20 +10,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ensureBuildReady } from '../../src/tools/buildx.js'
-import { loadWorld, requireWorld, run, worldEnv, worldRoot, type World } from './world.js'
+import { requireWorld, run, worldEnv, type World, describeWithWorld } from './world.js'
 
 const TIMEOUT = 120_000
-const required = process.env.E2E_REQUIRED === '1'
-const present = loadWorld() !== undefined
-const skipReason = `no e2e world at ${worldRoot()}: run \`npm run e2e:up\` (E2E_REQUIRED=1 makes this a failure)`
-if (!present && !required) process.stderr.write(`e2e readiness: SKIPPED, ${skipReason}\n`)
-const suite = present || required ? describe : describe.skip
-const title =
-  present || required
-    ? 'e2e build tools readiness'
-    : `e2e build tools readiness (SKIPPED: ${skipReason})`
-
-suite(title, () => {
+describeWithWorld('e2e build tools readiness', () => {
   let world: World
   let dir: string
   let env: Record<string, string>

@@ -9,16 +9,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { request } from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadWorld, requireWorld, run, worldEnv, worldRoot, type World } from './world.js'
+import { requireWorld, run, worldEnv, type World, describeWithWorld } from './world.js'
 
 const TIMEOUT = 300_000
-const required = process.env.E2E_REQUIRED === '1'
-const present = loadWorld() !== undefined
-const skipReason = `no e2e world at ${worldRoot()}: run \`npm run e2e:up\` (E2E_REQUIRED=1 makes this a failure)`
-if (!present && !required) process.stderr.write(`e2e smoke: SKIPPED, ${skipReason}\n`)
-const suite = present || required ? describe : describe.skip
-const title = present || required ? 'e2e world smoke' : `e2e world smoke (SKIPPED: ${skipReason})`
-
 interface HttpResult {
   status: number
   headers: Record<string, string | string[] | undefined>
@@ -54,7 +47,7 @@ interface IndexManifest {
   manifests: { digest: string; platform?: { os: string; architecture: string; variant?: string } }[]
 }
 
-suite(title, () => {
+describeWithWorld('e2e world smoke', () => {
   let world: World
   let dir: string
   let dockerConfig: string

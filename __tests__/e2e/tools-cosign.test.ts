@@ -12,19 +12,9 @@ import { join } from 'node:path'
 import { cosignVersion, installTools, toolsOptions } from '../../src/tools/install.js'
 import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tools/specs.js'
 import { cosignPath, ReleaseServer } from '../helpers/release-server.js'
-import { loadWorld, requireWorld, run, worldRoot, type World } from './world.js'
+import { requireWorld, run, type World, describeWithWorld } from './world.js'
 
 const TIMEOUT = 120_000
-const required = process.env.E2E_REQUIRED === '1'
-const present = loadWorld() !== undefined
-const skipReason = `no e2e world at ${worldRoot()}: run \`npm run e2e:up\` (E2E_REQUIRED=1 makes this a failure)`
-if (!present && !required) process.stderr.write(`e2e tools-cosign: SKIPPED, ${skipReason}\n`)
-const suite = present || required ? describe : describe.skip
-const title =
-  present || required
-    ? 'e2e: real cosign 2 and 3 through the installer'
-    : `e2e: real cosign 2 and 3 through the installer (SKIPPED: ${skipReason})`
-
 function sha256File(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256')
@@ -35,7 +25,7 @@ function sha256File(path: string): Promise<string> {
   })
 }
 
-suite(title, () => {
+describeWithWorld('e2e: real cosign 2 and 3 through the installer', () => {
   let world: World
   let dir: string
   let server: ReleaseServer
