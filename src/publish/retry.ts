@@ -5,6 +5,7 @@
  * network errors) are tried again; 401/403/404 fail at once.
  */
 import { setTimeout as sleepMs } from 'node:timers/promises'
+import { backoffSchedule, type BackoffPolicy } from '../retry.js'
 import type { RegistryFailure } from './classify.js'
 
 export const PUBLISH_ATTEMPTS = 5
@@ -12,11 +13,7 @@ export const PUBLISH_BACKOFF_INITIAL_MS = 1_000
 export const PUBLISH_BACKOFF_FACTOR = 2
 export const PUBLISH_BACKOFF_MAX_MS = 8_000
 
-export interface RetryPolicy {
-  attempts: number
-  initialDelayMs: number
-  factor: number
-  maxDelayMs: number
+export interface RetryPolicy extends BackoffPolicy {
   /** Injected by tests; a real timer otherwise. */
   sleep?: (ms: number) => Promise<void>
 }
@@ -28,14 +25,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxDelayMs: PUBLISH_BACKOFF_MAX_MS
 }
 
-/** The waits between tries: `attempts - 1` values. */
-export function backoffSchedule(policy: RetryPolicy): number[] {
-  const waits: number[] = []
-  for (let i = 0; i < policy.attempts - 1; i++) {
-    waits.push(Math.min(policy.initialDelayMs * policy.factor ** i, policy.maxDelayMs))
-  }
-  return waits
-}
+export { backoffSchedule }
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; failure: RegistryFailure }
 

@@ -11,6 +11,7 @@
  * wrong one fails here, naming the registry, instead of at push time. Nothing docker prints is
  * echoed (silent), and what we quote from it in an error has every form of the password scrubbed.
  */
+import { backoffDelay, type BackoffPolicy } from '../retry.js'
 import { setTimeout as sleepMs } from 'node:timers/promises'
 import { ConfigurationError } from '../errors.js'
 import { execCommand, type ExecOptions, type ExecResult } from '../exec.js'
@@ -155,11 +156,11 @@ export function isAuthFailure(output: string): boolean {
   )
 }
 
-function backoff(retry: number): number {
-  return Math.min(
-    LOGIN_BACKOFF_MAX_MS,
-    LOGIN_BACKOFF_INITIAL_MS * LOGIN_BACKOFF_FACTOR ** (retry - 1)
-  )
+const LOGIN_BACKOFF: BackoffPolicy = {
+  attempts: LOGIN_ATTEMPTS,
+  initialDelayMs: LOGIN_BACKOFF_INITIAL_MS,
+  factor: LOGIN_BACKOFF_FACTOR,
+  maxDelayMs: LOGIN_BACKOFF_MAX_MS
 }
 
 function quote(result: ExecResult, secrets: readonly string[]): string {
@@ -212,7 +213,7 @@ async function dockerLogin(
       throw new ConfigurationError(`${what}: ${said}. ${advice(login)}`)
     if (!isTransientLoginFailure(output) || attempt >= LOGIN_ATTEMPTS)
       throw new Error(`${what}: ${said}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}`)
-    await sleep(backoff(attempt))
+    await sleep(backoffDelay(LOGIN_BACKOFF, attempt))
   }
 }
 

@@ -3,6 +3,7 @@
  * the hash before returning. A mismatching file is deleted before the error is thrown, so a
  * tampered binary is never left where it could be cached or run.
  */
+import { backoffDelay, type BackoffPolicy } from '../retry.js'
 import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
@@ -25,11 +26,7 @@ export const MAX_RETRY_AFTER_MS = 60_000
 /** A download attempt fails when no byte arrives for this long (headers or body). */
 export const DOWNLOAD_IDLE_TIMEOUT_MS = 60_000
 
-export interface RetryPolicy {
-  attempts: number
-  initialDelayMs: number
-  factor: number
-  maxDelayMs: number
+export interface RetryPolicy extends BackoffPolicy {
   maxRetryAfterMs: number
 }
 
@@ -96,10 +93,7 @@ export class DownloadError extends Error {
   }
 }
 
-/** Wait before retry number `retry` (1-based): initial × factor^(retry-1), capped. */
-export function backoffDelay(policy: RetryPolicy, retry: number): number {
-  return Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.factor ** (retry - 1))
-}
+export { backoffDelay }
 
 /** `Retry-After` in ms (delta-seconds or an HTTP date), or undefined when absent or invalid. */
 export function parseRetryAfter(
