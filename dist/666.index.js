@@ -2139,9 +2139,23 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 const INSTALL = "GitHub's Ubuntu runners have it (ubuntu-24.04: skopeo 1.13); elsewhere install it in an " +
     'earlier step, e.g. `sudo apt-get install -y skopeo` (Debian/Ubuntu) or `sudo dnf install -y skopeo`';
+// The real binary is checked once per process: push and tag both need it, and its version
+// does not change between them. (An injected exec, in tests, is checked every time.)
+const checked = new Map();
 /** Checks that skopeo runs and is new enough; returns its version. */
-async function ensureSkopeo(s) {
-    const exec = s.exec ?? src_exec/* execCommand */.NK;
+function ensureSkopeo(s) {
+    if (s.exec)
+        return checkSkopeo(s, s.exec);
+    let version = checked.get(s.bin);
+    if (!version) {
+        version = checkSkopeo(s, src_exec/* execCommand */.NK);
+        checked.set(s.bin, version);
+        // A failed check is not remembered: the user may install skopeo and run again.
+        version.catch(() => checked.delete(s.bin));
+    }
+    return version;
+}
+async function checkSkopeo(s, exec) {
     let result;
     try {
         result = await exec(s.bin, versionArgs(), { env: s.env, silent: true });
@@ -4059,17 +4073,17 @@ async function pipeline(config, ctx, plan, report, timer, { workspace, env }) {
     core.setOutput('tags', plan.references.join('\n'));
     core.setOutput('platforms', config.platforms.join(','));
     // 3. tools: buildx and QEMU ready; trivy and cosign pinned, verified and cached.
-    const tools = await timer.run('Tools', async () => {
+    await timer.run('Tools', async () => {
         const prepared = await prepareTools(config, plan, { workspace, env, now: ctx.now });
         if (prepared.build.builder.createdByUs)
             core.saveState(state/* STATE */.c.builder, prepared.build.builder.name);
         for (const note of prepared.build.notes)
             core.info(note);
-        for (const line of describeTools(prepared))
+        report.tools = describeTools(prepared);
+        for (const line of report.tools)
             core.info(line);
         return prepared;
     });
-    report.tools = describeTools(tools);
     refuseStagesNotBuiltYet(config, plan);
     // 5. login: a docker config of our own, so credentials never land in the user's home.
     const docker = await timer.run('Login', async () => {

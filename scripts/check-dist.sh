@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Rebuilds dist/ from src/ and fails when it differs from the committed bundle (the action
-# runs dist/, so a stale bundle ships old code) or when ncc left an @@notfound stub (a module
-# it could not resolve, which crashes at run time).
+# Rebuilds dist/ from src/ (from an empty dist/: ncc does not remove the chunks of an earlier
+# build) and fails when it differs from the committed bundle, a leftover chunk included (the
+# action runs dist/, so a stale bundle ships old code), or when ncc left an @@notfound stub (a
+# module it could not resolve, which crashes at run time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run --silent build

@@ -55,15 +55,15 @@ async function pipeline(
   core.setOutput('platforms', config.platforms.join(','))
 
   // 3. tools: buildx and QEMU ready; trivy and cosign pinned, verified and cached.
-  const tools = await timer.run('Tools', async () => {
+  await timer.run('Tools', async () => {
     const prepared = await prepareTools(config, plan, { workspace, env, now: ctx.now })
     if (prepared.build.builder.createdByUs)
       core.saveState(STATE.builder, prepared.build.builder.name)
     for (const note of prepared.build.notes) core.info(note)
-    for (const line of describeTools(prepared)) core.info(line)
+    report.tools = describeTools(prepared)
+    for (const line of report.tools) core.info(line)
     return prepared
   })
-  report.tools = describeTools(tools)
   refuseStagesNotBuiltYet(config, plan)
 
   // 5. login: a docker config of our own, so credentials never land in the user's home.

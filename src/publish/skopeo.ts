@@ -33,9 +33,24 @@ const INSTALL =
   "GitHub's Ubuntu runners have it (ubuntu-24.04: skopeo 1.13); elsewhere install it in an " +
   'earlier step, e.g. `sudo apt-get install -y skopeo` (Debian/Ubuntu) or `sudo dnf install -y skopeo`'
 
+// The real binary is checked once per process: push and tag both need it, and its version
+// does not change between them. (An injected exec, in tests, is checked every time.)
+const checked = new Map<string, Promise<string>>()
+
 /** Checks that skopeo runs and is new enough; returns its version. */
-export async function ensureSkopeo(s: Skopeo): Promise<string> {
-  const exec = s.exec ?? execCommand
+export function ensureSkopeo(s: Skopeo): Promise<string> {
+  if (s.exec) return checkSkopeo(s, s.exec)
+  let version = checked.get(s.bin)
+  if (!version) {
+    version = checkSkopeo(s, execCommand)
+    checked.set(s.bin, version)
+    // A failed check is not remembered: the user may install skopeo and run again.
+    version.catch(() => checked.delete(s.bin))
+  }
+  return version
+}
+
+async function checkSkopeo(s: Skopeo, exec: NonNullable<Skopeo['exec']>): Promise<string> {
   let result: ExecResult
   try {
     result = await exec(s.bin, versionArgs(), { env: s.env, silent: true })
