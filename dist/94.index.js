@@ -463,7 +463,7 @@ async function ensureQemu(opts) {
 ;// CONCATENATED MODULE: ./src/tools/buildx.ts
 /**
  * Build tools readiness: docker buildx present and new enough, a builder that can export a
- * multi-platform OCI archive (creating a docker-container builder as docker/setup-buildx-action
+ * multi-platform OCI image (creating a docker-container builder as docker/setup-buildx-action
  * does when the current one cannot), and QEMU for the foreign platforms. The decisions are pure
  * exported functions; `ensureBuildReady` runs the commands and calls them.
  */
@@ -623,10 +623,10 @@ function parseDockerInfo(json) {
     const containerdStore = status.some(pair => Array.isArray(pair) && pair[0] === 'driver-type' && pair[1] === 'io.containerd.snapshotter.v1');
     return { driver: typeof raw.Driver === 'string' ? raw.Driver : '', containerdStore };
 }
-/** Drivers whose BuildKit has its own content store and exports OCI archives of any platforms. */
+/** Drivers whose BuildKit has its own content store and exports OCI images of any platforms. */
 const CAPABLE_DRIVERS = new Set(['docker-container', 'remote', 'kubernetes', 'cloud']);
 /**
- * Whether the builder can export one OCI archive holding several platforms. buildx's own
+ * Whether the builder can export one OCI image holding several platforms. buildx's own
  * answer (`Features:` → `OCI exporter` and `Multi-platform build`) wins when it is shown; else
  * the driver decides: BuildKit-in-a-container drivers can; the docker driver only with the
  * containerd image store (the classic store has no multi-platform images and no OCI exporter).
@@ -744,7 +744,7 @@ async function createBuilder(ctx, name, why) {
         name
     ]);
     if (create.exitCode !== 0) {
-        throw new Error(`The current builder cannot export a multi-platform OCI archive (${why}) and creating a docker-container builder failed: ${dockerReason(create)}`);
+        throw new Error(`The current builder cannot export a multi-platform OCI image (${why}) and creating a docker-container builder failed: ${dockerReason(create)}`);
     }
     const boot = await docker(ctx, ['buildx', 'inspect', '--bootstrap', name]);
     const info = boot.exitCode === 0 ? parseBuilderInspect(boot.stdout) : undefined;
@@ -757,13 +757,13 @@ async function createBuilder(ctx, name, why) {
         const reason = info
             ? (info.error ?? info.nodes.find(n => n.error)?.error ?? 'unknown error')
             : dockerReason(boot);
-        throw new errors/* ConfigurationError */.j1(`The current builder cannot export a multi-platform OCI archive (${why}), and the docker-container builder created instead did not start: ${reason}. Either enable the containerd image store on the Docker daemon ({"features":{"containerd-snapshotter":true}} in daemon.json, then restart it), or make moby/buildkit pullable (a registry mirror, or docker/setup-buildx-action with driver-opts image=<your mirror>/moby/buildkit:buildx-stable-1 before this step)`);
+        throw new errors/* ConfigurationError */.j1(`The current builder cannot export a multi-platform OCI image (${why}), and the docker-container builder created instead did not start: ${reason}. Either enable the containerd image store on the Docker daemon ({"features":{"containerd-snapshotter":true}} in daemon.json, then restart it), or make moby/buildkit pullable (a registry mirror, or docker/setup-buildx-action with driver-opts image=<your mirror>/moby/buildkit:buildx-stable-1 before this step)`);
     }
     return info;
 }
 /**
  * Makes the build tools ready for `platforms`: buildx ≥ MIN_BUILDX_VERSION, a builder able to
- * export a multi-platform OCI archive (created when the current one cannot), and QEMU handlers
+ * export a multi-platform OCI image (created when the current one cannot), and QEMU handlers
  * for the foreign platforms. Throws a ConfigurationError for what the user must change and an
  * Error, with docker's own words, for what failed.
  */

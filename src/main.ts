@@ -46,7 +46,7 @@ async function pipeline(
   timer: StageTimer,
   { workspace, env }: { workspace: string; env: NodeJS.ProcessEnv }
 ): Promise<void> {
-  // A working directory of our own (docker config with credentials, the OCI archive,
+  // A working directory of our own (docker config with credentials, the OCI layout,
   // reports); the post step removes it.
   const workDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-'))
   core.saveState(STATE.workDir, workDir)
@@ -85,7 +85,7 @@ async function pipeline(
     return dockerConfig
   })
 
-  // 6. build: every platform into one OCI archive; its index digest is the image's identity.
+  // 6. build: every platform into one OCI layout; its index digest is the image's identity.
   const built = await timer.run('Build', () =>
     buildImage(config, plan, ctx, { workDir, env: docker.env })
   )
@@ -109,11 +109,11 @@ async function pipeline(
     return
   }
 
-  // 9. publish: the archive to every image by digest; nothing is tagged yet.
+  // 9. publish: the layout to every image by digest; nothing is tagged yet.
   const authfile = docker.authFile
   const pushed = await timer.run('Publish', () =>
     pushByDigest({
-      archive: built.archive,
+      layout: built.layout,
       digest: built.digest,
       images: plan.images,
       authfile,

@@ -1,6 +1,6 @@
 /**
  * The bundled action building and publishing for real (issue 4): buildx under QEMU for three
- * platforms into an OCI archive, pushed by digest to the world's TLS + htpasswd registry, then
+ * platforms into an OCI layout, pushed by digest to the world's TLS + htpasswd registry, then
  * tagged. Scan and sign are off here (their stages land with their own issues).
  */
 import { createHash } from 'node:crypto'

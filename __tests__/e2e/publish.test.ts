@@ -1,6 +1,6 @@
 /**
  * Publish and tag against the world's TLS + auth registry (SPEC stages 9 and 11, invariants 1
- * and 9): a real 2-platform OCI archive from buildx is pushed by digest with skopeo, tags are
+ * and 9): a real 2-platform OCI layout from buildx is pushed by digest with skopeo, tags are
  * added, and a fault proxy in front of the registry makes it fail some requests (503, 429,
  * 401) — the stage either succeeds after retries or fails with the per-registry state report.
  *
@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { archiveIndexDigest } from '../../src/build/oci-archive.js'
+import { layoutIndexDigest } from '../../src/build/oci-layout.js'
 import {
   addTags,
   PartialPublishError,
@@ -39,7 +39,7 @@ function collectingLog(): PublishLog & { lines: string[] } {
 describeWithWorld('publish: push by digest, tags, retries, state report', () => {
   let world: World
   let dir: string
-  let archive: string
+  let layout: string
   let digest: string
   let proxy: FaultProxy
   /** Credentials for the registry and for the proxy's address (skopeo keys them by host:port). */
@@ -76,7 +76,7 @@ describeWithWorld('publish: push by digest, tags, retries, state report', () => 
       join(dir, 'Dockerfile'),
       `FROM ${world.BASE_IMAGE}\nRUN echo ${run36} > /stamp && uname -m > /arch\n`
     )
-    archive = join(dir, 'image.tar')
+    layout = join(dir, 'image-layout')
     await run(
       world.DOCKER,
       [
@@ -87,12 +87,12 @@ describeWithWorld('publish: push by digest, tags, retries, state report', () => 
         '--network',
         'host',
         '--output',
-        `type=oci,dest=${archive}`,
+        `type=oci,dest=${layout},tar=false`,
         dir
       ],
       { env, timeoutMs: TIMEOUT }
     )
-    digest = await archiveIndexDigest(archive)
+    digest = await layoutIndexDigest(layout)
 
     proxy = await startFaultProxy({ upstream: world.REGISTRY, pki: join(world.E2E_ROOT, 'pki') })
     const config = JSON.parse(readFileSync(join(world.DOCKER_CONFIG, 'config.json'), 'utf8')) as {
@@ -115,7 +115,7 @@ describeWithWorld('publish: push by digest, tags, retries, state report', () => 
 
   beforeEach(() => proxy?.reset())
 
-  const options = () => ({ archive, digest, authfile, skopeo: world.SKOPEO, env, retry: FAST })
+  const options = () => ({ layout, digest, authfile, skopeo: world.SKOPEO, env, retry: FAST })
 
   test(
     'two repositories receive the same digest, untagged',

@@ -21,8 +21,8 @@ export interface BuildArgsInput {
   noCache: boolean
   cache: CacheSettings
   provenance: ResolvedProvenance
-  /** The OCI archive the build writes; nothing is pushed by the build itself. */
-  archive: string
+  /** The OCI image layout directory the build writes; the build itself pushes nothing. */
+  layout: string
   metadataFile: string
 }
 
@@ -97,8 +97,8 @@ function effectiveAnnotations(input: BuildArgsInput): string[] {
 
 export function buildxArgs(input: BuildArgsInput): string[] {
   // buildx reads --output as CSV: a comma or quote in the path would split it.
-  if (/[,"]/.test(input.archive)) {
-    throw new Error(`The archive path ${input.archive} holds a comma or quote (check RUNNER_TEMP)`)
+  if (/[,"]/.test(input.layout)) {
+    throw new Error(`The layout path ${input.layout} holds a comma or quote (check RUNNER_TEMP)`)
   }
   const args = ['buildx', 'build', '--platform', input.platforms.join(',')]
   if (input.file) args.push('--file', input.file)
@@ -114,7 +114,8 @@ export function buildxArgs(input: BuildArgsInput): string[] {
   args.push(...cacheArgs(input.cache))
   args.push('--provenance', provenanceArg(input.provenance))
   args.push('--metadata-file', input.metadataFile)
-  args.push('--output', `type=oci,dest=${input.archive}`)
+  // tar=false: a layout directory, which Trivy and skopeo read in place (see oci-layout.ts).
+  args.push('--output', `type=oci,dest=${input.layout},tar=false`)
   // `--` ends the options: a context named like a flag stays a path.
   args.push('--', input.context)
   return args

@@ -6,10 +6,11 @@ import { execChecked } from '../exec.js'
 import type { Config } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
 import { buildxArgs, resolveProvenance, secretEnvName, type ResolvedProvenance } from './args.js'
-import { readArchiveImage, type ArchiveImage } from './oci-archive.js'
+import { readLayoutImage, type LayoutImage } from './oci-layout.js'
 
-export interface BuiltImage extends ArchiveImage {
-  archive: string
+export interface BuiltImage extends LayoutImage {
+  /** The OCI image layout directory the build wrote. */
+  layout: string
   provenance: ResolvedProvenance
 }
 
@@ -21,9 +22,9 @@ export interface BuildOptions {
 }
 
 /**
- * SPEC stage 6: one `docker buildx build` for every platform into an OCI archive. Nothing
- * reaches a registry here (a registry cache is written only when the plan pushes); the index
- * digest read from the archive is the identity every later stage uses.
+ * SPEC stage 6: one `docker buildx build` for every platform into an OCI image layout
+ * directory. Nothing reaches a registry here (a registry cache is written only when the plan
+ * pushes); the index digest read from the layout is the identity every later stage uses.
  */
 export async function buildImage(
   config: Config,
@@ -31,7 +32,7 @@ export async function buildImage(
   ctx: RunContext,
   options: BuildOptions
 ): Promise<BuiltImage> {
-  const archive = join(options.workDir, 'image.oci.tar')
+  const layout = join(options.workDir, 'image-layout')
   const metadataFile = join(options.workDir, 'build-metadata.json')
   const provenance = resolveProvenance(config.build.provenance, ctx)
   const first = plan.images[0] ?? ''
@@ -53,7 +54,7 @@ export async function buildImage(
       write: config.build.cache === 'gha' || plan.decisions.push
     },
     provenance,
-    archive,
+    layout,
     metadataFile
   })
   // Secret values reach buildx through its environment only: never argv, never a file.
@@ -63,12 +64,12 @@ export async function buildImage(
   core.info(`Provenance: ${provenance.mode} (${provenance.reason})`)
   await execChecked(options.docker ?? 'docker', args, { env: { ...options.env, ...secretEnv } })
 
-  const image = await readArchiveImage(archive)
+  const image = await readLayoutImage(layout)
   const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, unknown>
   const reported = metadata['containerimage.digest']
   if (typeof reported === 'string' && reported !== image.digest) {
     throw new Error(
-      `buildx reported ${reported} but the archive holds ${image.digest}: refusing to continue with two identities`
+      `buildx reported ${reported} but the layout holds ${image.digest}: refusing to continue with two identities`
     )
   }
   const missing = config.platforms.filter(
@@ -76,10 +77,10 @@ export async function buildImage(
   )
   if (missing.length) {
     throw new Error(
-      `The archive has no manifest for ${missing.join(', ')} (built: ${image.platforms.map(p => p.platform).join(', ')})`
+      `The build has no manifest for ${missing.join(', ')} (built: ${image.platforms.map(p => p.platform).join(', ')})`
     )
   }
-  return { ...image, archive, provenance }
+  return { ...image, layout, provenance }
 }
 
 /** linux/arm64 and linux/arm64/v8 are one platform. */

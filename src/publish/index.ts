@@ -1,5 +1,5 @@
 /**
- * Publish (SPEC stage 9) and tag (stage 11): push the OCI archive by digest to every image
+ * Publish (SPEC stage 9) and tag (stage 11): push the build's OCI layout by digest to every image
  * name, later point the tags at that digest, and on any failure say exactly what exists where.
  */
 export { pushByDigest, pushStates, type PushOptions, type PushResult } from './push.js'
@@ -17,6 +17,5 @@ export {
 } from './report.js'
 export { DEFAULT_RETRY, backoffSchedule, type RetryPolicy } from './retry.js'
 export { classifySkopeoError, type RegistryFailure } from './classify.js'
-export { archiveIndexDigest } from '../build/oci-archive.js'
 export { ensureSkopeo } from './skopeo.js'
 export type { PublishLog } from './log.js'

@@ -1,9 +1,9 @@
 /**
- * Stage 9: the OCI archive is copied to every image name by digest, digests preserved, all
+ * Stage 9: the build's OCI layout is copied to every image name by digest, digests preserved, all
  * images at once; each registry is then read back to check that it serves exactly the digest
  * that was built (invariant 1). No tag is written here: tags come after signing (tag.ts).
  */
-import { archiveIndexDigest } from '../build/oci-archive.js'
+import { layoutIndexDigest } from '../build/oci-layout.js'
 import { redact, type RegistryFailure } from './classify.js'
 import { coreLog, type PublishLog } from './log.js'
 import { publishFailure, type ImageState } from './report.js'
@@ -25,9 +25,9 @@ import {
 } from './skopeo.js'
 
 export interface PushOptions {
-  /** The OCI archive written by buildx (absolute path). */
-  archive: string
-  /** The image index digest read from the archive at build time. */
+  /** The OCI image layout directory written by buildx (absolute path). */
+  layout: string
+  /** The image index digest read from the layout at build time. */
   digest: string
   /** Image names (registry/repository, no tag). */
   images: readonly string[]
@@ -78,10 +78,10 @@ export async function pushByDigest(options: PushOptions): Promise<PushResult[]> 
   const skopeo: Skopeo = { bin: options.skopeo ?? 'skopeo', env: options.env, exec: options.exec }
 
   // invariant 1: what we push is what was built (and scanned)
-  const inArchive = await archiveIndexDigest(options.archive)
-  if (inArchive !== digest) {
+  const inLayout = await layoutIndexDigest(options.layout)
+  if (inLayout !== digest) {
     throw new Error(
-      `${options.archive} holds image index ${inArchive}, not ${digest}: refusing to push a different image than the one built`
+      `${options.layout} holds image index ${inLayout}, not ${digest}: refusing to push a different image than the one built`
     )
   }
   const version = await ensureSkopeo(skopeo)
@@ -103,7 +103,7 @@ async function pushOne(
 ): Promise<PushResult> {
   const policy = options.retry ?? DEFAULT_RETRY
   const reference = byDigest(image, digest)
-  const args = pushArgs({ archive: options.archive, image, digest, authfile: options.authfile })
+  const args = pushArgs({ layout: options.layout, image, digest, authfile: options.authfile })
   log.debug(`skopeo ${args.join(' ')}`)
 
   const copied = await retrying(

@@ -40,12 +40,15 @@ export function byTag(image: string, tag: string): string {
   return `docker://${checkImage(image)}:${checkTag(tag)}`
 }
 
-/** `oci-archive:PATH`: the path must be absolute and hold no `:` (the transport's separator). */
-export function ociArchive(path: string): string {
+/**
+ * `oci:PATH`: the path must be absolute and hold no `:` (the transport's separator before an
+ * optional reference). The layout's index.json lists one image, so no reference is needed.
+ */
+export function ociLayout(path: string): string {
   if (!path.startsWith('/') || path.includes(':')) {
-    throw new Error(`the OCI archive path must be absolute and contain no ":": "${path}"`)
+    throw new Error(`the OCI layout path must be absolute and contain no ":": "${path}"`)
   }
-  return `oci-archive:${path}`
+  return `oci:${path}`
 }
 
 function authArgs(authfile: string | undefined): string[] {
@@ -57,18 +60,25 @@ function authArgs(authfile: string | undefined): string[] {
  * format and, with `--preserve-digests`, reports only that this is impossible ("Instructed to
  * preserve digests"); the registry's real answer (503, 429, …) is in the debug lines.
  */
-const COPY = ['--debug', 'copy', '--all', '--preserve-digests'] as const
+const COPY = ['--debug', 'copy', '--preserve-digests'] as const
 
 export interface PushArgs {
-  archive: string
+  /** The build's OCI image layout directory. */
+  layout: string
   image: string
   digest: string
   authfile?: string
 }
 
-/** Copies the whole index (every platform, attestations) from the archive, by digest. */
+/** Copies the whole index (every platform, attestations) from the layout, by digest. */
 export function pushArgs(a: PushArgs): string[] {
-  return [...COPY, ...authArgs(a.authfile), ociArchive(a.archive), byDigest(a.image, a.digest)]
+  return [
+    ...COPY,
+    '--all',
+    ...authArgs(a.authfile),
+    ociLayout(a.layout),
+    byDigest(a.image, a.digest)
+  ]
 }
 
 export interface TagArgs {
@@ -79,12 +89,21 @@ export interface TagArgs {
 }
 
 /**
- * Points a tag at a digest already in the same repository: the blobs are only checked (HEAD),
- * never uploaded; the platform manifests are re-put by digest (same bytes) and the index under
- * the tag, bytes unchanged (`--preserve-digests`).
+ * Points a tag at a digest already in the same repository. `--multi-arch=index-only` (skopeo
+ * 1.6, like --preserve-digests) copies the index alone, bytes unchanged: its platform and
+ * attestation manifests are in the repository already (pushByDigest put them there), so the
+ * tag costs one manifest GET and one PUT. `--all` would re-put every child manifest and HEAD
+ * every blob (measured: 0.32 s against 0.07 s per tag on examples/hello), and copies of
+ * several tags at once re-putting the same children made the registry answer "not found".
  */
 export function tagArgs(a: TagArgs): string[] {
-  return [...COPY, ...authArgs(a.authfile), byDigest(a.image, a.digest), byTag(a.image, a.tag)]
+  return [
+    ...COPY,
+    '--multi-arch=index-only',
+    ...authArgs(a.authfile),
+    byDigest(a.image, a.digest),
+    byTag(a.image, a.tag)
+  ]
 }
 
 /** The manifest's bytes as the registry serves them (its sha256 is the digest). */

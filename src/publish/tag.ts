@@ -1,10 +1,11 @@
 /**
  * Stage 11: each tag is pointed at the digest already in the registry — only after signing and
- * verification succeeded (invariant 3; main decides when). `skopeo copy --all
- * --preserve-digests docker://IMAGE@D docker://IMAGE:TAG` within one repository uploads no blob
- * (measured: every blob is only HEAD-checked, then the manifests are PUT with unchanged bytes).
- * Each tag is read back and must resolve to the digest.
+ * verification succeeded (invariant 3; main decides when). `skopeo copy --multi-arch=index-only
+ * --preserve-digests docker://IMAGE@D docker://IMAGE:TAG` within one repository puts the index
+ * under the tag and nothing else (see tagArgs). Each tag is read back and must resolve to the
+ * digest.
  */
+import { mapLimit } from '../concurrency.js'
 import { redact, type RegistryFailure } from './classify.js'
 import { coreLog, type PublishLog } from './log.js'
 import { PartialPublishError, type ImageState, type MissingTag } from './report.js'
@@ -40,6 +41,9 @@ export interface TagOptions {
   /** Signature status per image from the sign stage, carried into the state report. */
   signed?: Readonly<Record<string, boolean>>
 }
+
+/** skopeo copies per image in flight: a tag costs two requests, so a few suffice. */
+export const TAG_CONCURRENCY = 4
 
 /** One tag of one image. */
 export interface TagAttempt {
@@ -78,7 +82,7 @@ export function tagStates(
 }
 
 /**
- * Adds every tag to every image (images at once, tags of one image in order). Resolves when
+ * Adds every tag to every image, all at once. Resolves when
  * all were added; otherwise throws a PartialPublishError with the state report.
  */
 export async function addTags(options: TagOptions): Promise<TagResult[]> {
@@ -94,11 +98,10 @@ export async function addTags(options: TagOptions): Promise<TagResult[]> {
 
   const results = await Promise.all(
     images.map(async (image): Promise<TagResult> => {
-      // One tag after another within a repository: concurrent copies re-PUT the same platform
-      // manifests, and the registry then answered "not found" for one of them (seen in e2e:
-      // twin-b's 1.2.3 once out of seven runs). Repositories still go concurrently.
-      const attempts: TagAttempt[] = []
-      for (const tag of tags) attempts.push(await tagOne(image, tag, digest, options, skopeo, log))
+      // Tags at once (each copy writes only the index under its own tag), a few at a time.
+      const attempts = await mapLimit(tags, TAG_CONCURRENCY, tag =>
+        tagOne(image, tag, digest, options, skopeo, log)
+      )
       return {
         image,
         digest,

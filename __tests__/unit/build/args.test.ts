@@ -14,14 +14,14 @@ const base: BuildArgsInput = {
   noCache: false,
   cache: { mode: 'none', registryRef: '', scope: '', write: false },
   provenance: { mode: 'false', builderId: '', reason: '' },
-  archive: '/tmp/run/image.tar',
+  layout: '/tmp/run/image-layout',
   metadataFile: '/tmp/run/metadata.json'
 }
 const tail = [
   '--metadata-file',
   '/tmp/run/metadata.json',
   '--output',
-  'type=oci,dest=/tmp/run/image.tar'
+  'type=oci,dest=/tmp/run/image-layout,tar=false'
 ]
 
 describe('buildxArgs', () => {
@@ -321,6 +321,6 @@ describe('resolveProvenance', () => {
   })
 })
 
-test('an archive path buildx would split as CSV is refused', () => {
-  expect(() => buildxArgs({ ...base, archive: '/tmp/a,b/image.tar' })).toThrow(/comma or quote/)
+test('a layout path buildx would split as CSV is refused', () => {
+  expect(() => buildxArgs({ ...base, layout: '/tmp/a,b/image-layout' })).toThrow(/comma or quote/)
 })

@@ -3,8 +3,7 @@
  * every argv and answers `--version`, `copy` and `inspect --raw` the way skopeo 1.9 does.
  */
 import { createHash } from 'node:crypto'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ExecResult } from '../../../src/exec.js'
@@ -26,20 +25,18 @@ export const S401 = fatal(
 )
 export const UNKNOWN = fatal('reading manifest x in r/o/app: manifest unknown: manifest unknown')
 
-/** A directory with an OCI archive whose index.json points at `digest`. */
-export function makeArchive(digest = DIGEST): string {
+/** An OCI layout directory whose index.json points at `digest`. */
+export function makeLayout(digest = DIGEST): string {
   const dir = mkdtempSync(join(tmpdir(), 'publish-unit-'))
-  const root = join(dir, 'root')
-  execFileSync('mkdir', ['-p', join(root, 'blobs', 'sha256')])
+  const root = join(dir, 'layout')
+  mkdirSync(join(root, 'blobs', 'sha256'), { recursive: true })
   writeFileSync(join(root, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}')
   writeFileSync(join(root, 'blobs', 'sha256', 'a'.repeat(64)), 'x'.repeat(1500))
   writeFileSync(
     join(root, 'index.json'),
     JSON.stringify({ schemaVersion: 2, manifests: [{ digest, size: 1 }] })
   )
-  const archive = join(dir, 'image.tar')
-  execFileSync('tar', ['-cf', archive, '-C', root, 'oci-layout', 'blobs', 'index.json'])
-  return archive
+  return root
 }
 
 type Answer = { stderr: string } | { stdout: string } | 'ok'

@@ -1,15 +1,16 @@
 import { ConfigurationError } from '../../../src/errors.js'
-import { archiveIndexDigest } from '../../../src/build/oci-archive.js'
+import { layoutIndexDigest } from '../../../src/build/oci-layout.js'
 import {
   addTags,
   PartialPublishError,
   PublishError,
   pushByDigest
 } from '../../../src/publish/index.js'
+import { TAG_CONCURRENCY } from '../../../src/publish/tag.js'
 import {
   DIGEST,
   FakeSkopeo,
-  makeArchive,
+  makeLayout,
   noWait,
   quiet,
   S401,
@@ -20,11 +21,11 @@ import {
 
 const A = 'ghcr.io/o/app'
 const B = 'localhost:5443/o/app'
-const ARCHIVE = makeArchive()
+const LAYOUT = makeLayout()
 
 function push(fake: FakeSkopeo, images = [A, B]) {
   return pushByDigest({
-    archive: ARCHIVE,
+    layout: LAYOUT,
     digest: DIGEST,
     images,
     authfile: '/w/config.json',
@@ -46,9 +47,9 @@ function tag(fake: FakeSkopeo, tags = ['1.2.3', 'latest'], images = [A, B]) {
   })
 }
 
-describe('archiveIndexDigest', () => {
-  test('reads index.json → manifests[0].digest from the tar', async () => {
-    expect(await archiveIndexDigest(ARCHIVE)).toBe(DIGEST)
+describe('layoutIndexDigest', () => {
+  test('reads index.json → manifests[0].digest from the layout', async () => {
+    expect(await layoutIndexDigest(LAYOUT)).toBe(DIGEST)
   })
 })
 
@@ -129,7 +130,7 @@ describe('pushByDigest', () => {
     const fake = new FakeSkopeo()
     const other = `sha256:${'e'.repeat(64)}`
     await expect(
-      pushByDigest({ archive: ARCHIVE, digest: other, images: [A], log: quiet, exec: fake.exec })
+      pushByDigest({ layout: LAYOUT, digest: other, images: [A], log: quiet, exec: fake.exec })
     ).rejects.toThrow(`holds image index ${DIGEST}, not ${other}`)
     expect(fake.calls).toEqual([])
   })
@@ -158,12 +159,35 @@ describe('addTags', () => {
       [A, ['1.2.3', 'latest'], []],
       [B, ['1.2.3', 'latest'], []]
     ])
-    expect(fake.copies().map(c => c.slice(-2))).toEqual([
-      [`docker://${A}@${DIGEST}`, `docker://${A}:1.2.3`],
-      [`docker://${B}@${DIGEST}`, `docker://${B}:1.2.3`],
-      [`docker://${A}@${DIGEST}`, `docker://${A}:latest`],
-      [`docker://${B}@${DIGEST}`, `docker://${B}:latest`]
+    // Concurrent: each copy once, in no particular order.
+    expect(
+      fake
+        .copies()
+        .map(c => c.slice(-2).join(' '))
+        .sort()
+    ).toEqual([
+      `docker://${A}@${DIGEST} docker://${A}:1.2.3`,
+      `docker://${A}@${DIGEST} docker://${A}:latest`,
+      `docker://${B}@${DIGEST} docker://${B}:1.2.3`,
+      `docker://${B}@${DIGEST} docker://${B}:latest`
     ])
+  })
+
+  test('the tags of one image are copied concurrently, at most TAG_CONCURRENCY at once', async () => {
+    const fake = new FakeSkopeo()
+    let inFlight = 0
+    let most = 0
+    const exec: typeof fake.exec = async (command, args) => {
+      if (!args.includes('copy')) return fake.exec(command, args)
+      most = Math.max(most, ++inFlight)
+      await new Promise(resolve => setTimeout(resolve, 5))
+      inFlight--
+      return fake.exec(command, args)
+    }
+    const tags = ['1', '2', '3', '4', '5', '6']
+    await addTags({ digest: DIGEST, images: [A], tags, retry: noWait, log: quiet, exec })
+    expect(fake.copies()).toHaveLength(6)
+    expect(most).toBe(TAG_CONCURRENCY)
   })
 
   test('no tags: nothing runs', async () => {

@@ -15,7 +15,7 @@ describe('skopeo argv builders', () => {
     [
       'with an authfile',
       {
-        archive: '/tmp/w/image.tar',
+        layout: '/tmp/w/image-layout',
         image: 'ghcr.io/o/app',
         digest: D,
         authfile: '/tmp/w/config.json'
@@ -23,22 +23,22 @@ describe('skopeo argv builders', () => {
       [
         '--debug',
         'copy',
-        '--all',
         '--preserve-digests',
+        '--all',
         '--authfile=/tmp/w/config.json',
-        'oci-archive:/tmp/w/image.tar',
+        'oci:/tmp/w/image-layout',
         `docker://ghcr.io/o/app@${D}`
       ]
     ],
     [
       'without one',
-      { archive: '/a.tar', image: 'localhost:5443/o/app', digest: D },
+      { layout: '/a', image: 'localhost:5443/o/app', digest: D },
       [
         '--debug',
         'copy',
-        '--all',
         '--preserve-digests',
-        'oci-archive:/a.tar',
+        '--all',
+        'oci:/a',
         `docker://localhost:5443/o/app@${D}`
       ]
     ]
@@ -50,12 +50,12 @@ describe('skopeo argv builders', () => {
     ['1.2.3', `docker://ghcr.io/o/app:1.2.3`],
     ['latest', `docker://ghcr.io/o/app:latest`],
     ['sha-abc1234', `docker://ghcr.io/o/app:sha-abc1234`]
-  ])('tag %s: from the digest to the tag in the same repository', (tag, dest) => {
+  ])('tag %s: the index alone, from the digest to the tag in the same repository', (tag, dest) => {
     expect(tagArgs({ image: 'ghcr.io/o/app', digest: D, tag, authfile: '/c.json' })).toEqual([
       '--debug',
       'copy',
-      '--all',
       '--preserve-digests',
+      '--multi-arch=index-only',
       '--authfile=/c.json',
       `docker://ghcr.io/o/app@${D}`,
       dest
@@ -82,13 +82,13 @@ describe('skopeo argv builders', () => {
     ['a tag with a space', () => byTag('ghcr.io/o/app', 'a b'), 'not a valid tag'],
     ['a tag of 129 characters', () => byTag('ghcr.io/o/app', 'a'.repeat(129)), 'not a valid tag'],
     [
-      'a relative archive',
-      () => pushArgs({ archive: 'image.tar', image: 'ghcr.io/o/app', digest: D }),
+      'a relative layout',
+      () => pushArgs({ layout: 'image-layout', image: 'ghcr.io/o/app', digest: D }),
       'must be absolute'
     ],
     [
-      'an archive path with a colon',
-      () => pushArgs({ archive: '/tmp/a:b.tar', image: 'ghcr.io/o/app', digest: D }),
+      'a layout path with a colon',
+      () => pushArgs({ layout: '/tmp/a:b', image: 'ghcr.io/o/app', digest: D }),
       'contain no ":"'
     ]
   ])('refuses %s', (_what, call, message) => {

@@ -428,7 +428,7 @@ describe('ensureBuildReady (scripted docker)', () => {
     })
     await expect(p).rejects.toBeInstanceOf(ConfigurationError)
     await expect(p).rejects.toThrow(
-      'The current builder cannot export a multi-platform OCI archive (default: docker driver with the classic image store (overlay2): no OCI exporter, no multi-platform images), and the docker-container builder created instead did not start: Error response from daemon: failed to resolve reference "docker.io/moby/buildkit:buildx-stable-1": failed to do request: Head "https://registry-1.docker.io/v2/moby/buildkit/manifests/buildx-stable-1": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host. Either enable the containerd image store'
+      'The current builder cannot export a multi-platform OCI image (default: docker driver with the classic image store (overlay2): no OCI exporter, no multi-platform images), and the docker-container builder created instead did not start: Error response from daemon: failed to resolve reference "docker.io/moby/buildkit:buildx-stable-1": failed to do request: Head "https://registry-1.docker.io/v2/moby/buildkit/manifests/buildx-stable-1": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host. Either enable the containerd image store'
     )
     expect(calls.filter(c => c.startsWith('buildx create') || c.startsWith('buildx rm'))).toEqual([
       'buildx create --driver docker-container --buildkitd-flags --allow-insecure-entitlement=network.host --use --name ipa-test-builder',

@@ -1,0 +1,22 @@
+/**
+ * `items.map(fn)` with at most `limit` calls in flight, results in the input's order. Used
+ * where each call starts a process (a scan per platform, a skopeo copy per tag): unbounded,
+ * 30 tags or 8 platforms would start as many processes at once on a 2-core runner.
+ */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>
+): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await fn(items[index] as T, index)
+    }
+  }
+  const workers = Math.max(1, Math.min(Math.floor(limit) || 1, items.length))
+  await Promise.all(Array.from({ length: workers }, worker))
+  return results
+}
