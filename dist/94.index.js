@@ -9,12 +9,15 @@ export const modules = {
 /* harmony export */   $h: () => (/* binding */ execChecked),
 /* harmony export */   NK: () => (/* binding */ execCommand)
 /* harmony export */ });
-/* unused harmony export CommandError */
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5260);
+/* unused harmony exports CommandError, execWithTimeout */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5260);
+
 
 /** Runs a command and returns its result whatever the exit code; the caller decides. */
 async function execCommand(command, args, options = {}) {
-    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(command, [...args], {
+    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H(command, [...args], {
         ignoreReturnCode: true,
         silent: options.silent ?? false,
         input: options.input === undefined ? undefined : Buffer.from(options.input),
@@ -43,6 +46,52 @@ async function execChecked(command, args, options = {}) {
     if (result.exitCode !== 0)
         throw new CommandError(command, args, result);
     return result;
+}
+/** Output kept per stream: enough for the error's tail, bounded so a chatty tool cannot fill memory. */
+const MAX_CAPTURE = (/* unused pure expression or super */ null && (1 << 20));
+/**
+ * Runs a command silently with a time limit, for tools that run several at once (one Trivy per
+ * platform): their output is captured, not interleaved in the log, and a hung process cannot
+ * hang the job. @actions/exec can neither stop a process nor give a time limit, hence spawn
+ * here, still with an argument array and no shell.
+ */
+function execWithTimeout(command, args, options) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(command, [...args], {
+            shell: false,
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
+        const out = { stdout: '', stderr: '' };
+        const keep = (stream) => (chunk) => {
+            out[stream] = (out[stream] + chunk.toString('utf8')).slice(-MAX_CAPTURE);
+        };
+        child.stdout.on('data', keep('stdout'));
+        child.stderr.on('data', keep('stderr'));
+        let timedOut = false;
+        let kill;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+            kill = setTimeout(() => child.kill('SIGKILL'), options.killGraceMs ?? 5000);
+        }, options.timeoutMs);
+        child.on('error', error => {
+            clearTimeout(timer);
+            clearTimeout(kill);
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            clearTimeout(kill);
+            resolve({
+                exitCode: code ?? -1,
+                ...out,
+                timedOut,
+                ...(signal ? { signal } : {})
+            });
+        });
+    });
 }
 
 

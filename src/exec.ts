@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import * as actionsExec from '@actions/exec'
 
 /**
@@ -58,4 +59,72 @@ export async function execChecked(
   const result = await execCommand(command, args, options)
   if (result.exitCode !== 0) throw new CommandError(command, args, result)
   return result
+}
+
+export interface TimedExecOptions {
+  /** The whole environment of the process (not merged with ours); default: ours. */
+  env?: NodeJS.ProcessEnv
+  cwd?: string
+  /** Stop the process after this long: SIGTERM, then SIGKILL after `killGraceMs`. */
+  timeoutMs: number
+  killGraceMs?: number
+}
+
+export interface TimedExecResult extends ExecResult {
+  /** True when the process was stopped because it ran out of time. */
+  timedOut: boolean
+  /** The signal that ended it, if one did (a crash: SIGSEGV, SIGABRT…; or our SIGKILL). */
+  signal?: string
+}
+
+/** Output kept per stream: enough for the error's tail, bounded so a chatty tool cannot fill memory. */
+const MAX_CAPTURE = 1 << 20
+
+/**
+ * Runs a command silently with a time limit, for tools that run several at once (one Trivy per
+ * platform): their output is captured, not interleaved in the log, and a hung process cannot
+ * hang the job. @actions/exec can neither stop a process nor give a time limit, hence spawn
+ * here, still with an argument array and no shell.
+ */
+export function execWithTimeout(
+  command: string,
+  args: readonly string[],
+  options: TimedExecOptions
+): Promise<TimedExecResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...args], {
+      shell: false,
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    const out = { stdout: '', stderr: '' }
+    const keep = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+      out[stream] = (out[stream] + chunk.toString('utf8')).slice(-MAX_CAPTURE)
+    }
+    child.stdout.on('data', keep('stdout'))
+    child.stderr.on('data', keep('stderr'))
+    let timedOut = false
+    let kill: NodeJS.Timeout | undefined
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGTERM')
+      kill = setTimeout(() => child.kill('SIGKILL'), options.killGraceMs ?? 5000)
+    }, options.timeoutMs)
+    child.on('error', error => {
+      clearTimeout(timer)
+      clearTimeout(kill)
+      reject(error)
+    })
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      clearTimeout(kill)
+      resolve({
+        exitCode: code ?? -1,
+        ...out,
+        timedOut,
+        ...(signal ? { signal } : {})
+      })
+    })
+  })
 }

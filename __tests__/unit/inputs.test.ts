@@ -1,6 +1,9 @@
 import { readConfig } from '../../src/inputs/index.js'
 import { INPUT_DEFAULTS } from '../../src/inputs/defaults.js'
 import { InputError } from '../../src/errors.js'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { BAD_INPUTS } from '../fixtures/bad-inputs.js'
 import { makeWorkspace } from '../fixtures/workspace.js'
 import { actionYml } from '../helpers/run-action.js'
@@ -66,7 +69,10 @@ describe('readConfig: accepted values', () => {
       enabled: true,
       failOn: 'high',
       ignoreUnfixed: false,
-      trivyignore: [],
+      // The workspace has a .trivyignore at its root: read as Trivy would.
+      trivyignore: ['.trivyignore'],
+      ignoreRules: [{ id: 'CVE-2019-1549', source: '.trivyignore:1' }],
+      timeoutMs: 600_000,
       trivyVersion: '0.74.0',
       dbRepositories: [
         'mirror.gcr.io/aquasec/trivy-db:2',
@@ -247,6 +253,34 @@ describe('readConfig: accepted values', () => {
     expect(config.tools).toEqual({ mirror: 'https://ghes.example.com', manifest: 'tools.json' })
   })
 
+  test('no ignore file in the workspace: no rules', () => {
+    const bare = mkdtempSync(join(tmpdir(), 'bare-'))
+    const config = readConfig(reader({}), { workspace: bare })
+    expect([config.scan.trivyignore, config.scan.ignoreRules]).toEqual([[], []])
+  })
+
+  test('several ignore files, plain and YAML, in order', () => {
+    const config = read({ trivyignore: '.trivyignore, ignore/rules.trivyignore.yaml' })
+    expect(config.scan.ignoreRules).toEqual([
+      { id: 'CVE-2019-1549', source: '.trivyignore:1' },
+      {
+        id: 'CVE-2020-8165',
+        source: 'ignore/rules.trivyignore.yaml#1',
+        statement: 'not loaded at runtime',
+        expires: '2099-01-01'
+      }
+    ])
+  })
+
+  test.each([
+    ['90s', 90_000],
+    ['10m', 600_000],
+    ['1h30m', 5_400_000],
+    ['6h', 21_600_000]
+  ])('scan-timeout %s', (value, ms) => {
+    expect(read({ 'scan-timeout': value }).scan.timeoutMs).toBe(ms)
+  })
+
   test('a fixed sarif-category is fine for one platform', () => {
     expect(read({ platforms: 'linux/amd64', 'sarif-category': 'image' }).report.sarifCategory).toBe(
       'image'
@@ -298,6 +332,9 @@ describe('action.yml', () => {
     'tools-manifest',
     'summary'
   ]
+  /** Inputs beyond the SPEC's table, each added for a need the SPEC leaves open. */
+  const extraInputs = ['scan-timeout']
+  const allInputs = [...specInputs, ...extraInputs]
   const specOutputs = [
     'digest',
     'image',
@@ -314,12 +351,12 @@ describe('action.yml', () => {
   ]
 
   test('declares every SPEC input and output (policy and lifecycle come later)', () => {
-    expect(Object.keys(actionYml.inputs).sort()).toEqual([...specInputs].sort())
+    expect(Object.keys(actionYml.inputs).sort()).toEqual([...allInputs].sort())
     expect(Object.keys(actionYml.outputs).sort()).toEqual([...specOutputs].sort())
   })
 
   test('declares the same defaults the code applies to empty inputs', () => {
-    for (const name of specInputs) {
+    for (const name of allInputs) {
       const declared = (actionYml.inputs[name]?.default ?? '').trim()
       if (name === 'github-token') {
         expect(declared).toBe('${{ github.token }}')
@@ -338,6 +375,6 @@ describe('action.yml', () => {
       },
       { workspace }
     )
-    expect([...asked].sort()).toEqual([...specInputs].sort())
+    expect([...asked].sort()).toEqual([...allInputs].sort())
   })
 })

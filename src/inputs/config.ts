@@ -1,4 +1,5 @@
 import type { Flavor, TagRule } from '../plan/tag-rules.js'
+import type { IgnoreRule } from '../scan/ignore.js'
 import type { CosignKey } from './validators.js'
 
 export type { CosignKey }
@@ -45,7 +46,12 @@ export interface Config {
     enabled: boolean
     failOn: FailOn
     ignoreUnfixed: boolean
+    /** Ignore files used: the input's, or .trivyignore / .trivyignore.yaml found in the workspace. */
     trivyignore: string[]
+    /** Their rules, read and checked with the other inputs (a broken file fails before anything runs). */
+    ignoreRules: IgnoreRule[]
+    /** Per-platform scan limit (Trivy's --timeout; the process is stopped shortly after). */
+    timeoutMs: number
     trivyVersion: string
     dbRepositories: string[]
   }

@@ -13,6 +13,7 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   scan: 'true',
   'fail-on': 'high',
   'ignore-unfixed': 'false',
+  'scan-timeout': '10m',
   'trivy-version': '0.74.0',
   'trivy-db-repositories':
     'mirror.gcr.io/aquasec/trivy-db:2\nghcr.io/aquasecurity/trivy-db:2\npublic.ecr.aws/aquasecurity/trivy-db:2',

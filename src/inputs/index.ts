@@ -1,7 +1,8 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import { InputError, ValueError } from '../errors.js'
 import { parseFlavor, parseTagRules } from '../plan/tag-rules.js'
+import { parseIgnoreFile } from '../scan/ignore.js'
 import type { Attestation, CacheMode, Config, FailOn, Mode, SignatureFormat } from './config.js'
 import { INPUT_DEFAULTS } from './defaults.js'
 import { splitList } from './lists.js'
@@ -25,6 +26,8 @@ const CACHE: readonly CacheMode[] = ['gha', 'registry', 'none']
 const PROVENANCE = ['max', 'min', 'false'] as const
 const SIGNATURE_FORMATS: readonly SignatureFormat[] = ['bundle', 'legacy', 'both']
 const ATTESTATIONS: readonly Attestation[] = ['sbom', 'vuln']
+/** Read when `trivyignore` is empty, as Trivy itself reads `.trivyignore` from its directory. */
+export const DEFAULT_IGNORE_FILES = ['.trivyignore', '.trivyignore.yaml']
 
 /**
  * Parses and validates every input into one Config. Throws InputError (one line: input name,
@@ -117,6 +120,17 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
   }
 
   const scanEnabled = bool('scan')
+  const isFile = (path: string) => existsSync(path) && statSync(path).isFile()
+  const trivyignore = field('trivyignore', raw => {
+    const listed = splitList(raw, { comma: true })
+    if (listed.length === 0) return DEFAULT_IGNORE_FILES.filter(f => isFile(inWorkspace(f)))
+    return listed.map(path =>
+      existingFile('trivyignore', path, 'paths of .trivyignore or .trivyignore.yaml files')
+    )
+  })
+  const ignoreRules = field('trivyignore', () =>
+    trivyignore.flatMap(path => parseIgnoreFile(readFileSync(inWorkspace(path), 'utf8'), path))
+  )
   const attest = field('attest', raw => {
     const items = splitList(raw, { comma: true }).map(item => item.toLowerCase())
     if (items.length === 1 && items[0] === 'none') return []
@@ -176,11 +190,9 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
       enabled: scanEnabled,
       failOn: field('fail-on', raw => check.checkChoice(raw, FAIL_ON)),
       ignoreUnfixed: bool('ignore-unfixed'),
-      trivyignore: field('trivyignore', raw =>
-        splitList(raw, { comma: true }).map(path =>
-          existingFile('trivyignore', path, 'paths of .trivyignore or .trivyignore.yaml files')
-        )
-      ),
+      trivyignore,
+      ignoreRules,
+      timeoutMs: field('scan-timeout', check.checkDuration),
       trivyVersion: field('trivy-version', raw => check.checkExactVersion(raw, '0.74.0')),
       dbRepositories: field('trivy-db-repositories', raw =>
         splitList(raw, { comma: true }).map(check.checkTaggedRepository)

@@ -212,6 +212,26 @@ export function checkExactVersion(value: string, example: string): string {
   return value
 }
 
+const DURATION_UNITS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000 }
+/** Bounds of scan-timeout: less than 30 s cannot scan anything; more than 6 h is a job's limit. */
+export const DURATION_LIMITS = { minMs: 30_000, maxMs: 6 * 3_600_000 }
+
+/** A Go-style duration as Trivy's --timeout takes it (`90s`, `10m`, `1h30m`), in ms. */
+export function checkDuration(value: string): number {
+  const accepted = 'a duration such as 10m, 90s or 1h30m, between 30s and 6h'
+  if (!/^(\d+h)?(\d+m)?(\d+s)?$/.test(value) || value === '') {
+    throw new ValueError(`"${value}" is not a duration`, accepted)
+  }
+  let ms = 0
+  for (const [, n, unit] of value.matchAll(/(\d+)([hms])/g)) {
+    ms += Number(n) * (DURATION_UNITS[unit ?? 's'] ?? 0)
+  }
+  if (ms < DURATION_LIMITS.minMs || ms > DURATION_LIMITS.maxMs) {
+    throw new ValueError(`"${value}" is out of range`, accepted)
+  }
+  return ms
+}
+
 export function checkHttpUrl(value: string): string {
   const accepted = 'an http(s) base URL such as https://github.example.com'
   let url: URL

@@ -1,0 +1,57 @@
+/**
+ * The merged findings as one JSON document (the `report` output): what was scanned, the gate's
+ * verdict and every finding with the platforms it was seen on and the Dockerfile line its layer
+ * came from. Meant for later steps (an artifact, a PR comment, a policy check) to read.
+ */
+import type { ScanResult } from '../scan/stage.js'
+import { originOf } from '../scan/stage.js'
+
+export const FINDINGS_SCHEMA = 'https://github.com/image-pipeline-action/findings/v1'
+
+export interface FindingsImage {
+  names: string[]
+  digest: string
+  platforms: { platform: string; digest: string }[]
+}
+
+export function findingsDocument(result: ScanResult, image: FindingsImage): object {
+  const { gate } = result
+  return {
+    $schema: FINDINGS_SCHEMA,
+    image,
+    scanner: { name: 'Trivy', version: result.trivyVersion },
+    gate: {
+      verdict: gate.verdict,
+      failOn: gate.failOn,
+      ignoreUnfixed: gate.ignoreUnfixed,
+      reason: gate.reason,
+      blocking: gate.blocking.map(f => f.key),
+      unfixedExcluded: gate.unfixedExcluded,
+      suppressed: gate.suppressed
+    },
+    vulnerabilities: result.counts,
+    ignoreFiles: result.ignoreFiles,
+    expiredRules: result.expiredRules.map(r => ({
+      id: r.id,
+      source: r.source,
+      expires: r.expires
+    })),
+    findings: result.findings.map(f => {
+      const origin = originOf(result, f)
+      return {
+        ...f,
+        ...(origin && result.dockerfile
+          ? {
+              dockerfile: {
+                path: result.dockerfile.relative,
+                startLine: origin.startLine,
+                endLine: origin.endLine,
+                instruction: origin.instruction,
+                fromBase: origin.fromBase
+              }
+            }
+          : {})
+      }
+    })
+  }
+}

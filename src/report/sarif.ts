@@ -1,0 +1,502 @@
+/**
+ * Findings → SARIF 2.1.0 for code scanning: one run per platform, each under its own category,
+ * so an alert fixed on arm64 closes on arm64 only. Levels and security-severity come from
+ * Trivy's JSON severity, the one the gate uses (Trivy's own SARIF derives them from CVSS, so an
+ * alert could read "critical" while the gate saw HIGH). Pure: the caller writes and uploads.
+ */
+import { createHash } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
+import { severityRank, type Finding, type Severity } from '../scan/model.js'
+
+/** What codeql-action writes; GitHub's documentation uses the same. */
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json'
+export const TRIVY_INFORMATION_URI = 'https://github.com/aquasecurity/trivy'
+export const PLATFORM_PLACEHOLDER = '{platform}'
+/**
+ * Our own fingerprint, versioned so that a change of its recipe can be told apart. GitHub only
+ * reads `primaryLocationLineHash`, so the same value is written there too: the API upload does
+ * not compute one, and without it an alert would follow the Dockerfile line, not the finding.
+ */
+export const FINGERPRINT_KEY = 'imagePipelineFinding/v1'
+
+export interface SarifLimits {
+  maxRuns: number
+  maxResultsPerRun: number
+  maxGzipBytes: number
+}
+
+/** Code scanning rejects a file beyond these ("SARIF support for code scanning", GitHub docs). */
+export const GITHUB_SARIF_LIMITS: SarifLimits = {
+  maxRuns: 20,
+  maxResultsPerRun: 25_000,
+  maxGzipBytes: 10 * 1024 * 1024
+}
+
+/** GitHub truncates rule descriptions beyond 1024 characters and rule names beyond 255. */
+const MAX_DESCRIPTION = 1024
+const MAX_RULE_NAME = 255
+
+export type SarifLevel = 'error' | 'warning' | 'note'
+
+/**
+ * Severity → SARIF level and `security-severity`. GitHub shows security-severity ≥ 9.0 as
+ * critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low; each value sits well inside its band so
+ * that no rounding moves an alert across one. UNKNOWN gets no score: GitHub would have to show
+ * it in some band, and any band would be a guess.
+ */
+export const SEVERITY_TO_SARIF: Readonly<
+  Record<Severity, { level: SarifLevel; securitySeverity?: string }>
+> = {
+  CRITICAL: { level: 'error', securitySeverity: '9.5' },
+  HIGH: { level: 'error', securitySeverity: '8.0' },
+  MEDIUM: { level: 'warning', securitySeverity: '5.5' },
+  LOW: { level: 'note', securitySeverity: '2.0' },
+  UNKNOWN: { level: 'note' }
+}
+
+// A minimal SARIF 2.1.0 model: only what this module writes.
+export interface SarifMessage {
+  text: string
+  markdown?: string
+}
+
+export interface SarifRule {
+  id: string
+  name: string
+  shortDescription: SarifMessage
+  fullDescription: SarifMessage
+  helpUri?: string
+  help: SarifMessage
+  defaultConfiguration: { level: SarifLevel }
+  properties: { 'security-severity'?: string; tags: string[]; precision: 'very-high' }
+}
+
+export interface SarifRegion {
+  startLine: number
+  endLine: number
+  startColumn: number
+  endColumn: number
+}
+
+export interface SarifResult {
+  ruleId: string
+  ruleIndex: number
+  level: SarifLevel
+  message: SarifMessage
+  locations: {
+    physicalLocation: { artifactLocation: { uri: string }; region: SarifRegion }
+    message?: SarifMessage
+  }[]
+  partialFingerprints: Record<string, string>
+}
+
+export interface SarifRun {
+  tool: {
+    driver: {
+      name: string
+      informationUri: string
+      version?: string
+      rules: SarifRule[]
+    }
+  }
+  automationDetails: { id: string }
+  results: SarifResult[]
+  properties: { imageName: string; digest: string; platform: string; platformDigest?: string }
+}
+
+export interface SarifLog {
+  $schema: string
+  version: '2.1.0'
+  runs: SarifRun[]
+}
+
+export interface SarifLocation {
+  uri: string
+  startLine: number
+  endLine?: number
+  /** e.g. 'RUN apk add … (layer sha256:ab12…)' */
+  message?: string
+}
+
+export interface SarifInput {
+  /** Merged findings. Findings with `suppressed` set are not emitted as results. */
+  findings: readonly Finding[]
+  /**
+   * One run per platform, in this order (os/arch[/variant]). A run is emitted even with zero
+   * results, so that code scanning closes the fixed alerts of that category.
+   */
+  platforms: readonly string[]
+  /** The `sarif-category` input, e.g. 'container-image/{platform}' (see sarifCategory). */
+  category: string
+  /** Trivy version for runs[].tool.driver.version */
+  toolVersion: string
+  image: { name: string; digest: string; platformDigests: Record<string, string> }
+  /** Where a finding points on a platform (the Dockerfile line of its layer), or undefined. */
+  location(finding: Finding, platform: string): SarifLocation | undefined
+  /** Used when location() gives nothing: usually the Dockerfile path (line 1), or the image name. */
+  fallbackUri: string
+  limits?: Partial<SarifLimits>
+}
+
+const dashed = (platform: string): string => platform.split('/').filter(Boolean).join('-')
+
+/**
+ * The `automationDetails.id` of a platform's run. GitHub reads the id as `category/run-id`: the
+ * category is everything before the last '/', so the id always ends in exactly one '/'
+ * (as codeql-action writes it). Without one, 'container-image/linux-amd64' would be run
+ * 'linux-amd64' of category 'container-image', and every platform would share that category.
+ * A template without {platform} gets '/<platform>' appended when there are several platforms,
+ * since two runs of one category in one file are rejected.
+ */
+export function sarifCategory(template: string, platform: string, platformCount: number): string {
+  const name = dashed(platform)
+  let category = template.trim()
+  if (category.includes(PLATFORM_PLACEHOLDER)) {
+    category = category.replaceAll(PLATFORM_PLACEHOLDER, name)
+  } else if (platformCount > 1 || category.replace(/\/+$/, '') === '') {
+    category = `${category.replace(/\/+$/, '')}/${name}`
+  }
+  return `${category.replace(/\/+$/, '').replace(/^\/+/, '')}/`
+}
+
+/** Most severe first, then by ID and package: the order results are kept and listed in. */
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    compareText(a.id, b.id) ||
+    compareText(a.package.name, b.package.name) ||
+    compareText(a.package.installedVersion, b.package.installedVersion) ||
+    compareText(a.key, b.key)
+  )
+}
+
+// Code-unit order, not localeCompare: the output must not depend on the runner's locale.
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+const clip = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+
+const isAbsolute = (uri: string): boolean => /^(\/|[A-Za-z]:\/|file:)/i.test(uri)
+
+/**
+ * A repository-relative URI. No uriBaseId: GitHub resolves relative URIs against the
+ * repository root, which is what they are; Trivy's `ROOTPATH` → `file:///` adds nothing.
+ */
+function relativeUri(uri: string): string {
+  const slashed = uri
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+  return encodeURI(slashed)
+}
+
+interface Placed {
+  finding: Finding
+  location: SarifLocation
+}
+
+interface RunPlan {
+  platform: string
+  category: string
+  /** Kept findings, most severe first. */
+  kept: Placed[]
+  /** Dropped by the results-per-run limit. */
+  overLimit: number
+  /** Dropped to fit the gzip limit. */
+  overSize: number
+}
+
+function fingerprint(finding: Finding, platform: string): string {
+  return createHash('sha256').update(`${finding.key}\n${platform}`).digest('hex')
+}
+
+function ruleFor(id: string, placed: readonly Placed[]): SarifRule {
+  // `placed` is sorted most severe first, so the first is the rule's severity and text.
+  const first = placed[0]!.finding
+  const sarif = SEVERITY_TO_SARIF[first.severity]
+  const title = first.title?.trim() || id
+  const description = first.description?.trim() || title
+  const rows = placed.map(
+    ({ finding: f }) =>
+      `| ${cell(f.package.name)} | ${cell(f.package.installedVersion)} | ${cell(f.package.fixedVersion || 'none')} | ${f.severity} |`
+  )
+  const link = first.primaryUrl ? `[${id}](${first.primaryUrl})` : id
+  const textRows = placed.map(
+    ({ finding: f }) =>
+      `${f.package.name} ${f.package.installedVersion} (fixed: ${f.package.fixedVersion || 'none'}, ${f.severity})`
+  )
+  return {
+    id,
+    name: clip(
+      first.package.class === 'os-pkgs'
+        ? 'OsPackageVulnerability'
+        : 'LanguageSpecificPackageVulnerability',
+      MAX_RULE_NAME
+    ),
+    shortDescription: { text: clip(title, MAX_DESCRIPTION) },
+    fullDescription: { text: clip(description, MAX_DESCRIPTION) },
+    ...(first.primaryUrl && /^https?:\/\//.test(first.primaryUrl)
+      ? { helpUri: first.primaryUrl }
+      : {}),
+    help: {
+      text: [
+        `Vulnerability ${id}`,
+        `Severity: ${first.severity}`,
+        ...textRows.map(row => `Package: ${row}`),
+        ...(first.primaryUrl ? [`Link: ${first.primaryUrl}`] : []),
+        '',
+        description
+      ].join('\n'),
+      markdown: [
+        `**Vulnerability ${link}**`,
+        '',
+        '| Package | Installed | Fixed | Severity |',
+        '| --- | --- | --- | --- |',
+        ...rows,
+        '',
+        description
+      ].join('\n')
+    },
+    defaultConfiguration: { level: sarif.level },
+    properties: {
+      ...(sarif.securitySeverity ? { 'security-severity': sarif.securitySeverity } : {}),
+      tags: ['vulnerability', 'security', first.severity],
+      precision: 'very-high'
+    }
+  }
+}
+
+function layerText(finding: Finding, platform: string, location: SarifLocation): string {
+  if (location.message) return location.message
+  const layer = finding.layers[platform]
+  const id = layer?.digest ?? layer?.diffId
+  return id ? `layer ${id}` : ''
+}
+
+function resultFor(placed: Placed, platform: string, ruleIndex: number): SarifResult {
+  const { finding: f, location } = placed
+  const pkg = f.package
+  const layer = layerText(f, platform, location)
+  const fixed = pkg.fixedVersion || `none${f.status ? ` (${f.status})` : ''}`
+  const lines = [
+    `Package: ${pkg.name}`,
+    `Installed: ${pkg.installedVersion}`,
+    `Fixed: ${fixed}`,
+    `Severity: ${f.severity}`,
+    ...(pkg.path ? [`Path: ${pkg.path}`] : []),
+    ...(layer ? [`Layer: ${layer}`] : [])
+  ]
+  const startLine = Math.max(1, Math.trunc(location.startLine) || 1)
+  const endLine = Math.max(startLine, Math.trunc(location.endLine ?? startLine) || startLine)
+  const hash = fingerprint(f, platform)
+  return {
+    ruleId: f.id,
+    ruleIndex,
+    level: SEVERITY_TO_SARIF[f.severity].level,
+    message: { text: lines.join('\n') },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: location.uri },
+          region: { startLine, endLine, startColumn: 1, endColumn: 1 }
+        },
+        ...(location.message ? { message: { text: location.message } } : {})
+      }
+    ],
+    partialFingerprints: {
+      [FINGERPRINT_KEY]: hash,
+      primaryLocationLineHash: `${hash.slice(0, 16)}:1`
+    }
+  }
+}
+
+function buildRun(plan: RunPlan, input: SarifInput): SarifRun {
+  const byRule = new Map<string, Placed[]>()
+  for (const placed of plan.kept) {
+    const list = byRule.get(placed.finding.id)
+    if (list) list.push(placed)
+    else byRule.set(placed.finding.id, [placed])
+  }
+  const ruleIds = [...byRule.keys()].sort(compareText)
+  const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]))
+  const platformDigest = input.image.platformDigests[plan.platform]
+  return {
+    tool: {
+      driver: {
+        name: 'Trivy',
+        informationUri: TRIVY_INFORMATION_URI,
+        ...(input.toolVersion ? { version: input.toolVersion } : {}),
+        rules: ruleIds.map(id => ruleFor(id, byRule.get(id)!))
+      }
+    },
+    automationDetails: { id: plan.category },
+    results: plan.kept.map(p => resultFor(p, plan.platform, ruleIndex.get(p.finding.id)!)),
+    properties: {
+      imageName: input.image.name,
+      digest: input.image.digest,
+      platform: plan.platform,
+      ...(platformDigest ? { platformDigest } : {})
+    }
+  }
+}
+
+const gzipBytes = (log: SarifLog): number => gzipSync(JSON.stringify(log)).length
+
+function bytesText(bytes: number): string {
+  const [unit, size] =
+    bytes >= 1024 * 1024 ? ['MB', 1024 * 1024] : bytes >= 1024 ? ['KB', 1024] : ['bytes', 1]
+  const value = bytes / size
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`
+}
+
+/** Gzip does not shrink exactly in step with the results: aim a little below the limit. */
+const SIZE_MARGIN = 0.98
+
+/**
+ * The largest cap at which cutting every run down to `cap` results leaves at most `target` in
+ * all. Cutting to a common cap takes from the largest runs first.
+ */
+function levelCap(counts: readonly number[], target: number): number {
+  const kept = (cap: number): number => counts.reduce((sum, n) => sum + Math.min(n, cap), 0)
+  let low = 0
+  let high = Math.max(0, ...counts)
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2)
+    if (kept(mid) <= target) low = mid
+    else high = mid - 1
+  }
+  return low
+}
+
+/**
+ * Fits a log under the gzip limit by dropping the least severe results, from the largest run
+ * first. Each round estimates how many results fit from the size just measured, so a few
+ * rounds suffice (each one gzips the whole log, which takes seconds at 25,000 results).
+ */
+function fitSize(
+  plans: RunPlan[],
+  input: SarifInput,
+  maxBytes: number
+): { log: SarifLog; size: number } {
+  let log = sarifLog(plans, input)
+  let size = gzipBytes(log)
+  while (size > maxBytes) {
+    const counts = plans.map(plan => plan.kept.length)
+    const total = counts.reduce((sum, n) => sum + n, 0)
+    if (total === 0) break
+    const target = Math.min(total - 1, Math.floor(total * (maxBytes / size) * SIZE_MARGIN))
+    const cap = levelCap(counts, Math.max(0, target))
+    for (const plan of plans) {
+      if (plan.kept.length > cap) {
+        plan.overSize += plan.kept.length - cap
+        plan.kept = plan.kept.slice(0, cap)
+      }
+    }
+    log = sarifLog(plans, input)
+    size = gzipBytes(log)
+  }
+  return { log, size }
+}
+
+const sarifLog = (plans: readonly RunPlan[], input: SarifInput): SarifLog => ({
+  $schema: SARIF_SCHEMA_URI,
+  version: '2.1.0',
+  runs: plans.map(plan => buildRun(plan, input))
+})
+
+/**
+ * The SARIF logs for code scanning (usually one; several when there are more platforms than
+ * one file may hold runs), and notes for the job summary about anything left out.
+ */
+export function buildSarif(input: SarifInput): { logs: SarifLog[]; notes: string[] } {
+  const limits: SarifLimits = { ...GITHUB_SARIF_LIMITS, ...input.limits }
+  const notes: string[] = []
+  const count = input.platforms.length
+
+  const seen = new Map<string, string>()
+  for (const platform of input.platforms) {
+    const category = sarifCategory(input.category, platform, count)
+    const other = seen.get(category)
+    if (other !== undefined) {
+      throw new Error(
+        `sarif-category "${input.category}" gives ${other} and ${platform} the same category ${category}`
+      )
+    }
+    seen.set(category, platform)
+  }
+
+  // Every result needs a location; the Dockerfile is the SPEC's default `file`.
+  const safeFallback =
+    [input.fallbackUri, input.image.name].map(relativeUri).find(u => u && !isAbsolute(u)) ??
+    'Dockerfile'
+  let absolute = 0
+  const place = (finding: Finding, platform: string): SarifLocation => {
+    const given = input.location(finding, platform)
+    if (!given) return { uri: safeFallback, startLine: 1 }
+    const uri = relativeUri(given.uri)
+    if (!isAbsolute(uri)) return { ...given, uri }
+    // An absolute runner path would never match a file of the repository.
+    absolute++
+    return { uri: safeFallback, startLine: 1, ...(given.message ? { message: given.message } : {}) }
+  }
+
+  const plans: RunPlan[] = input.platforms.map(platform => {
+    const kept = input.findings
+      .filter(f => !f.suppressed && f.platforms.includes(platform))
+      .sort(compareFindings)
+      .map(finding => ({ finding, location: place(finding, platform) }))
+    const overLimit = Math.max(0, kept.length - limits.maxResultsPerRun)
+    return {
+      platform,
+      category: sarifCategory(input.category, platform, count),
+      kept: overLimit ? kept.slice(0, limits.maxResultsPerRun) : kept,
+      overLimit,
+      overSize: 0
+    }
+  })
+
+  if (absolute) {
+    notes.push(
+      `${absolute} SARIF location(s) were absolute paths, which code scanning cannot match to a repository file; they point at ${safeFallback} instead.`
+    )
+  }
+  for (const plan of plans) {
+    if (plan.overLimit) {
+      notes.push(
+        `SARIF run ${plan.platform}: ${plan.overLimit} of ${plan.overLimit + plan.kept.length} results were left out (code scanning accepts at most ${limits.maxResultsPerRun} per run); the most severe were kept.`
+      )
+    }
+  }
+
+  const chunks: RunPlan[][] = []
+  const runsPerFile = Math.max(1, limits.maxRuns)
+  for (let i = 0; i < plans.length; i += runsPerFile) {
+    chunks.push(plans.slice(i, i + runsPerFile))
+  }
+  if (chunks.length > 1) {
+    notes.push(
+      `The SARIF report has ${plans.length} runs, more than the ${limits.maxRuns} code scanning accepts in one file: it is split into ${chunks.length} files.`
+    )
+  }
+  // No platforms: still one (empty) log, so that the caller's output path always exists.
+  if (chunks.length === 0) chunks.push([])
+
+  const fitted = chunks.map(chunk => fitSize(chunk, input, limits.maxGzipBytes))
+  for (const plan of plans) {
+    if (plan.overSize) {
+      notes.push(
+        `SARIF run ${plan.platform}: ${plan.overSize} of the least severe results were left out to keep the file under ${bytesText(limits.maxGzipBytes)} gzipped (code scanning's limit).`
+      )
+    }
+  }
+  fitted.forEach(({ size }, index) => {
+    if (size > limits.maxGzipBytes) {
+      notes.push(
+        `SARIF file ${index + 1} is ${bytesText(size)} gzipped even without results, over the ${bytesText(limits.maxGzipBytes)} code scanning accepts.`
+      )
+    }
+  })
+  return { logs: fitted.map(f => f.log), notes }
+}

@@ -1,0 +1,137 @@
+/**
+ * The scan's part of the job summary: per platform, counts by severity and the verdict; the
+ * findings that matter most (what fails the gate first), with the fix and the Dockerfile line
+ * that brought each in; what was ignored and why; where the SARIF and the report went.
+ */
+import { failingSeverities } from '../scan/gate.js'
+import { SEVERITIES, type Finding, type Severity } from '../scan/model.js'
+import { originOf, type ScanResult } from '../scan/stage.js'
+
+/** Rows of the top-findings table: enough to act on, short enough to read. */
+export const TOP_FINDINGS = 10
+/** Rows of the ignored table. */
+export const TOP_IGNORED = 20
+
+export interface ScanSection {
+  result: ScanResult
+  /** One sentence: uploaded (with the analysis link), skipped and why, or failed and why. */
+  upload: string
+  files: { report: string; sarif: string[] }
+  /** SARIF limits applied, and the like. */
+  notes: string[]
+  /** `https://github.com/owner/repo`, for the code scanning link. */
+  repositoryUrl: string
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+// A pipe inside a table cell ends the cell, also inside a code span: GitHub reads `\|` as `|`.
+const code = (text: string): string => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``
+const SEVERITY_KEYS = SEVERITIES.map(s => s.toLowerCase() as Lowercase<Severity>)
+
+function idLink(f: Finding): string {
+  return f.primaryUrl ? `[${f.id}](${f.primaryUrl})` : f.id
+}
+
+function fix(f: Finding): string {
+  return `${code(f.package.installedVersion || '?')} → ${f.package.fixedVersion ? code(f.package.fixedVersion) : 'no fix yet'}`
+}
+
+function where(section: ScanSection, f: Finding): string {
+  const { result } = section
+  const origin = originOf(result, f)
+  if (!origin || !result.dockerfile) return '–'
+  const line = `${result.dockerfile.relative}:${origin.startLine}`
+  const text =
+    origin.instruction.length > 60 ? `${origin.instruction.slice(0, 57)}…` : origin.instruction
+  return `${code(line)} ${code(text)}`
+}
+
+function platformsOf(section: ScanSection, f: Finding): string {
+  return f.platforms.length === section.result.platforms.length
+    ? 'all'
+    : f.platforms.map(code).join(' ')
+}
+
+export function renderScanSummary(section: ScanSection): string {
+  const { result } = section
+  const { gate, counts } = result
+  const blocking = new Set(gate.blocking.map(f => f.key))
+  const counted = new Set(failingSeverities(gate.failOn))
+  const verdict = gate.verdict === 'passed' ? '✅ passed' : '❌ failed'
+  const parts = [`### Vulnerability scan: ${verdict}`, gate.reason]
+
+  const header = `| platform | ${SEVERITY_KEYS.join(' | ')} | blocking |`
+  const rows = result.platforms.map(platform => {
+    const c = counts.platforms[platform]
+    const n = gate.blocking.filter(f => f.platforms.includes(platform)).length
+    return `| ${code(platform)} | ${SEVERITY_KEYS.map(k => c?.[k] ?? 0).join(' | ')} | ${n ? `❌ ${n}` : '✅ 0'} |`
+  })
+  parts.push(
+    [
+      header,
+      `| --- |${' ---: |'.repeat(SEVERITY_KEYS.length)} --- |`,
+      ...rows,
+      `| **all** (merged) | ${SEVERITY_KEYS.map(k => `**${counts[k]}**`).join(' | ')} | **${gate.blocking.length}** |`
+    ].join('\n')
+  )
+
+  const live = result.findings.filter(f => !f.suppressed)
+  // What fails the gate first, then the rest by severity (findings are sorted already).
+  const top = [
+    ...live.filter(f => blocking.has(f.key)),
+    ...live.filter(f => !blocking.has(f.key))
+  ].slice(0, TOP_FINDINGS)
+  if (top.length) {
+    parts.push(
+      [
+        `#### Top findings (${top.length} of ${live.length})`,
+        '',
+        '| severity | vulnerability | package | installed → fixed | platforms | Dockerfile |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...top.map(f => {
+          const mark = blocking.has(f.key)
+            ? ' ❌'
+            : counted.has(f.severity) && gate.ignoreUnfixed && !f.package.fixedVersion
+              ? ' (unfixed, not counted)'
+              : ''
+          return `| ${f.severity}${mark} | ${idLink(f)} | ${code(f.package.name)} | ${fix(f)} | ${platformsOf(section, f)} | ${where(section, f)} |`
+        })
+      ].join('\n')
+    )
+  }
+
+  const suppressed = result.findings.filter(f => f.suppressed)
+  if (suppressed.length) {
+    parts.push(
+      [
+        `#### Ignored (${suppressed.length}, not counted)`,
+        '',
+        '| vulnerability | severity | package | rule | why |',
+        '| --- | --- | --- | --- | --- |',
+        ...suppressed.slice(0, TOP_IGNORED).map(f => {
+          const s = f.suppressed as NonNullable<Finding['suppressed']>
+          const until = s.expires ? ` (until ${s.expires})` : ''
+          return `| ${idLink(f)} | ${f.severity} | ${code(f.package.name)} | ${code(s.source)}${until} | ${cell(s.reason ?? '(no reason given)')} |`
+        }),
+        ...(suppressed.length > TOP_IGNORED
+          ? [`| … ${suppressed.length - TOP_IGNORED} more in the report | | | | |`]
+          : [])
+      ].join('\n')
+    )
+  }
+  for (const rule of result.expiredRules) {
+    parts.push(
+      `> [!WARNING]\n> ${cell(`${rule.source}: the rule for ${rule.id} expired on ${rule.expires ?? '?'} and no longer applies.`)}`
+    )
+  }
+
+  const files = [
+    `- Code scanning: ${section.upload} ([alerts](${section.repositoryUrl}/security/code-scanning))`,
+    `- Merged findings: ${code(section.files.report)} (the \`report\` output)`,
+    `- SARIF: ${section.files.sarif.map(code).join(', ')} (the \`sarif\` output)`,
+    `- Scanner: Trivy ${result.trivyVersion}${result.ignoreFiles.length ? `; ignore files: ${result.ignoreFiles.map(code).join(', ')}` : ''}`
+  ]
+  parts.push(files.join('\n'))
+  for (const note of section.notes) parts.push(`> [!NOTE]\n> ${cell(note)}`)
+  return parts.join('\n\n')
+}

@@ -1,0 +1,57 @@
+/**
+ * The `trivy image` command line for one platform, as a pure function (tested with tables).
+ * Trivy reads the build's OCI layout in place; it is told which platform by the manifest
+ * digest (`--input <layout>@<digest>`), because for a layout it ignores `--platform` and
+ * would scan the first manifest of the index every time (see build/oci-layout.ts).
+ */
+
+export interface TrivyScanArgsInput {
+  /** The per-platform scan layout (writePlatformLayout), absolute. */
+  layout: string
+  /** The platform manifest digest to scan. */
+  digest: string
+  platform: string
+  /** Where Trivy writes its JSON report. */
+  output: string
+  timeoutMs: number
+  /** From the tools stage: --cache-dir, --skip-db-update, Java DB flags. */
+  dbArgs: readonly string[]
+}
+
+const DIGEST = /^sha256:[a-f0-9]{64}$/
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
+
+/** Trivy's Go duration: whole seconds are enough for a limit given in s/m/h. */
+export const goDuration = (ms: number): string => `${Math.max(1, Math.ceil(ms / 1000))}s`
+
+export function trivyScanArgs(input: TrivyScanArgsInput): string[] {
+  // Trivy cuts `--input` at the first "@" to find the digest: a path holding one would be
+  // cut in the wrong place. RUNNER_TEMP never holds one; refuse rather than scan the wrong thing.
+  if (!input.layout.startsWith('/') || input.layout.includes('@')) {
+    throw new Error(`the scan layout path must be absolute and hold no "@": "${input.layout}"`)
+  }
+  if (!DIGEST.test(input.digest)) throw new Error(`not a manifest digest: "${input.digest}"`)
+  if (!PLATFORM.test(input.platform)) throw new Error(`not a platform: "${input.platform}"`)
+  return [
+    'image',
+    '--input',
+    `${input.layout}@${input.digest}`,
+    // Ignored by Trivy for a layout (the digest decides), passed so that its log and any
+    // future Trivy that honours it agree with the digest.
+    '--platform',
+    input.platform,
+    '--format',
+    'json',
+    '--output',
+    input.output,
+    // The gate is about vulnerabilities; secret scanning would double the scan time.
+    '--scanners',
+    'vuln',
+    // The report lists findings only; the SBOM (attest) is produced apart.
+    '--list-all-pkgs=false',
+    '--timeout',
+    goDuration(input.timeoutMs),
+    '--no-progress',
+    ...input.dbArgs
+  ]
+}

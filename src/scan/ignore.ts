@@ -1,0 +1,235 @@
+/**
+ * Trivy ignore files (`.trivyignore`, `.trivyignore.yaml`), read and applied by us rather than
+ * handed to Trivy: the gate, the SARIF and the summary then agree on what was ignored, and the
+ * summary can say why (Trivy drops ignored findings from its JSON unless asked otherwise).
+ * The semantics follow Trivy's pkg/result/ignore.go: an ID matches exactly; `paths` are
+ * doublestar globs tried against the result target and the package path; `purls` match the
+ * package type, namespace and name (and version or qualifiers only when the rule gives them);
+ * a rule past its expiry date no longer applies.
+ */
+import { parse as parseYaml } from 'yaml'
+import { ValueError } from '../errors.js'
+import type { Finding, Suppression } from './model.js'
+
+export interface IgnoreRule {
+  id: string
+  /** `file:line` (plain format) or `file#n` (n-th YAML entry), for the summary. */
+  source: string
+  /** YYYY-MM-DD; the rule stops applying at the start of that day (UTC), as in Trivy. */
+  expires?: string
+  statement?: string
+  paths?: string[]
+  purls?: Purl[]
+}
+
+export interface Purl {
+  type: string
+  namespace?: string
+  name: string
+  version?: string
+  qualifiers: Record<string, string>
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** `.trivyignore`: one ID a line, optionally `exp:YYYY-MM-DD`; comment lines above become the reason. */
+export function parsePlainIgnore(text: string, file: string): IgnoreRule[] {
+  const rules: IgnoreRule[] = []
+  let comments: string[] = []
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim()
+    if (line === '') {
+      comments = []
+      return
+    }
+    if (line.startsWith('#')) {
+      comments.push(line.replace(/^#+\s*/, ''))
+      return
+    }
+    const [id = '', ...rest] = line.split(/\s+/)
+    const rule: IgnoreRule = { id, source: `${file}:${index + 1}` }
+    for (const field of rest) {
+      if (!field.startsWith('exp:')) continue
+      const date = field.slice('exp:'.length)
+      if (!DATE.test(date) || Number.isNaN(Date.parse(date))) {
+        throw new ValueError(
+          `${file}:${index + 1}: "${field}" is not an expiry date`,
+          'exp:YYYY-MM-DD after the ID'
+        )
+      }
+      rule.expires = date
+    }
+    const reason = comments.join(' ').trim()
+    if (reason) rule.statement = reason
+    comments = []
+    rules.push(rule)
+  })
+  return rules
+}
+
+/** `.trivyignore.yaml`: the `vulnerabilities` list (the scan runs the vulnerability scanner only). */
+export function parseYamlIgnore(text: string, file: string): IgnoreRule[] {
+  let doc: unknown
+  try {
+    doc = parseYaml(text)
+  } catch (error) {
+    throw new ValueError(
+      `${file} is not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+      'a .trivyignore.yaml file as Trivy documents it'
+    )
+  }
+  if (doc === null || doc === undefined) return []
+  if (typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new ValueError(`${file} is not a mapping`, 'vulnerabilities: [{ id: CVE-… }]')
+  }
+  const entries = (doc as { vulnerabilities?: unknown }).vulnerabilities ?? []
+  if (!Array.isArray(entries)) {
+    throw new ValueError(`${file}: vulnerabilities is not a list`, 'vulnerabilities: [{ id: … }]')
+  }
+  return entries.map((entry: unknown, index): IgnoreRule => {
+    const where = `${file}#${index + 1}`
+    if (typeof entry !== 'object' || entry === null) {
+      throw new ValueError(`${where} is not a mapping`, 'an entry with an id')
+    }
+    const e = entry as Record<string, unknown>
+    if (typeof e.id !== 'string' || e.id.trim() === '') {
+      throw new ValueError(`${where} has no id`, 'an entry with id: CVE-…')
+    }
+    const rule: IgnoreRule = { id: e.id.trim(), source: where }
+    if (e.expired_at !== undefined) rule.expires = yamlDate(e.expired_at, where)
+    if (typeof e.statement === 'string' && e.statement.trim()) rule.statement = e.statement.trim()
+    if (e.paths !== undefined) rule.paths = stringList(e.paths, `${where} paths`)
+    if (e.purls !== undefined) {
+      rule.purls = stringList(e.purls, `${where} purls`).map(p => parsePurl(p, where))
+    }
+    return rule
+  })
+}
+
+/** Parses by extension, as Trivy does: `.yaml`/`.yml` is the YAML format, anything else plain. */
+export function parseIgnoreFile(text: string, file: string): IgnoreRule[] {
+  return /\.ya?ml$/i.test(file) ? parseYamlIgnore(text, file) : parsePlainIgnore(text, file)
+}
+
+function yamlDate(value: unknown, where: string): string {
+  // The yaml library keeps a bare 2024-01-31 as a string (YAML 1.2 core schema).
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value)
+  if (!DATE.test(text) || Number.isNaN(Date.parse(text))) {
+    throw new ValueError(`${where}: expired_at "${text}" is not a date`, 'expired_at: YYYY-MM-DD')
+  }
+  return text
+}
+
+function stringList(value: unknown, where: string): string[] {
+  if (!Array.isArray(value) || !value.every(v => typeof v === 'string')) {
+    throw new ValueError(`${where} is not a list of strings`, 'a YAML list of strings')
+  }
+  return value as string[]
+}
+
+/** `pkg:type/namespace/name@version?qualifiers#subpath` (the parts a rule can match on). */
+export function parsePurl(text: string, where = 'purl'): Purl {
+  const match =
+    /^pkg:([a-zA-Z][a-zA-Z0-9.+-]*)\/([^@?#]+)(?:@([^?#]*))?(?:\?([^#]*))?(?:#.*)?$/.exec(
+      text.trim()
+    )
+  if (!match) {
+    throw new ValueError(`${where}: "${text}" is not a package URL`, 'pkg:type/namespace/name')
+  }
+  const [, type = '', path = '', version, query] = match
+  const segments = path.split('/').map(s => decodeURIComponent(s))
+  const name = segments.pop() ?? ''
+  const qualifiers: Record<string, string> = {}
+  for (const pair of (query ?? '').split('&').filter(Boolean)) {
+    const at = pair.indexOf('=')
+    if (at > 0) qualifiers[pair.slice(0, at).toLowerCase()] = decodeURIComponent(pair.slice(at + 1))
+  }
+  const purl: Purl = { type: type.toLowerCase(), name, qualifiers }
+  if (segments.length) purl.namespace = segments.join('/')
+  if (version) purl.version = decodeURIComponent(version)
+  return purl
+}
+
+function purlMatches(rule: Purl, target: Purl): boolean {
+  if (rule.type !== target.type || rule.name !== target.name) return false
+  if ((rule.namespace ?? '') !== (target.namespace ?? '')) return false
+  if (rule.version !== undefined && rule.version !== target.version) return false
+  return Object.entries(rule.qualifiers).every(([k, v]) => target.qualifiers[k] === v)
+}
+
+/** doublestar-style glob (`**` any depth, `*` and `?` within a segment) as a RegExp. */
+export function globToRegExp(glob: string): RegExp {
+  let out = ''
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] as string
+    if (c === '*' && glob[i + 1] === '*') {
+      // `**/` matches zero or more directories; a trailing `**` anything below.
+      if (glob[i + 2] === '/') {
+        out += '(?:.*/)?'
+        i += 2
+      } else {
+        out += '.*'
+        i += 1
+      }
+    } else if (c === '*') out += '[^/]*'
+    else if (c === '?') out += '[^/]'
+    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+  }
+  return new RegExp(`^${out}$`)
+}
+
+/** A rule whose expiry has come: Trivy compares `expired_at` (midnight UTC) with now. */
+export function isExpired(rule: IgnoreRule, now: Date): boolean {
+  return rule.expires !== undefined && Date.parse(`${rule.expires}T00:00:00Z`) < now.getTime()
+}
+
+function ruleMatches(rule: IgnoreRule, finding: Finding, targetPurl: Purl | undefined): boolean {
+  if (rule.id !== finding.id) return false
+  if (rule.paths?.length) {
+    const candidates = [finding.target, finding.package.path ?? ''].filter(Boolean)
+    const patterns = rule.paths.map(globToRegExp)
+    if (!candidates.some(path => patterns.some(p => p.test(path)))) return false
+  }
+  if (rule.purls?.length && targetPurl) {
+    if (!rule.purls.some(p => purlMatches(p, targetPurl))) return false
+  }
+  return true
+}
+
+export interface IgnoreOutcome {
+  findings: Finding[]
+  /** Rules past their expiry date: they no longer apply (the summary says so). */
+  expired: IgnoreRule[]
+}
+
+/**
+ * Marks each finding a live rule matches as suppressed (the first matching rule wins, in file
+ * order). A finding Trivy already suppressed keeps Trivy's reason.
+ */
+export function applyIgnoreRules(
+  findings: readonly Finding[],
+  rules: readonly IgnoreRule[],
+  now: Date
+): IgnoreOutcome {
+  const expired = rules.filter(rule => isExpired(rule, now))
+  const live = rules.filter(rule => !isExpired(rule, now))
+  const out = findings.map(finding => {
+    if (finding.suppressed || live.length === 0) return finding
+    const purl = finding.package.purl ? safePurl(finding.package.purl) : undefined
+    const rule = live.find(r => ruleMatches(r, finding, purl))
+    if (!rule) return finding
+    const suppressed: Suppression = { source: rule.source }
+    if (rule.statement) suppressed.reason = rule.statement
+    if (rule.expires) suppressed.expires = rule.expires
+    return { ...finding, suppressed }
+  })
+  return { findings: out, expired }
+}
+
+function safePurl(text: string): Purl | undefined {
+  try {
+    return parsePurl(text)
+  } catch {
+    return undefined
+  }
+}

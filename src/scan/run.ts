@@ -1,0 +1,180 @@
+/**
+ * SPEC stage 7: Trivy once per platform, on the build's OCI layout (nothing is published
+ * yet), several at once. Fails closed: a crash, a time-out or a report we cannot read on any
+ * platform stops the run with the platform and the reason; nothing is published.
+ */
+import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
+import { writePlatformLayout, type PlatformManifest } from '../build/oci-layout.js'
+import { mapLimit } from '../concurrency.js'
+import { execWithTimeout, type TimedExecOptions, type TimedExecResult } from '../exec.js'
+import { readFile } from 'node:fs/promises'
+import { trivyScanArgs } from './args.js'
+import type { PlatformScan } from './model.js'
+import { parseTrivyReport, TrivyReportError } from './trivy-report.js'
+
+/** Beyond Trivy's own --timeout, how long before the process is stopped by us. */
+export const KILL_MARGIN_MS = 30_000
+
+export interface ScanLog {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+}
+
+export interface ScanPlatformsOptions {
+  trivy: string
+  /** The build's OCI layout. */
+  layout: string
+  platforms: readonly PlatformManifest[]
+  /** Where the raw Trivy reports are written (kept after the run). */
+  reportDir: string
+  /** Scratch space: the per-platform scan layout, Trivy's working directory. */
+  workDir: string
+  dbArgs: readonly string[]
+  timeoutMs: number
+  /** Scans at once; default: the CPU count. */
+  concurrency?: number
+  /** Base environment (default: ours); TRIVY_* variables are removed from it. */
+  env?: NodeJS.ProcessEnv
+  log: ScanLog
+  /** Stop margin beyond timeoutMs (tests shorten it). */
+  killMarginMs?: number
+  exec?: (cmd: string, args: readonly string[], o: TimedExecOptions) => Promise<TimedExecResult>
+}
+
+export interface ScanOutcome {
+  scans: PlatformScan[]
+  /** Raw Trivy JSON per platform. */
+  reports: Record<string, string>
+  /** Wall time of each platform's scan. */
+  durations: Record<string, number>
+}
+
+export interface PlatformFailure {
+  platform: string
+  reason: string
+}
+
+export class ScanError extends Error {
+  override name = 'ScanError'
+  constructor(readonly failures: readonly PlatformFailure[]) {
+    super(
+      `The scan failed on ${failures.map(f => f.platform).join(', ')}, so nothing is published: ` +
+        failures.map(f => `${f.platform}: ${f.reason}`).join('; ')
+    )
+  }
+}
+
+/** `linux/arm/v7` → `linux-arm-v7`, for file names and categories. */
+export const dashed = (platform: string): string => platform.replace(/\//g, '-')
+
+/**
+ * Trivy reads TRIVY_* variables as flags (TRIVY_SEVERITY, TRIVY_IGNORE_UNFIXED,
+ * TRIVY_IGNOREFILE…): set in a workflow for another step, they would silently narrow the
+ * report the gate decides on. The scan's flags are ours alone.
+ */
+export function scanEnvironment(base: NodeJS.ProcessEnv): {
+  env: NodeJS.ProcessEnv
+  removed: string[]
+} {
+  const env: NodeJS.ProcessEnv = {}
+  const removed: string[] = []
+  for (const [key, value] of Object.entries(base)) {
+    if (/^TRIVY_/i.test(key)) removed.push(key)
+    else env[key] = value
+  }
+  return { env, removed: removed.sort() }
+}
+
+/** The FATAL line Trivy ends with, else the last lines of stderr. */
+function trivyReason(result: TimedExecResult): string {
+  const lines = result.stderr
+    .split('\n')
+    .map(l => l.trim())
+    .filter(Boolean)
+  const fatal = lines.find(l => /\bFATAL\b/.test(l))
+  const detail = (fatal ?? lines.slice(-3).join(' | ')).slice(0, 600)
+  const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.exitCode}`
+  return `trivy ${how}${detail ? `: ${detail}` : ''}`
+}
+
+export async function scanPlatforms(options: ScanPlatformsOptions): Promise<ScanOutcome> {
+  const exec = options.exec ?? execWithTimeout
+  const { env, removed } = scanEnvironment(options.env ?? process.env)
+  if (removed.length) {
+    options.log.warning(
+      `Not passed to Trivy: ${removed.join(', ')} (the action sets the scan's options itself).`
+    )
+  }
+  const scanLayout = await writePlatformLayout(
+    options.layout,
+    join(options.workDir, 'scan-layout'),
+    options.platforms
+  )
+  const concurrency = options.concurrency ?? availableParallelism()
+
+  type One =
+    | { ok: true; scan: PlatformScan; report: string; ms: number }
+    | { ok: false; failure: PlatformFailure }
+  const results = await mapLimit(options.platforms, concurrency, async (p): Promise<One> => {
+    const started = performance.now()
+    const report = join(options.reportDir, `trivy-${dashed(p.platform)}.json`)
+    const args = trivyScanArgs({
+      layout: scanLayout,
+      digest: p.digest,
+      platform: p.platform,
+      output: report,
+      timeoutMs: options.timeoutMs,
+      dbArgs: options.dbArgs
+    })
+    options.log.debug(`trivy ${args.join(' ')}`)
+    const fail = (reason: string): One => ({ ok: false, failure: { platform: p.platform, reason } })
+    let result: TimedExecResult
+    try {
+      result = await exec(options.trivy, args, {
+        env,
+        // Not the workspace: Trivy would read a .trivyignore or trivy.yaml found there.
+        cwd: options.workDir,
+        timeoutMs: options.timeoutMs + (options.killMarginMs ?? KILL_MARGIN_MS)
+      })
+    } catch (error) {
+      return fail(
+        `trivy could not start (${error instanceof Error ? error.message : String(error)})`
+      )
+    }
+    if (result.timedOut) {
+      return fail(
+        `trivy did not finish within the scan-timeout of ${Math.round(options.timeoutMs / 1000)} s and was stopped`
+      )
+    }
+    if (result.exitCode !== 0) return fail(trivyReason(result))
+    let json: string
+    try {
+      json = await readFile(report, 'utf8')
+    } catch {
+      return fail('trivy exited 0 but wrote no report')
+    }
+    try {
+      const scan = parseTrivyReport(json, { platform: p.platform, digest: p.digest })
+      const ms = Math.round(performance.now() - started)
+      options.log.info(
+        `${p.platform}: ${scan.findings.length} finding(s) in ${(ms / 1000).toFixed(1)} s (${p.digest.slice(0, 19)})`
+      )
+      return { ok: true, scan, report, ms }
+    } catch (error) {
+      if (error instanceof TrivyReportError)
+        return fail(`unreadable report ${report}: ${error.message}`)
+      throw error
+    }
+  })
+
+  const failures = results.flatMap(r => (r.ok ? [] : [r.failure]))
+  if (failures.length) throw new ScanError(failures)
+  const done = results.filter((r): r is Extract<One, { ok: true }> => r.ok)
+  return {
+    scans: done.map(r => r.scan),
+    reports: Object.fromEntries(done.map(r => [r.scan.platform, r.report])),
+    durations: Object.fromEntries(done.map(r => [r.scan.platform, r.ms]))
+  }
+}

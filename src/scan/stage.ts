@@ -1,0 +1,141 @@
+/**
+ * The scan stage as main runs it: every platform scanned (run.ts), the platforms merged, the
+ * ignore rules applied, the gate decided, and each finding's layer tied to its Dockerfile line.
+ * Nothing here writes to a registry or to GitHub; the report stage publishes what this decides.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { isAbsolute, join } from 'node:path'
+import type { PlatformManifest } from '../build/oci-layout.js'
+import type { Config } from '../inputs/config.js'
+import { layerOrigins, type LayerOrigin } from './dockerfile-origins.js'
+import {
+  evaluateGate,
+  vulnerabilityCounts,
+  type GateResult,
+  type VulnerabilityCounts
+} from './gate.js'
+import { applyIgnoreRules, type IgnoreRule } from './ignore.js'
+import { readImageHistory } from './image-config.js'
+import { mergeScans } from './merge.js'
+import type { Finding } from './model.js'
+import { scanPlatforms, type ScanLog } from './run.js'
+
+/** Scans at once: at least 4, since a scan waits on I/O (layers, the DB) as much as on CPU. */
+export const MIN_SCAN_CONCURRENCY = 4
+
+export interface ScanResult {
+  /** Merged findings, most severe first; suppressed ones marked, still listed. */
+  findings: Finding[]
+  gate: GateResult
+  counts: VulnerabilityCounts
+  platforms: string[]
+  /** Rules past their expiry date (they applied no more). */
+  expiredRules: IgnoreRule[]
+  ignoreFiles: string[]
+  trivyVersion: string
+  /** Raw Trivy JSON per platform, and how long each scan took. */
+  reports: Record<string, string>
+  durations: Record<string, number>
+  dockerfile?: DockerfileRef
+  /** Per platform: layer diff ID → the Dockerfile line that made it. */
+  origins: Record<string, Map<string, LayerOrigin>>
+}
+
+export interface DockerfileRef {
+  /** Absolute path on the runner. */
+  path: string
+  /** Path from the workspace root with forward slashes: what SARIF and annotations name. */
+  relative: string
+}
+
+/** The Dockerfile the build used, when it is a file in the workspace (not a Git context). */
+export function dockerfileOf(config: Config, workspace: string): DockerfileRef | undefined {
+  const { context, file } = config.build
+  if (!file && /^(https?:\/\/|git@|git:\/\/)/.test(context)) return undefined
+  const relative = (file || join(context, 'Dockerfile')).replace(/\\/g, '/').replace(/^\.\//, '')
+  const path = isAbsolute(relative) ? relative : join(workspace, relative)
+  if (!existsSync(path)) return undefined
+  const inside = path.startsWith(`${workspace.replace(/\/+$/, '')}/`)
+  return {
+    path,
+    relative: inside ? path.slice(workspace.replace(/\/+$/, '').length + 1) : relative
+  }
+}
+
+export interface ScanStageOptions {
+  config: Config
+  trivy: { path: string; version: string; dbArgs: readonly string[] }
+  layout: string
+  platforms: readonly PlatformManifest[]
+  workDir: string
+  reportDir: string
+  workspace: string
+  now: Date
+  env?: NodeJS.ProcessEnv
+  log: ScanLog
+}
+
+export async function scanStage(options: ScanStageOptions): Promise<ScanResult> {
+  const { config, log } = options
+  const platforms = options.platforms.map(p => p.platform)
+  const outcome = await scanPlatforms({
+    trivy: options.trivy.path,
+    layout: options.layout,
+    platforms: options.platforms,
+    reportDir: options.reportDir,
+    workDir: options.workDir,
+    dbArgs: options.trivy.dbArgs,
+    timeoutMs: config.scan.timeoutMs,
+    concurrency: Math.max(MIN_SCAN_CONCURRENCY, availableParallelism()),
+    ...(options.env ? { env: options.env } : {}),
+    log
+  })
+
+  const ignored = applyIgnoreRules(mergeScans(outcome.scans), config.scan.ignoreRules, options.now)
+  for (const rule of ignored.expired) {
+    log.warning(
+      `${rule.source}: the rule for ${rule.id} expired on ${rule.expires} and no longer applies.`
+    )
+  }
+  const gate = evaluateGate(ignored.findings, config.scan.failOn, config.scan.ignoreUnfixed)
+
+  const dockerfile = dockerfileOf(config, options.workspace)
+  const origins: Record<string, Map<string, LayerOrigin>> = {}
+  if (dockerfile) {
+    const text = readFileSync(dockerfile.path, 'utf8')
+    for (const p of options.platforms) {
+      try {
+        const history = await readImageHistory(options.layout, p.digest)
+        origins[p.platform] = layerOrigins(text, config.build.target || undefined, history)
+      } catch (error) {
+        // Locations are a help, not a verdict: without them findings point at the Dockerfile.
+        log.debug(`no layer history for ${p.platform}: ${String(error)}`)
+      }
+    }
+  }
+
+  return {
+    findings: ignored.findings,
+    gate,
+    counts: vulnerabilityCounts(ignored.findings, platforms),
+    platforms,
+    expiredRules: ignored.expired,
+    ignoreFiles: config.scan.trivyignore,
+    trivyVersion: outcome.scans.find(s => s.trivyVersion)?.trivyVersion ?? options.trivy.version,
+    reports: outcome.reports,
+    durations: outcome.durations,
+    ...(dockerfile ? { dockerfile } : {}),
+    origins
+  }
+}
+
+/** The Dockerfile line a finding's layer came from on a platform (the first platform by default). */
+export function originOf(
+  result: Pick<ScanResult, 'origins'>,
+  finding: Finding,
+  platform = finding.platforms[0] ?? ''
+): LayerOrigin | undefined {
+  const diffId = finding.layers[platform]?.diffId
+  return diffId ? result.origins[platform]?.get(diffId) : undefined
+}

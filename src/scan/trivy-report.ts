@@ -1,0 +1,168 @@
+/**
+ * Parses one platform's Trivy JSON report into the findings model. Written against the reports
+ * of Trivy 0.48 to 0.74 (__fixtures__/trivy): a result without findings has no
+ * `Vulnerabilities` key at all; `Trivy.Version` exists only from 0.69; findings suppressed by
+ * Trivy (VEX, its own ignore handling) sit under `ExperimentalModifiedFindings`; `FixedVersion`
+ * may be missing; `Secrets` may be empty or absent. A report we cannot read is an error: the
+ * scan fails closed rather than pass an image on a report it did not understand.
+ */
+import { SEVERITIES, type Finding, type PlatformScan, type Severity } from './model.js'
+
+export class TrivyReportError extends Error {
+  override name = 'TrivyReportError'
+}
+
+type Json = Record<string, unknown>
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined
+
+function severityOf(value: unknown): Severity {
+  const upper = typeof value === 'string' ? value.toUpperCase() : ''
+  return (SEVERITIES as readonly string[]).includes(upper) ? (upper as Severity) : 'UNKNOWN'
+}
+
+/** The package URL without qualifiers or subpath: `arch=amd64` would split a finding per platform. */
+function bareUrl(purl: string | undefined): string | undefined {
+  return purl?.replace(/[?#].*$/, '')
+}
+
+function maxCvss(value: unknown): number | undefined {
+  if (!isObject(value)) return undefined
+  let best: number | undefined
+  for (const source of Object.values(value)) {
+    const score = isObject(source) ? source.V3Score : undefined
+    if (typeof score === 'number' && (best === undefined || score > best)) best = score
+  }
+  return best
+}
+
+/**
+ * The identity of a finding across platforms and runs: vulnerability, package, version, where
+ * the package sits, and which ecosystem it belongs to. Not the PURL (it carries the arch).
+ */
+export function findingKey(f: {
+  id: string
+  package: { name: string; installedVersion: string; path?: string; type: string }
+}): string {
+  return [
+    f.id,
+    f.package.type,
+    f.package.name,
+    f.package.installedVersion,
+    f.package.path ?? ''
+  ].join('|')
+}
+
+function toFinding(raw: unknown, result: Json, platform: string, where: string): Finding {
+  if (!isObject(raw)) throw new TrivyReportError(`${where} is not an object`)
+  const id = text(raw.VulnerabilityID)
+  const name = text(raw.PkgName)
+  if (!id || !name) {
+    throw new TrivyReportError(`${where} has no VulnerabilityID or PkgName`)
+  }
+  const identifier = isObject(raw.PkgIdentifier) ? raw.PkgIdentifier : {}
+  const layer = isObject(raw.Layer) ? raw.Layer : {}
+  const finding: Finding = {
+    key: '',
+    id,
+    severity: severityOf(raw.Severity),
+    package: {
+      name,
+      installedVersion: text(raw.InstalledVersion) ?? '',
+      fixedVersion: text(raw.FixedVersion) ?? '',
+      type: text(result.Type) ?? '',
+      class: text(result.Class) ?? ''
+    },
+    target: text(result.Target) ?? '',
+    platforms: [platform],
+    layers: {
+      [platform]: {
+        ...(text(layer.DiffID) ? { diffId: text(layer.DiffID) } : {}),
+        ...(text(layer.Digest) ? { digest: text(layer.Digest) } : {})
+      }
+    }
+  }
+  const optional: Partial<Finding> = {
+    title: text(raw.Title),
+    description: text(raw.Description),
+    primaryUrl: text(raw.PrimaryURL),
+    status: text(raw.Status),
+    cvss: maxCvss(raw.CVSS)
+  }
+  for (const [k, v] of Object.entries(optional)) {
+    if (v !== undefined) (finding as unknown as Json)[k] = v
+  }
+  const path = text(raw.PkgPath)
+  if (path) finding.package.path = path
+  const purl = bareUrl(text(identifier.PURL))
+  if (purl) finding.package.purl = purl
+  finding.key = findingKey(finding)
+  return finding
+}
+
+export interface ParseOptions {
+  platform: string
+  /** The platform manifest digest that was scanned. */
+  digest: string
+}
+
+export function parseTrivyReport(json: string, options: ParseOptions): PlatformScan {
+  let doc: unknown
+  try {
+    doc = JSON.parse(json)
+  } catch (error) {
+    throw new TrivyReportError(
+      `the report is not JSON (${error instanceof Error ? error.message : String(error)})`
+    )
+  }
+  if (!isObject(doc)) throw new TrivyReportError('the report is not a JSON object')
+  // Required, not assumed: a file of another kind (a SARIF log, an error page) has no
+  // Results either, and must not read as "no findings".
+  if (doc.SchemaVersion !== 2) {
+    throw new TrivyReportError(
+      doc.SchemaVersion === undefined
+        ? 'the report has no SchemaVersion: it is not a Trivy JSON report'
+        : `report SchemaVersion ${String(doc.SchemaVersion)} is not supported (expected 2)`
+    )
+  }
+  const results = doc.Results ?? []
+  if (!Array.isArray(results)) throw new TrivyReportError('Results is not a list')
+
+  const { platform } = options
+  const findings: Finding[] = []
+  let secrets = 0
+  results.forEach((result: unknown, r) => {
+    if (!isObject(result)) throw new TrivyReportError(`Results[${r}] is not an object`)
+    const vulnerabilities = result.Vulnerabilities ?? []
+    if (!Array.isArray(vulnerabilities)) {
+      throw new TrivyReportError(`Results[${r}].Vulnerabilities is not a list`)
+    }
+    vulnerabilities.forEach((v: unknown, i) =>
+      findings.push(toFinding(v, result, platform, `Results[${r}].Vulnerabilities[${i}]`))
+    )
+    const modified = result.ExperimentalModifiedFindings ?? []
+    if (Array.isArray(modified)) {
+      modified.forEach((m: unknown, i) => {
+        if (!isObject(m) || m.Type !== 'vulnerability') return
+        const where = `Results[${r}].ExperimentalModifiedFindings[${i}]`
+        const finding = toFinding(m.Finding, result, platform, where)
+        finding.suppressed = {
+          source: `trivy (${text(m.Source) ?? text(m.Status) ?? 'suppressed'})`,
+          ...(text(m.Statement) ? { reason: text(m.Statement) } : {})
+        }
+        findings.push(finding)
+      })
+    }
+    if (Array.isArray(result.Secrets)) secrets += result.Secrets.length
+  })
+
+  const scan: PlatformScan = { platform, digest: options.digest, findings, secrets }
+  const trivy = isObject(doc.Trivy) ? text(doc.Trivy.Version) : undefined
+  if (trivy) scan.trivyVersion = trivy
+  const os = isObject(doc.Metadata) && isObject(doc.Metadata.OS) ? doc.Metadata.OS : undefined
+  if (os && text(os.Family)) scan.os = [text(os.Family), text(os.Name)].filter(Boolean).join(' ')
+  return scan
+}
