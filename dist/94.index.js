@@ -7,9 +7,10 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $h: () => (/* binding */ execChecked),
-/* harmony export */   NK: () => (/* binding */ execCommand)
+/* harmony export */   NK: () => (/* binding */ execCommand),
+/* harmony export */   pn: () => (/* binding */ execWithTimeout)
 /* harmony export */ });
-/* unused harmony exports CommandError, execWithTimeout */
+/* unused harmony export CommandError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5260);
@@ -48,7 +49,7 @@ async function execChecked(command, args, options = {}) {
     return result;
 }
 /** Output kept per stream: enough for the error's tail, bounded so a chatty tool cannot fill memory. */
-const MAX_CAPTURE = (/* unused pure expression or super */ null && (1 << 20));
+const MAX_CAPTURE = 1 << 20;
 /**
  * Runs a command silently with a time limit, for tools that run several at once (one Trivy per
  * platform): their output is captured, not interleaved in the log, and a hung process cannot
@@ -57,7 +58,7 @@ const MAX_CAPTURE = (/* unused pure expression or super */ null && (1 << 20));
  */
 function execWithTimeout(command, args, options) {
     return new Promise((resolve, reject) => {
-        const child = spawn(command, [...args], {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
             shell: false,
             cwd: options.cwd,
             env: options.env ?? process.env,

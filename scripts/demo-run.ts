@@ -42,12 +42,25 @@ export function demoSetup(world: World): DemoSetup {
   return { world, workspace, env: { ...runnerWorldEnv(world), DOCKER_CONFIG: dockerConfig } }
 }
 
-export function runDemo(setup: DemoSetup, image: string, version: string): Promise<ActionRun> {
+/** Inputs and environment a run adds on top of the build-and-publish defaults (the scan's). */
+export interface DemoExtras {
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+  githubToken?: string
+}
+
+export function runDemo(
+  setup: DemoSetup,
+  image: string,
+  version: string,
+  extras: DemoExtras = {}
+): Promise<ActionRun> {
   const { world } = setup
   const ref = `refs/tags/v${version}`
   return runAction({
     workspace: setup.workspace,
-    env: setup.env,
+    env: { ...setup.env, ...extras.env },
+    ...(extras.githubToken ? { githubToken: extras.githubToken } : {}),
     event: {
       name: 'push',
       ref,
@@ -78,7 +91,8 @@ export function runDemo(setup: DemoSetup, image: string, version: string): Promi
       sign: 'false',
       attest: 'none',
       'registry-username': world.REGISTRY_USER,
-      'registry-password': world.REGISTRY_PASSWORD
+      'registry-password': world.REGISTRY_PASSWORD,
+      ...extras.inputs
     }
   })
 }

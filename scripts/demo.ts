@@ -2,22 +2,69 @@
  * `npm run demo`: a newcomer's first command. Starts the local test world if needed, runs the
  * bundled action on examples/hello (multi-stage, two platforms) against the local TLS + auth
  * registry, and prints the job summary and the outputs.
+ *
+ * The scan runs too. Trivy itself cannot be downloaded here, so the demo serves the test
+ * harness's fake trivy (it writes real Trivy reports, fitted to the image it is given) from a
+ * loopback release mirror through `tools-manifest`, exactly as a pinned download would be, and
+ * uploads the SARIF to a loopback fake of GitHub's code scanning API.
+ * DEMO_FIXTURE picks the report (default: the alpine 3.10 one, 4 MEDIUM findings).
  */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { stringify } from 'yaml'
+import { currentPlatform } from '../src/tools/specs.js'
+import { FakeGitHub } from '../__tests__/helpers/fake-github.js'
+import { buildFakeTrivyArchive } from '../__tests__/helpers/fake-trivy.js'
+import { ReleaseServer, trivyPath } from '../__tests__/helpers/release-server.js'
 import { demoSetup, ensureWorld, runDemo } from './demo-run.js'
 
 const world = ensureWorld()
-const image = `${world.REGISTRY}/demo/hello`
-const run = await runDemo(demoSetup(world), image, '1.0.0')
-process.stdout.write(`\n${run.summary}\n`)
-process.stdout.write('Outputs:\n')
-for (const [name, value] of Object.entries(run.outputs)) {
-  process.stdout.write(`  ${name}: ${value.replace(/\n/g, '\n    ')}\n`)
+const setup = demoSetup(world)
+const token = 'ghs_demo0000000000000000000000000000000000'
+const mirror = await ReleaseServer.start()
+const github = await FakeGitHub.start({ token, repos: ['demo-org/hello'] })
+try {
+  const trivy = await buildFakeTrivyArchive(join(setup.workspace, '.assets'), '0.74.0')
+  mirror.add(trivyPath('0.74.0'), { file: trivy.path })
+  writeFileSync(
+    join(setup.workspace, 'tools.yaml'),
+    stringify([
+      {
+        tool: 'trivy',
+        version: '0.74.0',
+        platform: currentPlatform(),
+        url: `${mirror.url}${trivyPath('0.74.0')}`,
+        sha256: trivy.sha256
+      }
+    ])
+  )
+  const image = `${world.REGISTRY}/demo/hello`
+  const run = await runDemo(setup, image, '1.0.0', {
+    githubToken: token,
+    inputs: { scan: 'true', 'tools-manifest': 'tools.yaml', 'fail-on': 'high' },
+    env: {
+      GITHUB_API_URL: github.apiUrl,
+      FAKE_TRIVY_FIXTURE: process.env.DEMO_FIXTURE ?? 'trivy_alpine-310.json.golden'
+    }
+  })
+  process.stdout.write(`\n${run.summary}\n`)
+  process.stdout.write('Outputs:\n')
+  for (const [name, value] of Object.entries(run.outputs)) {
+    process.stdout.write(`  ${name}: ${value.replace(/\n/g, '\n    ')}\n`)
+  }
+  process.stdout.write(
+    `\nSARIF uploads received by the fake code scanning API: ${github.sarifUploads.length}\n`
+  )
+  if (run.main.exitCode !== 0) {
+    process.stderr.write(`\nThe action failed:\n${run.errors.join('\n')}\n`)
+    process.exitCode = 1
+  } else {
+    process.stdout.write(
+      `\nTry it: docker run --rm --network host --platform linux/arm64 ${run.outputs.image}\n` +
+        `(with DOCKER_HOST=${world.DOCKER_HOST} and the world's docker: see scripts/e2e-env.sh env)\n`
+    )
+  }
+} finally {
+  await mirror.close()
+  await github.close()
 }
-if (run.main.exitCode !== 0) {
-  process.stderr.write(`\nThe action failed:\n${run.errors.join('\n')}\n${run.main.stderr}`)
-  process.exit(1)
-}
-process.stdout.write(
-  `\nTry it: docker run --rm --network host --platform linux/arm64 ${run.outputs.image}\n` +
-    `(with DOCKER_HOST=${world.DOCKER_HOST} and the world's docker: see scripts/e2e-env.sh env)\n`
-)

@@ -9,8 +9,11 @@ import { readConfig, type Config } from './inputs/index.js'
 import { makePlan, type Plan } from './plan/index.js'
 import { addTags, pushByDigest } from './publish/index.js'
 import { createDockerConfig, loginRegistries, secretForms } from './registry/index.js'
+import { reportStage } from './report/stage.js'
 import { renderSummary, type RunReport } from './report/summary.js'
 import { StageTimer } from './report/timings.js'
+import type { GateResult } from './scan/gate.js'
+import { scanStage } from './scan/stage.js'
 import { STATE } from './state.js'
 import { describeTools, prepareTools } from './tools/prepare.js'
 
@@ -27,14 +30,33 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
   const timer = new StageTimer()
   const report: RunReport = { plan, platforms: config.platforms, timings: timer.timings }
+  const late: LateWork = { pending: [] }
   try {
-    await pipeline(config, ctx, plan, report, timer, { workspace, env })
+    await pipeline(config, ctx, plan, report, timer, { workspace, env, late })
   } catch (error) {
     report.failure = error instanceof Error ? error.message : String(error)
     throw error
   } finally {
+    // Work left running while later stages went on (code scanning's processing), collected
+    // before the summary so that it tells how it ended.
+    await Promise.all(late.pending)
     // Written on failure too: the summary says what exists and why the run stopped.
     if (config.report.summary) await core.summary.addRaw(renderSummary(report)).write()
+  }
+}
+
+/** Promises a stage started and the run collects at its end; none of them rejects. */
+interface LateWork {
+  pending: Promise<void>[]
+}
+
+/** A failed gate: reported everywhere already; the run stops before anything is published. */
+export class GateFailedError extends Error {
+  override name = 'GateFailedError'
+  constructor(readonly gate: GateResult) {
+    super(
+      `${gate.reason} Nothing was pushed, signed or tagged; the job summary, the SARIF and the report output list the findings.`
+    )
   }
 }
 
@@ -44,8 +66,9 @@ async function pipeline(
   plan: Plan,
   report: RunReport,
   timer: StageTimer,
-  { workspace, env }: { workspace: string; env: NodeJS.ProcessEnv }
+  { workspace, env, late }: { workspace: string; env: NodeJS.ProcessEnv; late: LateWork }
 ): Promise<void> {
+  const startedAt = new Date()
   // A working directory of our own (docker config with credentials, the OCI layout,
   // reports); the post step removes it.
   const workDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-'))
@@ -55,7 +78,7 @@ async function pipeline(
   core.setOutput('platforms', config.platforms.join(','))
 
   // 3. tools: buildx and QEMU ready; trivy and cosign pinned, verified and cached.
-  await timer.run('Tools', async () => {
+  const tools = await timer.run('Tools', async () => {
     const prepared = await prepareTools(config, plan, { workspace, env, now: ctx.now })
     if (prepared.build.builder.createdByUs)
       core.saveState(STATE.builder, prepared.build.builder.name)
@@ -64,7 +87,7 @@ async function pipeline(
     for (const line of report.tools) core.info(line)
     return prepared
   })
-  refuseStagesNotBuiltYet(config, plan)
+  refuseStagesNotBuiltYet(plan)
 
   // 5. login: a docker config of our own, so credentials never land in the user's home.
   const docker = await timer.run('Login', async () => {
@@ -97,8 +120,51 @@ async function pipeline(
   core.setOutput('digest', built.digest)
   core.setOutput('image', `${plan.images[0]}@${built.digest}`)
 
-  // 7-8. scan and report land here (the gate decides whether anything below runs).
-  core.setOutput('gate', 'skipped')
+  // 7. scan: every platform of the layout, before anything is published.
+  if (config.scan.enabled && tools.trivy) {
+    const trivy = tools.trivy
+    // Kept after the post step (which removes workDir): later steps read the report and SARIF.
+    const reportDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-report-'))
+    const scanned = await timer.run('Scan', () =>
+      scanStage({
+        config,
+        trivy: { path: trivy.tool.path, version: trivy.tool.version, dbArgs: trivy.db.scanArgs },
+        layout: built.layout,
+        platforms: built.platforms,
+        workDir,
+        reportDir,
+        workspace,
+        now: ctx.now,
+        env,
+        log: core
+      })
+    )
+    // 8. report: SARIF, upload, annotations, outputs; a failed gate is told before it stops us.
+    const reported = await timer.run('Report', () =>
+      reportStage({
+        scan: scanned,
+        config,
+        plan,
+        ctx,
+        built,
+        reportDir,
+        workspace,
+        startedAt,
+        log: core,
+        setOutput: core.setOutput
+      })
+    )
+    report.scan = reported.section
+    late.pending.push(reported.processing)
+    if (scanned.gate.verdict === 'failed') {
+      core.setOutput('signed', 'false')
+      report.published = plan.images.map(image => `\`${image}\`: nothing pushed (the gate failed)`)
+      throw new GateFailedError(scanned.gate)
+    }
+    core.info(scanned.gate.reason)
+  } else {
+    core.setOutput('gate', 'skipped')
+  }
 
   if (!plan.decisions.push) {
     core.info(`Not published: ${plan.decisions.pushReason}`)
@@ -142,15 +208,10 @@ async function pipeline(
 }
 
 /**
- * The scan and sign stages are not in this version yet. Rather than publish an image the user
- * asked to be scanned or signed without doing either, the run stops before anything is built.
+ * The sign stage is not in this version yet. Rather than publish an image unsigned when
+ * signing applies, the run stops before anything is built.
  */
-function refuseStagesNotBuiltYet(config: Config, plan: Plan): void {
-  if (config.scan.enabled) {
-    throw new ConfigurationError(
-      'Input "scan": the vulnerability scan stage is not in this version of the action yet, and an image must not be published unscanned when a scan was asked. Set scan: false to build and publish without it.'
-    )
-  }
+function refuseStagesNotBuiltYet(plan: Plan): void {
   if (plan.decisions.sign !== 'off') {
     throw new ConfigurationError(
       `Input "sign": signing (${plan.decisions.sign}) is not in this version of the action yet, and an image must not be published unsigned when signing applies. Set sign: false to publish without it.`

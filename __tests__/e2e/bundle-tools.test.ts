@@ -4,8 +4,8 @@
  * binary) installed from a loopback release mirror through a tools-manifest, the Trivy DB
  * prepared once. A second run with the same tool cache downloads nothing.
  *
- * Scan and sign are asked for (that is what installs trivy and cosign), and their stages are
- * not in this version yet: each run stops right after the tools stage, before building, with
+ * Scan and sign are asked for (that is what installs trivy and cosign); the sign stage is not
+ * in this version yet, so each run stops right after the tools stage, before building, with
  * the one error that says so. That stop is asserted too.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -42,7 +42,7 @@ const tagPush: EventSpec = {
 
 function expectStoppedAfterTools(run: ActionRun): void {
   expect(run.errors).toEqual([
-    expect.stringMatching(/^Input "scan": the vulnerability scan stage is not in this version/)
+    expect.stringMatching(/^Input "sign": signing \(key\) is not in this version/)
   ])
   expect(run.main.exitCode).toBe(1)
   expect(run.main.stdout).not.toMatch(/buildx build/)

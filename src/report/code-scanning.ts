@@ -674,7 +674,23 @@ async function waitForProcessing(ctx: Context, id: string): Promise<UploadOutcom
  * InvalidSarifUploadError before any request when the request is invalid,
  * CodeScanningPermissionError on 403/404, CodeScanningUploadError otherwise.
  */
+/** The upload accepted by GitHub, and its processing, still running. */
+export interface StartedUpload {
+  id: string
+  /** Resolves with the outcome; rejects only when the status checks themselves keep failing. */
+  processed: Promise<UploadOutcome>
+}
+
+/** Upload and wait until GitHub has processed it. */
 export async function uploadSarif(options: UploadOptions): Promise<UploadOutcome> {
+  return (await startSarifUpload(options)).processed
+}
+
+/**
+ * Resolves once GitHub accepted the file (the POST, with its retries); processing is waited for
+ * in `processed`, so the caller can go on (publish) meanwhile and collect the outcome at the end.
+ */
+export async function startSarifUpload(options: UploadOptions): Promise<StartedUpload> {
   const { log, token, owner, repo } = options
   if (!token) {
     throw new InvalidSarifUploadError('Cannot upload SARIF: github-token is empty')
@@ -704,7 +720,10 @@ export async function uploadSarif(options: UploadOptions): Promise<UploadOutcome
   )
   const id = await postSarif(ctx, payload)
   log.info(`Code scanning accepted the SARIF (upload id ${id}); waiting for processing`)
-  return waitForProcessing(ctx, id)
+  const processed = waitForProcessing(ctx, id)
+  // Observed by the caller later; never an unhandled rejection meanwhile.
+  processed.catch(() => undefined)
+  return { id, processed }
 }
 
 function seconds(ms: number): string {

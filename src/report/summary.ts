@@ -1,4 +1,5 @@
 import type { Plan } from '../plan/index.js'
+import { renderScanSummary, type ScanSection } from './scan-summary.js'
 import { timingsTable, type StageTiming } from './timings.js'
 
 /** What the job summary shows; each stage fills in its part as the run goes. */
@@ -12,6 +13,8 @@ export interface RunReport {
     platforms: { platform: string; digest: string }[]
     provenance: string
   }
+  /** The scan's verdict, findings and where its reports went. */
+  scan?: ScanSection
   /** One line per image: what exists in its registry. */
   published?: string[]
   timings: StageTiming[]
@@ -66,6 +69,7 @@ export function renderSummary(report: RunReport): string {
   parts.push(
     ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`)].join('\n')
   )
+  if (report.scan) parts.push(renderScanSummary(report.scan))
   if (report.published?.length) {
     parts.push(['### In the registries', ...report.published.map(line => `- ${line}`)].join('\n'))
   }

@@ -16,6 +16,15 @@ import { parseTrivyReport, TrivyReportError } from './trivy-report.js'
 /** Beyond Trivy's own --timeout, how long before the process is stopped by us. */
 export const KILL_MARGIN_MS = 30_000
 
+/**
+ * Scans at once: the CPU count, but at least 4. A scan waits on I/O (layer blobs, the DB) as
+ * much as it computes, and three platforms on a 2-CPU runner finish sooner all together (1.5
+ * CPU-lengths) than two then one (2). Typical builds have 2–4 platforms: all scan at once.
+ */
+export const MIN_SCAN_CONCURRENCY = 4
+export const defaultScanConcurrency = (): number =>
+  Math.max(MIN_SCAN_CONCURRENCY, availableParallelism())
+
 export interface ScanLog {
   info(message: string): void
   warning(message: string): void
@@ -33,7 +42,7 @@ export interface ScanPlatformsOptions {
   workDir: string
   dbArgs: readonly string[]
   timeoutMs: number
-  /** Scans at once; default: the CPU count. */
+  /** Scans at once; default: defaultScanConcurrency(). */
   concurrency?: number
   /** Base environment (default: ours); TRIVY_* variables are removed from it. */
   env?: NodeJS.ProcessEnv
@@ -66,6 +75,12 @@ export class ScanError extends Error {
   }
 }
 
+// Not `instanceof Error`: an error from another realm (a test's VM context) is one too.
+const messageOf = (error: unknown): string =>
+  typeof error === 'object' && error !== null && 'message' in error
+    ? String(error.message)
+    : String(error)
+
 /** `linux/arm/v7` → `linux-arm-v7`, for file names and categories. */
 export const dashed = (platform: string): string => platform.replace(/\//g, '-')
 
@@ -87,14 +102,14 @@ export function scanEnvironment(base: NodeJS.ProcessEnv): {
   return { env, removed: removed.sort() }
 }
 
-/** The FATAL line Trivy ends with, else the last lines of stderr. */
+/** The FATAL line Trivy ends with, or a Go panic's first line, else the last lines of stderr. */
 function trivyReason(result: TimedExecResult): string {
   const lines = result.stderr
     .split('\n')
     .map(l => l.trim())
     .filter(Boolean)
-  const fatal = lines.find(l => /\bFATAL\b/.test(l))
-  const detail = (fatal ?? lines.slice(-3).join(' | ')).slice(0, 600)
+  const cause = lines.find(l => /\bFATAL\b/.test(l)) ?? lines.find(l => l.startsWith('panic:'))
+  const detail = (cause ?? lines.slice(-3).join(' | ')).slice(0, 600)
   const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.exitCode}`
   return `trivy ${how}${detail ? `: ${detail}` : ''}`
 }
@@ -112,7 +127,7 @@ export async function scanPlatforms(options: ScanPlatformsOptions): Promise<Scan
     join(options.workDir, 'scan-layout'),
     options.platforms
   )
-  const concurrency = options.concurrency ?? availableParallelism()
+  const concurrency = options.concurrency ?? defaultScanConcurrency()
 
   type One =
     | { ok: true; scan: PlatformScan; report: string; ms: number }
@@ -139,9 +154,7 @@ export async function scanPlatforms(options: ScanPlatformsOptions): Promise<Scan
         timeoutMs: options.timeoutMs + (options.killMarginMs ?? KILL_MARGIN_MS)
       })
     } catch (error) {
-      return fail(
-        `trivy could not start (${error instanceof Error ? error.message : String(error)})`
-      )
+      return fail(`trivy could not start (${messageOf(error)})`)
     }
     if (result.timedOut) {
       return fail(

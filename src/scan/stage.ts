@@ -4,7 +4,6 @@
  * Nothing here writes to a registry or to GitHub; the report stage publishes what this decides.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
 import { isAbsolute, join } from 'node:path'
 import type { PlatformManifest } from '../build/oci-layout.js'
 import type { Config } from '../inputs/config.js'
@@ -20,9 +19,6 @@ import { readImageHistory } from './image-config.js'
 import { mergeScans } from './merge.js'
 import type { Finding } from './model.js'
 import { scanPlatforms, type ScanLog } from './run.js'
-
-/** Scans at once: at least 4, since a scan waits on I/O (layers, the DB) as much as on CPU. */
-export const MIN_SCAN_CONCURRENCY = 4
 
 export interface ScanResult {
   /** Merged findings, most severe first; suppressed ones marked, still listed. */
@@ -87,7 +83,6 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
     workDir: options.workDir,
     dbArgs: options.trivy.dbArgs,
     timeoutMs: config.scan.timeoutMs,
-    concurrency: Math.max(MIN_SCAN_CONCURRENCY, availableParallelism()),
     ...(options.env ? { env: options.env } : {}),
     log
   })

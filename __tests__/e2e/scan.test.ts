@@ -1,0 +1,343 @@
+/**
+ * The scan stage end to end (issue 5): the bundled action builds examples/hello for two
+ * platforms into an OCI layout, installs the fake trivy (real Trivy outputs, adjusted to the
+ * scanned image's real config and layers) through the tools flow, scans each platform, gates,
+ * writes and uploads SARIF to a loopback fake of GitHub's API, and publishes to the world's TLS
+ * + htpasswd registry only when the gate passed.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { stringify } from 'yaml'
+import { currentPlatform } from '../../src/tools/specs.js'
+import { FakeGitHub } from '../helpers/fake-github.js'
+import { buildFakeTrivyArchive } from '../helpers/fake-trivy.js'
+import { ReleaseServer, trivyPath } from '../helpers/release-server.js'
+import { ROOT, runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
+import { sarifSchemaErrors } from '../helpers/sarif-schema.js'
+import { scanForSecrets } from '../helpers/secret-scan.js'
+import { describeWithWorld, requireWorld, run, runnerWorldEnv, type World } from './world.js'
+
+const TIMEOUT = 300_000
+const PLATFORMS = ['linux/amd64', 'linux/arm64']
+const TOKEN = 'ghs_scanE2Etoken0123456789abcdefghijklmn'
+const SHA = '89abcdef0123456789abcdef0123456789abcdef'
+
+const repository = {
+  full_name: 'e2e-org/hello',
+  name: 'hello',
+  html_url: 'https://github.com/e2e-org/hello',
+  private: false,
+  visibility: 'public',
+  license: { spdx_id: 'MIT' }
+}
+const branchPush: EventSpec = {
+  name: 'push',
+  ref: 'refs/heads/main',
+  sha: SHA,
+  payload: { ref: 'refs/heads/main', repository }
+}
+const forkPullRequest: EventSpec = {
+  name: 'pull_request',
+  ref: 'refs/pull/7/merge',
+  sha: SHA,
+  payload: {
+    number: 7,
+    repository,
+    pull_request: {
+      number: 7,
+      head: { ref: 'patch-1', sha: SHA, repo: { full_name: 'fork-owner/hello' } },
+      base: { ref: 'main', repo: { full_name: 'e2e-org/hello' } }
+    }
+  }
+}
+
+interface Sarif {
+  runs: {
+    automationDetails?: { id: string }
+    results: {
+      ruleId: string
+      level: string
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }
+      }[]
+    }[]
+    tool: { driver: { rules: { id: string }[] } }
+  }[]
+}
+
+describeWithWorld('e2e: scan every platform before publishing (bundled action)', () => {
+  let world: World
+  let server: ReleaseServer
+  let github: FakeGitHub
+  let workspace: string
+  let env: Record<string, string>
+  let dockerfileLines: string[]
+  const toolCache = join(mkdtempSync(join(tmpdir(), 'scan-e2e-kept-')), 'tool-cache')
+  const runs: ActionRun[] = []
+  const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
+  const exists = async (reference: string) =>
+    (
+      await run(
+        world.SKOPEO,
+        [
+          'inspect',
+          '--raw',
+          '--authfile',
+          join(world.DOCKER_CONFIG, 'config.json'),
+          `docker://${reference}`
+        ],
+        { env, allowFailure: true }
+      )
+    ).code === 0
+  /** Tags and digests in a repository (none when it does not exist). */
+  const repositoryTags = async (image: string) => {
+    const r = await run(
+      world.SKOPEO,
+      ['list-tags', '--authfile', join(world.DOCKER_CONFIG, 'config.json'), `docker://${image}`],
+      { env, allowFailure: true }
+    )
+    return r.code === 0 ? (JSON.parse(r.stdout) as { Tags: string[] }).Tags : []
+  }
+
+  beforeAll(async () => {
+    world = requireWorld()
+    server = await ReleaseServer.start()
+    github = await FakeGitHub.start({ token: TOKEN, repos: ['e2e-org/hello'] })
+    workspace = mkdtempSync(join(tmpdir(), 'scan-e2e-checkout-'))
+    cpSync(join(ROOT, 'examples'), join(workspace, 'examples'), { recursive: true })
+    dockerfileLines = readFileSync(join(workspace, 'examples/hello/Dockerfile'), 'utf8').split('\n')
+    const trivy = await buildFakeTrivyArchive(mkdtempSync(join(tmpdir(), 'assets-')), '0.74.0')
+    server.add(trivyPath('0.74.0'), { file: trivy.path })
+    writeFileSync(
+      join(workspace, 'tools.yaml'),
+      stringify([
+        {
+          tool: 'trivy',
+          version: '0.74.0',
+          platform: currentPlatform(),
+          url: `${server.url}${trivyPath('0.74.0')}`,
+          sha256: trivy.sha256
+        }
+      ])
+    )
+    const dockerConfig = mkdtempSync(join(tmpdir(), 'runner-docker-'))
+    mkdirSync(join(dockerConfig, 'cli-plugins'))
+    symlinkSync(world.BUILDX_PLUGIN, join(dockerConfig, 'cli-plugins', 'docker-buildx'))
+    env = { ...runnerWorldEnv(world), DOCKER_CONFIG: dockerConfig, GITHUB_API_URL: github.apiUrl }
+  }, TIMEOUT)
+
+  afterAll(async () => {
+    await server?.close()
+    await github?.close()
+  })
+
+  const action = async (
+    image: string,
+    extra: Record<string, string>,
+    trivyEnv: Record<string, string>,
+    event = branchPush
+  ) => {
+    const result = await runAction({
+      event,
+      workspace,
+      toolCache,
+      githubToken: TOKEN,
+      env: { ...env, ...trivyEnv },
+      inputs: {
+        images: image,
+        context: 'examples/hello',
+        target: 'runtime',
+        'build-args': `BASE=${world.BASE_IMAGE}`,
+        platforms: PLATFORMS.join(','),
+        network: 'host',
+        cache: 'none',
+        sign: 'false',
+        attest: 'none',
+        'tools-manifest': 'tools.yaml',
+        'registry-username': world.REGISTRY_USER,
+        'registry-password': world.REGISTRY_PASSWORD,
+        ...extra
+      }
+    })
+    runs.push(result)
+    return result
+  }
+  const lineOf = (prefix: string) => dockerfileLines.findIndex(l => l.startsWith(prefix)) + 1
+
+  test(
+    '(a) a clean image passes the gate and is published; empty runs are uploaded per platform',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/scan-clean-${unique()}`
+      const before = github.sarifUploads.length
+      const result = await action(
+        image,
+        {},
+        { FAKE_TRIVY_FIXTURE: 'trivy_sl-micro-rancher5.4.json.golden' }
+      )
+      expect(result.errors).toEqual([])
+      expect(result.main.exitCode).toBe(0)
+      expect(result.outputs.gate).toBe('passed')
+      const counts = JSON.parse(result.outputs.vulnerabilities ?? '{}')
+      expect(counts).toMatchObject({ total: 0, platforms: { 'linux/amd64': { total: 0 } } })
+      expect(await exists(`${image}:main`)).toBe(true)
+      expect(await exists(`${image}@${result.outputs.digest}`)).toBe(true)
+
+      const uploads = github.sarifUploads.slice(before)
+      expect(uploads).toHaveLength(1)
+      const sarif = uploads[0]?.sarif as Sarif
+      expect(sarifSchemaErrors(sarif)).toEqual([])
+      expect(sarif.runs.map(r => [r.automationDetails?.id, r.results.length])).toEqual([
+        ['container-image/linux-amd64/', 0],
+        ['container-image/linux-arm64/', 0]
+      ])
+      expect(uploads[0]).toMatchObject({ commit_sha: SHA, ref: 'refs/heads/main' })
+      expect(result.summary).toContain('### Vulnerability scan: ✅ passed')
+    },
+    TIMEOUT
+  )
+
+  test(
+    '(b) a HIGH finding with fail-on high: nothing in the registry, SARIF uploaded and valid, the summary explains',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/scan-high-${unique()}`
+      const before = github.sarifUploads.length
+      const result = await action(
+        image,
+        { 'fail-on': 'high' },
+        // fluentd-gems holds a CRITICAL and a HIGH; keep the HIGH (a gem in the last layer).
+        {
+          FAKE_TRIVY_FIXTURE: 'trivy_fluentd-gems.json.golden',
+          FAKE_TRIVY_SEVERITIES: 'HIGH',
+          FAKE_TRIVY_LAYER: 'last'
+        }
+      )
+      expect(result.main.exitCode).toBe(1)
+      // The Dockerfile annotation, then the step's failure.
+      expect(result.errors).toEqual([
+        'COPY --from=build /app/ /app/%0AHIGH CVE-2020-8165 in activesupport 6.0.2.1 (fixed in 6.0.3.1, 5.2.4.3)',
+        expect.stringMatching(/^The gate failed: 1 HIGH \(fail-on is high\)\. Nothing was pushed/)
+      ])
+      expect(result.outputs.gate).toBe('failed')
+      expect(result.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/)
+      // Invariant 2: no push, no tag, no signature.
+      expect(await repositoryTags(image)).toEqual([])
+      expect(await exists(`${image}@${result.outputs.digest}`)).toBe(false)
+      expect(result.outputs.signed).toBe('false')
+
+      const uploads = github.sarifUploads.slice(before)
+      expect(uploads).toHaveLength(1)
+      const sarif = uploads[0]?.sarif as Sarif
+      expect(sarifSchemaErrors(sarif)).toEqual([])
+      // The same gem on both platforms: one result per platform run, pointing at the COPY line
+      // that made the image's last layer.
+      const copyLine = lineOf('COPY --from=build')
+      expect(copyLine).toBeGreaterThan(0)
+      for (const r of sarif.runs) {
+        expect(r.results.map(x => [x.ruleId, x.level])).toEqual([['CVE-2020-8165', 'error']])
+        expect(r.results[0]?.locations[0]?.physicalLocation).toEqual({
+          artifactLocation: { uri: 'examples/hello/Dockerfile' },
+          region: expect.objectContaining({ startLine: copyLine })
+        })
+      }
+
+      const report = JSON.parse(readFileSync(result.outputs.report ?? '', 'utf8'))
+      expect(report.gate).toMatchObject({ verdict: 'failed', failOn: 'high' })
+      expect(report.findings).toHaveLength(1)
+      expect(report.findings[0]).toMatchObject({
+        id: 'CVE-2020-8165',
+        platforms: PLATFORMS,
+        dockerfile: { path: 'examples/hello/Dockerfile', startLine: copyLine }
+      })
+      expect(readFileSync((result.outputs.sarif ?? '').split('\n')[0] ?? '', 'utf8')).toContain(
+        'CVE-2020-8165'
+      )
+      expect(result.summary).toContain('### Vulnerability scan: ❌ failed')
+      expect(result.summary).toContain('activesupport')
+      expect(result.summary).toContain('`examples/hello/Dockerfile:' + copyLine + '`')
+      expect(result.summary).toContain('nothing pushed (the gate failed)')
+      // An annotation on the Dockerfile line.
+      expect(result.main.stdout).toMatch(
+        new RegExp(`::error title=.*file=examples/hello/Dockerfile,line=${copyLine}`)
+      )
+    },
+    TIMEOUT
+  )
+
+  test(
+    '(c) the same image with fail-on critical is published',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/scan-critical-${unique()}`
+      const result = await action(
+        image,
+        { 'fail-on': 'critical' },
+        {
+          FAKE_TRIVY_FIXTURE: 'trivy_fluentd-gems.json.golden',
+          FAKE_TRIVY_SEVERITIES: 'HIGH',
+          FAKE_TRIVY_LAYER: 'last'
+        }
+      )
+      expect(result.errors).toEqual([])
+      expect(result.main.exitCode).toBe(0)
+      expect(result.outputs.gate).toBe('passed')
+      expect(JSON.parse(result.outputs.vulnerabilities ?? '{}')).toMatchObject({
+        high: 1,
+        total: 1
+      })
+      expect(await exists(`${image}:main`)).toBe(true)
+    },
+    TIMEOUT
+  )
+
+  test(
+    '(d) a fork pull request is scanned and gated; the upload is skipped with a warning',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/scan-fork-${unique()}`
+      const before = github.count('sarif-upload')
+      const result = await action(
+        image,
+        {},
+        { FAKE_TRIVY_FIXTURE: 'trivy_alpine-310.json.golden' },
+        forkPullRequest
+      )
+      expect(result.errors).toEqual([])
+      expect(result.main.exitCode).toBe(0)
+      expect(result.outputs.gate).toBe('passed')
+      expect(JSON.parse(result.outputs.vulnerabilities ?? '{}')).toMatchObject({ medium: 4 })
+      expect(github.count('sarif-upload')).toBe(before)
+      expect(result.warnings).toEqual(
+        expect.arrayContaining([expect.stringContaining('this pull request comes from a fork')])
+      )
+      expect(result.summary).toContain('not uploaded')
+      expect(await repositoryTags(image)).toEqual([])
+    },
+    TIMEOUT
+  )
+
+  test(
+    '(e) trivy crashing on one platform fails closed: nothing is published',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/scan-crash-${unique()}`
+      const result = await action(image, {}, { FAKE_TRIVY_CRASH: 'linux/arm64' })
+      expect(result.main.exitCode).toBe(1)
+      expect(result.errors).toEqual([
+        expect.stringMatching(
+          /^The scan failed on linux\/arm64, so nothing is published: linux\/arm64: trivy exited with 2/
+        )
+      ])
+      expect(await repositoryTags(image)).toEqual([])
+      expect(result.summary).toContain('[!CAUTION]')
+    },
+    TIMEOUT
+  )
+
+  test('no run left the token or the registry password anywhere', () => {
+    expect(runs.length).toBeGreaterThanOrEqual(5)
+    for (const r of runs) {
+      expect(scanForSecrets(r, [TOKEN, world.REGISTRY_PASSWORD], [world.REGISTRY_USER])).toEqual([])
+    }
+    // The fake saw the token only in the Authorization header.
+    expect(github.requests.every(r => r.tokenOk)).toBe(true)
+  })
+})

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench:scan`: the scan stage's wall time for three platforms against one, with the
+ * fake trivy taking a fixed time per scan (BENCH_SCAN_MS, default 1000 ms: a small image on a
+ * warm DB), on a synthetic three-platform OCI layout. Scans run as the action runs them
+ * (scanPlatforms, defaultScanConcurrency()). Target (issue 5): three platforms ≤ 1.3 × one.
+ *
+ *   BENCH_RUNS=5 BENCH_SCAN_MS=1000 npm run bench:scan
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { defaultScanConcurrency, scanPlatforms } from '../src/scan/run.js'
+import { buildFakeTrivyArchive } from '../__tests__/helpers/fake-trivy.js'
+import { syntheticLayout } from '../__tests__/helpers/oci-layout.js'
+
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5))
+const SCAN_MS = Number(process.env.BENCH_SCAN_MS ?? 1000)
+const PLATFORMS = ['linux/amd64', 'linux/arm64', 'linux/arm/v7']
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-scan-'))
+const archive = await buildFakeTrivyArchive(dir, '0.74.0')
+spawnSync('tar', ['-xzf', archive.path, '-C', dir])
+const layout = syntheticLayout(PLATFORMS)
+const quiet = { info: () => undefined, warning: () => undefined, debug: () => undefined }
+const env = { ...process.env, FAKE_TRIVY_SLEEP_MS: String(SCAN_MS) }
+// The DB is prepared once per run before the scans (tools stage): do it here too.
+const cache = join(dir, 'cache')
+spawnSync(join(dir, 'trivy'), ['image', '--download-db-only', '--cache-dir', cache], { env })
+
+async function wall(count: number): Promise<number> {
+  const work = mkdtempSync(join(dir, 'work-'))
+  const started = performance.now()
+  await scanPlatforms({
+    trivy: join(dir, 'trivy'),
+    layout: layout.dir,
+    platforms: layout.platforms.slice(0, count),
+    reportDir: work,
+    workDir: work,
+    dbArgs: ['--cache-dir', cache, '--skip-db-update'],
+    timeoutMs: 600_000,
+    env,
+    log: quiet
+  })
+  return performance.now() - started
+}
+
+await wall(1) // warm the page cache and node's compile cache for the fake
+const one: number[] = []
+const three: number[] = []
+for (let i = 0; i < RUNS; i++) {
+  // Alternate the order so that neither always meets the warmer machine.
+  if (i % 2) {
+    one.push(await wall(1))
+    three.push(await wall(3))
+  } else {
+    three.push(await wall(3))
+    one.push(await wall(1))
+  }
+}
+const ratio = median(three) / median(one)
+process.stdout.write(
+  [
+    `bench:scan — median of ${RUNS} runs, fake trivy taking ${SCAN_MS} ms a scan, ${availableParallelism()} CPUs, ${defaultScanConcurrency()} scans at once`,
+    `  one platform                  ${median(one).toFixed(0)} ms`,
+    `  three platforms               ${median(three).toFixed(0)} ms`,
+    `  three / one                   ${ratio.toFixed(2)}x   (target ≤ 1.3x)`,
+    ''
+  ].join('\n')
+)
+if (ratio > 1.3) process.exitCode = 1

@@ -1,0 +1,213 @@
+/**
+ * SPEC stage 8: what the scan found, told everywhere it should be, before the gate's verdict
+ * is acted on (a failed gate still gets its SARIF, report, outputs and annotations): the merged
+ * findings file, SARIF (one run per platform), the upload to code scanning, annotations on the
+ * Dockerfile, and the step's outputs. The upload's processing is waited for at the end of the
+ * run (`processing`), not here, so that publishing does not wait on GitHub's queue.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { BuiltImage } from '../build/run.js'
+import type { RunContext } from '../context.js'
+import type { Config } from '../inputs/config.js'
+import type { Plan } from '../plan/index.js'
+import { originOf, type ScanResult } from '../scan/stage.js'
+import { dockerfileAnnotations, type Annotation } from './annotations.js'
+import {
+  CodeScanningPermissionError,
+  startSarifUpload,
+  type StartedUpload,
+  type UploadOptions,
+  type UploadOutcome
+} from './code-scanning.js'
+import { findingsDocument } from './findings-file.js'
+import { buildSarif, type SarifLog } from './sarif.js'
+import type { ScanSection } from './scan-summary.js'
+
+export interface ReportLog {
+  info(message: string): void
+  warning(message: string, properties?: AnnotationProperties): void
+  error(message: string, properties?: AnnotationProperties): void
+  debug(message: string): void
+}
+export interface AnnotationProperties {
+  title?: string
+  file?: string
+  startLine?: number
+  endLine?: number
+}
+
+export interface ReportStageOptions {
+  scan: ScanResult
+  config: Config
+  plan: Plan
+  ctx: RunContext
+  built: Pick<BuiltImage, 'digest' | 'platforms'>
+  reportDir: string
+  workspace: string
+  /** When the run began: code scanning's started_at. */
+  startedAt: Date
+  log: ReportLog
+  setOutput(name: string, value: string): void
+  /** Tests hand in a fake; production uses the real client. */
+  startUpload?: (options: UploadOptions) => Promise<StartedUpload>
+}
+
+export interface ReportOutcome {
+  section: ScanSection
+  /** Resolves when GitHub has processed the uploads; updates `section.upload`. Never rejects. */
+  processing: Promise<void>
+}
+
+const NOT_UPLOADED = 'not uploaded'
+
+export async function reportStage(options: ReportStageOptions): Promise<ReportOutcome> {
+  const { scan, config, plan, ctx, built, log } = options
+  await mkdir(options.reportDir, { recursive: true })
+
+  const reportPath = join(options.reportDir, 'findings.json')
+  const image = { names: plan.images, digest: built.digest, platforms: built.platforms }
+  await writeFile(reportPath, `${JSON.stringify(findingsDocument(scan, image), null, 2)}\n`)
+
+  const fallbackUri = scan.dockerfile?.relative ?? plan.images[0] ?? 'Dockerfile'
+  const { logs, notes } = buildSarif({
+    findings: scan.findings,
+    platforms: scan.platforms,
+    category: config.report.sarifCategory,
+    toolVersion: scan.trivyVersion,
+    image: {
+      name: plan.images[0] ?? '',
+      digest: built.digest,
+      platformDigests: Object.fromEntries(built.platforms.map(p => [p.platform, p.digest]))
+    },
+    location: (finding, platform) => {
+      const origin = originOf(scan, finding, platform)
+      if (!origin || !scan.dockerfile) return undefined
+      return {
+        uri: scan.dockerfile.relative,
+        startLine: origin.startLine,
+        endLine: origin.endLine,
+        message: origin.fromBase
+          ? `${origin.instruction} (a layer of the base image)`
+          : origin.instruction
+      }
+    },
+    // A Dockerfile outside the workspace (a Git context) gives no location: the results then
+    // point at the image name, as Trivy's own SARIF does.
+    fallbackUri
+  })
+  for (const note of notes) log.warning(note)
+  // Compact JSON: what is written is what is uploaded, and what the size limits were checked on.
+  const texts = logs.map(l => JSON.stringify(l))
+  const sarifPaths = texts.map((_t, i) =>
+    join(options.reportDir, texts.length > 1 ? `results-${i + 1}.sarif` : 'results.sarif')
+  )
+  await Promise.all(texts.map((text, i) => writeFile(sarifPaths[i] as string, `${text}\n`)))
+
+  options.setOutput('gate', scan.gate.verdict)
+  options.setOutput('vulnerabilities', JSON.stringify(scan.counts))
+  options.setOutput('report', reportPath)
+  options.setOutput('sarif', sarifPaths.join('\n'))
+
+  for (const annotation of dockerfileAnnotations(scan)) emit(log, annotation)
+
+  const section: ScanSection = {
+    result: scan,
+    upload: '',
+    files: { report: reportPath, sarif: sarifPaths },
+    notes,
+    repositoryUrl: `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`
+  }
+  // Wrapped: an async function returning the promise itself would wait for it.
+  const { processing } = await upload(options, logs, texts, section)
+  return { section, processing }
+}
+
+function emit(log: ReportLog, a: Annotation): void {
+  const properties = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine }
+  if (a.level === 'error') log.error(a.message, properties)
+  else log.warning(a.message, properties)
+}
+
+/**
+ * upload-sarif auto: a token that may not upload (fork pull requests, no `security-events:
+ * write`, code scanning off) or a GitHub outage is a warning, and the run goes on; true: the
+ * same is an error, and nothing is published.
+ */
+async function upload(
+  options: ReportStageOptions,
+  logs: readonly SarifLog[],
+  texts: readonly string[],
+  section: ScanSection
+): Promise<{ processing: Promise<void> }> {
+  const { plan, config, ctx, log } = options
+  const required = config.report.uploadSarif === 'true'
+  if (!plan.decisions.upload) {
+    section.upload = `${NOT_UPLOADED}. ${plan.decisions.uploadReason}`
+    // Invariant 8: a fork pull request is told why, as a warning, not an error.
+    if (config.report.uploadSarif === 'auto') log.warning(plan.decisions.uploadReason)
+    return { processing: Promise.resolve() }
+  }
+  const start = options.startUpload ?? startSarifUpload
+  const started: StartedUpload[] = []
+  try {
+    for (const text of texts) {
+      started.push(
+        await start({
+          apiUrl: ctx.apiUrl,
+          token: config.registry.githubToken,
+          owner: ctx.repository.owner,
+          repo: ctx.repository.repo,
+          sarif: text,
+          commitSha: ctx.sha,
+          ref: ctx.ref,
+          checkoutUri: pathToFileURL(options.workspace).href,
+          startedAt: options.startedAt,
+          toolName: 'Trivy',
+          log
+        })
+      )
+    }
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    if (required) throw error
+    section.upload = `${NOT_UPLOADED}: ${why}`
+    log.warning(
+      error instanceof CodeScanningPermissionError
+        ? why
+        : `The SARIF upload to code scanning failed (${why}); the scan still gated the run and the SARIF file is kept. Set upload-sarif to true to make this an error.`
+    )
+    return { processing: Promise.resolve() }
+  }
+  section.upload = `uploaded (${started.map(s => `upload ${s.id}`).join(', ')}), processing`
+  const runs = logs.reduce((n, l) => n + l.runs.length, 0)
+  const processing = Promise.all(started.map(s => s.processed.catch((e: unknown) => e))).then(
+    outcomes => {
+      const failed = outcomes.filter(
+        (o): o is Extract<UploadOutcome, { status: 'failed' }> =>
+          typeof o === 'object' && o !== null && 'status' in o && o.status === 'failed'
+      )
+      const errors = outcomes.filter(o => o instanceof Error)
+      const pending = outcomes.filter(
+        o => typeof o === 'object' && o !== null && 'status' in o && o.status === 'timeout'
+      )
+      if (failed.length) {
+        const detail = failed.flatMap(f => f.errors).join('; ')
+        section.upload = `uploaded, but code scanning could not process it: ${detail}`
+        log.warning(`Code scanning rejected the SARIF: ${detail}`)
+      } else if (errors.length) {
+        section.upload = `uploaded; its processing could not be checked (${String(errors[0])})`
+        log.warning(
+          `The SARIF was uploaded but its processing could not be checked: ${String(errors[0])}`
+        )
+      } else if (pending.length) {
+        section.upload = 'uploaded; GitHub was still processing it when the run ended'
+        log.info('Code scanning is still processing the SARIF; it will appear shortly.')
+      } else {
+        section.upload = `uploaded and processed (${runs} run${runs === 1 ? '' : 's'}, one per platform)`
+      }
+    }
+  )
+  return { processing }
+}
