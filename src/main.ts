@@ -9,11 +9,9 @@ import { readConfig, type Config } from './inputs/index.js'
 import { makePlan, type Plan } from './plan/index.js'
 import { addTags, pushByDigest } from './publish/index.js'
 import { createDockerConfig, loginRegistries, secretForms } from './registry/index.js'
-import { reportStage } from './report/stage.js'
 import { renderSummary, type RunReport } from './report/summary.js'
 import { StageTimer } from './report/timings.js'
 import type { GateResult } from './scan/gate.js'
-import { scanStage } from './scan/stage.js'
 import { STATE } from './state.js'
 import { describeTools, prepareTools } from './tools/prepare.js'
 
@@ -123,6 +121,11 @@ async function pipeline(
   // 7. scan: every platform of the layout, before anything is published.
   if (config.scan.enabled && tools.trivy) {
     const trivy = tools.trivy
+    // Loaded only by runs that scan (the Dockerfile parser, SARIF, the code scanning client).
+    const [{ scanStage }, { reportStage }] = await Promise.all([
+      import('./scan/stage.js'),
+      import('./report/stage.js')
+    ])
     // Kept after the post step (which removes workDir): later steps read the report and SARIF.
     const reportDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-report-'))
     const scanned = await timer.run('Scan', () =>

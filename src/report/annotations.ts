@@ -5,7 +5,7 @@
  * annotations of each level per step, so only the worst lines are annotated.
  */
 import { severityRank, type Finding } from '../scan/model.js'
-import { originOf, type ScanResult } from '../scan/stage.js'
+import { originOf, type ScanResult } from '../scan/result.js'
 
 export const MAX_ANNOTATIONS = 10
 /** Findings named in one annotation's message; the rest are counted. */

@@ -3,8 +3,7 @@
  * verdict and every finding with the platforms it was seen on and the Dockerfile line its layer
  * came from. Meant for later steps (an artifact, a PR comment, a policy check) to read.
  */
-import type { ScanResult } from '../scan/stage.js'
-import { originOf } from '../scan/stage.js'
+import { originOf, type ScanResult } from '../scan/result.js'
 
 export const FINDINGS_SCHEMA = 'https://github.com/image-pipeline-action/findings/v1'
 

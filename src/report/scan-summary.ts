@@ -5,7 +5,7 @@
  */
 import { failingSeverities } from '../scan/gate.js'
 import { SEVERITIES, type Finding, type Severity } from '../scan/model.js'
-import { originOf, type ScanResult } from '../scan/stage.js'
+import { originOf, type ScanResult } from '../scan/result.js'
 
 /** Rows of the top-findings table: enough to act on, short enough to read. */
 export const TOP_FINDINGS = 10

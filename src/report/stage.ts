@@ -8,11 +8,10 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { BuiltImage } from '../build/run.js'
 import type { RunContext } from '../context.js'
 import type { Config } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
-import { originOf, type ScanResult } from '../scan/stage.js'
+import { originOf, type ScanResult } from '../scan/result.js'
 import { dockerfileAnnotations, type Annotation } from './annotations.js'
 import {
   CodeScanningPermissionError,
@@ -43,7 +42,7 @@ export interface ReportStageOptions {
   config: Config
   plan: Plan
   ctx: RunContext
-  built: Pick<BuiltImage, 'digest' | 'platforms'>
+  built: { digest: string; platforms: readonly { platform: string; digest: string }[] }
   reportDir: string
   workspace: string
   /** When the run began: code scanning's started_at. */
@@ -67,7 +66,11 @@ export async function reportStage(options: ReportStageOptions): Promise<ReportOu
   await mkdir(options.reportDir, { recursive: true })
 
   const reportPath = join(options.reportDir, 'findings.json')
-  const image = { names: plan.images, digest: built.digest, platforms: built.platforms }
+  const image = {
+    names: plan.images,
+    digest: built.digest,
+    platforms: built.platforms.map(p => ({ platform: p.platform, digest: p.digest }))
+  }
   await writeFile(reportPath, `${JSON.stringify(findingsDocument(scan, image), null, 2)}\n`)
 
   const fallbackUri = scan.dockerfile?.relative ?? plan.images[0] ?? 'Dockerfile'
@@ -182,32 +185,54 @@ async function upload(
   }
   section.upload = `uploaded (${started.map(s => `upload ${s.id}`).join(', ')}), processing`
   const runs = logs.reduce((n, l) => n + l.runs.length, 0)
-  const processing = Promise.all(started.map(s => s.processed.catch((e: unknown) => e))).then(
-    outcomes => {
-      const failed = outcomes.filter(
-        (o): o is Extract<UploadOutcome, { status: 'failed' }> =>
-          typeof o === 'object' && o !== null && 'status' in o && o.status === 'failed'
-      )
-      const errors = outcomes.filter(o => o instanceof Error)
-      const pending = outcomes.filter(
-        o => typeof o === 'object' && o !== null && 'status' in o && o.status === 'timeout'
-      )
-      if (failed.length) {
-        const detail = failed.flatMap(f => f.errors).join('; ')
-        section.upload = `uploaded, but code scanning could not process it: ${detail}`
-        log.warning(`Code scanning rejected the SARIF: ${detail}`)
-      } else if (errors.length) {
-        section.upload = `uploaded; its processing could not be checked (${String(errors[0])})`
-        log.warning(
-          `The SARIF was uploaded but its processing could not be checked: ${String(errors[0])}`
-        )
-      } else if (pending.length) {
-        section.upload = 'uploaded; GitHub was still processing it when the run ended'
-        log.info('Code scanning is still processing the SARIF; it will appear shortly.')
-      } else {
-        section.upload = `uploaded and processed (${runs} run${runs === 1 ? '' : 's'}, one per platform)`
+  const processing = Promise.all(
+    started.map(s => s.processed.then(describeOutcome, checkFailed))
+  ).then(lines => {
+    // The worst outcome of the uploads (one per 20 platforms) is what the summary says.
+    const worst = lines.find(l => l.level === 'warning') ?? lines.find(l => l.level === 'info')
+    if (!worst) {
+      section.upload = `uploaded and processed (${runs} run${runs === 1 ? '' : 's'}, one per platform)`
+      return
+    }
+    section.upload = worst.summary
+    if (worst.level === 'warning') log.warning(worst.log)
+    else log.info(worst.log)
+  })
+  return { processing }
+}
+
+interface ProcessingLine {
+  level: 'ok' | 'info' | 'warning'
+  summary: string
+  log: string
+}
+
+function describeOutcome(outcome: UploadOutcome): ProcessingLine {
+  switch (outcome.status) {
+    case 'complete':
+      return { level: 'ok', summary: '', log: '' }
+    case 'timeout':
+      return {
+        level: 'info',
+        summary: 'uploaded; GitHub was still processing it when the run ended',
+        log: 'Code scanning is still processing the SARIF; it will appear shortly.'
+      }
+    case 'failed': {
+      const detail = outcome.errors.join('; ')
+      return {
+        level: 'warning',
+        summary: `uploaded, but code scanning could not process it: ${detail}`,
+        log: `Code scanning rejected the SARIF: ${detail}`
       }
     }
-  )
-  return { processing }
+  }
+}
+
+function checkFailed(error: unknown): ProcessingLine {
+  const why = error instanceof Error ? error.message : String(error)
+  return {
+    level: 'warning',
+    summary: `uploaded; its processing could not be checked (${why})`,
+    log: `The SARIF was uploaded but its processing could not be checked: ${why}`
+  }
 }

@@ -8,42 +8,14 @@ import { isAbsolute, join } from 'node:path'
 import type { PlatformManifest } from '../build/oci-layout.js'
 import type { Config } from '../inputs/config.js'
 import { layerOrigins, type LayerOrigin } from './dockerfile-origins.js'
-import {
-  evaluateGate,
-  vulnerabilityCounts,
-  type GateResult,
-  type VulnerabilityCounts
-} from './gate.js'
-import { applyIgnoreRules, type IgnoreRule } from './ignore.js'
+import { evaluateGate, vulnerabilityCounts } from './gate.js'
+import { applyIgnoreRules } from './ignore.js'
 import { readImageHistory } from './image-config.js'
 import { mergeScans } from './merge.js'
-import type { Finding } from './model.js'
+import type { DockerfileRef, ScanResult } from './result.js'
 import { scanPlatforms, type ScanLog } from './run.js'
 
-export interface ScanResult {
-  /** Merged findings, most severe first; suppressed ones marked, still listed. */
-  findings: Finding[]
-  gate: GateResult
-  counts: VulnerabilityCounts
-  platforms: string[]
-  /** Rules past their expiry date (they applied no more). */
-  expiredRules: IgnoreRule[]
-  ignoreFiles: string[]
-  trivyVersion: string
-  /** Raw Trivy JSON per platform, and how long each scan took. */
-  reports: Record<string, string>
-  durations: Record<string, number>
-  dockerfile?: DockerfileRef
-  /** Per platform: layer diff ID → the Dockerfile line that made it. */
-  origins: Record<string, Map<string, LayerOrigin>>
-}
-
-export interface DockerfileRef {
-  /** Absolute path on the runner. */
-  path: string
-  /** Path from the workspace root with forward slashes: what SARIF and annotations name. */
-  relative: string
-}
+export type { DockerfileRef, ScanResult } from './result.js'
 
 /** The Dockerfile the build used, when it is a file in the workspace (not a Git context). */
 export function dockerfileOf(config: Config, workspace: string): DockerfileRef | undefined {
@@ -123,14 +95,4 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
     ...(dockerfile ? { dockerfile } : {}),
     origins
   }
-}
-
-/** The Dockerfile line a finding's layer came from on a platform (the first platform by default). */
-export function originOf(
-  result: Pick<ScanResult, 'origins'>,
-  finding: Finding,
-  platform = finding.platforms[0] ?? ''
-): LayerOrigin | undefined {
-  const diffId = finding.layers[platform]?.diffId
-  return diffId ? result.origins[platform]?.get(diffId) : undefined
 }

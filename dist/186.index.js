@@ -1,0 +1,1177 @@
+export const id = 186;
+export const ids = [186];
+export const modules = {
+
+/***/ 9186:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  reportStage: () => (/* binding */ reportStage)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./src/scan/result.ts
+var scan_result = __webpack_require__(1208);
+// EXTERNAL MODULE: ./src/scan/model.ts
+var model = __webpack_require__(764);
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+/**
+ * Annotations on the Dockerfile for the worst findings: one per Dockerfile line (the FROM line
+ * for base-image layers, the RUN/COPY line otherwise), naming the findings that line brought
+ * in. Error when a finding there fails the gate, warning otherwise. GitHub shows at most 10
+ * annotations of each level per step, so only the worst lines are annotated.
+ */
+
+
+const MAX_ANNOTATIONS = 10;
+/** Findings named in one annotation's message; the rest are counted. */
+const NAMED = 5;
+function dockerfileAnnotations(result, limit = MAX_ANNOTATIONS) {
+    if (!result.dockerfile)
+        return [];
+    const blocking = new Set(result.gate.blocking.map(f => f.key));
+    const byLine = new Map();
+    for (const finding of result.findings) {
+        if (finding.suppressed)
+            continue;
+        const origin = (0,scan_result/* originOf */.y)(result, finding);
+        if (!origin)
+            continue;
+        const line = byLine.get(origin.startLine) ?? {
+            endLine: origin.endLine,
+            instruction: origin.instruction,
+            findings: []
+        };
+        line.findings.push(finding);
+        byLine.set(origin.startLine, line);
+    }
+    const worst = (fs) => Math.min(...fs.map(f => (0,model/* severityRank */.qs)(f.severity)));
+    const lines = [...byLine.entries()]
+        .map(([startLine, l]) => ({
+        startLine,
+        ...l,
+        blocks: l.findings.some(f => blocking.has(f.key))
+    }))
+        .sort((a, b) => Number(b.blocks) - Number(a.blocks) ||
+        worst(a.findings) - worst(b.findings) ||
+        b.findings.length - a.findings.length ||
+        a.startLine - b.startLine)
+        .slice(0, limit);
+    return lines.map(l => {
+        const first = l.findings[0];
+        const named = l.findings
+            .slice(0, NAMED)
+            .map(f => `${f.severity} ${f.id} in ${f.package.name} ${f.package.installedVersion}${f.package.fixedVersion ? ` (fixed in ${f.package.fixedVersion})` : ' (no fix yet)'}`);
+        const more = l.findings.length > NAMED ? [`… and ${l.findings.length - NAMED} more`] : [];
+        return {
+            level: l.blocks ? 'error' : 'warning',
+            title: `${l.findings.length} vulnerabilit${l.findings.length === 1 ? 'y' : 'ies'} from this line (worst: ${first.severity} ${first.id})`,
+            message: [`${l.instruction}`, ...named, ...more].join('\n'),
+            file: result.dockerfile.relative,
+            startLine: l.startLine,
+            endLine: l.endLine
+        };
+    });
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(4942);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./src/tools/download.ts
+var download = __webpack_require__(7751);
+;// CONCATENATED MODULE: ./src/report/code-scanning.ts
+
+
+
+
+
+
+/** GitHub rejects a SARIF upload larger than this, measured gzipped (before base64). */
+const MAX_SARIF_GZIP_BYTES = 10 * 1024 * 1024;
+/** GitHub rejects a file with more runs than this. */
+const MAX_RUNS_PER_FILE = 20;
+/** GitHub rejects a run with more results than this (and keeps only the first 5,000). */
+const MAX_RESULTS_PER_RUN = 25_000;
+/**
+ * Retry schedule of one request (the upload, or one status check). With the defaults a request
+ * is tried 5 times; the waits between tries are 2 s, 4 s, 8 s, 16 s (×2 each, capped at 30 s):
+ * about 30 s before giving up. A `Retry-After` header (or, for GitHub's primary rate limit,
+ * `x-ratelimit-reset`) replaces the computed wait; a rate limit without either waits at least
+ * RATE_LIMIT_WAIT_MS, as GitHub asks for secondary rate limits. A wait beyond
+ * MAX_RETRY_AFTER_MS is not waited for: the request fails at once, saying why.
+ */
+const UPLOAD_ATTEMPTS = 5;
+const UPLOAD_BACKOFF_INITIAL_MS = 2_000;
+const UPLOAD_BACKOFF_FACTOR = 2;
+const UPLOAD_BACKOFF_MAX_MS = 30_000;
+const MAX_RETRY_AFTER_MS = 60_000;
+const RATE_LIMIT_WAIT_MS = 60_000;
+const DEFAULT_UPLOAD_RETRY = {
+    attempts: UPLOAD_ATTEMPTS,
+    initialDelayMs: UPLOAD_BACKOFF_INITIAL_MS,
+    factor: UPLOAD_BACKOFF_FACTOR,
+    maxDelayMs: UPLOAD_BACKOFF_MAX_MS,
+    maxRetryAfterMs: MAX_RETRY_AFTER_MS,
+    rateLimitWaitMs: RATE_LIMIT_WAIT_MS
+};
+/**
+ * Processing-status schedule: `attempts` status checks, check n after a wait of
+ * backoffDelay(policy, n). With the defaults, 11 checks after waits of 2, 3, 4.5, 6.75, 10.1,
+ * then 15 s six times (×1.5 each, capped at 15 s): about 2 minutes, as codeql-action waits.
+ * GitHub usually finishes within the first few checks; when it has not by the end, the outcome
+ * is `timeout` (processing goes on at GitHub; the caller warns).
+ */
+const POLL_CHECKS = 11;
+const POLL_INITIAL_MS = 2_000;
+const POLL_FACTOR = 1.5;
+const POLL_MAX_MS = 15_000;
+const DEFAULT_POLL = {
+    attempts: POLL_CHECKS,
+    initialDelayMs: POLL_INITIAL_MS,
+    factor: POLL_FACTOR,
+    maxDelayMs: POLL_MAX_MS
+};
+/** One request (headers and body) must complete within this. */
+const REQUEST_TIMEOUT_MS = 30_000;
+const GITHUB_API_VERSION = '2022-11-28';
+const USER_AGENT = 'image-pipeline-action';
+/** The upload request cannot be sent as given (bad sha or ref, SARIF GitHub would reject). */
+class InvalidSarifUploadError extends errors/* ConfigurationError */.j1 {
+    name = 'InvalidSarifUploadError';
+}
+/**
+ * GitHub refused the token (403), or the token cannot see the repository (404). The message
+ * says, in one paragraph, how to grant the permission. A ConfigurationError: the fix is in the
+ * workflow. Not retried.
+ */
+class CodeScanningPermissionError extends errors/* ConfigurationError */.j1 {
+    status;
+    repository;
+    githubMessage;
+    name = 'CodeScanningPermissionError';
+    constructor(status, repository, 
+    /** GitHub's own message, as answered (token redacted). */
+    githubMessage) {
+        super(permissionAdvice(status, repository, githubMessage));
+        this.status = status;
+        this.repository = repository;
+        this.githubMessage = githubMessage;
+    }
+}
+/** Any other failure: GitHub rejected the SARIF, retries ran out, an unreadable answer… */
+class CodeScanningUploadError extends Error {
+    status;
+    name = 'CodeScanningUploadError';
+    /** Set when the SARIF was accepted but its processing status could not be read. */
+    uploadId;
+    constructor(message, status, options) {
+        super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+        this.status = status;
+        this.uploadId = options?.uploadId;
+    }
+}
+function permissionAdvice(status, repository, githubMessage) {
+    const said = githubMessage ? `: ${githubMessage}` : '';
+    const what = status === 404
+        ? `GitHub answered HTTP 404 for code scanning of ${repository}${said}: the repository ` +
+            'does not exist or the token cannot see it.'
+        : `GitHub refused the code scanning upload to ${repository} (HTTP ${status}${said}).`;
+    const notEnabled = /advanced security|code security|not enabled for code scanning/i.test(githubMessage)
+        ? ' GitHub says code scanning is not enabled for this repository: private and internal ' +
+            'repositories need GitHub Advanced Security (GitHub Code Security) enabled in the ' +
+            "repository's settings (Advanced Security / Code security)."
+        : '';
+    return (`${what} The github-token needs the \`security-events: write\` permission: add ` +
+        '`permissions: { security-events: write }` to the job or workflow (listing the others the ' +
+        'job needs, such as `contents: read`, since naming one permission drops the defaults), or ' +
+        'pass a github-token that has it. Pull requests from forks get a read-only token whatever ' +
+        'the workflow asks for, so the upload cannot work there: upload-sarif: auto skips it, ' +
+        `upload-sarif: false turns it off.${notEnabled}`);
+}
+/**
+ * Checks what GitHub would reject without sending anything: the commit sha, the ref, the
+ * SARIF's JSON, its number of runs and results, and runs sharing a category (same tool and
+ * `automationDetails.id`).
+ */
+function validateSarifUpload(req) {
+    if (!/^[0-9a-f]{40}$/i.test(req.commitSha)) {
+        throw new InvalidSarifUploadError(`Cannot upload SARIF: commit sha "${req.commitSha}" is not 40 hexadecimal digits ` +
+            '(the full commit sha, as in GITHUB_SHA)');
+    }
+    if (!/^refs\/\S+$/.test(req.ref)) {
+        throw new InvalidSarifUploadError(`Cannot upload SARIF: ref "${req.ref}" is not a full Git ref ` +
+            '(refs/heads/<branch>, refs/tags/<tag>, refs/pull/<number>/merge or refs/pull/<number>/head)');
+    }
+    let sarif;
+    try {
+        sarif = JSON.parse(req.sarif);
+    }
+    catch (error) {
+        throw new InvalidSarifUploadError(`Cannot upload SARIF: it is not valid JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    }
+    const runs = sarif?.runs;
+    if (!Array.isArray(runs)) {
+        throw new InvalidSarifUploadError('Cannot upload SARIF: it has no "runs" array');
+    }
+    if (runs.length > MAX_RUNS_PER_FILE) {
+        throw new InvalidSarifUploadError(`Cannot upload SARIF: it has ${runs.length} runs; code scanning accepts at most ` +
+            `${MAX_RUNS_PER_FILE} per file`);
+    }
+    let results = 0;
+    const categories = new Map();
+    runs.forEach((run, i) => {
+        const count = Array.isArray(run?.results) ? run.results.length : 0;
+        if (count > MAX_RESULTS_PER_RUN) {
+            throw new InvalidSarifUploadError(`Cannot upload SARIF: run ${i + 1} has ${count} results; code scanning rejects a run ` +
+                `with more than ${MAX_RESULTS_PER_RUN}`);
+        }
+        results += count;
+        const tool = run?.tool?.driver?.name ?? '';
+        const category = run?.automationDetails?.id ?? '';
+        const key = `${tool}\u0000${category}`;
+        const first = categories.get(key);
+        if (first !== undefined) {
+            throw new InvalidSarifUploadError(`Cannot upload SARIF: runs ${first + 1} and ${i + 1} have the same category ` +
+                `(tool "${tool}", automationDetails.id "${category}"); code scanning rejects a file ` +
+                'in which two runs share one. Give each run its own category (sarif-category)');
+        }
+        categories.set(key, i);
+    });
+    return { runs: runs.length, results };
+}
+/** ISO 8601 without milliseconds, the form GitHub documents (YYYY-MM-DDTHH:MM:SSZ). */
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+function buildPayload(req, limits) {
+    const summary = validateSarifUpload(req);
+    const gzipped = (0,external_node_zlib_.gzipSync)(Buffer.from(req.sarif, 'utf8'));
+    const max = limits.maxGzipBytes ?? MAX_SARIF_GZIP_BYTES;
+    if (gzipped.length > max) {
+        throw new InvalidSarifUploadError(`Cannot upload SARIF: it is ${size(gzipped.length)} gzipped; code scanning accepts at ` +
+            `most ${size(max)}. It has ${summary.results} results in ${summary.runs} runs: ` +
+            'leave findings out with a trivyignore file, or set upload-sarif: false');
+    }
+    const payload = {
+        commit_sha: req.commitSha.toLowerCase(),
+        ref: req.ref,
+        sarif: gzipped.toString('base64')
+    };
+    if (req.checkoutUri !== undefined)
+        payload.checkout_uri = req.checkoutUri;
+    if (req.startedAt !== undefined)
+        payload.started_at = isoSeconds(req.startedAt);
+    if (req.toolName !== undefined)
+        payload.tool_name = req.toolName;
+    return { payload, summary, gzipBytes: gzipped.length };
+}
+/**
+ * The body of the upload: validated (see validateSarifUpload; InvalidSarifUploadError
+ * otherwise), the SARIF gzipped then base64-encoded, at most `maxGzipBytes` gzipped.
+ */
+function sarifPayload(req, limits = {}) {
+    return buildPayload(req, limits).payload;
+}
+function size(bytes) {
+    return bytes < 1024 * 1024
+        ? `${(bytes / 1024).toFixed(1)} KB`
+        : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+class RequestTimeout extends Error {
+    name = 'RequestTimeout';
+}
+/**
+ * One request with a deadline on the whole exchange: http-client's socketTimeout only notices
+ * an idle socket, and its readBody never settles when the body stalls.
+ */
+async function send(method, url, headers, body, timeoutMs) {
+    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
+        allowRetries: false,
+        socketTimeout: timeoutMs,
+        keepAlive: false
+    });
+    let message;
+    let timer;
+    const deadline = new Promise((_resolve, reject) => {
+        timer = setTimeout(() => {
+            message?.destroy();
+            reject(new RequestTimeout(`no complete answer within ${seconds(timeoutMs)} (timeout)`));
+        }, timeoutMs);
+    });
+    const exchange = (async () => {
+        const res = await client.request(method, url, body ?? null, headers);
+        message = res.message;
+        const text = await res.readBody();
+        return {
+            status: res.message.statusCode ?? 0,
+            statusText: res.message.statusMessage ?? '',
+            headers: res.message.headers,
+            text
+        };
+    })();
+    try {
+        return await Promise.race([exchange, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+        client.dispose();
+    }
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** GitHub's error message (`message` plus `errors`), or the start of a non-JSON body. */
+function githubMessage(text) {
+    const json = parseJson(text);
+    if (json && typeof json === 'object') {
+        const parts = typeof json.message === 'string' ? [json.message.trim()] : [];
+        if (Array.isArray(json.errors)) {
+            for (const e of json.errors) {
+                if (typeof e === 'string')
+                    parts.push(e);
+                else if (e &&
+                    typeof e === 'object' &&
+                    typeof e.message === 'string')
+                    parts.push(e.message);
+            }
+        }
+        return parts.filter(Boolean).join('; ');
+    }
+    const trimmed = text.trim().replace(/\s+/g, ' ');
+    return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
+}
+function describeStatus(answer, ctx) {
+    const message = ctx.redact(githubMessage(answer.text));
+    const text = answer.statusText ? ` ${answer.statusText}` : '';
+    return `HTTP ${answer.status}${text}${message ? `: ${message}` : ''}`;
+}
+/** A transient status, or undefined when the caller must handle the answer. */
+function code_scanning_transient(answer, ctx, now) {
+    const { status, headers } = answer;
+    const retryAfterMs = (0,download/* parseRetryAfter */.mu)(headers['retry-after'], now);
+    const reason = describeStatus(answer, ctx);
+    const primaryExhausted = headers['x-ratelimit-remaining'] === '0';
+    // A 403 is a rate limit only when GitHub says so; any other 403 is a permission problem.
+    const rateLimited = status === 429 ||
+        (status === 403 &&
+            (headers['retry-after'] !== undefined ||
+                primaryExhausted ||
+                /rate limit/i.test(githubMessage(answer.text))));
+    if (rateLimited) {
+        let waitMs = retryAfterMs;
+        const reset = Number(headers['x-ratelimit-reset']);
+        if (waitMs === undefined && primaryExhausted && Number.isFinite(reset)) {
+            waitMs = Math.max(0, reset * 1000 - now);
+        }
+        return { reason, status, retryable: true, rateLimited: true, waitMs };
+    }
+    if (status >= 500 || status === 408) {
+        return { reason, status, retryable: true, rateLimited: false, waitMs: retryAfterMs };
+    }
+    return undefined;
+}
+/** One try: a usable answer (2xx JSON, or a status for the caller to map), or a Failure. */
+async function attempt(ctx, request, what, idempotent) {
+    const { method, url, headers, body } = request;
+    let answer;
+    try {
+        answer = await send(method, url, headers, body, ctx.timeoutMs);
+    }
+    catch (error) {
+        const reason = error instanceof RequestTimeout || /timeout/i.test(String(error))
+            ? `no answer within ${seconds(ctx.timeoutMs)} (timeout)`
+            : `network error: ${ctx.redact(error instanceof Error ? error.message : String(error))}`;
+        return { failure: { reason, retryable: true, rateLimited: false, cause: error } };
+    }
+    if (answer.status < 200 || answer.status >= 300) {
+        const failure = code_scanning_transient(answer, ctx, Date.now());
+        return failure ? { failure } : { done: { ...answer, json: parseJson(answer.text) } };
+    }
+    const json = parseJson(answer.text);
+    if (json !== undefined)
+        return { done: { ...answer, json } };
+    const reason = `HTTP ${answer.status} with a body that is not JSON ` +
+        `(${answer.headers['content-type'] ?? 'no content-type'}: ` +
+        `"${ctx.redact(githubMessage(answer.text)).slice(0, 80)}")`;
+    if (!idempotent) {
+        throw new CodeScanningUploadError(`${what} got an answer that is not JSON: ${reason}. The upload may or may not have been ` +
+            "accepted, so it is not repeated; look for the analysis in the repository's Security " +
+            `tab. A proxy between the runner and ${hostOf(url)} may be rewriting answers.`, answer.status);
+    }
+    return { failure: { reason, status: answer.status, retryable: true, rateLimited: false } };
+}
+/**
+ * One API call with the retry schedule: network errors, timeouts, 5xx, 408, 429 and
+ * rate-limit 403s are retried. A 2xx whose body is not JSON is retried only when `idempotent`
+ * (the status checks): for the upload we cannot tell whether GitHub accepted it, and a 2xx
+ * that is not JSON is more likely a proxy rewriting answers than a glitch a retry would fix.
+ * Any other status is returned for the caller to map.
+ */
+async function call(ctx, method, url, body, what, idempotent) {
+    const headers = {
+        authorization: `Bearer ${ctx.token}`,
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': GITHUB_API_VERSION
+    };
+    if (body !== undefined)
+        headers['content-type'] = 'application/json';
+    const policy = ctx.retry;
+    for (let n = 1;; n++) {
+        const result = await attempt(ctx, { method, url, headers, body }, what, idempotent);
+        if ('done' in result)
+            return result.done;
+        const { failure } = result;
+        const backoff = (0,retry/* backoffDelay */.E)(policy, n);
+        const wait = failure.waitMs ?? (failure.rateLimited ? Math.max(backoff, policy.rateLimitWaitMs) : backoff);
+        const tooLong = failure.waitMs !== undefined && failure.waitMs > policy.maxRetryAfterMs;
+        if (!failure.retryable || n >= policy.attempts || tooLong) {
+            const tries = n > 1 ? ` after ${n} attempts` : '';
+            const why = tooLong
+                ? `; GitHub asked to wait ${seconds(wait)}, longer than the ` +
+                    `${seconds(policy.maxRetryAfterMs)} this action waits`
+                : '';
+            const advice = failure.rateLimited
+                ? ' The github-token is rate limited: other jobs using the same token or app share ' +
+                    'the limit; re-run the job later.'
+                : '';
+            throw new CodeScanningUploadError(`${what} failed${tries}: ${failure.reason} from ${method} ${url}${why}.${advice}`, failure.status, failure.cause === undefined ? undefined : { cause: failure.cause });
+        }
+        const next = `retrying in ${seconds(wait)} (attempt ${n + 1} of ${policy.attempts})`;
+        if (failure.rateLimited) {
+            ctx.log.warning(`${what} was rate limited by GitHub (${failure.reason}); ${next}`);
+        }
+        else {
+            ctx.log.info(`${what} failed: ${failure.reason}; ${next}`);
+        }
+        await ctx.sleep(wait);
+    }
+}
+/** POSTs the payload; the upload id from GitHub's receipt. */
+async function postSarif(ctx, payload) {
+    const url = `${ctx.base}/code-scanning/sarifs`;
+    const what = `Code scanning upload to ${ctx.repository}`;
+    const answer = await call(ctx, 'POST', url, JSON.stringify(payload), what, false);
+    const message = ctx.redact(githubMessage(answer.text));
+    const { status } = answer;
+    if (status >= 200 && status < 300) {
+        const id = answer.json?.id;
+        if (typeof id === 'string' && id !== '')
+            return id;
+        throw new CodeScanningUploadError(`${what}: GitHub answered HTTP ${status} without an upload id (${ctx.redact(answer.text.slice(0, 200))})`, status);
+    }
+    if (status === 403 || status === 404) {
+        throw new CodeScanningPermissionError(status, ctx.repository, message);
+    }
+    if (status === 401) {
+        throw new CodeScanningUploadError(`${what}: GitHub rejected the github-token (${describeStatus(answer, ctx)}). Pass a valid ` +
+            'token in github-token (the default, github.token, is valid for the duration of the job).', status);
+    }
+    if (status === 413) {
+        throw new CodeScanningUploadError(`${what}: GitHub rejected the SARIF as too large (${describeStatus(answer, ctx)}). Code ` +
+            `scanning accepts at most ${size(MAX_SARIF_GZIP_BYTES)} gzipped: leave findings ` +
+            'out with a trivyignore file, or set upload-sarif: false.', status);
+    }
+    if (status === 400 || status === 422) {
+        throw new CodeScanningUploadError(`${what}: GitHub rejected the SARIF (${describeStatus(answer, ctx)}).`, status);
+    }
+    throw new CodeScanningUploadError(`${what} failed: ${describeStatus(answer, ctx)}.`, status);
+}
+/** Polls the processing status of upload `id` on the poll schedule. */
+async function waitForProcessing(ctx, id) {
+    const url = `${ctx.base}/code-scanning/sarifs/${encodeURIComponent(id)}`;
+    const what = `Reading the processing status of SARIF upload ${id}`;
+    const checks = ctx.poll.attempts;
+    let waited = 0;
+    for (let n = 1; n <= checks; n++) {
+        const wait = (0,retry/* backoffDelay */.E)(ctx.poll, n);
+        await ctx.sleep(wait);
+        waited += wait;
+        let answer;
+        try {
+            answer = await call(ctx, 'GET', url, undefined, what, true);
+        }
+        catch (error) {
+            if (!(error instanceof CodeScanningUploadError))
+                throw error;
+            throw new CodeScanningUploadError(`${error.message} The SARIF was uploaded (id ${id}); GitHub goes on processing it.`, error.status, { cause: error.cause, uploadId: id });
+        }
+        if (answer.status === 404) {
+            // Right after the upload the status can briefly be unknown (eventual consistency).
+            ctx.log.debug(`SARIF upload ${id} not visible yet (HTTP 404), check ${n} of ${checks}`);
+            continue;
+        }
+        if (answer.status < 200 || answer.status >= 300) {
+            throw new CodeScanningUploadError(`${what} failed: ${describeStatus(answer, ctx)} from GET ${url}. The SARIF was ` +
+                `uploaded (id ${id}); GitHub goes on processing it.`, answer.status, { uploadId: id });
+        }
+        const data = (answer.json ?? {});
+        const status = data.processing_status;
+        ctx.log.debug(`SARIF upload ${id}: processing_status ${String(status)}, check ${n} of ${checks}`);
+        if (status === 'complete') {
+            ctx.log.info(`Code scanning processed SARIF upload ${id}`);
+            const analyses = typeof data.analyses_url === 'string' ? data.analyses_url : undefined;
+            return analyses === undefined
+                ? { id, status: 'complete' }
+                : { id, url: analyses, status: 'complete' };
+        }
+        if (status === 'failed') {
+            const errors = Array.isArray(data.errors)
+                ? data.errors.map(e => ctx.redact(String(e)))
+                : [];
+            return { id, status: 'failed', errors };
+        }
+        // 'pending', or a status this code does not know: keep waiting.
+    }
+    ctx.log.info(`SARIF upload ${id} was still being processed after ${seconds(waited)}; GitHub goes on ` +
+        'processing it.');
+    return { id, status: 'timeout' };
+}
+/** Upload and wait until GitHub has processed it. */
+async function uploadSarif(options) {
+    return (await startSarifUpload(options)).processed;
+}
+/**
+ * Resolves once GitHub accepted the file (the POST, with its retries); processing is waited for
+ * in `processed`, so the caller can go on (publish) meanwhile and collect the outcome at the end.
+ */
+async function startSarifUpload(options) {
+    const { log, token, owner, repo } = options;
+    if (!token) {
+        throw new InvalidSarifUploadError('Cannot upload SARIF: github-token is empty');
+    }
+    const apiUrl = options.apiUrl.replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]/.test(apiUrl)) {
+        throw new InvalidSarifUploadError(`Cannot upload SARIF: the API URL "${apiUrl}" is not an http(s) URL (GITHUB_API_URL)`);
+    }
+    const { payload, summary, gzipBytes } = buildPayload(options, options);
+    const ctx = {
+        base: `${apiUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`,
+        repository: `${owner}/${repo}`,
+        token,
+        log,
+        sleep: options.sleep ?? (ms => (0,external_node_timers_promises_.setTimeout)(ms)),
+        retry: options.retry ?? DEFAULT_UPLOAD_RETRY,
+        poll: options.poll ?? DEFAULT_POLL,
+        timeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+        redact: text => text.split(token).join('***')
+    };
+    log.info(`Uploading SARIF to code scanning of ${ctx.repository}: ${summary.results} results in ` +
+        `${summary.runs} runs, ${size(gzipBytes)} gzipped, ${payload.ref} at ` +
+        payload.commit_sha.slice(0, 12));
+    const id = await postSarif(ctx, payload);
+    log.info(`Code scanning accepted the SARIF (upload id ${id}); waiting for processing`);
+    const processed = waitForProcessing(ctx, id);
+    // Observed by the caller later; never an unhandled rejection meanwhile.
+    processed.catch(() => undefined);
+    return { id, processed };
+}
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(3))} s`;
+}
+function hostOf(url) {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return url;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/findings-file.ts
+/**
+ * The merged findings as one JSON document (the `report` output): what was scanned, the gate's
+ * verdict and every finding with the platforms it was seen on and the Dockerfile line its layer
+ * came from. Meant for later steps (an artifact, a PR comment, a policy check) to read.
+ */
+
+const FINDINGS_SCHEMA = 'https://github.com/image-pipeline-action/findings/v1';
+function findingsDocument(result, image) {
+    const { gate } = result;
+    return {
+        $schema: FINDINGS_SCHEMA,
+        image,
+        scanner: { name: 'Trivy', version: result.trivyVersion },
+        gate: {
+            verdict: gate.verdict,
+            failOn: gate.failOn,
+            ignoreUnfixed: gate.ignoreUnfixed,
+            reason: gate.reason,
+            blocking: gate.blocking.map(f => f.key),
+            unfixedExcluded: gate.unfixedExcluded,
+            suppressed: gate.suppressed
+        },
+        vulnerabilities: result.counts,
+        ignoreFiles: result.ignoreFiles,
+        expiredRules: result.expiredRules.map(r => ({
+            id: r.id,
+            source: r.source,
+            expires: r.expires
+        })),
+        findings: result.findings.map(f => {
+            const origin = (0,scan_result/* originOf */.y)(result, f);
+            return {
+                ...f,
+                ...(origin && result.dockerfile
+                    ? {
+                        dockerfile: {
+                            path: result.dockerfile.relative,
+                            startLine: origin.startLine,
+                            endLine: origin.endLine,
+                            instruction: origin.instruction,
+                            fromBase: origin.fromBase
+                        }
+                    }
+                    : {})
+            };
+        })
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+/**
+ * Findings → SARIF 2.1.0 for code scanning: one run per platform, each under its own category,
+ * so an alert fixed on arm64 closes on arm64 only. Levels and security-severity come from
+ * Trivy's JSON severity, the one the gate uses (Trivy's own SARIF derives them from CVSS, so an
+ * alert could read "critical" while the gate saw HIGH). Pure: the caller writes and uploads.
+ */
+
+
+
+/** What codeql-action writes; GitHub's documentation uses the same. */
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const TRIVY_INFORMATION_URI = 'https://github.com/aquasecurity/trivy';
+const PLATFORM_PLACEHOLDER = '{platform}';
+/**
+ * Our own fingerprint, versioned so that a change of its recipe can be told apart. GitHub only
+ * reads `primaryLocationLineHash`, so the same value is written there too: the API upload does
+ * not compute one, and without it an alert would follow the Dockerfile line, not the finding.
+ */
+const FINGERPRINT_KEY = 'imagePipelineFinding/v1';
+/** Code scanning rejects a file beyond these ("SARIF support for code scanning", GitHub docs). */
+const GITHUB_SARIF_LIMITS = {
+    maxRuns: 20,
+    maxResultsPerRun: 25_000,
+    maxGzipBytes: 10 * 1024 * 1024
+};
+/** GitHub truncates rule descriptions beyond 1024 characters and rule names beyond 255. */
+const MAX_DESCRIPTION = 1024;
+const MAX_RULE_NAME = 255;
+/**
+ * Severity → SARIF level and `security-severity`. GitHub shows security-severity ≥ 9.0 as
+ * critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low; each value sits well inside its band so
+ * that no rounding moves an alert across one. UNKNOWN gets no score: GitHub would have to show
+ * it in some band, and any band would be a guess.
+ */
+const SEVERITY_TO_SARIF = {
+    CRITICAL: { level: 'error', securitySeverity: '9.5' },
+    HIGH: { level: 'error', securitySeverity: '8.0' },
+    MEDIUM: { level: 'warning', securitySeverity: '5.5' },
+    LOW: { level: 'note', securitySeverity: '2.0' },
+    UNKNOWN: { level: 'note' }
+};
+const dashed = (platform) => platform.split('/').filter(Boolean).join('-');
+/**
+ * The `automationDetails.id` of a platform's run. GitHub reads the id as `category/run-id`: the
+ * category is everything before the last '/', so the id always ends in exactly one '/'
+ * (as codeql-action writes it). Without one, 'container-image/linux-amd64' would be run
+ * 'linux-amd64' of category 'container-image', and every platform would share that category.
+ * A template without {platform} gets '/<platform>' appended when there are several platforms,
+ * since two runs of one category in one file are rejected.
+ */
+function sarifCategory(template, platform, platformCount) {
+    const name = dashed(platform);
+    let category = template.trim();
+    if (category.includes(PLATFORM_PLACEHOLDER)) {
+        category = category.replaceAll(PLATFORM_PLACEHOLDER, name);
+    }
+    else if (platformCount > 1 || category.replace(/\/+$/, '') === '') {
+        category = `${category.replace(/\/+$/, '')}/${name}`;
+    }
+    return `${category.replace(/\/+$/, '').replace(/^\/+/, '')}/`;
+}
+/** Most severe first, then by ID and package: the order results are kept and listed in. */
+function compareFindings(a, b) {
+    return ((0,model/* severityRank */.qs)(a.severity) - (0,model/* severityRank */.qs)(b.severity) ||
+        compareText(a.id, b.id) ||
+        compareText(a.package.name, b.package.name) ||
+        compareText(a.package.installedVersion, b.package.installedVersion) ||
+        compareText(a.key, b.key));
+}
+// Code-unit order, not localeCompare: the output must not depend on the runner's locale.
+const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const clip = (text, max) => text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const isAbsolute = (uri) => /^(\/|[A-Za-z]:\/|file:)/i.test(uri);
+/**
+ * A repository-relative URI. No uriBaseId: GitHub resolves relative URIs against the
+ * repository root, which is what they are; Trivy's `ROOTPATH` → `file:///` adds nothing.
+ */
+function relativeUri(uri) {
+    const slashed = uri
+        .trim()
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, '');
+    return encodeURI(slashed);
+}
+function fingerprint(finding, platform) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${finding.key}\n${platform}`).digest('hex');
+}
+function ruleFor(id, placed) {
+    // `placed` is sorted most severe first, so the first is the rule's severity and text.
+    const first = placed[0].finding;
+    const sarif = SEVERITY_TO_SARIF[first.severity];
+    const title = first.title?.trim() || id;
+    const description = first.description?.trim() || title;
+    const rows = placed.map(({ finding: f }) => `| ${cell(f.package.name)} | ${cell(f.package.installedVersion)} | ${cell(f.package.fixedVersion || 'none')} | ${f.severity} |`);
+    const link = first.primaryUrl ? `[${id}](${first.primaryUrl})` : id;
+    const textRows = placed.map(({ finding: f }) => `${f.package.name} ${f.package.installedVersion} (fixed: ${f.package.fixedVersion || 'none'}, ${f.severity})`);
+    return {
+        id,
+        name: clip(first.package.class === 'os-pkgs'
+            ? 'OsPackageVulnerability'
+            : 'LanguageSpecificPackageVulnerability', MAX_RULE_NAME),
+        shortDescription: { text: clip(title, MAX_DESCRIPTION) },
+        fullDescription: { text: clip(description, MAX_DESCRIPTION) },
+        ...(first.primaryUrl && /^https?:\/\//.test(first.primaryUrl)
+            ? { helpUri: first.primaryUrl }
+            : {}),
+        help: {
+            text: [
+                `Vulnerability ${id}`,
+                `Severity: ${first.severity}`,
+                ...textRows.map(row => `Package: ${row}`),
+                ...(first.primaryUrl ? [`Link: ${first.primaryUrl}`] : []),
+                '',
+                description
+            ].join('\n'),
+            markdown: [
+                `**Vulnerability ${link}**`,
+                '',
+                '| Package | Installed | Fixed | Severity |',
+                '| --- | --- | --- | --- |',
+                ...rows,
+                '',
+                description
+            ].join('\n')
+        },
+        defaultConfiguration: { level: sarif.level },
+        properties: {
+            ...(sarif.securitySeverity ? { 'security-severity': sarif.securitySeverity } : {}),
+            tags: ['vulnerability', 'security', first.severity],
+            precision: 'very-high'
+        }
+    };
+}
+function layerText(finding, platform, location) {
+    if (location.message)
+        return location.message;
+    const layer = finding.layers[platform];
+    const id = layer?.digest ?? layer?.diffId;
+    return id ? `layer ${id}` : '';
+}
+function resultFor(placed, platform, ruleIndex) {
+    const { finding: f, location } = placed;
+    const pkg = f.package;
+    const layer = layerText(f, platform, location);
+    const fixed = pkg.fixedVersion || `none${f.status ? ` (${f.status})` : ''}`;
+    const lines = [
+        `Package: ${pkg.name}`,
+        `Installed: ${pkg.installedVersion}`,
+        `Fixed: ${fixed}`,
+        `Severity: ${f.severity}`,
+        ...(pkg.path ? [`Path: ${pkg.path}`] : []),
+        ...(layer ? [`Layer: ${layer}`] : [])
+    ];
+    const startLine = Math.max(1, Math.trunc(location.startLine) || 1);
+    const endLine = Math.max(startLine, Math.trunc(location.endLine ?? startLine) || startLine);
+    const hash = fingerprint(f, platform);
+    return {
+        ruleId: f.id,
+        ruleIndex,
+        level: SEVERITY_TO_SARIF[f.severity].level,
+        message: { text: lines.join('\n') },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: location.uri },
+                    region: { startLine, endLine, startColumn: 1, endColumn: 1 }
+                },
+                ...(location.message ? { message: { text: location.message } } : {})
+            }
+        ],
+        partialFingerprints: {
+            [FINGERPRINT_KEY]: hash,
+            primaryLocationLineHash: `${hash.slice(0, 16)}:1`
+        }
+    };
+}
+function buildRun(plan, input) {
+    const byRule = new Map();
+    for (const placed of plan.kept) {
+        const list = byRule.get(placed.finding.id);
+        if (list)
+            list.push(placed);
+        else
+            byRule.set(placed.finding.id, [placed]);
+    }
+    const ruleIds = [...byRule.keys()].sort(compareText);
+    const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
+    const platformDigest = input.image.platformDigests[plan.platform];
+    return {
+        tool: {
+            driver: {
+                name: 'Trivy',
+                informationUri: TRIVY_INFORMATION_URI,
+                ...(input.toolVersion ? { version: input.toolVersion } : {}),
+                rules: ruleIds.map(id => ruleFor(id, byRule.get(id)))
+            }
+        },
+        automationDetails: { id: plan.category },
+        results: plan.kept.map(p => resultFor(p, plan.platform, ruleIndex.get(p.finding.id))),
+        properties: {
+            imageName: input.image.name,
+            digest: input.image.digest,
+            platform: plan.platform,
+            ...(platformDigest ? { platformDigest } : {})
+        }
+    };
+}
+const gzipBytes = (log) => (0,external_node_zlib_.gzipSync)(JSON.stringify(log)).length;
+function bytesText(bytes) {
+    const [unit, size] = bytes >= 1024 * 1024 ? ['MB', 1024 * 1024] : bytes >= 1024 ? ['KB', 1024] : ['bytes', 1];
+    const value = bytes / size;
+    return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
+}
+/** Gzip does not shrink exactly in step with the results: aim a little below the limit. */
+const SIZE_MARGIN = 0.98;
+/**
+ * The largest cap at which cutting every run down to `cap` results leaves at most `target` in
+ * all. Cutting to a common cap takes from the largest runs first.
+ */
+function levelCap(counts, target) {
+    const kept = (cap) => counts.reduce((sum, n) => sum + Math.min(n, cap), 0);
+    let low = 0;
+    let high = Math.max(0, ...counts);
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (kept(mid) <= target)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return low;
+}
+/**
+ * Fits a log under the gzip limit by dropping the least severe results, from the largest run
+ * first. Each round estimates how many results fit from the size just measured, so a few
+ * rounds suffice (each one gzips the whole log, which takes seconds at 25,000 results).
+ */
+function fitSize(plans, input, maxBytes) {
+    let log = sarifLog(plans, input);
+    let size = gzipBytes(log);
+    while (size > maxBytes) {
+        const counts = plans.map(plan => plan.kept.length);
+        const total = counts.reduce((sum, n) => sum + n, 0);
+        if (total === 0)
+            break;
+        const target = Math.min(total - 1, Math.floor(total * (maxBytes / size) * SIZE_MARGIN));
+        const cap = levelCap(counts, Math.max(0, target));
+        for (const plan of plans) {
+            if (plan.kept.length > cap) {
+                plan.overSize += plan.kept.length - cap;
+                plan.kept = plan.kept.slice(0, cap);
+            }
+        }
+        log = sarifLog(plans, input);
+        size = gzipBytes(log);
+    }
+    return { log, size };
+}
+const sarifLog = (plans, input) => ({
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: plans.map(plan => buildRun(plan, input))
+});
+/**
+ * The SARIF logs for code scanning (usually one; several when there are more platforms than
+ * one file may hold runs), and notes for the job summary about anything left out.
+ */
+function buildSarif(input) {
+    const limits = { ...GITHUB_SARIF_LIMITS, ...input.limits };
+    const notes = [];
+    const count = input.platforms.length;
+    const seen = new Map();
+    for (const platform of input.platforms) {
+        const category = sarifCategory(input.category, platform, count);
+        const other = seen.get(category);
+        if (other !== undefined) {
+            throw new Error(`sarif-category "${input.category}" gives ${other} and ${platform} the same category ${category}`);
+        }
+        seen.set(category, platform);
+    }
+    // Every result needs a location; the Dockerfile is the SPEC's default `file`.
+    const safeFallback = [input.fallbackUri, input.image.name].map(relativeUri).find(u => u && !isAbsolute(u)) ??
+        'Dockerfile';
+    let absolute = 0;
+    const place = (finding, platform) => {
+        const given = input.location(finding, platform);
+        if (!given)
+            return { uri: safeFallback, startLine: 1 };
+        const uri = relativeUri(given.uri);
+        if (!isAbsolute(uri))
+            return { ...given, uri };
+        // An absolute runner path would never match a file of the repository.
+        absolute++;
+        return { uri: safeFallback, startLine: 1, ...(given.message ? { message: given.message } : {}) };
+    };
+    const plans = input.platforms.map(platform => {
+        const kept = input.findings
+            .filter(f => !f.suppressed && f.platforms.includes(platform))
+            .sort(compareFindings)
+            .map(finding => ({ finding, location: place(finding, platform) }));
+        const overLimit = Math.max(0, kept.length - limits.maxResultsPerRun);
+        return {
+            platform,
+            category: sarifCategory(input.category, platform, count),
+            kept: overLimit ? kept.slice(0, limits.maxResultsPerRun) : kept,
+            overLimit,
+            overSize: 0
+        };
+    });
+    if (absolute) {
+        notes.push(`${absolute} SARIF location(s) were absolute paths, which code scanning cannot match to a repository file; they point at ${safeFallback} instead.`);
+    }
+    for (const plan of plans) {
+        if (plan.overLimit) {
+            notes.push(`SARIF run ${plan.platform}: ${plan.overLimit} of ${plan.overLimit + plan.kept.length} results were left out (code scanning accepts at most ${limits.maxResultsPerRun} per run); the most severe were kept.`);
+        }
+    }
+    const chunks = [];
+    const runsPerFile = Math.max(1, limits.maxRuns);
+    for (let i = 0; i < plans.length; i += runsPerFile) {
+        chunks.push(plans.slice(i, i + runsPerFile));
+    }
+    if (chunks.length > 1) {
+        notes.push(`The SARIF report has ${plans.length} runs, more than the ${limits.maxRuns} code scanning accepts in one file: it is split into ${chunks.length} files.`);
+    }
+    // No platforms: still one (empty) log, so that the caller's output path always exists.
+    if (chunks.length === 0)
+        chunks.push([]);
+    const fitted = chunks.map(chunk => fitSize(chunk, input, limits.maxGzipBytes));
+    for (const plan of plans) {
+        if (plan.overSize) {
+            notes.push(`SARIF run ${plan.platform}: ${plan.overSize} of the least severe results were left out to keep the file under ${bytesText(limits.maxGzipBytes)} gzipped (code scanning's limit).`);
+        }
+    }
+    fitted.forEach(({ size }, index) => {
+        if (size > limits.maxGzipBytes) {
+            notes.push(`SARIF file ${index + 1} is ${bytesText(size)} gzipped even without results, over the ${bytesText(limits.maxGzipBytes)} code scanning accepts.`);
+        }
+    });
+    return { logs: fitted.map(f => f.log), notes };
+}
+
+;// CONCATENATED MODULE: ./src/report/stage.ts
+/**
+ * SPEC stage 8: what the scan found, told everywhere it should be, before the gate's verdict
+ * is acted on (a failed gate still gets its SARIF, report, outputs and annotations): the merged
+ * findings file, SARIF (one run per platform), the upload to code scanning, annotations on the
+ * Dockerfile, and the step's outputs. The upload's processing is waited for at the end of the
+ * run (`processing`), not here, so that publishing does not wait on GitHub's queue.
+ */
+
+
+
+
+
+
+
+
+const NOT_UPLOADED = 'not uploaded';
+async function reportStage(options) {
+    const { scan, config, plan, ctx, built, log } = options;
+    await (0,promises_.mkdir)(options.reportDir, { recursive: true });
+    const reportPath = (0,external_node_path_.join)(options.reportDir, 'findings.json');
+    const image = {
+        names: plan.images,
+        digest: built.digest,
+        platforms: built.platforms.map(p => ({ platform: p.platform, digest: p.digest }))
+    };
+    await (0,promises_.writeFile)(reportPath, `${JSON.stringify(findingsDocument(scan, image), null, 2)}\n`);
+    const fallbackUri = scan.dockerfile?.relative ?? plan.images[0] ?? 'Dockerfile';
+    const { logs, notes } = buildSarif({
+        findings: scan.findings,
+        platforms: scan.platforms,
+        category: config.report.sarifCategory,
+        toolVersion: scan.trivyVersion,
+        image: {
+            name: plan.images[0] ?? '',
+            digest: built.digest,
+            platformDigests: Object.fromEntries(built.platforms.map(p => [p.platform, p.digest]))
+        },
+        location: (finding, platform) => {
+            const origin = (0,scan_result/* originOf */.y)(scan, finding, platform);
+            if (!origin || !scan.dockerfile)
+                return undefined;
+            return {
+                uri: scan.dockerfile.relative,
+                startLine: origin.startLine,
+                endLine: origin.endLine,
+                message: origin.fromBase
+                    ? `${origin.instruction} (a layer of the base image)`
+                    : origin.instruction
+            };
+        },
+        // A Dockerfile outside the workspace (a Git context) gives no location: the results then
+        // point at the image name, as Trivy's own SARIF does.
+        fallbackUri
+    });
+    for (const note of notes)
+        log.warning(note);
+    // Compact JSON: what is written is what is uploaded, and what the size limits were checked on.
+    const texts = logs.map(l => JSON.stringify(l));
+    const sarifPaths = texts.map((_t, i) => (0,external_node_path_.join)(options.reportDir, texts.length > 1 ? `results-${i + 1}.sarif` : 'results.sarif'));
+    await Promise.all(texts.map((text, i) => (0,promises_.writeFile)(sarifPaths[i], `${text}\n`)));
+    options.setOutput('gate', scan.gate.verdict);
+    options.setOutput('vulnerabilities', JSON.stringify(scan.counts));
+    options.setOutput('report', reportPath);
+    options.setOutput('sarif', sarifPaths.join('\n'));
+    for (const annotation of dockerfileAnnotations(scan))
+        emit(log, annotation);
+    const section = {
+        result: scan,
+        upload: '',
+        files: { report: reportPath, sarif: sarifPaths },
+        notes,
+        repositoryUrl: `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`
+    };
+    // Wrapped: an async function returning the promise itself would wait for it.
+    const { processing } = await upload(options, logs, texts, section);
+    return { section, processing };
+}
+function emit(log, a) {
+    const properties = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine };
+    if (a.level === 'error')
+        log.error(a.message, properties);
+    else
+        log.warning(a.message, properties);
+}
+/**
+ * upload-sarif auto: a token that may not upload (fork pull requests, no `security-events:
+ * write`, code scanning off) or a GitHub outage is a warning, and the run goes on; true: the
+ * same is an error, and nothing is published.
+ */
+async function upload(options, logs, texts, section) {
+    const { plan, config, ctx, log } = options;
+    const required = config.report.uploadSarif === 'true';
+    if (!plan.decisions.upload) {
+        section.upload = `${NOT_UPLOADED}. ${plan.decisions.uploadReason}`;
+        // Invariant 8: a fork pull request is told why, as a warning, not an error.
+        if (config.report.uploadSarif === 'auto')
+            log.warning(plan.decisions.uploadReason);
+        return { processing: Promise.resolve() };
+    }
+    const start = options.startUpload ?? startSarifUpload;
+    const started = [];
+    try {
+        for (const text of texts) {
+            started.push(await start({
+                apiUrl: ctx.apiUrl,
+                token: config.registry.githubToken,
+                owner: ctx.repository.owner,
+                repo: ctx.repository.repo,
+                sarif: text,
+                commitSha: ctx.sha,
+                ref: ctx.ref,
+                checkoutUri: (0,external_node_url_.pathToFileURL)(options.workspace).href,
+                startedAt: options.startedAt,
+                toolName: 'Trivy',
+                log
+            }));
+        }
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        if (required)
+            throw error;
+        section.upload = `${NOT_UPLOADED}: ${why}`;
+        log.warning(error instanceof CodeScanningPermissionError
+            ? why
+            : `The SARIF upload to code scanning failed (${why}); the scan still gated the run and the SARIF file is kept. Set upload-sarif to true to make this an error.`);
+        return { processing: Promise.resolve() };
+    }
+    section.upload = `uploaded (${started.map(s => `upload ${s.id}`).join(', ')}), processing`;
+    const runs = logs.reduce((n, l) => n + l.runs.length, 0);
+    const processing = Promise.all(started.map(s => s.processed.then(describeOutcome, checkFailed))).then(lines => {
+        // The worst outcome of the uploads (one per 20 platforms) is what the summary says.
+        const worst = lines.find(l => l.level === 'warning') ?? lines.find(l => l.level === 'info');
+        if (!worst) {
+            section.upload = `uploaded and processed (${runs} run${runs === 1 ? '' : 's'}, one per platform)`;
+            return;
+        }
+        section.upload = worst.summary;
+        if (worst.level === 'warning')
+            log.warning(worst.log);
+        else
+            log.info(worst.log);
+    });
+    return { processing };
+}
+function describeOutcome(outcome) {
+    switch (outcome.status) {
+        case 'complete':
+            return { level: 'ok', summary: '', log: '' };
+        case 'timeout':
+            return {
+                level: 'info',
+                summary: 'uploaded; GitHub was still processing it when the run ended',
+                log: 'Code scanning is still processing the SARIF; it will appear shortly.'
+            };
+        case 'failed': {
+            const detail = outcome.errors.join('; ');
+            return {
+                level: 'warning',
+                summary: `uploaded, but code scanning could not process it: ${detail}`,
+                log: `Code scanning rejected the SARIF: ${detail}`
+            };
+        }
+    }
+}
+function checkFailed(error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+        level: 'warning',
+        summary: `uploaded; its processing could not be checked (${why})`,
+        log: `The SARIF was uploaded but its processing could not be checked: ${why}`
+    };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=186.index.js.map

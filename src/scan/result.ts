@@ -1,0 +1,44 @@
+/**
+ * What the scan stage hands to the report stage and the summary, and the one question they
+ * all ask of it (which Dockerfile line brought a finding in). Kept apart from stage.ts so that
+ * reading a result does not load the scanner's modules (the Dockerfile parser among them).
+ */
+import type { LayerOrigin } from './dockerfile-origins.js'
+import type { GateResult, VulnerabilityCounts } from './gate.js'
+import type { IgnoreRule } from './ignore.js'
+import type { Finding } from './model.js'
+
+export interface ScanResult {
+  /** Merged findings, most severe first; suppressed ones marked, still listed. */
+  findings: Finding[]
+  gate: GateResult
+  counts: VulnerabilityCounts
+  platforms: string[]
+  /** Rules past their expiry date (they applied no more). */
+  expiredRules: IgnoreRule[]
+  ignoreFiles: string[]
+  trivyVersion: string
+  /** Raw Trivy JSON per platform, and how long each scan took. */
+  reports: Record<string, string>
+  durations: Record<string, number>
+  dockerfile?: DockerfileRef
+  /** Per platform: layer diff ID → the Dockerfile line that made it. */
+  origins: Record<string, Map<string, LayerOrigin>>
+}
+
+export interface DockerfileRef {
+  /** Absolute path on the runner. */
+  path: string
+  /** Path from the workspace root with forward slashes: what SARIF and annotations name. */
+  relative: string
+}
+
+/** The Dockerfile line a finding's layer came from on a platform (the first platform by default). */
+export function originOf(
+  result: Pick<ScanResult, 'origins'>,
+  finding: Finding,
+  platform = finding.platforms[0] ?? ''
+): LayerOrigin | undefined {
+  const diffId = finding.layers[platform]?.diffId
+  return diffId ? result.origins[platform]?.get(diffId) : undefined
+}
