@@ -93,561 +93,6 @@ var lib = __webpack_require__(4942);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
-// EXTERNAL MODULE: ./src/tools/download.ts
-var download = __webpack_require__(7751);
-;// CONCATENATED MODULE: ./src/report/code-scanning.ts
-
-
-
-
-
-
-/** GitHub rejects a SARIF upload larger than this, measured gzipped (before base64). */
-const MAX_SARIF_GZIP_BYTES = 10 * 1024 * 1024;
-/** GitHub rejects a file with more runs than this. */
-const MAX_RUNS_PER_FILE = 20;
-/** GitHub rejects a run with more results than this (and keeps only the first 5,000). */
-const MAX_RESULTS_PER_RUN = 25_000;
-/**
- * Retry schedule of one request (the upload, or one status check). With the defaults a request
- * is tried 5 times; the waits between tries are 2 s, 4 s, 8 s, 16 s (×2 each, capped at 30 s):
- * about 30 s before giving up. A `Retry-After` header (or, for GitHub's primary rate limit,
- * `x-ratelimit-reset`) replaces the computed wait; a rate limit without either waits at least
- * RATE_LIMIT_WAIT_MS, as GitHub asks for secondary rate limits. A wait beyond
- * MAX_RETRY_AFTER_MS is not waited for: the request fails at once, saying why.
- */
-const UPLOAD_ATTEMPTS = 5;
-const UPLOAD_BACKOFF_INITIAL_MS = 2_000;
-const UPLOAD_BACKOFF_FACTOR = 2;
-const UPLOAD_BACKOFF_MAX_MS = 30_000;
-const MAX_RETRY_AFTER_MS = 60_000;
-const RATE_LIMIT_WAIT_MS = 60_000;
-const DEFAULT_UPLOAD_RETRY = {
-    attempts: UPLOAD_ATTEMPTS,
-    initialDelayMs: UPLOAD_BACKOFF_INITIAL_MS,
-    factor: UPLOAD_BACKOFF_FACTOR,
-    maxDelayMs: UPLOAD_BACKOFF_MAX_MS,
-    maxRetryAfterMs: MAX_RETRY_AFTER_MS,
-    rateLimitWaitMs: RATE_LIMIT_WAIT_MS
-};
-/**
- * Processing-status schedule: `attempts` status checks, check n after a wait of
- * backoffDelay(policy, n). With the defaults, 11 checks after waits of 2, 3, 4.5, 6.75, 10.1,
- * then 15 s six times (×1.5 each, capped at 15 s): about 2 minutes, as codeql-action waits.
- * GitHub usually finishes within the first few checks; when it has not by the end, the outcome
- * is `timeout` (processing goes on at GitHub; the caller warns).
- */
-const POLL_CHECKS = 11;
-const POLL_INITIAL_MS = 2_000;
-const POLL_FACTOR = 1.5;
-const POLL_MAX_MS = 15_000;
-const DEFAULT_POLL = {
-    attempts: POLL_CHECKS,
-    initialDelayMs: POLL_INITIAL_MS,
-    factor: POLL_FACTOR,
-    maxDelayMs: POLL_MAX_MS
-};
-/** One request (headers and body) must complete within this. */
-const REQUEST_TIMEOUT_MS = 30_000;
-const GITHUB_API_VERSION = '2022-11-28';
-const USER_AGENT = 'image-pipeline-action';
-/** The upload request cannot be sent as given (bad sha or ref, SARIF GitHub would reject). */
-class InvalidSarifUploadError extends errors/* ConfigurationError */.j1 {
-    name = 'InvalidSarifUploadError';
-}
-/**
- * GitHub refused the token (403), or the token cannot see the repository (404). The message
- * says, in one paragraph, how to grant the permission. A ConfigurationError: the fix is in the
- * workflow. Not retried.
- */
-class CodeScanningPermissionError extends errors/* ConfigurationError */.j1 {
-    status;
-    repository;
-    githubMessage;
-    name = 'CodeScanningPermissionError';
-    constructor(status, repository, 
-    /** GitHub's own message, as answered (token redacted). */
-    githubMessage) {
-        super(permissionAdvice(status, repository, githubMessage));
-        this.status = status;
-        this.repository = repository;
-        this.githubMessage = githubMessage;
-    }
-}
-/** Any other failure: GitHub rejected the SARIF, retries ran out, an unreadable answer… */
-class CodeScanningUploadError extends Error {
-    status;
-    name = 'CodeScanningUploadError';
-    /** Set when the SARIF was accepted but its processing status could not be read. */
-    uploadId;
-    constructor(message, status, options) {
-        super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-        this.status = status;
-        this.uploadId = options?.uploadId;
-    }
-}
-function permissionAdvice(status, repository, githubMessage) {
-    const said = githubMessage ? `: ${githubMessage}` : '';
-    const what = status === 404
-        ? `GitHub answered HTTP 404 for code scanning of ${repository}${said}: the repository ` +
-            'does not exist or the token cannot see it.'
-        : `GitHub refused the code scanning upload to ${repository} (HTTP ${status}${said}).`;
-    const notEnabled = /advanced security|code security|not enabled for code scanning/i.test(githubMessage)
-        ? ' GitHub says code scanning is not enabled for this repository: private and internal ' +
-            'repositories need GitHub Advanced Security (GitHub Code Security) enabled in the ' +
-            "repository's settings (Advanced Security / Code security)."
-        : '';
-    return (`${what} The github-token needs the \`security-events: write\` permission: add ` +
-        '`permissions: { security-events: write }` to the job or workflow (listing the others the ' +
-        'job needs, such as `contents: read`, since naming one permission drops the defaults), or ' +
-        'pass a github-token that has it. Pull requests from forks get a read-only token whatever ' +
-        'the workflow asks for, so the upload cannot work there: upload-sarif: auto skips it, ' +
-        `upload-sarif: false turns it off.${notEnabled}`);
-}
-/**
- * Checks what GitHub would reject without sending anything: the commit sha, the ref, the
- * SARIF's JSON, its number of runs and results, and runs sharing a category (same tool and
- * `automationDetails.id`).
- */
-function validateSarifUpload(req) {
-    if (!/^[0-9a-f]{40}$/i.test(req.commitSha)) {
-        throw new InvalidSarifUploadError(`Cannot upload SARIF: commit sha "${req.commitSha}" is not 40 hexadecimal digits ` +
-            '(the full commit sha, as in GITHUB_SHA)');
-    }
-    if (!/^refs\/\S+$/.test(req.ref)) {
-        throw new InvalidSarifUploadError(`Cannot upload SARIF: ref "${req.ref}" is not a full Git ref ` +
-            '(refs/heads/<branch>, refs/tags/<tag>, refs/pull/<number>/merge or refs/pull/<number>/head)');
-    }
-    let sarif;
-    try {
-        sarif = JSON.parse(req.sarif);
-    }
-    catch (error) {
-        throw new InvalidSarifUploadError(`Cannot upload SARIF: it is not valid JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
-    }
-    const runs = sarif?.runs;
-    if (!Array.isArray(runs)) {
-        throw new InvalidSarifUploadError('Cannot upload SARIF: it has no "runs" array');
-    }
-    if (runs.length > MAX_RUNS_PER_FILE) {
-        throw new InvalidSarifUploadError(`Cannot upload SARIF: it has ${runs.length} runs; code scanning accepts at most ` +
-            `${MAX_RUNS_PER_FILE} per file`);
-    }
-    let results = 0;
-    const categories = new Map();
-    runs.forEach((run, i) => {
-        const count = Array.isArray(run?.results) ? run.results.length : 0;
-        if (count > MAX_RESULTS_PER_RUN) {
-            throw new InvalidSarifUploadError(`Cannot upload SARIF: run ${i + 1} has ${count} results; code scanning rejects a run ` +
-                `with more than ${MAX_RESULTS_PER_RUN}`);
-        }
-        results += count;
-        const tool = run?.tool?.driver?.name ?? '';
-        const category = run?.automationDetails?.id ?? '';
-        const key = `${tool}\u0000${category}`;
-        const first = categories.get(key);
-        if (first !== undefined) {
-            throw new InvalidSarifUploadError(`Cannot upload SARIF: runs ${first + 1} and ${i + 1} have the same category ` +
-                `(tool "${tool}", automationDetails.id "${category}"); code scanning rejects a file ` +
-                'in which two runs share one. Give each run its own category (sarif-category)');
-        }
-        categories.set(key, i);
-    });
-    return { runs: runs.length, results };
-}
-/** ISO 8601 without milliseconds, the form GitHub documents (YYYY-MM-DDTHH:MM:SSZ). */
-function isoSeconds(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-function buildPayload(req, limits) {
-    const summary = validateSarifUpload(req);
-    const gzipped = (0,external_node_zlib_.gzipSync)(Buffer.from(req.sarif, 'utf8'));
-    const max = limits.maxGzipBytes ?? MAX_SARIF_GZIP_BYTES;
-    if (gzipped.length > max) {
-        throw new InvalidSarifUploadError(`Cannot upload SARIF: it is ${size(gzipped.length)} gzipped; code scanning accepts at ` +
-            `most ${size(max)}. It has ${summary.results} results in ${summary.runs} runs: ` +
-            'leave findings out with a trivyignore file, or set upload-sarif: false');
-    }
-    const payload = {
-        commit_sha: req.commitSha.toLowerCase(),
-        ref: req.ref,
-        sarif: gzipped.toString('base64')
-    };
-    if (req.checkoutUri !== undefined)
-        payload.checkout_uri = req.checkoutUri;
-    if (req.startedAt !== undefined)
-        payload.started_at = isoSeconds(req.startedAt);
-    if (req.toolName !== undefined)
-        payload.tool_name = req.toolName;
-    return { payload, summary, gzipBytes: gzipped.length };
-}
-/**
- * The body of the upload: validated (see validateSarifUpload; InvalidSarifUploadError
- * otherwise), the SARIF gzipped then base64-encoded, at most `maxGzipBytes` gzipped.
- */
-function sarifPayload(req, limits = {}) {
-    return buildPayload(req, limits).payload;
-}
-function size(bytes) {
-    return bytes < 1024 * 1024
-        ? `${(bytes / 1024).toFixed(1)} KB`
-        : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-class RequestTimeout extends Error {
-    name = 'RequestTimeout';
-}
-/**
- * One request with a deadline on the whole exchange: http-client's socketTimeout only notices
- * an idle socket, and its readBody never settles when the body stalls.
- */
-async function send(method, url, headers, body, timeoutMs) {
-    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
-        allowRetries: false,
-        socketTimeout: timeoutMs,
-        keepAlive: false
-    });
-    let message;
-    let timer;
-    const deadline = new Promise((_resolve, reject) => {
-        timer = setTimeout(() => {
-            message?.destroy();
-            reject(new RequestTimeout(`no complete answer within ${seconds(timeoutMs)} (timeout)`));
-        }, timeoutMs);
-    });
-    const exchange = (async () => {
-        const res = await client.request(method, url, body ?? null, headers);
-        message = res.message;
-        const text = await res.readBody();
-        return {
-            status: res.message.statusCode ?? 0,
-            statusText: res.message.statusMessage ?? '',
-            headers: res.message.headers,
-            text
-        };
-    })();
-    try {
-        return await Promise.race([exchange, deadline]);
-    }
-    finally {
-        clearTimeout(timer);
-        client.dispose();
-    }
-}
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** GitHub's error message (`message` plus `errors`), or the start of a non-JSON body. */
-function githubMessage(text) {
-    const json = parseJson(text);
-    if (json && typeof json === 'object') {
-        const parts = typeof json.message === 'string' ? [json.message.trim()] : [];
-        if (Array.isArray(json.errors)) {
-            for (const e of json.errors) {
-                if (typeof e === 'string')
-                    parts.push(e);
-                else if (e &&
-                    typeof e === 'object' &&
-                    typeof e.message === 'string')
-                    parts.push(e.message);
-            }
-        }
-        return parts.filter(Boolean).join('; ');
-    }
-    const trimmed = text.trim().replace(/\s+/g, ' ');
-    return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
-}
-function describeStatus(answer, ctx) {
-    const message = ctx.redact(githubMessage(answer.text));
-    const text = answer.statusText ? ` ${answer.statusText}` : '';
-    return `HTTP ${answer.status}${text}${message ? `: ${message}` : ''}`;
-}
-/** A transient status, or undefined when the caller must handle the answer. */
-function code_scanning_transient(answer, ctx, now) {
-    const { status, headers } = answer;
-    const retryAfterMs = (0,download/* parseRetryAfter */.mu)(headers['retry-after'], now);
-    const reason = describeStatus(answer, ctx);
-    const primaryExhausted = headers['x-ratelimit-remaining'] === '0';
-    // A 403 is a rate limit only when GitHub says so; any other 403 is a permission problem.
-    const rateLimited = status === 429 ||
-        (status === 403 &&
-            (headers['retry-after'] !== undefined ||
-                primaryExhausted ||
-                /rate limit/i.test(githubMessage(answer.text))));
-    if (rateLimited) {
-        let waitMs = retryAfterMs;
-        const reset = Number(headers['x-ratelimit-reset']);
-        if (waitMs === undefined && primaryExhausted && Number.isFinite(reset)) {
-            waitMs = Math.max(0, reset * 1000 - now);
-        }
-        return { reason, status, retryable: true, rateLimited: true, waitMs };
-    }
-    if (status >= 500 || status === 408) {
-        return { reason, status, retryable: true, rateLimited: false, waitMs: retryAfterMs };
-    }
-    return undefined;
-}
-/** One try: a usable answer (2xx JSON, or a status for the caller to map), or a Failure. */
-async function attempt(ctx, request, what, idempotent) {
-    const { method, url, headers, body } = request;
-    let answer;
-    try {
-        answer = await send(method, url, headers, body, ctx.timeoutMs);
-    }
-    catch (error) {
-        const reason = error instanceof RequestTimeout || /timeout/i.test(String(error))
-            ? `no answer within ${seconds(ctx.timeoutMs)} (timeout)`
-            : `network error: ${ctx.redact(error instanceof Error ? error.message : String(error))}`;
-        return { failure: { reason, retryable: true, rateLimited: false, cause: error } };
-    }
-    if (answer.status < 200 || answer.status >= 300) {
-        const failure = code_scanning_transient(answer, ctx, Date.now());
-        return failure ? { failure } : { done: { ...answer, json: parseJson(answer.text) } };
-    }
-    const json = parseJson(answer.text);
-    if (json !== undefined)
-        return { done: { ...answer, json } };
-    const reason = `HTTP ${answer.status} with a body that is not JSON ` +
-        `(${answer.headers['content-type'] ?? 'no content-type'}: ` +
-        `"${ctx.redact(githubMessage(answer.text)).slice(0, 80)}")`;
-    if (!idempotent) {
-        throw new CodeScanningUploadError(`${what} got an answer that is not JSON: ${reason}. The upload may or may not have been ` +
-            "accepted, so it is not repeated; look for the analysis in the repository's Security " +
-            `tab. A proxy between the runner and ${hostOf(url)} may be rewriting answers.`, answer.status);
-    }
-    return { failure: { reason, status: answer.status, retryable: true, rateLimited: false } };
-}
-/**
- * One API call with the retry schedule: network errors, timeouts, 5xx, 408, 429 and
- * rate-limit 403s are retried. A 2xx whose body is not JSON is retried only when `idempotent`
- * (the status checks): for the upload we cannot tell whether GitHub accepted it, and a 2xx
- * that is not JSON is more likely a proxy rewriting answers than a glitch a retry would fix.
- * Any other status is returned for the caller to map.
- */
-async function call(ctx, method, url, body, what, idempotent) {
-    const headers = {
-        authorization: `Bearer ${ctx.token}`,
-        accept: 'application/vnd.github+json',
-        'x-github-api-version': GITHUB_API_VERSION
-    };
-    if (body !== undefined)
-        headers['content-type'] = 'application/json';
-    const policy = ctx.retry;
-    for (let n = 1;; n++) {
-        const result = await attempt(ctx, { method, url, headers, body }, what, idempotent);
-        if ('done' in result)
-            return result.done;
-        const { failure } = result;
-        const backoff = (0,retry/* backoffDelay */.E)(policy, n);
-        const wait = failure.waitMs ?? (failure.rateLimited ? Math.max(backoff, policy.rateLimitWaitMs) : backoff);
-        const tooLong = failure.waitMs !== undefined && failure.waitMs > policy.maxRetryAfterMs;
-        if (!failure.retryable || n >= policy.attempts || tooLong) {
-            const tries = n > 1 ? ` after ${n} attempts` : '';
-            const why = tooLong
-                ? `; GitHub asked to wait ${seconds(wait)}, longer than the ` +
-                    `${seconds(policy.maxRetryAfterMs)} this action waits`
-                : '';
-            const advice = failure.rateLimited
-                ? ' The github-token is rate limited: other jobs using the same token or app share ' +
-                    'the limit; re-run the job later.'
-                : '';
-            throw new CodeScanningUploadError(`${what} failed${tries}: ${failure.reason} from ${method} ${url}${why}.${advice}`, failure.status, failure.cause === undefined ? undefined : { cause: failure.cause });
-        }
-        const next = `retrying in ${seconds(wait)} (attempt ${n + 1} of ${policy.attempts})`;
-        if (failure.rateLimited) {
-            ctx.log.warning(`${what} was rate limited by GitHub (${failure.reason}); ${next}`);
-        }
-        else {
-            ctx.log.info(`${what} failed: ${failure.reason}; ${next}`);
-        }
-        await ctx.sleep(wait);
-    }
-}
-/** POSTs the payload; the upload id from GitHub's receipt. */
-async function postSarif(ctx, payload) {
-    const url = `${ctx.base}/code-scanning/sarifs`;
-    const what = `Code scanning upload to ${ctx.repository}`;
-    const answer = await call(ctx, 'POST', url, JSON.stringify(payload), what, false);
-    const message = ctx.redact(githubMessage(answer.text));
-    const { status } = answer;
-    if (status >= 200 && status < 300) {
-        const id = answer.json?.id;
-        if (typeof id === 'string' && id !== '')
-            return id;
-        throw new CodeScanningUploadError(`${what}: GitHub answered HTTP ${status} without an upload id (${ctx.redact(answer.text.slice(0, 200))})`, status);
-    }
-    if (status === 403 || status === 404) {
-        throw new CodeScanningPermissionError(status, ctx.repository, message);
-    }
-    if (status === 401) {
-        throw new CodeScanningUploadError(`${what}: GitHub rejected the github-token (${describeStatus(answer, ctx)}). Pass a valid ` +
-            'token in github-token (the default, github.token, is valid for the duration of the job).', status);
-    }
-    if (status === 413) {
-        throw new CodeScanningUploadError(`${what}: GitHub rejected the SARIF as too large (${describeStatus(answer, ctx)}). Code ` +
-            `scanning accepts at most ${size(MAX_SARIF_GZIP_BYTES)} gzipped: leave findings ` +
-            'out with a trivyignore file, or set upload-sarif: false.', status);
-    }
-    if (status === 400 || status === 422) {
-        throw new CodeScanningUploadError(`${what}: GitHub rejected the SARIF (${describeStatus(answer, ctx)}).`, status);
-    }
-    throw new CodeScanningUploadError(`${what} failed: ${describeStatus(answer, ctx)}.`, status);
-}
-/** Polls the processing status of upload `id` on the poll schedule. */
-async function waitForProcessing(ctx, id) {
-    const url = `${ctx.base}/code-scanning/sarifs/${encodeURIComponent(id)}`;
-    const what = `Reading the processing status of SARIF upload ${id}`;
-    const checks = ctx.poll.attempts;
-    let waited = 0;
-    for (let n = 1; n <= checks; n++) {
-        const wait = (0,retry/* backoffDelay */.E)(ctx.poll, n);
-        await ctx.sleep(wait);
-        waited += wait;
-        let answer;
-        try {
-            answer = await call(ctx, 'GET', url, undefined, what, true);
-        }
-        catch (error) {
-            if (!(error instanceof CodeScanningUploadError))
-                throw error;
-            throw new CodeScanningUploadError(`${error.message} The SARIF was uploaded (id ${id}); GitHub goes on processing it.`, error.status, { cause: error.cause, uploadId: id });
-        }
-        if (answer.status === 404) {
-            // Right after the upload the status can briefly be unknown (eventual consistency).
-            ctx.log.debug(`SARIF upload ${id} not visible yet (HTTP 404), check ${n} of ${checks}`);
-            continue;
-        }
-        if (answer.status < 200 || answer.status >= 300) {
-            throw new CodeScanningUploadError(`${what} failed: ${describeStatus(answer, ctx)} from GET ${url}. The SARIF was ` +
-                `uploaded (id ${id}); GitHub goes on processing it.`, answer.status, { uploadId: id });
-        }
-        const data = (answer.json ?? {});
-        const status = data.processing_status;
-        ctx.log.debug(`SARIF upload ${id}: processing_status ${String(status)}, check ${n} of ${checks}`);
-        if (status === 'complete') {
-            ctx.log.info(`Code scanning processed SARIF upload ${id}`);
-            const analyses = typeof data.analyses_url === 'string' ? data.analyses_url : undefined;
-            return analyses === undefined
-                ? { id, status: 'complete' }
-                : { id, url: analyses, status: 'complete' };
-        }
-        if (status === 'failed') {
-            const errors = Array.isArray(data.errors)
-                ? data.errors.map(e => ctx.redact(String(e)))
-                : [];
-            return { id, status: 'failed', errors };
-        }
-        // 'pending', or a status this code does not know: keep waiting.
-    }
-    ctx.log.info(`SARIF upload ${id} was still being processed after ${seconds(waited)}; GitHub goes on ` +
-        'processing it.');
-    return { id, status: 'timeout' };
-}
-/** Upload and wait until GitHub has processed it. */
-async function uploadSarif(options) {
-    return (await startSarifUpload(options)).processed;
-}
-/**
- * Resolves once GitHub accepted the file (the POST, with its retries); processing is waited for
- * in `processed`, so the caller can go on (publish) meanwhile and collect the outcome at the end.
- */
-async function startSarifUpload(options) {
-    const { log, token, owner, repo } = options;
-    if (!token) {
-        throw new InvalidSarifUploadError('Cannot upload SARIF: github-token is empty');
-    }
-    const apiUrl = options.apiUrl.replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/]/.test(apiUrl)) {
-        throw new InvalidSarifUploadError(`Cannot upload SARIF: the API URL "${apiUrl}" is not an http(s) URL (GITHUB_API_URL)`);
-    }
-    const { payload, summary, gzipBytes } = buildPayload(options, options);
-    const ctx = {
-        base: `${apiUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`,
-        repository: `${owner}/${repo}`,
-        token,
-        log,
-        sleep: options.sleep ?? (ms => (0,external_node_timers_promises_.setTimeout)(ms)),
-        retry: options.retry ?? DEFAULT_UPLOAD_RETRY,
-        poll: options.poll ?? DEFAULT_POLL,
-        timeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-        redact: text => text.split(token).join('***')
-    };
-    log.info(`Uploading SARIF to code scanning of ${ctx.repository}: ${summary.results} results in ` +
-        `${summary.runs} runs, ${size(gzipBytes)} gzipped, ${payload.ref} at ` +
-        payload.commit_sha.slice(0, 12));
-    const id = await postSarif(ctx, payload);
-    log.info(`Code scanning accepted the SARIF (upload id ${id}); waiting for processing`);
-    const processed = waitForProcessing(ctx, id);
-    // Observed by the caller later; never an unhandled rejection meanwhile.
-    processed.catch(() => undefined);
-    return { id, processed };
-}
-function seconds(ms) {
-    return `${Number((ms / 1000).toFixed(3))} s`;
-}
-function hostOf(url) {
-    try {
-        return new URL(url).host;
-    }
-    catch {
-        return url;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/findings-file.ts
-/**
- * The merged findings as one JSON document (the `report` output): what was scanned, the gate's
- * verdict and every finding with the platforms it was seen on and the Dockerfile line its layer
- * came from. Meant for later steps (an artifact, a PR comment, a policy check) to read.
- */
-
-const FINDINGS_SCHEMA = 'https://github.com/image-pipeline-action/findings/v1';
-function findingsDocument(result, image) {
-    const { gate } = result;
-    return {
-        $schema: FINDINGS_SCHEMA,
-        image,
-        scanner: { name: 'Trivy', version: result.trivyVersion },
-        gate: {
-            verdict: gate.verdict,
-            failOn: gate.failOn,
-            ignoreUnfixed: gate.ignoreUnfixed,
-            reason: gate.reason,
-            blocking: gate.blocking.map(f => f.key),
-            unfixedExcluded: gate.unfixedExcluded,
-            suppressed: gate.suppressed
-        },
-        vulnerabilities: result.counts,
-        ignoreFiles: result.ignoreFiles,
-        expiredRules: result.expiredRules.map(r => ({
-            id: r.id,
-            source: r.source,
-            expires: r.expires
-        })),
-        findings: result.findings.map(f => {
-            const origin = (0,scan_result/* originOf */.y)(result, f);
-            return {
-                ...f,
-                ...(origin && result.dockerfile
-                    ? {
-                        dockerfile: {
-                            path: result.dockerfile.relative,
-                            startLine: origin.startLine,
-                            endLine: origin.endLine,
-                            instruction: origin.instruction,
-                            fromBase: origin.fromBase
-                        }
-                    }
-                    : {})
-            };
-        })
-    };
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
@@ -992,6 +437,559 @@ function buildSarif(input) {
         }
     });
     return { logs: fitted.map(f => f.log), notes };
+}
+
+;// CONCATENATED MODULE: ./src/report/code-scanning.ts
+
+
+
+
+
+
+/** GitHub rejects a SARIF upload larger than this, measured gzipped (before base64). */
+const MAX_SARIF_GZIP_BYTES = GITHUB_SARIF_LIMITS.maxGzipBytes;
+/** GitHub rejects a file with more runs than this. */
+const MAX_RUNS_PER_FILE = GITHUB_SARIF_LIMITS.maxRuns;
+/** GitHub rejects a run with more results than this (and keeps only the first 5,000). */
+const MAX_RESULTS_PER_RUN = GITHUB_SARIF_LIMITS.maxResultsPerRun;
+/**
+ * Retry schedule of one request (the upload, or one status check). With the defaults a request
+ * is tried 5 times; the waits between tries are 2 s, 4 s, 8 s, 16 s (×2 each, capped at 30 s):
+ * about 30 s before giving up. A `Retry-After` header (or, for GitHub's primary rate limit,
+ * `x-ratelimit-reset`) replaces the computed wait; a rate limit without either waits at least
+ * RATE_LIMIT_WAIT_MS, as GitHub asks for secondary rate limits. A wait beyond
+ * MAX_RETRY_AFTER_MS is not waited for: the request fails at once, saying why.
+ */
+const UPLOAD_ATTEMPTS = 5;
+const UPLOAD_BACKOFF_INITIAL_MS = 2_000;
+const UPLOAD_BACKOFF_FACTOR = 2;
+const UPLOAD_BACKOFF_MAX_MS = 30_000;
+const MAX_RETRY_AFTER_MS = 60_000;
+const RATE_LIMIT_WAIT_MS = 60_000;
+const DEFAULT_UPLOAD_RETRY = {
+    attempts: UPLOAD_ATTEMPTS,
+    initialDelayMs: UPLOAD_BACKOFF_INITIAL_MS,
+    factor: UPLOAD_BACKOFF_FACTOR,
+    maxDelayMs: UPLOAD_BACKOFF_MAX_MS,
+    maxRetryAfterMs: MAX_RETRY_AFTER_MS,
+    rateLimitWaitMs: RATE_LIMIT_WAIT_MS
+};
+/**
+ * Processing-status schedule: `attempts` status checks, check n after a wait of
+ * backoffDelay(policy, n). With the defaults, 11 checks after waits of 2, 3, 4.5, 6.75, 10.1,
+ * then 15 s six times (×1.5 each, capped at 15 s): about 2 minutes, as codeql-action waits.
+ * GitHub usually finishes within the first few checks; when it has not by the end, the outcome
+ * is `timeout` (processing goes on at GitHub; the caller warns).
+ */
+const POLL_CHECKS = 11;
+const POLL_INITIAL_MS = 2_000;
+const POLL_FACTOR = 1.5;
+const POLL_MAX_MS = 15_000;
+const DEFAULT_POLL = {
+    attempts: POLL_CHECKS,
+    initialDelayMs: POLL_INITIAL_MS,
+    factor: POLL_FACTOR,
+    maxDelayMs: POLL_MAX_MS
+};
+/** One request (headers and body) must complete within this. */
+const REQUEST_TIMEOUT_MS = 30_000;
+const GITHUB_API_VERSION = '2022-11-28';
+const USER_AGENT = 'image-pipeline-action';
+/** The upload request cannot be sent as given (bad sha or ref, SARIF GitHub would reject). */
+class InvalidSarifUploadError extends errors/* ConfigurationError */.j1 {
+    name = 'InvalidSarifUploadError';
+}
+/**
+ * GitHub refused the token (403), or the token cannot see the repository (404). The message
+ * says, in one paragraph, how to grant the permission. A ConfigurationError: the fix is in the
+ * workflow. Not retried.
+ */
+class CodeScanningPermissionError extends errors/* ConfigurationError */.j1 {
+    status;
+    repository;
+    githubMessage;
+    name = 'CodeScanningPermissionError';
+    constructor(status, repository, 
+    /** GitHub's own message, as answered (token redacted). */
+    githubMessage) {
+        super(permissionAdvice(status, repository, githubMessage));
+        this.status = status;
+        this.repository = repository;
+        this.githubMessage = githubMessage;
+    }
+}
+/** Any other failure: GitHub rejected the SARIF, retries ran out, an unreadable answer… */
+class CodeScanningUploadError extends Error {
+    status;
+    name = 'CodeScanningUploadError';
+    /** Set when the SARIF was accepted but its processing status could not be read. */
+    uploadId;
+    constructor(message, status, options) {
+        super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+        this.status = status;
+        this.uploadId = options?.uploadId;
+    }
+}
+function permissionAdvice(status, repository, githubMessage) {
+    const said = githubMessage ? `: ${githubMessage}` : '';
+    const what = status === 404
+        ? `GitHub answered HTTP 404 for code scanning of ${repository}${said}: the repository ` +
+            'does not exist or the token cannot see it.'
+        : `GitHub refused the code scanning upload to ${repository} (HTTP ${status}${said}).`;
+    const notEnabled = /advanced security|code security|not enabled for code scanning/i.test(githubMessage)
+        ? ' GitHub says code scanning is not enabled for this repository: private and internal ' +
+            'repositories need GitHub Advanced Security (GitHub Code Security) enabled in the ' +
+            "repository's settings (Advanced Security / Code security)."
+        : '';
+    return (`${what} The github-token needs the \`security-events: write\` permission: add ` +
+        '`permissions: { security-events: write }` to the job or workflow (listing the others the ' +
+        'job needs, such as `contents: read`, since naming one permission drops the defaults), or ' +
+        'pass a github-token that has it. Pull requests from forks get a read-only token whatever ' +
+        'the workflow asks for, so the upload cannot work there: upload-sarif: auto skips it, ' +
+        `upload-sarif: false turns it off.${notEnabled}`);
+}
+/**
+ * Checks what GitHub would reject without sending anything: the commit sha, the ref, the
+ * SARIF's JSON, its number of runs and results, and runs sharing a category (same tool and
+ * `automationDetails.id`).
+ */
+function validateSarifUpload(req) {
+    if (!/^[0-9a-f]{40}$/i.test(req.commitSha)) {
+        throw new InvalidSarifUploadError(`Cannot upload SARIF: commit sha "${req.commitSha}" is not 40 hexadecimal digits ` +
+            '(the full commit sha, as in GITHUB_SHA)');
+    }
+    if (!/^refs\/\S+$/.test(req.ref)) {
+        throw new InvalidSarifUploadError(`Cannot upload SARIF: ref "${req.ref}" is not a full Git ref ` +
+            '(refs/heads/<branch>, refs/tags/<tag>, refs/pull/<number>/merge or refs/pull/<number>/head)');
+    }
+    let sarif;
+    try {
+        sarif = JSON.parse(req.sarif);
+    }
+    catch (error) {
+        throw new InvalidSarifUploadError(`Cannot upload SARIF: it is not valid JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    }
+    const runs = sarif?.runs;
+    if (!Array.isArray(runs)) {
+        throw new InvalidSarifUploadError('Cannot upload SARIF: it has no "runs" array');
+    }
+    if (runs.length > MAX_RUNS_PER_FILE) {
+        throw new InvalidSarifUploadError(`Cannot upload SARIF: it has ${runs.length} runs; code scanning accepts at most ` +
+            `${MAX_RUNS_PER_FILE} per file`);
+    }
+    let results = 0;
+    const categories = new Map();
+    runs.forEach((run, i) => {
+        const count = Array.isArray(run?.results) ? run.results.length : 0;
+        if (count > MAX_RESULTS_PER_RUN) {
+            throw new InvalidSarifUploadError(`Cannot upload SARIF: run ${i + 1} has ${count} results; code scanning rejects a run ` +
+                `with more than ${MAX_RESULTS_PER_RUN}`);
+        }
+        results += count;
+        const tool = run?.tool?.driver?.name ?? '';
+        const category = run?.automationDetails?.id ?? '';
+        const key = `${tool}\u0000${category}`;
+        const first = categories.get(key);
+        if (first !== undefined) {
+            throw new InvalidSarifUploadError(`Cannot upload SARIF: runs ${first + 1} and ${i + 1} have the same category ` +
+                `(tool "${tool}", automationDetails.id "${category}"); code scanning rejects a file ` +
+                'in which two runs share one. Give each run its own category (sarif-category)');
+        }
+        categories.set(key, i);
+    });
+    return { runs: runs.length, results };
+}
+/** ISO 8601 without milliseconds, the form GitHub documents (YYYY-MM-DDTHH:MM:SSZ). */
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+function buildPayload(req, limits) {
+    const summary = validateSarifUpload(req);
+    const gzipped = (0,external_node_zlib_.gzipSync)(Buffer.from(req.sarif, 'utf8'));
+    const max = limits.maxGzipBytes ?? MAX_SARIF_GZIP_BYTES;
+    if (gzipped.length > max) {
+        throw new InvalidSarifUploadError(`Cannot upload SARIF: it is ${size(gzipped.length)} gzipped; code scanning accepts at ` +
+            `most ${size(max)}. It has ${summary.results} results in ${summary.runs} runs: ` +
+            'leave findings out with a trivyignore file, or set upload-sarif: false');
+    }
+    const payload = {
+        commit_sha: req.commitSha.toLowerCase(),
+        ref: req.ref,
+        sarif: gzipped.toString('base64')
+    };
+    if (req.checkoutUri !== undefined)
+        payload.checkout_uri = req.checkoutUri;
+    if (req.startedAt !== undefined)
+        payload.started_at = isoSeconds(req.startedAt);
+    if (req.toolName !== undefined)
+        payload.tool_name = req.toolName;
+    return { payload, summary, gzipBytes: gzipped.length };
+}
+/**
+ * The body of the upload: validated (see validateSarifUpload; InvalidSarifUploadError
+ * otherwise), the SARIF gzipped then base64-encoded, at most `maxGzipBytes` gzipped.
+ */
+function sarifPayload(req, limits = {}) {
+    return buildPayload(req, limits).payload;
+}
+function size(bytes) {
+    return bytes < 1024 * 1024
+        ? `${(bytes / 1024).toFixed(1)} KB`
+        : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+class RequestTimeout extends Error {
+    name = 'RequestTimeout';
+}
+/**
+ * One request with a deadline on the whole exchange: http-client's socketTimeout only notices
+ * an idle socket, and its readBody never settles when the body stalls.
+ */
+async function send(method, url, headers, body, timeoutMs) {
+    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
+        allowRetries: false,
+        socketTimeout: timeoutMs,
+        keepAlive: false
+    });
+    let message;
+    let timer;
+    const deadline = new Promise((_resolve, reject) => {
+        timer = setTimeout(() => {
+            message?.destroy();
+            reject(new RequestTimeout(`no complete answer within ${seconds(timeoutMs)} (timeout)`));
+        }, timeoutMs);
+    });
+    const exchange = (async () => {
+        const res = await client.request(method, url, body ?? null, headers);
+        message = res.message;
+        const text = await res.readBody();
+        return {
+            status: res.message.statusCode ?? 0,
+            statusText: res.message.statusMessage ?? '',
+            headers: res.message.headers,
+            text
+        };
+    })();
+    try {
+        return await Promise.race([exchange, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+        client.dispose();
+    }
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** GitHub's error message (`message` plus `errors`), or the start of a non-JSON body. */
+function githubMessage(text) {
+    const json = parseJson(text);
+    if (json && typeof json === 'object') {
+        const parts = typeof json.message === 'string' ? [json.message.trim()] : [];
+        if (Array.isArray(json.errors)) {
+            for (const e of json.errors) {
+                if (typeof e === 'string')
+                    parts.push(e);
+                else if (e &&
+                    typeof e === 'object' &&
+                    typeof e.message === 'string')
+                    parts.push(e.message);
+            }
+        }
+        return parts.filter(Boolean).join('; ');
+    }
+    const trimmed = text.trim().replace(/\s+/g, ' ');
+    return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
+}
+function describeStatus(answer, ctx) {
+    const message = ctx.redact(githubMessage(answer.text));
+    const text = answer.statusText ? ` ${answer.statusText}` : '';
+    return `HTTP ${answer.status}${text}${message ? `: ${message}` : ''}`;
+}
+/** A transient status, or undefined when the caller must handle the answer. */
+function code_scanning_transient(answer, ctx, now) {
+    const { status, headers } = answer;
+    const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(headers['retry-after'], now);
+    const reason = describeStatus(answer, ctx);
+    const primaryExhausted = headers['x-ratelimit-remaining'] === '0';
+    // A 403 is a rate limit only when GitHub says so; any other 403 is a permission problem.
+    const rateLimited = status === 429 ||
+        (status === 403 &&
+            (headers['retry-after'] !== undefined ||
+                primaryExhausted ||
+                /rate limit/i.test(githubMessage(answer.text))));
+    if (rateLimited) {
+        let waitMs = retryAfterMs;
+        const reset = Number(headers['x-ratelimit-reset']);
+        if (waitMs === undefined && primaryExhausted && Number.isFinite(reset)) {
+            waitMs = Math.max(0, reset * 1000 - now);
+        }
+        return { reason, status, retryable: true, rateLimited: true, waitMs };
+    }
+    if (status >= 500 || status === 408) {
+        return { reason, status, retryable: true, rateLimited: false, waitMs: retryAfterMs };
+    }
+    return undefined;
+}
+/** One try: a usable answer (2xx JSON, or a status for the caller to map), or a Failure. */
+async function attempt(ctx, request, what, idempotent) {
+    const { method, url, headers, body } = request;
+    let answer;
+    try {
+        answer = await send(method, url, headers, body, ctx.timeoutMs);
+    }
+    catch (error) {
+        const reason = error instanceof RequestTimeout || /timeout/i.test(String(error))
+            ? `no answer within ${seconds(ctx.timeoutMs)} (timeout)`
+            : `network error: ${ctx.redact(error instanceof Error ? error.message : String(error))}`;
+        return { failure: { reason, retryable: true, rateLimited: false, cause: error } };
+    }
+    if (answer.status < 200 || answer.status >= 300) {
+        const failure = code_scanning_transient(answer, ctx, Date.now());
+        return failure ? { failure } : { done: { ...answer, json: parseJson(answer.text) } };
+    }
+    const json = parseJson(answer.text);
+    if (json !== undefined)
+        return { done: { ...answer, json } };
+    const reason = `HTTP ${answer.status} with a body that is not JSON ` +
+        `(${answer.headers['content-type'] ?? 'no content-type'}: ` +
+        `"${ctx.redact(githubMessage(answer.text)).slice(0, 80)}")`;
+    if (!idempotent) {
+        throw new CodeScanningUploadError(`${what} got an answer that is not JSON: ${reason}. The upload may or may not have been ` +
+            "accepted, so it is not repeated; look for the analysis in the repository's Security " +
+            `tab. A proxy between the runner and ${hostOf(url)} may be rewriting answers.`, answer.status);
+    }
+    return { failure: { reason, status: answer.status, retryable: true, rateLimited: false } };
+}
+/**
+ * One API call with the retry schedule: network errors, timeouts, 5xx, 408, 429 and
+ * rate-limit 403s are retried. A 2xx whose body is not JSON is retried only when `idempotent`
+ * (the status checks): for the upload we cannot tell whether GitHub accepted it, and a 2xx
+ * that is not JSON is more likely a proxy rewriting answers than a glitch a retry would fix.
+ * Any other status is returned for the caller to map.
+ */
+async function call(ctx, method, url, body, what, idempotent) {
+    const headers = {
+        authorization: `Bearer ${ctx.token}`,
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': GITHUB_API_VERSION
+    };
+    if (body !== undefined)
+        headers['content-type'] = 'application/json';
+    const policy = ctx.retry;
+    for (let n = 1;; n++) {
+        const result = await attempt(ctx, { method, url, headers, body }, what, idempotent);
+        if ('done' in result)
+            return result.done;
+        const { failure } = result;
+        const backoff = (0,retry/* backoffDelay */.EY)(policy, n);
+        const wait = failure.waitMs ?? (failure.rateLimited ? Math.max(backoff, policy.rateLimitWaitMs) : backoff);
+        const tooLong = failure.waitMs !== undefined && failure.waitMs > policy.maxRetryAfterMs;
+        if (!failure.retryable || n >= policy.attempts || tooLong) {
+            const tries = n > 1 ? ` after ${n} attempts` : '';
+            const why = tooLong
+                ? `; GitHub asked to wait ${seconds(wait)}, longer than the ` +
+                    `${seconds(policy.maxRetryAfterMs)} this action waits`
+                : '';
+            const advice = failure.rateLimited
+                ? ' The github-token is rate limited: other jobs using the same token or app share ' +
+                    'the limit; re-run the job later.'
+                : '';
+            throw new CodeScanningUploadError(`${what} failed${tries}: ${failure.reason} from ${method} ${url}${why}.${advice}`, failure.status, failure.cause === undefined ? undefined : { cause: failure.cause });
+        }
+        const next = `retrying in ${seconds(wait)} (attempt ${n + 1} of ${policy.attempts})`;
+        if (failure.rateLimited) {
+            ctx.log.warning(`${what} was rate limited by GitHub (${failure.reason}); ${next}`);
+        }
+        else {
+            ctx.log.info(`${what} failed: ${failure.reason}; ${next}`);
+        }
+        await ctx.sleep(wait);
+    }
+}
+/** POSTs the payload; the upload id from GitHub's receipt. */
+async function postSarif(ctx, payload) {
+    const url = `${ctx.base}/code-scanning/sarifs`;
+    const what = `Code scanning upload to ${ctx.repository}`;
+    const answer = await call(ctx, 'POST', url, JSON.stringify(payload), what, false);
+    const message = ctx.redact(githubMessage(answer.text));
+    const { status } = answer;
+    if (status >= 200 && status < 300) {
+        const id = answer.json?.id;
+        if (typeof id === 'string' && id !== '')
+            return id;
+        throw new CodeScanningUploadError(`${what}: GitHub answered HTTP ${status} without an upload id (${ctx.redact(answer.text.slice(0, 200))})`, status);
+    }
+    if (status === 403 || status === 404) {
+        throw new CodeScanningPermissionError(status, ctx.repository, message);
+    }
+    if (status === 401) {
+        throw new CodeScanningUploadError(`${what}: GitHub rejected the github-token (${describeStatus(answer, ctx)}). Pass a valid ` +
+            'token in github-token (the default, github.token, is valid for the duration of the job).', status);
+    }
+    if (status === 413) {
+        throw new CodeScanningUploadError(`${what}: GitHub rejected the SARIF as too large (${describeStatus(answer, ctx)}). Code ` +
+            `scanning accepts at most ${size(MAX_SARIF_GZIP_BYTES)} gzipped: leave findings ` +
+            'out with a trivyignore file, or set upload-sarif: false.', status);
+    }
+    if (status === 400 || status === 422) {
+        throw new CodeScanningUploadError(`${what}: GitHub rejected the SARIF (${describeStatus(answer, ctx)}).`, status);
+    }
+    throw new CodeScanningUploadError(`${what} failed: ${describeStatus(answer, ctx)}.`, status);
+}
+/** Polls the processing status of upload `id` on the poll schedule. */
+async function waitForProcessing(ctx, id) {
+    const url = `${ctx.base}/code-scanning/sarifs/${encodeURIComponent(id)}`;
+    const what = `Reading the processing status of SARIF upload ${id}`;
+    const checks = ctx.poll.attempts;
+    let waited = 0;
+    for (let n = 1; n <= checks; n++) {
+        const wait = (0,retry/* backoffDelay */.EY)(ctx.poll, n);
+        await ctx.sleep(wait);
+        waited += wait;
+        let answer;
+        try {
+            answer = await call(ctx, 'GET', url, undefined, what, true);
+        }
+        catch (error) {
+            if (!(error instanceof CodeScanningUploadError))
+                throw error;
+            throw new CodeScanningUploadError(`${error.message} The SARIF was uploaded (id ${id}); GitHub goes on processing it.`, error.status, { cause: error.cause, uploadId: id });
+        }
+        if (answer.status === 404) {
+            // Right after the upload the status can briefly be unknown (eventual consistency).
+            ctx.log.debug(`SARIF upload ${id} not visible yet (HTTP 404), check ${n} of ${checks}`);
+            continue;
+        }
+        if (answer.status < 200 || answer.status >= 300) {
+            throw new CodeScanningUploadError(`${what} failed: ${describeStatus(answer, ctx)} from GET ${url}. The SARIF was ` +
+                `uploaded (id ${id}); GitHub goes on processing it.`, answer.status, { uploadId: id });
+        }
+        const data = (answer.json ?? {});
+        const status = data.processing_status;
+        ctx.log.debug(`SARIF upload ${id}: processing_status ${String(status)}, check ${n} of ${checks}`);
+        if (status === 'complete') {
+            ctx.log.info(`Code scanning processed SARIF upload ${id}`);
+            const analyses = typeof data.analyses_url === 'string' ? data.analyses_url : undefined;
+            return analyses === undefined
+                ? { id, status: 'complete' }
+                : { id, url: analyses, status: 'complete' };
+        }
+        if (status === 'failed') {
+            const errors = Array.isArray(data.errors)
+                ? data.errors.map(e => ctx.redact(String(e)))
+                : [];
+            return { id, status: 'failed', errors };
+        }
+        // 'pending', or a status this code does not know: keep waiting.
+    }
+    ctx.log.info(`SARIF upload ${id} was still being processed after ${seconds(waited)}; GitHub goes on ` +
+        'processing it.');
+    return { id, status: 'timeout' };
+}
+/** Upload and wait until GitHub has processed it. */
+async function uploadSarif(options) {
+    return (await startSarifUpload(options)).processed;
+}
+/**
+ * Resolves once GitHub accepted the file (the POST, with its retries); processing is waited for
+ * in `processed`, so the caller can go on (publish) meanwhile and collect the outcome at the end.
+ */
+async function startSarifUpload(options) {
+    const { log, token, owner, repo } = options;
+    if (!token) {
+        throw new InvalidSarifUploadError('Cannot upload SARIF: github-token is empty');
+    }
+    const apiUrl = options.apiUrl.replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]/.test(apiUrl)) {
+        throw new InvalidSarifUploadError(`Cannot upload SARIF: the API URL "${apiUrl}" is not an http(s) URL (GITHUB_API_URL)`);
+    }
+    const { payload, summary, gzipBytes } = buildPayload(options, options);
+    const ctx = {
+        base: `${apiUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`,
+        repository: `${owner}/${repo}`,
+        token,
+        log,
+        sleep: options.sleep ?? (ms => (0,external_node_timers_promises_.setTimeout)(ms)),
+        retry: options.retry ?? DEFAULT_UPLOAD_RETRY,
+        poll: options.poll ?? DEFAULT_POLL,
+        timeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+        redact: text => text.split(token).join('***')
+    };
+    log.info(`Uploading SARIF to code scanning of ${ctx.repository}: ${summary.results} results in ` +
+        `${summary.runs} runs, ${size(gzipBytes)} gzipped, ${payload.ref} at ` +
+        payload.commit_sha.slice(0, 12));
+    const id = await postSarif(ctx, payload);
+    log.info(`Code scanning accepted the SARIF (upload id ${id}); waiting for processing`);
+    const processed = waitForProcessing(ctx, id);
+    // Observed by the caller later; never an unhandled rejection meanwhile.
+    processed.catch(() => undefined);
+    return { id, processed };
+}
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(3))} s`;
+}
+function hostOf(url) {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return url;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/findings-file.ts
+/**
+ * The merged findings as one JSON document (the `report` output): what was scanned, the gate's
+ * verdict and every finding with the platforms it was seen on and the Dockerfile line its layer
+ * came from. Meant for later steps (an artifact, a PR comment, a policy check) to read.
+ */
+
+const FINDINGS_SCHEMA = 'https://github.com/image-pipeline-action/findings/v1';
+function findingsDocument(result, image) {
+    const { gate } = result;
+    return {
+        $schema: FINDINGS_SCHEMA,
+        image,
+        scanner: { name: 'Trivy', version: result.trivyVersion },
+        gate: {
+            verdict: gate.verdict,
+            failOn: gate.failOn,
+            ignoreUnfixed: gate.ignoreUnfixed,
+            reason: gate.reason,
+            blocking: gate.blocking.map(f => f.key),
+            unfixedExcluded: gate.unfixedExcluded,
+            suppressed: gate.suppressed
+        },
+        vulnerabilities: result.counts,
+        ignoreFiles: result.ignoreFiles,
+        expiredRules: result.expiredRules.map(r => ({
+            id: r.id,
+            source: r.source,
+            expires: r.expires
+        })),
+        findings: result.findings.map(f => {
+            const origin = (0,scan_result/* originOf */.y)(result, f);
+            return {
+                ...f,
+                ...(origin && result.dockerfile
+                    ? {
+                        dockerfile: {
+                            path: result.dockerfile.relative,
+                            startLine: origin.startLine,
+                            endLine: origin.endLine,
+                            instruction: origin.instruction,
+                            fromBase: origin.fromBase
+                        }
+                    }
+                    : {})
+            };
+        })
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/stage.ts

@@ -24,3 +24,15 @@ export function backoffSchedule(policy: BackoffPolicy): number[] {
     backoffDelay(policy, i + 1)
   )
 }
+
+/** `Retry-After` in ms (delta-seconds or an HTTP date), or undefined when absent or invalid. */
+export function parseRetryAfter(
+  value: string | string[] | undefined,
+  now: number = Date.now()
+): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value
+  if (text === undefined || text.trim() === '') return undefined
+  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000
+  const date = Date.parse(text)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}

@@ -194,6 +194,39 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
       ])
       expect(uploads[0]).toMatchObject({ commit_sha: SHA, ref: 'refs/heads/main' })
       expect(result.summary).toContain('### Vulnerability scan: ✅ passed')
+
+      // Invariant 1: each platform manifest Trivy read is a manifest of the index that was pushed.
+      const index = JSON.parse(
+        (
+          await run(
+            world.SKOPEO,
+            [
+              'inspect',
+              '--raw',
+              '--authfile',
+              join(world.DOCKER_CONFIG, 'config.json'),
+              `docker://${image}@${result.outputs.digest}`
+            ],
+            { env }
+          )
+        ).stdout
+      ) as { manifests: { digest: string; platform: { os: string; architecture: string } }[] }
+      const report = JSON.parse(readFileSync(result.outputs.report ?? '', 'utf8'))
+      expect(report.image.digest).toBe(result.outputs.digest)
+      for (const platform of PLATFORMS) {
+        const trivyReport = join(
+          result.outputs.report ?? '',
+          '..',
+          `trivy-${platform.replace('/', '-')}.json`
+        )
+        const scanned = (
+          JSON.parse(readFileSync(trivyReport, 'utf8')).ArtifactName as string
+        ).split('@')[1]
+        const pushed = index.manifests.find(
+          m => `${m.platform.os}/${m.platform.architecture}` === platform
+        )?.digest
+        expect([platform, scanned]).toEqual([platform, pushed])
+      }
     },
     TIMEOUT
   )

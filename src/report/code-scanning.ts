@@ -13,15 +13,15 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { gzipSync } from 'node:zlib'
 import { HttpClient } from '@actions/http-client'
 import { ConfigurationError } from '../errors.js'
-import { backoffDelay, type BackoffPolicy } from '../retry.js'
-import { parseRetryAfter } from '../tools/download.js'
+import { backoffDelay, parseRetryAfter, type BackoffPolicy } from '../retry.js'
+import { GITHUB_SARIF_LIMITS } from './sarif.js'
 
 /** GitHub rejects a SARIF upload larger than this, measured gzipped (before base64). */
-export const MAX_SARIF_GZIP_BYTES = 10 * 1024 * 1024
+export const MAX_SARIF_GZIP_BYTES = GITHUB_SARIF_LIMITS.maxGzipBytes
 /** GitHub rejects a file with more runs than this. */
-export const MAX_RUNS_PER_FILE = 20
+export const MAX_RUNS_PER_FILE = GITHUB_SARIF_LIMITS.maxRuns
 /** GitHub rejects a run with more results than this (and keeps only the first 5,000). */
-export const MAX_RESULTS_PER_RUN = 25_000
+export const MAX_RESULTS_PER_RUN = GITHUB_SARIF_LIMITS.maxResultsPerRun
 
 /**
  * Retry schedule of one request (the upload, or one status check). With the defaults a request

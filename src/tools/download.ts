@@ -3,7 +3,7 @@
  * the hash before returning. A mismatching file is deleted before the error is thrown, so a
  * tampered binary is never left where it could be cached or run.
  */
-import { backoffDelay, type BackoffPolicy } from '../retry.js'
+import { backoffDelay, parseRetryAfter, type BackoffPolicy } from '../retry.js'
 import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
@@ -93,19 +93,7 @@ export class DownloadError extends Error {
   }
 }
 
-export { backoffDelay }
-
-/** `Retry-After` in ms (delta-seconds or an HTTP date), or undefined when absent or invalid. */
-export function parseRetryAfter(
-  value: string | string[] | undefined,
-  now: number = Date.now()
-): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value
-  if (text === undefined || text.trim() === '') return undefined
-  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000
-  const date = Date.parse(text)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
-}
+export { backoffDelay, parseRetryAfter }
 
 interface Failure {
   reason: string
