@@ -1057,6 +1057,9 @@ async function reportStage(options) {
     options.setOutput('vulnerabilities', JSON.stringify(scan.counts));
     options.setOutput('report', reportPath);
     options.setOutput('sarif', sarifPaths.join('\n'));
+    const sboms = Object.values(scan.sboms);
+    if (sboms.length)
+        options.setOutput('sbom', sboms.join('\n'));
     for (const annotation of dockerfileAnnotations(scan))
         emit(log, annotation);
     const section = {

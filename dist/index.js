@@ -28491,7 +28491,7 @@ if ((0,_actions_core__WEBPACK_IMPORTED_MODULE_0__.getState)(_state_js__WEBPACK_I
 }
 else {
     (0,_actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState)(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.isPost, 'true');
-    await (0,_boundary_js__WEBPACK_IMPORTED_MODULE_1__/* .runWithBoundary */ .K)(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(985), __nccwpck_require__.e(94), __nccwpck_require__.e(495)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8495))).run());
+    await (0,_boundary_js__WEBPACK_IMPORTED_MODULE_1__/* .runWithBoundary */ .K)(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(985), __nccwpck_require__.e(94), __nccwpck_require__.e(649)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8649))).run());
 }
 
 __webpack_async_result__();

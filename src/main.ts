@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildImage } from './build/run.js'
 import { readContext, type RunContext } from './context.js'
-import { ConfigurationError } from './errors.js'
 import { readConfig, type Config } from './inputs/index.js'
 import { makePlan, type Plan } from './plan/index.js'
 import { addTags, pushByDigest } from './publish/index.js'
@@ -12,6 +11,7 @@ import { createDockerConfig, loginRegistries, secretForms } from './registry/ind
 import { renderSummary, type RunReport } from './report/summary.js'
 import { StageTimer } from './report/timings.js'
 import type { GateResult } from './scan/gate.js'
+import type { ScanResult } from './scan/result.js'
 import { STATE } from './state.js'
 import { describeTools, prepareTools } from './tools/prepare.js'
 
@@ -85,7 +85,6 @@ async function pipeline(
     for (const line of report.tools) core.info(line)
     return prepared
   })
-  refuseStagesNotBuiltYet(plan)
 
   // 5. login: a docker config of our own, so credentials never land in the user's home.
   const docker = await timer.run('Login', async () => {
@@ -119,6 +118,7 @@ async function pipeline(
   core.setOutput('image', `${plan.images[0]}@${built.digest}`)
 
   // 7. scan: every platform of the layout, before anything is published.
+  let scanned: ScanResult | undefined
   if (config.scan.enabled && tools.trivy) {
     const trivy = tools.trivy
     // Loaded only by runs that scan (the Dockerfile parser, SARIF, the code scanning client).
@@ -128,7 +128,7 @@ async function pipeline(
     ])
     // Kept after the post step (which removes workDir): later steps read the report and SARIF.
     const reportDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-report-'))
-    const scanned = await timer.run('Scan', () =>
+    scanned = await timer.run('Scan', () =>
       scanStage({
         config,
         trivy: { path: trivy.tool.path, version: trivy.tool.version, dbArgs: trivy.db.scanArgs },
@@ -139,13 +139,15 @@ async function pipeline(
         workspace,
         now: ctx.now,
         env,
-        log: core
+        log: core,
+        sbom: plan.decisions.sign !== 'off' && config.sign.attest.includes('sbom')
       })
     )
     // 8. report: SARIF, upload, annotations, outputs; a failed gate is told before it stops us.
+    const result = scanned
     const reported = await timer.run('Report', () =>
       reportStage({
-        scan: scanned,
+        scan: result,
         config,
         plan,
         ctx,
@@ -191,8 +193,44 @@ async function pipeline(
   )
   report.published = pushed.map(p => `\`${p.image}@${built.digest}\`: pushed, not tagged yet`)
 
-  // 10. sign lands here: tags move only after the signature is verified.
-  core.setOutput('signed', 'false')
+  // 10. sign: by digest, attest, verify as a consumer would; tags move only after that.
+  let signed: Record<string, boolean> | undefined
+  if (plan.decisions.sign !== 'off' && tools.cosign) {
+    const cosign = tools.cosign
+    const { signStage, attestationsOf } = await import('./sign/index.js')
+    const outcome = await timer.run('Sign', async () =>
+      signStage({
+        cosign: {
+          path: cosign.tool.path,
+          major: cosign.version.major === 2 ? 2 : 3,
+          version: cosign.version.version
+        },
+        mode: plan.decisions.sign === 'key' ? 'key' : 'keyless',
+        tlog: plan.decisions.tlog,
+        config: config.sign,
+        images: plan.images,
+        digest: built.digest,
+        tags: plan.tags,
+        attestations: await attestationsOf(config.sign.attest, scanned, join(workDir, 'attest')),
+        workDir: join(workDir, 'sign'),
+        workspace,
+        serverUrl: ctx.serverUrl,
+        env: docker.env,
+        idToken: async audience => {
+          const token = await core.getIDToken(audience)
+          core.setSecret(token)
+          return token
+        },
+        log: core
+      })
+    )
+    signed = Object.fromEntries(plan.images.map(image => [image, true]))
+    report.sign = outcome
+    core.setOutput('signed', 'true')
+    core.setOutput('verify-command', outcome.verifyCommands[0] ?? '')
+  } else {
+    core.setOutput('signed', 'false')
+  }
 
   // 11. tag: only now do the tags point at the digest.
   const tagged = await timer.run('Tag', () =>
@@ -201,25 +239,14 @@ async function pipeline(
       images: plan.images,
       tags: plan.tags,
       authfile,
-      env: docker.env
+      env: docker.env,
+      ...(signed ? { signed } : {})
     })
   )
   report.published = tagged.map(
     t =>
       `\`${t.image}@${built.digest}\`: tags ${t.tagsAdded.map(tag => `\`${tag}\``).join(' ') || '(none)'}`
   )
-}
-
-/**
- * The sign stage is not in this version yet. Rather than publish an image unsigned when
- * signing applies, the run stops before anything is built.
- */
-function refuseStagesNotBuiltYet(plan: Plan): void {
-  if (plan.decisions.sign !== 'off') {
-    throw new ConfigurationError(
-      `Input "sign": signing (${plan.decisions.sign}) is not in this version of the action yet, and an image must not be published unsigned when signing applies. Set sign: false to publish without it.`
-    )
-  }
 }
 
 export function planFor(config: Config, ctx: RunContext): Plan {
@@ -234,7 +261,9 @@ export function planFor(config: Config, ctx: RunContext): Plan {
       sign: config.sign.mode,
       uploadSarif: config.report.uploadSarif,
       cosignKey: config.sign.key !== undefined,
-      scan: config.scan.enabled
+      scan: config.scan.enabled,
+      transparencyLog: config.sign.transparencyLog,
+      ownSigstore: config.sign.sigstore !== undefined
     },
     ctx
   )

@@ -91,7 +91,9 @@ describe('readConfig: accepted values', () => {
       key: undefined,
       password: '',
       signatureFormat: 'bundle',
-      attest: ['sbom', 'vuln']
+      attest: ['sbom', 'vuln'],
+      recursive: true,
+      transparencyLog: 'auto'
     })
     expect(config.tools).toEqual({ mirror: '', manifest: '' })
   })
@@ -193,7 +195,7 @@ describe('readConfig: accepted values', () => {
     [{ attest: 'none' }, []],
     [{ attest: 'sbom' }, ['sbom']],
     [{ attest: 'SBOM, vuln' }, ['sbom', 'vuln']],
-    [{ attest: 'sbom', scan: 'false' }, ['sbom']]
+    [{ attest: 'none', scan: 'false' }, []]
   ])('attest %j', (inputs, expected) => {
     expect(read(inputs).sign.attest).toEqual(expected)
   })
@@ -216,8 +218,12 @@ describe('readConfig: accepted values', () => {
       'upload-sarif': 'false',
       'sarif-category': 'img-{platform}',
       sign: 'false',
-      'cosign-version': 'v2.6.0',
+      'cosign-version': 'v3.1.1',
       'signature-format': 'both',
+      'sign-recursive': 'false',
+      'transparency-log': 'true',
+      'sigstore-signing-config': 'sigstore/signing_config.json',
+      'sigstore-trusted-root': 'sigstore/trusted_root.json',
       'tools-mirror': 'https://ghes.example.com/',
       'tools-manifest': 'tools.json',
       summary: 'false',
@@ -247,8 +253,14 @@ describe('readConfig: accepted values', () => {
     })
     expect(config.sign).toMatchObject({
       mode: 'false',
-      cosignVersion: 'v2.6.0',
-      signatureFormat: 'both'
+      cosignVersion: 'v3.1.1',
+      signatureFormat: 'both',
+      recursive: false,
+      transparencyLog: 'true',
+      sigstore: {
+        signingConfig: join(workspace, 'sigstore/signing_config.json'),
+        trustedRoot: join(workspace, 'sigstore/trusted_root.json')
+      }
     })
     expect(config.tools).toEqual({ mirror: 'https://ghes.example.com', manifest: 'tools.json' })
   })
@@ -279,6 +291,11 @@ describe('readConfig: accepted values', () => {
     ['6h', 21_600_000]
   ])('scan-timeout %s', (value, ms) => {
     expect(read({ 'scan-timeout': value }).scan.timeoutMs).toBe(ms)
+  })
+
+  test('cosign 2 with the legacy format', () => {
+    const config = read({ 'cosign-version': 'v2.6.0', 'signature-format': 'legacy' })
+    expect([config.sign.cosignVersion, config.sign.signatureFormat]).toEqual(['v2.6.0', 'legacy'])
   })
 
   test('a fixed sarif-category is fine for one platform', () => {
@@ -333,7 +350,13 @@ describe('action.yml', () => {
     'summary'
   ]
   /** Inputs beyond the SPEC's table, each added for a need the SPEC leaves open. */
-  const extraInputs = ['scan-timeout']
+  const extraInputs = [
+    'scan-timeout',
+    'sign-recursive',
+    'transparency-log',
+    'sigstore-signing-config',
+    'sigstore-trusted-root'
+  ]
   const allInputs = [...specInputs, ...extraInputs]
   const specOutputs = [
     'digest',

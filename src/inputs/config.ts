@@ -67,6 +67,12 @@ export interface Config {
     password: string
     signatureFormat: SignatureFormat
     attest: Attestation[]
+    /** Also sign each platform manifest (cosign sign --recursive). */
+    recursive: boolean
+    /** Record signatures in the transparency log: auto (public repositories), true, false. */
+    transparencyLog: Mode
+    /** An organisation's own Sigstore (both files), instead of the public-good instance. */
+    sigstore?: { signingConfig: string; trustedRoot: string }
   }
   tools: {
     mirror: string

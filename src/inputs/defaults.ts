@@ -23,5 +23,7 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'cosign-version': 'v3.0.6',
   'signature-format': 'bundle',
   attest: 'sbom,vuln',
+  'sign-recursive': 'true',
+  'transparency-log': 'auto',
   summary: 'true'
 }

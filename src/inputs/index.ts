@@ -3,6 +3,7 @@ import { isAbsolute, join } from 'node:path'
 import { InputError, ValueError } from '../errors.js'
 import { parseFlavor, parseTagRules } from '../plan/tag-rules.js'
 import { parseIgnoreFile } from '../scan/ignore.js'
+import { cosign2TrustMaterial, signingConfigUrls, TrustConfigError } from '../sign/trust.js'
 import type { Attestation, CacheMode, Config, FailOn, Mode, SignatureFormat } from './config.js'
 import { INPUT_DEFAULTS } from './defaults.js'
 import { splitList } from './lists.js'
@@ -141,8 +142,13 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     check.checkNoDuplicates(list, 'attestation')
     return list
   })
-  if (attest.includes('vuln') && !scanEnabled) {
-    fail('attest', '"vuln" needs the scan, but scan is false', 'sbom or none when scan is false')
+  // Both come from the scan: the vulnerability report, and the SBOM converted from it.
+  if (attest.length > 0 && !scanEnabled) {
+    fail(
+      'attest',
+      `"${attest.join(',')}" needs the scan, but scan is false`,
+      'none when scan is false'
+    )
   }
 
   const cosignKey = field('cosign-key', raw => {
@@ -157,6 +163,42 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
       'cosign-password',
       'it is set but cosign-key is empty',
       'cosign-password only with cosign-key'
+    )
+  }
+
+  const cosignVersion = field('cosign-version', raw => check.checkExactVersion(raw, 'v3.0.6'))
+  const signatureFormat = field('signature-format', raw => {
+    const format = check.checkChoice(raw, SIGNATURE_FORMATS)
+    // cosign 2 cannot write bundles its own verify can read (nor can Kyverno's): say so now.
+    if (/^v?2\./.test(cosignVersion) && format !== 'legacy') {
+      throw new ValueError(
+        `"${format}" needs cosign 3, and cosign-version is ${cosignVersion}`,
+        'legacy with cosign 2.x (or a cosign 3.x version)'
+      )
+    }
+    return format
+  })
+  const sigstoreFile = (name: string, check: (text: string, file: string) => unknown) =>
+    field(name, raw => {
+      if (raw === '') return ''
+      const path = existingFile(name, raw, 'a JSON file in the workspace')
+      try {
+        check(readFileSync(inWorkspace(path), 'utf8'), path)
+      } catch (error) {
+        if (error instanceof TrustConfigError) {
+          throw new ValueError(error.message, 'a Sigstore file as `cosign` writes or reads it')
+        }
+        throw error
+      }
+      return inWorkspace(path)
+    })
+  const signingConfig = sigstoreFile('sigstore-signing-config', signingConfigUrls)
+  const trustedRoot = sigstoreFile('sigstore-trusted-root', cosign2TrustMaterial)
+  if (Boolean(signingConfig) !== Boolean(trustedRoot)) {
+    fail(
+      signingConfig ? 'sigstore-trusted-root' : 'sigstore-signing-config',
+      `it is empty while ${signingConfig ? 'sigstore-signing-config' : 'sigstore-trusted-root'} is set`,
+      'both files of your Sigstore instance, or neither (the public-good instance)'
     )
   }
 
@@ -207,10 +249,13 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     },
     sign: {
       mode: mode('sign'),
-      cosignVersion: field('cosign-version', raw => check.checkExactVersion(raw, 'v3.0.6')),
+      cosignVersion,
       key: cosignKey,
       password: cosignPassword,
-      signatureFormat: field('signature-format', raw => check.checkChoice(raw, SIGNATURE_FORMATS)),
+      signatureFormat,
+      recursive: bool('sign-recursive'),
+      transparencyLog: mode('transparency-log'),
+      ...(signingConfig ? { sigstore: { signingConfig, trustedRoot } } : {}),
       attest
     },
     tools: {

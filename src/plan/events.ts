@@ -16,6 +16,10 @@ export interface DecisionInput {
   cosignKey: boolean
   /** The scan runs (no scan, no SARIF). Default true. */
   scan?: boolean
+  /** `transparency-log`. Default auto. */
+  transparencyLog?: Mode
+  /** `sigstore-signing-config` is set: the organisation's own Sigstore, not the public one. */
+  ownSigstore?: boolean
 }
 
 export interface Decisions {
@@ -23,6 +27,8 @@ export interface Decisions {
   pushReason: string
   sign: 'keyless' | 'key' | 'off'
   signReason: string
+  /** Record the signature in the transparency log (Rekor). */
+  tlog: boolean
   upload: boolean
   uploadReason: string
 }
@@ -62,44 +68,76 @@ const NO_OIDC = (ctx: RunContext) =>
     ? 'the runner offers no OIDC token, which GitHub never gives to pull requests from forks'
     : "the runner offers no OIDC token: add `id-token: write` to the job's permissions"
 
+/** The repository is not public (its payload says private, or a visibility other than public). */
+export function isPrivateRepository(ctx: RunContext): boolean {
+  const repo = ctx.payload.repository as { private?: boolean; visibility?: string } | undefined
+  return repo?.private === true || (repo?.visibility ?? 'public') !== 'public'
+}
+
 /**
  * sign=auto signs what is pushed, with the key when one is given, else keyless when the runner
  * can mint an OIDC token. sign=true is the same but refuses to push unsigned: with neither a key
  * nor a token that is a configuration error. When nothing is pushed there is nothing to sign
  * (signatures are attached by digest in the registry), so no mode fails then.
+ *
+ * The transparency log is public: a keyless entry there names the repository and its workflow.
+ * A private repository therefore signs keyless on the public-good Sigstore only when the user
+ * says so (transparency-log: true); with its own Sigstore (sigstore-signing-config) it may.
+ * Key-based signatures skip the log for private repositories unless transparency-log is true.
  */
 function decideSign(
-  mode: Mode,
-  cosignKey: boolean,
+  input: DecisionInput,
   push: boolean,
   ctx: RunContext
-): Pick<Decisions, 'sign' | 'signReason'> {
-  if (mode === 'false')
-    return { sign: 'off', signReason: 'The image is not signed because sign is false.' }
+): Pick<Decisions, 'sign' | 'signReason' | 'tlog'> {
+  const mode = input.sign
+  const log = input.transparencyLog ?? 'auto'
+  const off = (signReason: string) => ({ sign: 'off' as const, signReason, tlog: false })
+  if (mode === 'false') return off('The image is not signed because sign is false.')
   if (!push) {
+    return off(
+      'The image is not signed because it is not pushed: signatures are attached by digest in the registry.'
+    )
+  }
+  const isPrivate = isPrivateRepository(ctx)
+  if (input.cosignKey) {
+    // An organisation's own Sigstore logs to its own Rekor: nothing becomes public.
+    const tlog = log === 'true' || (log === 'auto' && (!isPrivate || input.ownSigstore === true))
     return {
-      sign: 'off',
-      signReason:
-        'The image is not signed because it is not pushed: signatures are attached by digest in the registry.'
+      sign: 'key',
+      signReason: `The image is signed with the key given in cosign-key${tlog ? '' : ', without a transparency log entry'}.`,
+      tlog
     }
   }
-  if (cosignKey)
-    return { sign: 'key', signReason: 'The image is signed with the key given in cosign-key.' }
-  if (ctx.idTokenAvailable) {
-    return {
-      sign: 'keyless',
-      signReason:
-        "The image is signed keyless, with a Sigstore certificate issued for this workflow's OIDC identity."
+  /** `why` keyless is impossible; `fix`, what the user can change (sign: true only). */
+  const refuse = (why: string, fix: string) => {
+    if (mode === 'true') {
+      throw new ConfigurationError(
+        `Input "sign" is true, but the image cannot be signed: cosign-key is not set and ${why}. ${fix}, or set sign to auto to publish unsigned.`
+      )
     }
+    return off(`The image is pushed unsigned: sign is auto, cosign-key is not set and ${why}.`)
   }
-  if (mode === 'true') {
-    throw new ConfigurationError(
-      `Input "sign" is true, but the image cannot be signed: cosign-key is not set and ${NO_OIDC(ctx)}. Set cosign-key, grant \`id-token: write\`, or set sign to auto to publish unsigned.`
+  if (!ctx.idTokenAvailable) {
+    return refuse(`${NO_OIDC(ctx)} to sign keyless`, 'Set cosign-key, grant `id-token: write`')
+  }
+  if (log === 'false' && !input.ownSigstore) {
+    return refuse(
+      'keyless signing on the public Sigstore needs its transparency log, which transparency-log: false turns off',
+      'Set cosign-key, or sigstore-signing-config for your own Sigstore'
+    )
+  }
+  if (isPrivate && log !== 'true' && !input.ownSigstore) {
+    return refuse(
+      'the repository is private: keyless signing would publish its name and workflow in the public transparency log (Rekor)',
+      "Set transparency-log: true to accept that, sigstore-signing-config to use your organisation's own Sigstore, or cosign-key"
     )
   }
   return {
-    sign: 'off',
-    signReason: `The image is pushed unsigned: sign is auto, cosign-key is not set and ${NO_OIDC(ctx)} to sign keyless.`
+    sign: 'keyless',
+    signReason:
+      "The image is signed keyless, with a Sigstore certificate issued for this workflow's OIDC identity.",
+    tlog: true
   }
 }
 
@@ -152,7 +190,7 @@ export function decide(input: DecisionInput, ctx: RunContext): Decisions {
   const push = decidePush(input.push, ctx)
   return {
     ...push,
-    ...decideSign(input.sign, input.cosignKey, push.push, ctx),
+    ...decideSign(input, push.push, ctx),
     ...decideUpload(input.uploadSarif, input.scan ?? true, ctx)
   }
 }

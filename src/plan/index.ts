@@ -28,6 +28,8 @@ export interface PlanInput {
   cosignKey: boolean
   /** The scan runs. Default true. */
   scan?: boolean
+  transparencyLog?: Mode
+  ownSigstore?: boolean
 }
 
 export interface Plan {

@@ -112,6 +112,8 @@ export async function reportStage(options: ReportStageOptions): Promise<ReportOu
   options.setOutput('vulnerabilities', JSON.stringify(scan.counts))
   options.setOutput('report', reportPath)
   options.setOutput('sarif', sarifPaths.join('\n'))
+  const sboms = Object.values(scan.sboms)
+  if (sboms.length) options.setOutput('sbom', sboms.join('\n'))
 
   for (const annotation of dockerfileAnnotations(scan)) emit(log, annotation)
 

@@ -1,5 +1,7 @@
 import type { Plan } from '../plan/index.js'
+import type { SignOutcome } from '../sign/stage.js'
 import { renderScanSummary, type ScanSection } from './scan-summary.js'
+import { renderSignSummary } from './sign-summary.js'
 import { timingsTable, type StageTiming } from './timings.js'
 
 /** What the job summary shows; each stage fills in its part as the run goes. */
@@ -15,6 +17,8 @@ export interface RunReport {
   }
   /** The scan's verdict, findings and where its reports went. */
   scan?: ScanSection
+  /** What was signed and attested, and how a consumer verifies it. */
+  sign?: SignOutcome
   /** One line per image: what exists in its registry. */
   published?: string[]
   timings: StageTiming[]
@@ -70,6 +74,7 @@ export function renderSummary(report: RunReport): string {
     ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`)].join('\n')
   )
   if (report.scan) parts.push(renderScanSummary(report.scan))
+  if (report.sign) parts.push(renderSignSummary(report.sign))
   if (report.published?.length) {
     parts.push(['### In the registries', ...report.published.map(line => `- ${line}`)].join('\n'))
   }

@@ -16,6 +16,8 @@ export interface TrivyScanArgsInput {
   timeoutMs: number
   /** From the tools stage: --cache-dir, --skip-db-update, Java DB flags. */
   dbArgs: readonly string[]
+  /** Every package in the report, not only vulnerable ones: the SBOM is converted from it. */
+  listAllPackages?: boolean
 }
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/
@@ -47,11 +49,20 @@ export function trivyScanArgs(input: TrivyScanArgsInput): string[] {
     // The gate is about vulnerabilities; secret scanning would double the scan time.
     '--scanners',
     'vuln',
-    // The report lists findings only; the SBOM (attest) is produced apart.
-    '--list-all-pkgs=false',
+    // All packages only when an SBOM is made from this report (trivy convert); else the
+    // report lists findings alone, several times smaller.
+    `--list-all-pkgs=${input.listAllPackages ? 'true' : 'false'}`,
     '--timeout',
     goDuration(input.timeoutMs),
     '--no-progress',
     ...input.dbArgs
   ]
+}
+
+/** `trivy convert`: the CycloneDX SBOM of a platform from its JSON report (no second scan). */
+export function trivySbomArgs(report: string, output: string): string[] {
+  if (!report.startsWith('/') || !output.startsWith('/')) {
+    throw new Error(`report and SBOM paths must be absolute: "${report}", "${output}"`)
+  }
+  return ['convert', '--format', 'cyclonedx', '--output', output, '--', report]
 }

@@ -21,6 +21,8 @@ export interface ScanResult {
   /** Raw Trivy JSON per platform, and how long each scan took. */
   reports: Record<string, string>
   durations: Record<string, number>
+  /** CycloneDX SBOM per platform, when one was made (attest includes sbom). */
+  sboms: Record<string, string>
   dockerfile?: DockerfileRef
   /** Per platform: layer diff ID → the Dockerfile line that made it. */
   origins: Record<string, Map<string, LayerOrigin>>

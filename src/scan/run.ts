@@ -42,6 +42,8 @@ export interface ScanPlatformsOptions {
   workDir: string
   dbArgs: readonly string[]
   timeoutMs: number
+  /** Reports list every package (an SBOM is converted from them). */
+  listAllPackages?: boolean
   /** Scans at once; default: defaultScanConcurrency(). */
   concurrency?: number
   /** Base environment (default: ours); TRIVY_* variables are removed from it. */
@@ -141,7 +143,8 @@ export async function scanPlatforms(options: ScanPlatformsOptions): Promise<Scan
       platform: p.platform,
       output: report,
       timeoutMs: options.timeoutMs,
-      dbArgs: options.dbArgs
+      dbArgs: options.dbArgs,
+      listAllPackages: options.listAllPackages ?? false
     })
     options.log.debug(`trivy ${args.join(' ')}`)
     const fail = (reason: string): One => ({ ok: false, failure: { platform: p.platform, reason } })

@@ -14,6 +14,7 @@ import { readImageHistory } from './image-config.js'
 import { mergeScans } from './merge.js'
 import type { DockerfileRef, ScanResult } from './result.js'
 import { scanPlatforms, type ScanLog } from './run.js'
+import { writeSboms } from './sbom.js'
 
 export type { DockerfileRef, ScanResult } from './result.js'
 
@@ -42,6 +43,8 @@ export interface ScanStageOptions {
   now: Date
   env?: NodeJS.ProcessEnv
   log: ScanLog
+  /** Make each platform's CycloneDX SBOM too (attest includes sbom). */
+  sbom?: boolean
 }
 
 export async function scanStage(options: ScanStageOptions): Promise<ScanResult> {
@@ -55,9 +58,19 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
     workDir: options.workDir,
     dbArgs: options.trivy.dbArgs,
     timeoutMs: config.scan.timeoutMs,
+    listAllPackages: options.sbom ?? false,
     ...(options.env ? { env: options.env } : {}),
     log
   })
+  const sboms = options.sbom
+    ? await writeSboms({
+        trivy: options.trivy.path,
+        reports: outcome.reports,
+        reportDir: options.reportDir,
+        workDir: options.workDir,
+        ...(options.env ? { env: options.env } : {})
+      })
+    : {}
 
   const ignored = applyIgnoreRules(mergeScans(outcome.scans), config.scan.ignoreRules, options.now)
   for (const rule of ignored.expired) {
@@ -92,6 +105,7 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
     trivyVersion: outcome.scans.find(s => s.trivyVersion)?.trivyVersion ?? options.trivy.version,
     reports: outcome.reports,
     durations: outcome.durations,
+    sboms,
     ...(dockerfile ? { dockerfile } : {}),
     origins
   }

@@ -166,9 +166,42 @@ const rows: Row[] = [
     ctx: 'mergeGroup',
     input: {},
     push: true,
+    // The real merge_group payload is of a private repository: no public log without consent.
+    sign: 'off',
+    upload: true,
+    reason: ['signReason', 'the repository is private']
+  },
+  {
+    ctx: 'mergeGroup',
+    input: { transparencyLog: 'true' },
+    push: true,
     sign: 'keyless',
     upload: true,
     reason: ['pushReason', 'merge_group event']
+  },
+  { ctx: 'mergeGroup', input: { ownSigstore: true }, push: true, sign: 'keyless', upload: true },
+  {
+    ctx: 'mergeGroup',
+    input: { cosignKey: true },
+    push: true,
+    sign: 'key',
+    upload: true,
+    reason: ['signReason', 'without a transparency log entry']
+  },
+  {
+    ctx: 'push',
+    input: { transparencyLog: 'false' },
+    push: true,
+    sign: 'off',
+    upload: true,
+    reason: ['signReason', 'transparency-log: false']
+  },
+  {
+    ctx: 'push',
+    input: { transparencyLog: 'false', ownSigstore: true },
+    push: true,
+    sign: 'keyless',
+    upload: true
   },
   { ctx: 'release', input: {}, push: true, sign: 'keyless', upload: true },
   { ctx: 'dispatch', input: { sign: 'true' }, push: true, sign: 'keyless', upload: true },
@@ -182,6 +215,21 @@ const rows: Row[] = [
   }
 ]
 
+test.each([
+  ['push', {}, true],
+  ['push', { cosignKey: true }, true],
+  ['push', { cosignKey: true, transparencyLog: 'false' }, false],
+  ['mergeGroup', { cosignKey: true }, false],
+  ['mergeGroup', { cosignKey: true, transparencyLog: 'true' }, true],
+  ['mergeGroup', { transparencyLog: 'true' }, true],
+  ['push', { sign: 'false' }, false]
+] as [keyof typeof contexts, Partial<DecisionInput>, boolean][])(
+  'transparency log entry on %s %j: %s',
+  (name, input, tlog) => {
+    expect(decide({ ...AUTO, ...input }, contexts[name]()).tlog).toBe(tlog)
+  }
+)
+
 test.each(rows)('$ctx $input → push $push, sign $sign, upload $upload', row => {
   const decisions = decide({ ...AUTO, ...row.input }, contexts[row.ctx]())
   expect(decisions).toMatchObject({ push: row.push, sign: row.sign, upload: row.upload })
@@ -193,7 +241,9 @@ test.each(rows)('$ctx $input → push $push, sign $sign, upload $upload', row =>
 
 test.each([
   ['pushNoOidc', { sign: 'true' }, 'add `id-token: write`'],
-  ['forkPr', { sign: 'true', push: 'true' }, 'never gives to pull requests from forks']
+  ['forkPr', { sign: 'true', push: 'true' }, 'never gives to pull requests from forks'],
+  ['mergeGroup', { sign: 'true' }, 'Set transparency-log: true to accept that'],
+  ['push', { sign: 'true', transparencyLog: 'false' }, 'sigstore-signing-config for your own']
 ] as [keyof typeof contexts, Partial<DecisionInput>, string][])(
   'sign=true that cannot be honoured on %s is a configuration error',
   (name, input, phrase) => {

@@ -73,6 +73,7 @@ function scanResult(
     trivyVersion: '0.74.0',
     reports: {},
     durations: {},
+    sboms: {},
     ...(options.dockerfile === false
       ? {}
       : { dockerfile: { path: join(workspace, 'Dockerfile'), relative: 'Dockerfile' } }),

@@ -1,0 +1,421 @@
+/**
+ * Signing end to end (issue 6): the bundled action builds examples/hello, scans it (fake
+ * trivy), pushes by digest to the world's TLS + htpasswd registry, signs with the REAL cosign
+ * (3.1 and 2.5, installed through the tools flow) keyless against the project's loopback
+ * Sigstore with a token from a loopback runner OIDC endpoint, attests the SBOM and the
+ * vulnerability report, verifies, and only then tags. Each result is then checked again here,
+ * as a consumer would, with the real cosign of each major.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { stringify } from 'yaml'
+import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tools/specs.js'
+import { FakeGitHub } from '../helpers/fake-github.js'
+import { FakeSigstore } from '../helpers/fake-sigstore.js'
+import { buildFakeTrivyArchive, sha256File } from '../helpers/fake-trivy.js'
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
+import {
+  ACTIONS_OIDC_PUBLIC_KEY,
+  addOidcRoute,
+  mintedTokens,
+  type OidcRoute
+} from '../helpers/oidc-token.js'
+import { cosignPath, ReleaseServer, trivyPath } from '../helpers/release-server.js'
+import { ROOT, runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
+import { scanForSecrets } from '../helpers/secret-scan.js'
+import { describeWithWorld, requireWorld, run, runnerWorldEnv, type World } from './world.js'
+
+const TIMEOUT = 300_000
+const TOKEN = 'ghs_signE2Etoken0123456789abcdefghijklmno'
+const KEY_PASSWORD = 'k3y-PASSWORD-for-e2e-only'
+const SHA = '89abcdef0123456789abcdef0123456789abcdef'
+const WORKFLOW = 'e2e-org/hello/.github/workflows/release.yml@refs/heads/main'
+const IDENTITY = `https://github.com/${WORKFLOW}`
+const ISSUER = 'https://token.actions.githubusercontent.com'
+
+const branchPush: EventSpec = {
+  name: 'push',
+  ref: 'refs/heads/main',
+  sha: SHA,
+  payload: {
+    ref: 'refs/heads/main',
+    repository: {
+      full_name: 'e2e-org/hello',
+      name: 'hello',
+      html_url: 'https://github.com/e2e-org/hello',
+      private: false,
+      visibility: 'public'
+    }
+  }
+}
+
+describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action)', () => {
+  let world: World
+  let mirror: ReleaseServer
+  let github: FakeGitHub
+  let sigstore: FakeSigstore
+  let oidc: OidcRoute
+  let workspace: string
+  let env: Record<string, string>
+  const toolCache = join(mkdtempSync(join(tmpdir(), 'sign-e2e-kept-')), 'tool-cache')
+  const runs: ActionRun[] = []
+  const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+  const authfile = () => join(world.DOCKER_CONFIG, 'config.json')
+
+  const tagsOf = async (image: string) => {
+    const r = await run(
+      world.SKOPEO,
+      ['list-tags', '--authfile', authfile(), `docker://${image}`],
+      {
+        env,
+        allowFailure: true
+      }
+    )
+    return r.code === 0 ? (JSON.parse(r.stdout) as { Tags: string[] }).Tags : []
+  }
+  /** The real cosign, as a consumer runs it (argv, the world's registry login). */
+  const cosign = (major: 2 | 3, args: string[]) =>
+    run(major === 3 ? world.COSIGN3 : world.COSIGN2, args, {
+      env: {
+        ...env,
+        DOCKER_CONFIG: world.DOCKER_CONFIG,
+        HOME: mkdtempSync(join(tmpdir(), 'cosign-home-')),
+        ...(major === 2 ? sigstore.cosign2Env : {})
+      },
+      allowFailure: true
+    })
+  const verifyKeyless = (major: 2 | 3, reference: string, identity = IDENTITY) =>
+    cosign(major, [
+      'verify',
+      ...(major === 3 ? ['--trusted-root', sigstore.trustedRootPath] : []),
+      '--certificate-identity',
+      identity,
+      '--certificate-oidc-issuer',
+      ISSUER,
+      reference
+    ])
+
+  beforeAll(async () => {
+    world = requireWorld()
+    mirror = await ReleaseServer.start()
+    github = await FakeGitHub.start({ token: TOKEN, repos: ['e2e-org/hello'] })
+    oidc = addOidcRoute(github, { claims: { repository: 'e2e-org/hello', workflow_ref: WORKFLOW } })
+    sigstore = await FakeSigstore.start({
+      dir: mkdtempSync(join(tmpdir(), 'sign-e2e-sigstore-')),
+      oidcPublicKeys: [ACTIONS_OIDC_PUBLIC_KEY]
+    })
+    workspace = mkdtempSync(join(tmpdir(), 'sign-e2e-checkout-'))
+    cpSync(join(ROOT, 'examples'), join(workspace, 'examples'), { recursive: true })
+
+    const platform = currentPlatform()
+    const trivy = await buildFakeTrivyArchive(mkdtempSync(join(tmpdir(), 'assets-')), '0.74.0')
+    mirror.add(trivyPath('0.74.0'), { file: trivy.path })
+    const entries: object[] = [
+      {
+        tool: 'trivy',
+        version: '0.74.0',
+        platform,
+        url: `${mirror.url}${trivyPath('0.74.0')}`,
+        sha256: trivy.sha256
+      }
+    ]
+    for (const [version, file] of [
+      [world.COSIGN3_VERSION, world.COSIGN3],
+      [world.COSIGN2_VERSION, world.COSIGN2]
+    ] as const) {
+      const spec = TOOL_SPECS.cosign
+      const path = cosignPath(version, assetName(spec, normalizeVersion(spec, version), platform))
+      mirror.add(path, { file })
+      entries.push({
+        tool: 'cosign',
+        version,
+        platform,
+        url: `${mirror.url}${path}`,
+        sha256: sha256File(file)
+      })
+    }
+    writeFileSync(join(workspace, 'tools.yaml'), stringify(entries))
+
+    const dockerConfig = mkdtempSync(join(tmpdir(), 'runner-docker-'))
+    mkdirSync(join(dockerConfig, 'cli-plugins'))
+    symlinkSync(world.BUILDX_PLUGIN, join(dockerConfig, 'cli-plugins', 'docker-buildx'))
+    env = {
+      ...runnerWorldEnv(world),
+      DOCKER_CONFIG: dockerConfig,
+      GITHUB_API_URL: github.apiUrl,
+      FAKE_TRIVY_FIXTURE: 'trivy_alpine-310.json.golden'
+    }
+  }, TIMEOUT)
+
+  afterAll(async () => {
+    await mirror?.close()
+    await github?.close()
+    await sigstore?.close()
+  })
+
+  const action = async (
+    image: string,
+    extra: Record<string, string> = {},
+    extraEnv: Record<string, string> = {}
+  ) => {
+    const result = await runAction({
+      event: branchPush,
+      workspace,
+      toolCache,
+      githubToken: TOKEN,
+      env: { ...env, ...oidc.env, ...extraEnv },
+      inputs: {
+        images: image,
+        context: 'examples/hello',
+        target: 'runtime',
+        'build-args': `BASE=${world.BASE_IMAGE}`,
+        platforms: 'linux/amd64,linux/arm64',
+        network: 'host',
+        cache: 'none',
+        'upload-sarif': 'false',
+        'tools-manifest': 'tools.yaml',
+        'cosign-version': world.COSIGN3_VERSION,
+        'sigstore-signing-config': sigstore.signingConfigPath,
+        'sigstore-trusted-root': sigstore.trustedRootPath,
+        'registry-username': world.REGISTRY_USER,
+        'registry-password': world.REGISTRY_PASSWORD,
+        ...extra
+      }
+    })
+    runs.push(result)
+    return result
+  }
+
+  test(
+    'cosign 3, keyless, bundle: signed and attested by digest, verified, then tagged',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/sign-v3-${unique()}`
+      const result = await action(image)
+      expect(result.errors).toEqual([])
+      expect(result.main.exitCode).toBe(0)
+      expect(result.outputs.signed).toBe('true')
+      const digest = result.outputs.digest ?? ''
+      const reference = `${image}@${digest}`
+      expect(result.outputs['verify-command']).toBe(
+        `cosign verify --certificate-identity=${IDENTITY} --certificate-oidc-issuer=${ISSUER} --trusted-root=trusted_root.json ${reference}`
+      )
+      // The token was asked for with audience sigstore, and Fulcio certified this workflow.
+      expect(oidc.tokens.at(-1)?.audience).toBe('sigstore')
+      expect(sigstore.certificates.at(-1)?.san).toBe(IDENTITY)
+
+      expect(await tagsOf(image)).toEqual(
+        expect.arrayContaining(['main', `sha-${SHA.slice(0, 7)}`])
+      )
+      // A consumer's check, by tag and by digest; another workflow's identity fails.
+      expect((await verifyKeyless(3, `${image}:main`)).code).toBe(0)
+      expect((await verifyKeyless(3, reference)).code).toBe(0)
+      const other = await verifyKeyless(3, reference, IDENTITY.replace('release.yml', 'other.yml'))
+      expect(other.code).not.toBe(0)
+      // -r: each platform manifest carries its own signature.
+      const index = JSON.parse(
+        (
+          await run(
+            world.SKOPEO,
+            ['inspect', '--raw', '--authfile', authfile(), `docker://${reference}`],
+            { env }
+          )
+        ).stdout
+      ) as { manifests: { digest: string; platform: { os: string } }[] }
+      const platformManifest = index.manifests.find(m => m.platform.os === 'linux')?.digest ?? ''
+      expect((await verifyKeyless(3, `${image}@${platformManifest}`)).code).toBe(0)
+      // The attestations: the SBOM and the vulnerability report, for this identity.
+      for (const type of ['cyclonedx', 'vuln']) {
+        const attested = await cosign(3, [
+          'verify-attestation',
+          '--type',
+          type,
+          '--trusted-root',
+          sigstore.trustedRootPath,
+          '--certificate-identity',
+          IDENTITY,
+          '--certificate-oidc-issuer',
+          ISSUER,
+          reference
+        ])
+        expect([type, attested.code]).toEqual([type, 0])
+      }
+      // cosign 2 cannot read a bundle: what signature-format: legacy|both is for.
+      expect((await verifyKeyless(2, reference)).code).not.toBe(0)
+      expect(result.outputs.sbom?.split('\n')).toHaveLength(2)
+      expect(result.summary).toContain('### Signature: ✅ signed and verified')
+      expect(result.summary).toContain(result.outputs['verify-command'])
+    },
+    TIMEOUT
+  )
+
+  test(
+    'signature-format both: verifiable by cosign 2 and cosign 3',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/sign-both-${unique()}`
+      const result = await action(image, { 'signature-format': 'both', attest: 'none' })
+      expect(result.errors).toEqual([])
+      const reference = `${image}@${result.outputs.digest}`
+      expect((await verifyKeyless(3, reference)).code).toBe(0)
+      expect((await verifyKeyless(2, reference)).code).toBe(0)
+      const digestHex = (result.outputs.digest ?? '').slice(7)
+      expect(await tagsOf(image)).toEqual(
+        expect.arrayContaining([`sha256-${digestHex}`, `sha256-${digestHex}.sig`, 'main'])
+      )
+    },
+    TIMEOUT
+  )
+
+  test(
+    'cosign 2.x, keyless, legacy format with attestations',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/sign-v2-${unique()}`
+      const result = await action(image, {
+        'cosign-version': world.COSIGN2_VERSION,
+        'signature-format': 'legacy'
+      })
+      expect(result.errors).toEqual([])
+      expect(result.outputs.signed).toBe('true')
+      const reference = `${image}@${result.outputs.digest}`
+      expect((await verifyKeyless(2, reference)).code).toBe(0)
+      expect((await verifyKeyless(3, reference)).code).toBe(0)
+      const attested = await cosign(2, [
+        'verify-attestation',
+        '--type',
+        'vuln',
+        '--certificate-identity',
+        IDENTITY,
+        '--certificate-oidc-issuer',
+        ISSUER,
+        reference
+      ])
+      expect(attested.code).toBe(0)
+    },
+    TIMEOUT
+  )
+
+  test(
+    'key-based: a PEM key with its password, no transparency log; verified with the public key',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sign-e2e-key-'))
+      const made = await run(world.COSIGN3, ['generate-key-pair'], {
+        env: { ...env, COSIGN_PASSWORD: KEY_PASSWORD },
+        cwd: dir
+      })
+      expect(made.code).toBe(0)
+      const image = `${world.REGISTRY}/e2e/sign-key-${unique()}`
+      const result = await action(image, {
+        'cosign-key': readFileSync(join(dir, 'cosign.key'), 'utf8'),
+        'cosign-password': KEY_PASSWORD,
+        'transparency-log': 'false',
+        'sigstore-signing-config': '',
+        'sigstore-trusted-root': ''
+      })
+      expect(result.errors).toEqual([])
+      expect(result.outputs.signed).toBe('true')
+      const reference = `${image}@${result.outputs.digest}`
+      expect(result.outputs['verify-command']).toBe(
+        `cosign verify --key=cosign.pub --insecure-ignore-tlog=true ${reference}`
+      )
+      const verified = await cosign(3, [
+        'verify',
+        '--key',
+        join(dir, 'cosign.pub'),
+        '--insecure-ignore-tlog',
+        reference
+      ])
+      expect(verified.code).toBe(0)
+      expect(await tagsOf(image)).toContain('main')
+    },
+    TIMEOUT
+  )
+
+  describe('a failure while signing leaves the image untagged and says what exists', () => {
+    const expectUntagged = async (result: ActionRun, image: string, why: RegExp) => {
+      expect(result.main.exitCode).toBe(1)
+      expect(result.outputs.signed).not.toBe('true')
+      const message = result.errors.at(-1) ?? ''
+      expect(message).toMatch(/^Signing failed; the image is NOT tagged:/)
+      expect(message).toMatch(why)
+      expect(message).toContain(`digest ${result.outputs.digest} pushed`)
+      expect(message).toMatch(/tags main, sha-89abcde NOT added \(not attempted: not signed\)/)
+      expect(message).toContain('NOT signed')
+      const tags = await tagsOf(image)
+      expect(tags).not.toContain('main')
+      expect(tags).not.toContain(`sha-${SHA.slice(0, 7)}`)
+      expect(result.summary).toContain('[!CAUTION]')
+    }
+
+    test(
+      'Fulcio answers 500',
+      async () => {
+        sigstore.fail('fulcio', { status: 500, body: 'fulcio is down' })
+        try {
+          const image = `${world.REGISTRY}/e2e/sign-fulcio-${unique()}`
+          const result = await action(image, { attest: 'none' })
+          await expectUntagged(result, image, /cosign sign \(bundle\) of .* failed after 3 tries/)
+        } finally {
+          sigstore.clear()
+        }
+      },
+      TIMEOUT
+    )
+
+    test(
+      'the OIDC token endpoint answers 500',
+      async () => {
+        github.fail(oidc.name, { status: 500, body: { message: 'token service down' } })
+        try {
+          const image = `${world.REGISTRY}/e2e/sign-oidc-${unique()}`
+          const result = await action(image, { attest: 'none' })
+          await expectUntagged(result, image, /OIDC|ID token|id token/i)
+        } finally {
+          github.clear()
+        }
+      },
+      TIMEOUT
+    )
+
+    describe('through a registry that fails signature writes', () => {
+      let proxy: FaultProxy
+      beforeAll(async () => {
+        proxy = await startFaultProxy({
+          upstream: world.REGISTRY,
+          pki: join(world.E2E_ROOT, 'pki')
+        })
+      })
+      afterAll(async () => proxy?.close())
+
+      test(
+        'the signature tag PUT answers 503',
+        async () => {
+          const image = `${proxy.host}/e2e/sign-registry-${unique()}`
+          proxy.rule({
+            method: 'PUT',
+            path: /\/manifests\/sha256-[a-f0-9]{64}/,
+            always: { status: 503 }
+          })
+          const result = await action(image, { attest: 'none' })
+          const direct = image.replace(proxy.host, world.REGISTRY)
+          await expectUntagged(result, direct, /cosign sign \(bundle\) of .* failed/)
+          expect(proxy.log.some(e => e.injected && e.status === 503)).toBe(true)
+        },
+        TIMEOUT
+      )
+    })
+  })
+
+  test('no run left the OIDC token, the key password or the registry password anywhere', () => {
+    expect(runs.length).toBeGreaterThanOrEqual(7)
+    expect(mintedTokens.length).toBeGreaterThan(0)
+    for (const r of runs) {
+      expect(
+        scanForSecrets(
+          r,
+          [...mintedTokens, KEY_PASSWORD, TOKEN, world.REGISTRY_PASSWORD],
+          [world.REGISTRY_USER]
+        )
+      ).toEqual([])
+    }
+  })
+})

@@ -1,0 +1,94 @@
+import { goDuration, trivySbomArgs, trivyScanArgs } from '../../../src/scan/args.js'
+
+const D = `sha256:${'b'.repeat(64)}`
+const base = {
+  layout: '/tmp/run/scan-layout',
+  digest: D,
+  platform: 'linux/arm/v7',
+  output: '/tmp/report/trivy-linux-arm-v7.json',
+  timeoutMs: 600_000,
+  dbArgs: ['--cache-dir', '/tmp/db', '--skip-db-update']
+}
+
+describe('trivyScanArgs', () => {
+  test.each([
+    [
+      'a platform of the layout, selected by its manifest digest',
+      {},
+      [
+        'image',
+        '--input',
+        `/tmp/run/scan-layout@${D}`,
+        '--platform',
+        'linux/arm/v7',
+        '--format',
+        'json',
+        '--output',
+        '/tmp/report/trivy-linux-arm-v7.json',
+        '--scanners',
+        'vuln',
+        '--list-all-pkgs=false',
+        '--timeout',
+        '600s',
+        '--no-progress',
+        '--cache-dir',
+        '/tmp/db',
+        '--skip-db-update'
+      ]
+    ],
+    [
+      'every package when an SBOM is made from the report',
+      { listAllPackages: true, dbArgs: [] },
+      [
+        'image',
+        '--input',
+        `/tmp/run/scan-layout@${D}`,
+        '--platform',
+        'linux/arm/v7',
+        '--format',
+        'json',
+        '--output',
+        '/tmp/report/trivy-linux-arm-v7.json',
+        '--scanners',
+        'vuln',
+        '--list-all-pkgs=true',
+        '--timeout',
+        '600s',
+        '--no-progress'
+      ]
+    ]
+  ])('%s', (_what, extra, argv) => {
+    expect(trivyScanArgs({ ...base, ...extra })).toEqual(argv)
+  })
+
+  test.each([
+    ['a relative layout', { layout: 'scan-layout' }, 'must be absolute'],
+    ['a layout path holding "@" (Trivy cuts there)', { layout: '/tmp/a@b' }, 'hold no "@"'],
+    ['a digest that is not one', { digest: 'latest' }, 'not a manifest digest'],
+    ['a platform that looks like a flag', { platform: '--help' }, 'not a platform']
+  ])('refuses %s', (_what, extra, message) => {
+    expect(() => trivyScanArgs({ ...base, ...extra })).toThrow(message)
+  })
+})
+
+test.each([
+  [1, '1s'],
+  [1000, '1s'],
+  [90_500, '91s'],
+  [600_000, '600s']
+])('goDuration(%i) = %s (whole seconds, never 0)', (ms, duration) => {
+  expect(goDuration(ms)).toBe(duration)
+})
+
+test('trivySbomArgs converts the JSON report, the path after --', () => {
+  expect(trivySbomArgs('/r/trivy-linux-amd64.json', '/r/sbom-linux-amd64.cdx.json')).toEqual([
+    'convert',
+    '--format',
+    'cyclonedx',
+    '--output',
+    '/r/sbom-linux-amd64.cdx.json',
+    '--',
+    '/r/trivy-linux-amd64.json'
+  ])
+  expect(() => trivySbomArgs('r.json', '/x')).toThrow('absolute')
+})

@@ -1,0 +1,895 @@
+export const id = 937;
+export const ids = [937];
+export const modules = {
+
+/***/ 4812:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dk: () => (/* binding */ trivySbomArgs),
+/* harmony export */   Rv: () => (/* binding */ trivyScanArgs)
+/* harmony export */ });
+/* unused harmony export goDuration */
+/**
+ * The `trivy image` command line for one platform, as a pure function (tested with tables).
+ * Trivy reads the build's OCI layout in place; it is told which platform by the manifest
+ * digest (`--input <layout>@<digest>`), because for a layout it ignores `--platform` and
+ * would scan the first manifest of the index every time (see build/oci-layout.ts).
+ */
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+/** Trivy's Go duration: whole seconds are enough for a limit given in s/m/h. */
+const goDuration = (ms) => `${Math.max(1, Math.ceil(ms / 1000))}s`;
+function trivyScanArgs(input) {
+    // Trivy cuts `--input` at the first "@" to find the digest: a path holding one would be
+    // cut in the wrong place. RUNNER_TEMP never holds one; refuse rather than scan the wrong thing.
+    if (!input.layout.startsWith('/') || input.layout.includes('@')) {
+        throw new Error(`the scan layout path must be absolute and hold no "@": "${input.layout}"`);
+    }
+    if (!DIGEST.test(input.digest))
+        throw new Error(`not a manifest digest: "${input.digest}"`);
+    if (!PLATFORM.test(input.platform))
+        throw new Error(`not a platform: "${input.platform}"`);
+    return [
+        'image',
+        '--input',
+        `${input.layout}@${input.digest}`,
+        // Ignored by Trivy for a layout (the digest decides), passed so that its log and any
+        // future Trivy that honours it agree with the digest.
+        '--platform',
+        input.platform,
+        '--format',
+        'json',
+        '--output',
+        input.output,
+        // The gate is about vulnerabilities; secret scanning would double the scan time.
+        '--scanners',
+        'vuln',
+        // All packages only when an SBOM is made from this report (trivy convert); else the
+        // report lists findings alone, several times smaller.
+        `--list-all-pkgs=${input.listAllPackages ? 'true' : 'false'}`,
+        '--timeout',
+        goDuration(input.timeoutMs),
+        '--no-progress',
+        ...input.dbArgs
+    ];
+}
+/** `trivy convert`: the CycloneDX SBOM of a platform from its JSON report (no second scan). */
+function trivySbomArgs(report, output) {
+    if (!report.startsWith('/') || !output.startsWith('/')) {
+        throw new Error(`report and SBOM paths must be absolute: "${report}", "${output}"`);
+    }
+    return ['convert', '--format', 'cyclonedx', '--output', output, '--', report];
+}
+
+
+/***/ }),
+
+/***/ 5578:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sC: () => (/* binding */ ScanError),
+  Gg: () => (/* binding */ dashed),
+  cA: () => (/* binding */ defaultScanConcurrency),
+  D9: () => (/* binding */ scanEnvironment),
+  gx: () => (/* binding */ scanPlatforms)
+});
+
+// UNUSED EXPORTS: KILL_MARGIN_MS, MIN_SCAN_CONCURRENCY
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/build/oci-layout.ts
+var oci_layout = __webpack_require__(5076);
+// EXTERNAL MODULE: ./src/concurrency.ts
+var src_concurrency = __webpack_require__(1532);
+// EXTERNAL MODULE: ./src/exec.ts
+var src_exec = __webpack_require__(3190);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/scan/args.ts
+var scan_args = __webpack_require__(4812);
+// EXTERNAL MODULE: ./src/scan/model.ts
+var model = __webpack_require__(764);
+;// CONCATENATED MODULE: ./src/scan/trivy-report.ts
+/**
+ * Parses one platform's Trivy JSON report into the findings model. Written against the reports
+ * of Trivy 0.48 to 0.74 (__fixtures__/trivy): a result without findings has no
+ * `Vulnerabilities` key at all; `Trivy.Version` exists only from 0.69; findings suppressed by
+ * Trivy (VEX, its own ignore handling) sit under `ExperimentalModifiedFindings`; `FixedVersion`
+ * may be missing; `Secrets` may be empty or absent. A report we cannot read is an error: the
+ * scan fails closed rather than pass an image on a report it did not understand.
+ */
+
+class TrivyReportError extends Error {
+    name = 'TrivyReportError';
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const trivy_report_text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
+function severityOf(value) {
+    const upper = typeof value === 'string' ? value.toUpperCase() : '';
+    return model/* SEVERITIES */.oC.includes(upper) ? upper : 'UNKNOWN';
+}
+/** The package URL without qualifiers or subpath: `arch=amd64` would split a finding per platform. */
+function bareUrl(purl) {
+    return purl?.replace(/[?#].*$/, '');
+}
+function maxCvss(value) {
+    if (!isObject(value))
+        return undefined;
+    let best;
+    for (const source of Object.values(value)) {
+        const score = isObject(source) ? source.V3Score : undefined;
+        if (typeof score === 'number' && (best === undefined || score > best))
+            best = score;
+    }
+    return best;
+}
+/**
+ * The identity of a finding across platforms and runs: vulnerability, package, version, where
+ * the package sits, and which ecosystem it belongs to. Not the PURL (it carries the arch).
+ */
+function findingKey(f) {
+    return [
+        f.id,
+        f.package.type,
+        f.package.name,
+        f.package.installedVersion,
+        f.package.path ?? ''
+    ].join('|');
+}
+function toFinding(raw, result, platform, where) {
+    if (!isObject(raw))
+        throw new TrivyReportError(`${where} is not an object`);
+    const id = trivy_report_text(raw.VulnerabilityID);
+    const name = trivy_report_text(raw.PkgName);
+    if (!id || !name) {
+        throw new TrivyReportError(`${where} has no VulnerabilityID or PkgName`);
+    }
+    const identifier = isObject(raw.PkgIdentifier) ? raw.PkgIdentifier : {};
+    const layer = isObject(raw.Layer) ? raw.Layer : {};
+    const finding = {
+        key: '',
+        id,
+        severity: severityOf(raw.Severity),
+        package: {
+            name,
+            installedVersion: trivy_report_text(raw.InstalledVersion) ?? '',
+            fixedVersion: trivy_report_text(raw.FixedVersion) ?? '',
+            type: trivy_report_text(result.Type) ?? '',
+            class: trivy_report_text(result.Class) ?? ''
+        },
+        target: trivy_report_text(result.Target) ?? '',
+        platforms: [platform],
+        layers: {
+            [platform]: {
+                ...(trivy_report_text(layer.DiffID) ? { diffId: trivy_report_text(layer.DiffID) } : {}),
+                ...(trivy_report_text(layer.Digest) ? { digest: trivy_report_text(layer.Digest) } : {})
+            }
+        }
+    };
+    const optional = {
+        title: trivy_report_text(raw.Title),
+        description: trivy_report_text(raw.Description),
+        primaryUrl: trivy_report_text(raw.PrimaryURL),
+        status: trivy_report_text(raw.Status),
+        cvss: maxCvss(raw.CVSS)
+    };
+    for (const [k, v] of Object.entries(optional)) {
+        if (v !== undefined)
+            finding[k] = v;
+    }
+    const path = trivy_report_text(raw.PkgPath);
+    if (path)
+        finding.package.path = path;
+    const purl = bareUrl(trivy_report_text(identifier.PURL));
+    if (purl)
+        finding.package.purl = purl;
+    finding.key = findingKey(finding);
+    return finding;
+}
+function parseTrivyReport(json, options) {
+    let doc;
+    try {
+        doc = JSON.parse(json);
+    }
+    catch (error) {
+        throw new TrivyReportError(`the report is not JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (!isObject(doc))
+        throw new TrivyReportError('the report is not a JSON object');
+    // Required, not assumed: a file of another kind (a SARIF log, an error page) has no
+    // Results either, and must not read as "no findings".
+    if (doc.SchemaVersion !== 2) {
+        throw new TrivyReportError(doc.SchemaVersion === undefined
+            ? 'the report has no SchemaVersion: it is not a Trivy JSON report'
+            : `report SchemaVersion ${String(doc.SchemaVersion)} is not supported (expected 2)`);
+    }
+    const results = doc.Results ?? [];
+    if (!Array.isArray(results))
+        throw new TrivyReportError('Results is not a list');
+    const { platform } = options;
+    const findings = [];
+    let secrets = 0;
+    results.forEach((result, r) => {
+        if (!isObject(result))
+            throw new TrivyReportError(`Results[${r}] is not an object`);
+        const vulnerabilities = result.Vulnerabilities ?? [];
+        if (!Array.isArray(vulnerabilities)) {
+            throw new TrivyReportError(`Results[${r}].Vulnerabilities is not a list`);
+        }
+        vulnerabilities.forEach((v, i) => findings.push(toFinding(v, result, platform, `Results[${r}].Vulnerabilities[${i}]`)));
+        const modified = result.ExperimentalModifiedFindings ?? [];
+        if (Array.isArray(modified)) {
+            modified.forEach((m, i) => {
+                if (!isObject(m) || m.Type !== 'vulnerability')
+                    return;
+                const where = `Results[${r}].ExperimentalModifiedFindings[${i}]`;
+                const finding = toFinding(m.Finding, result, platform, where);
+                finding.suppressed = {
+                    source: `trivy (${trivy_report_text(m.Source) ?? trivy_report_text(m.Status) ?? 'suppressed'})`,
+                    ...(trivy_report_text(m.Statement) ? { reason: trivy_report_text(m.Statement) } : {})
+                };
+                findings.push(finding);
+            });
+        }
+        if (Array.isArray(result.Secrets))
+            secrets += result.Secrets.length;
+    });
+    const scan = { platform, digest: options.digest, findings, secrets };
+    const trivy = isObject(doc.Trivy) ? trivy_report_text(doc.Trivy.Version) : undefined;
+    if (trivy)
+        scan.trivyVersion = trivy;
+    const os = isObject(doc.Metadata) && isObject(doc.Metadata.OS) ? doc.Metadata.OS : undefined;
+    if (os && trivy_report_text(os.Family))
+        scan.os = [trivy_report_text(os.Family), trivy_report_text(os.Name)].filter(Boolean).join(' ');
+    return scan;
+}
+
+;// CONCATENATED MODULE: ./src/scan/run.ts
+/**
+ * SPEC stage 7: Trivy once per platform, on the build's OCI layout (nothing is published
+ * yet), several at once. Fails closed: a crash, a time-out or a report we cannot read on any
+ * platform stops the run with the platform and the reason; nothing is published.
+ */
+
+
+
+
+
+
+
+
+/** Beyond Trivy's own --timeout, how long before the process is stopped by us. */
+const KILL_MARGIN_MS = 30_000;
+/**
+ * Scans at once: the CPU count, but at least 4. A scan waits on I/O (layer blobs, the DB) as
+ * much as it computes, and three platforms on a 2-CPU runner finish sooner all together (1.5
+ * CPU-lengths) than two then one (2). Typical builds have 2–4 platforms: all scan at once.
+ */
+const MIN_SCAN_CONCURRENCY = 4;
+const defaultScanConcurrency = () => Math.max(MIN_SCAN_CONCURRENCY, (0,external_node_os_.availableParallelism)());
+class ScanError extends Error {
+    failures;
+    name = 'ScanError';
+    constructor(failures) {
+        super(`The scan failed on ${failures.map(f => f.platform).join(', ')}, so nothing is published: ` +
+            failures.map(f => `${f.platform}: ${f.reason}`).join('; '));
+        this.failures = failures;
+    }
+}
+// Not `instanceof Error`: an error from another realm (a test's VM context) is one too.
+const messageOf = (error) => typeof error === 'object' && error !== null && 'message' in error
+    ? String(error.message)
+    : String(error);
+/** `linux/arm/v7` → `linux-arm-v7`, for file names and categories. */
+const dashed = (platform) => platform.replace(/\//g, '-');
+/**
+ * Trivy reads TRIVY_* variables as flags (TRIVY_SEVERITY, TRIVY_IGNORE_UNFIXED,
+ * TRIVY_IGNOREFILE…): set in a workflow for another step, they would silently narrow the
+ * report the gate decides on. The scan's flags are ours alone.
+ */
+function scanEnvironment(base) {
+    const env = {};
+    const removed = [];
+    for (const [key, value] of Object.entries(base)) {
+        if (/^TRIVY_/i.test(key))
+            removed.push(key);
+        else
+            env[key] = value;
+    }
+    return { env, removed: removed.sort() };
+}
+/** The FATAL line Trivy ends with, or a Go panic's first line, else the last lines of stderr. */
+function trivyReason(result) {
+    const lines = result.stderr
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    const cause = lines.find(l => /\bFATAL\b/.test(l)) ?? lines.find(l => l.startsWith('panic:'));
+    const detail = (cause ?? lines.slice(-3).join(' | ')).slice(0, 600);
+    const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.exitCode}`;
+    return `trivy ${how}${detail ? `: ${detail}` : ''}`;
+}
+async function scanPlatforms(options) {
+    const exec = options.exec ?? src_exec/* execWithTimeout */.pn;
+    const { env, removed } = scanEnvironment(options.env ?? process.env);
+    if (removed.length) {
+        options.log.warning(`Not passed to Trivy: ${removed.join(', ')} (the action sets the scan's options itself).`);
+    }
+    const scanLayout = await (0,oci_layout/* writePlatformLayout */.LF)(options.layout, (0,external_node_path_.join)(options.workDir, 'scan-layout'), options.platforms);
+    const concurrency = options.concurrency ?? defaultScanConcurrency();
+    const results = await (0,src_concurrency/* mapLimit */.s)(options.platforms, concurrency, async (p) => {
+        const started = performance.now();
+        const report = (0,external_node_path_.join)(options.reportDir, `trivy-${dashed(p.platform)}.json`);
+        const args = (0,scan_args/* trivyScanArgs */.Rv)({
+            layout: scanLayout,
+            digest: p.digest,
+            platform: p.platform,
+            output: report,
+            timeoutMs: options.timeoutMs,
+            dbArgs: options.dbArgs,
+            listAllPackages: options.listAllPackages ?? false
+        });
+        options.log.debug(`trivy ${args.join(' ')}`);
+        const fail = (reason) => ({ ok: false, failure: { platform: p.platform, reason } });
+        let result;
+        try {
+            result = await exec(options.trivy, args, {
+                env,
+                // Not the workspace: Trivy would read a .trivyignore or trivy.yaml found there.
+                cwd: options.workDir,
+                timeoutMs: options.timeoutMs + (options.killMarginMs ?? KILL_MARGIN_MS)
+            });
+        }
+        catch (error) {
+            return fail(`trivy could not start (${messageOf(error)})`);
+        }
+        if (result.timedOut) {
+            return fail(`trivy did not finish within the scan-timeout of ${Math.round(options.timeoutMs / 1000)} s and was stopped`);
+        }
+        if (result.exitCode !== 0)
+            return fail(trivyReason(result));
+        let json;
+        try {
+            json = await (0,promises_.readFile)(report, 'utf8');
+        }
+        catch {
+            return fail('trivy exited 0 but wrote no report');
+        }
+        try {
+            const scan = parseTrivyReport(json, { platform: p.platform, digest: p.digest });
+            const ms = Math.round(performance.now() - started);
+            options.log.info(`${p.platform}: ${scan.findings.length} finding(s) in ${(ms / 1000).toFixed(1)} s (${p.digest.slice(0, 19)})`);
+            return { ok: true, scan, report, ms };
+        }
+        catch (error) {
+            if (error instanceof TrivyReportError)
+                return fail(`unreadable report ${report}: ${error.message}`);
+            throw error;
+        }
+    });
+    const failures = results.flatMap(r => (r.ok ? [] : [r.failure]));
+    if (failures.length)
+        throw new ScanError(failures);
+    const done = results.filter((r) => r.ok);
+    return {
+        scans: done.map(r => r.scan),
+        reports: Object.fromEntries(done.map(r => [r.scan.platform, r.report])),
+        durations: Object.fromEntries(done.map(r => [r.scan.platform, r.ms]))
+    };
+}
+
+
+/***/ }),
+
+/***/ 8937:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  attestationsOf: () => (/* reexport */ attestationsOf),
+  signStage: () => (/* reexport */ signStage)
+});
+
+// UNUSED EXPORTS: SignError
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/publish/classify.ts
+var classify = __webpack_require__(5589);
+// EXTERNAL MODULE: ./src/publish/report.ts
+var report = __webpack_require__(4585);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(9809);
+;// CONCATENATED MODULE: ./src/sign/args.ts
+/**
+ * cosign command lines, as pure functions of what to sign and how (tested with tables). cosign
+ * 3 and 2 differ: 3 writes Sigstore bundles (OCI 1.1 referrers, or a `sha256-<hex>` tag where
+ * a registry has no referrers API) and reads its Sigstore instance from a signing config and a
+ * trusted root; 2 writes `.sig`/`.att` tags and takes URLs as flags and trust material from
+ * SIGSTORE_* variables. `legacy` on cosign 3 asks for cosign 2's format, which older verifiers
+ * (cosign 2, Kyverno, policy-controller) read. No secret is ever an argument: the identity
+ * token and the key password reach cosign through its environment.
+ */
+const DIGEST_REF = /^[a-z0-9][a-z0-9.-]*(:[0-9]+)?(\/[a-z0-9._-]+)+@sha256:[a-f0-9]{64}$/;
+/** Only `name@sha256:…` is ever signed, attested or verified: never a tag (invariant 3). */
+function checkDigestReference(reference) {
+    if (!DIGEST_REF.test(reference)) {
+        throw new Error(`not an image reference by digest: "${reference}"`);
+    }
+    return reference;
+}
+function absolute(path, what) {
+    if (!path.startsWith('/'))
+        throw new Error(`${what} must be an absolute path: "${path}"`);
+    return path;
+}
+function keyArg(signer) {
+    if (signer.kind !== 'key')
+        return [];
+    if (signer.key.startsWith('-'))
+        throw new Error('the key reference looks like a flag');
+    return [`--key=${signer.key}`];
+}
+/**
+ * Which Sigstore instance cosign writes to, and in which format, for sign and attest. Each row
+ * was seen working with the real cosign 3.1 and 2.5 (__tests__/e2e/sigstore.test.ts):
+ *
+ *   cosign 3, bundle   public: (cosign's TUF defaults)      own: --signing-config --trusted-root
+ *   cosign 3, legacy   --new-bundle-format=false --use-signing-config=false
+ *                                                          own: + --fulcio-url --rekor-url --trusted-root
+ *   cosign 2           public: (defaults)                   own: --fulcio-url --rekor-url (+ SIGSTORE_* env)
+ *   no log (key only)  --tlog-upload=false (cosign 3: with --use-signing-config=false)
+ *
+ * With its own instance, the signing config decides where a bundle is logged (it lists the
+ * Rekor and TSA to use); `tlog` decides for the public-good instance and the legacy format.
+ */
+function writeFlags(c) {
+    const own = c.sigstore;
+    const keyless = c.signer.kind === 'keyless';
+    if (c.major === 3 && c.format === 'bundle') {
+        if (own && (keyless || c.tlog)) {
+            return [
+                `--signing-config=${absolute(own.signingConfig, 'signing config')}`,
+                `--trusted-root=${absolute(own.trustedRoot, 'trusted root')}`
+            ];
+        }
+        return c.tlog ? [] : ['--use-signing-config=false', '--tlog-upload=false'];
+    }
+    const flags = c.major === 3 ? ['--new-bundle-format=false', '--use-signing-config=false'] : [];
+    if (own && keyless)
+        flags.push(`--fulcio-url=${own.fulcioUrl}`);
+    if (own && c.tlog)
+        flags.push(`--rekor-url=${own.rekorUrl}`);
+    if (own && c.major === 3)
+        flags.push(`--trusted-root=${absolute(own.trustedRoot, 'trusted root')}`);
+    if (!c.tlog)
+        flags.push('--tlog-upload=false');
+    return flags;
+}
+function signArgs(a) {
+    return [
+        'sign',
+        '--yes',
+        ...keyArg(a.signer),
+        ...writeFlags(a),
+        ...(a.recursive ? ['--recursive'] : []),
+        checkDigestReference(a.reference)
+    ];
+}
+function attestArgs(a) {
+    return [
+        'attest',
+        '--yes',
+        ...keyArg(a.signer),
+        ...writeFlags(a),
+        `--type=${a.type}`,
+        `--predicate=${absolute(a.predicate, 'predicate')}`,
+        checkDigestReference(a.reference)
+    ];
+}
+function verifyFlags(v) {
+    const flags = v.expect.kind === 'identity'
+        ? [
+            `--certificate-identity=${v.expect.identity}`,
+            `--certificate-oidc-issuer=${v.expect.issuer}`
+        ]
+        : [`--key=${absolute(v.expect.publicKey, 'public key')}`];
+    // cosign 3 verify finds bundles and legacy signatures alike; cosign 2 reads its trust from
+    // the SIGSTORE_* variables instead of a trusted root.
+    if (v.major === 3 && v.sigstore) {
+        flags.push(`--trusted-root=${absolute(v.sigstore.trustedRoot, 'trusted root')}`);
+    }
+    if (!v.tlog)
+        flags.push('--insecure-ignore-tlog=true');
+    return flags;
+}
+function verifyArgs(v) {
+    return ['verify', ...verifyFlags(v), checkDigestReference(v.reference)];
+}
+function verifyAttestationArgs(v) {
+    return [
+        'verify-attestation',
+        `--type=${v.type}`,
+        ...verifyFlags(v),
+        checkDigestReference(v.reference)
+    ];
+}
+/** `cosign public-key --key K`: the public half, printed as PEM (the password by environment). */
+function publicKeyArgs(key) {
+    if (key.startsWith('-'))
+        throw new Error('the key reference looks like a flag');
+    return ['public-key', `--key=${key}`];
+}
+/** The formats one run writes: `both` is the bundle, then the legacy signature. */
+function writtenFormats(format) {
+    return format === 'both' ? ['bundle', 'legacy'] : [format];
+}
+const quote = (value) => /^[A-Za-z0-9@%+=:,./_-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+/**
+ * The command a consumer runs to check the image, for the summary and the `verify-command`
+ * output: shell-quoted for copying, never run by us. The trusted root is named by its file
+ * name, since the runner's path means nothing elsewhere.
+ */
+function consumerVerifyCommand(v) {
+    const parts = ['cosign', 'verify'];
+    if (v.expect.kind === 'identity') {
+        parts.push(`--certificate-identity=${quote(v.expect.identity)}`, `--certificate-oidc-issuer=${quote(v.expect.issuer)}`);
+    }
+    else {
+        parts.push('--key=cosign.pub');
+    }
+    if (v.sigstore)
+        parts.push('--trusted-root=trusted_root.json');
+    if (!v.tlog)
+        parts.push('--insecure-ignore-tlog=true');
+    parts.push(quote(checkDigestReference(v.reference)));
+    return parts.join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/sign/identity.ts
+/**
+ * The keyless identity: the runner's OIDC token (audience `sigstore`) and what a verifier must
+ * expect of the certificate Fulcio issues for it. Fulcio puts the token's `job_workflow_ref`
+ * (the workflow file that ran the job, which for a reusable workflow is the called one) after
+ * the server URL in the certificate's SAN, and the token's `iss` in the issuer extension; the
+ * expected identity is read from the same claims, so verification checks exactly this run's
+ * workflow, not a pattern.
+ */
+class IdentityError extends Error {
+    name = 'IdentityError';
+}
+/** The claims of a JWT, without checking its signature (the token is the runner's own). */
+function jwtClaims(token) {
+    const part = token.split('.')[1];
+    if (!part)
+        throw new IdentityError('the OIDC token is not a JWT');
+    try {
+        const claims = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+        if (typeof claims !== 'object' || claims === null)
+            throw new Error('not an object');
+        return claims;
+    }
+    catch (error) {
+        throw new IdentityError(`the OIDC token's claims cannot be read (${String(error)})`);
+    }
+}
+function keylessIdentity(token, serverUrl) {
+    const claims = jwtClaims(token);
+    const ref = claims.job_workflow_ref;
+    const issuer = claims.iss;
+    if (typeof ref !== 'string' || !/^[^/\s]+\/[^/\s]+\/.+@.+$/.test(ref)) {
+        throw new IdentityError('the OIDC token has no job_workflow_ref claim (OWNER/REPO/PATH@REF)');
+    }
+    if (typeof issuer !== 'string' || !/^https:\/\//.test(issuer)) {
+        throw new IdentityError('the OIDC token has no https issuer (iss claim)');
+    }
+    return { identity: `${serverUrl.replace(/\/+$/, '')}/${ref}`, issuer };
+}
+
+// EXTERNAL MODULE: ./src/sign/trust.ts
+var trust = __webpack_require__(7475);
+;// CONCATENATED MODULE: ./src/sign/stage.ts
+/**
+ * SPEC stage 10: every published image signed by digest with cosign (keyless with this
+ * workflow's OIDC identity, or with cosign-key), the SBOM and the vulnerability report attested,
+ * then everything verified with the identity a consumer will expect. Only a verified image gets
+ * its tags (main tags after this returns). Any failure throws a SignError whose message is the
+ * per-registry state report: the digest exists untagged, and why it is not signed.
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * One cosign command (a sign, an attest, a verify) takes well under a minute; cosign's own
+ * --timeout does not stop it when Fulcio accepts a connection and never answers (seen with
+ * cosign 2.5 and 3.1), so the process is stopped after this.
+ */
+const COSIGN_TIMEOUT_MS = 3 * 60_000;
+/**
+ * cosign retries its own HTTP calls; this retries the whole command when it still failed for a
+ * passing reason (a registry or Sigstore 5xx/429, a reset connection): 3 tries, 2 s then 4 s.
+ */
+const SIGN_RETRY = {
+    attempts: 3,
+    initialDelayMs: 2000,
+    factor: 2,
+    maxDelayMs: 8000
+};
+// cosign 3 names no status when Fulcio or the TSA fails ("read on closed response body"):
+// retried, as it may be a passing 5xx.
+const TRANSIENT = /\b(5\d\d|429)\b|too many requests|timeout|timed out|connection reset|EOF|TLS handshake|temporarily unavailable|read on closed response body/i;
+class SignError extends Error {
+    states;
+    reason;
+    name = 'SignError';
+    constructor(states, reason) {
+        super((0,report/* publishFailure */.yX)(states, 'Signing failed; the image is NOT tagged').message);
+        this.states = states;
+        this.reason = reason;
+    }
+}
+/** The signer and expectation for this run, with whatever files cosign needs written. */
+async function prepareSigner(options, env) {
+    const { config, log } = options;
+    if (options.mode === 'keyless') {
+        const token = await options.idToken('sigstore');
+        const id = keylessIdentity(token, options.serverUrl);
+        log.info(`Signing keyless as ${id.identity} (issuer ${id.issuer})`);
+        // The token reaches cosign by its environment only; argv is visible to every process.
+        env.SIGSTORE_ID_TOKEN = token;
+        return {
+            signer: { kind: 'keyless' },
+            expect: { kind: 'identity', identity: id.identity, issuer: id.issuer }
+        };
+    }
+    const key = config.key;
+    if (!key)
+        throw new Error('sign mode is key but cosign-key is empty');
+    let reference = key.value;
+    if (key.kind === 'pem') {
+        reference = (0,external_node_path_.join)(options.workDir, 'cosign.key');
+        await (0,promises_.writeFile)(reference, key.value.endsWith('\n') ? key.value : `${key.value}\n`, {
+            mode: 0o600
+        });
+    }
+    else if (key.kind === 'file') {
+        reference = key.value.startsWith('/') ? key.value : (0,external_node_path_.join)(options.workspace, key.value);
+    }
+    if (config.password)
+        env.COSIGN_PASSWORD = config.password;
+    const printed = await runChecked(options, publicKeyArgs(reference), env, 'cosign public-key');
+    const publicKey = (0,external_node_path_.join)(options.workDir, 'cosign.pub');
+    await (0,promises_.writeFile)(publicKey, printed.stdout);
+    await (0,promises_.chmod)(publicKey, 0o644);
+    log.info(`Signing with the key in cosign-key (${key.kind === 'kms' ? key.value : key.kind})`);
+    return {
+        signer: { kind: 'key', key: reference },
+        expect: { kind: 'key', publicKey }
+    };
+}
+async function ownSigstore(options, env) {
+    const files = options.config.sigstore;
+    if (!files)
+        return undefined;
+    const urls = (0,trust/* signingConfigUrls */.g7)(await (0,promises_.readFile)(files.signingConfig, 'utf8'), files.signingConfig);
+    // cosign 2 (and cosign 3's legacy path) read the trust material from SIGSTORE_* variables.
+    Object.assign(env, await (0,trust/* cosign2TrustEnv */.hO)(files.trustedRoot, (0,external_node_path_.join)(options.workDir, 'sigstore')));
+    return {
+        signingConfig: files.signingConfig,
+        trustedRoot: files.trustedRoot,
+        fulcioUrl: urls.fulcio,
+        rekorUrl: urls.rekor
+    };
+}
+async function runChecked(options, args, env, what) {
+    const run = options.run ??
+        ((cmd, a, e, timeoutMs) => (0,exec/* execWithTimeout */.pn)(cmd, a, { env: { ...process.env, ...e }, timeoutMs }));
+    const timeoutMs = options.timeoutMs ?? COSIGN_TIMEOUT_MS;
+    const policy = options.retry ?? SIGN_RETRY;
+    const sleep = options.retry?.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
+    for (let attempt = 1;; attempt++) {
+        options.log.debug(`cosign ${args.join(' ')}`);
+        const result = await run(options.cosign.path, args, env, timeoutMs);
+        if (result.exitCode === 0 && !result.timedOut)
+            return result;
+        const detail = result.timedOut
+            ? `no answer within ${Math.round(timeoutMs / 1000)} s (a Sigstore service or the registry hung); stopped`
+            : cosignError(result, env);
+        if (attempt >= policy.attempts || !TRANSIENT.test(detail)) {
+            throw new Error(`${what} failed${attempt > 1 ? ` after ${attempt} tries` : ''}: ${detail}`);
+        }
+        const wait = (0,retry/* backoffDelay */.EY)(policy, attempt);
+        options.log.warning(`${what} failed (${detail}); try ${attempt + 1} of ${policy.attempts} in ${wait / 1000} s`);
+        await sleep(wait);
+    }
+}
+/** cosign's `Error: …` line (or the last lines), with every secret of its environment removed. */
+function cosignError(result, env) {
+    const lines = `${result.stderr}\n${result.stdout}`
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    const error = lines.filter(l => /^(Error|main\.go:\d+: error)/.test(l)).pop();
+    let text = (error ?? lines.slice(-3).join(' | ') ?? `exit code ${result.exitCode}`).slice(0, 800);
+    for (const secret of [env.SIGSTORE_ID_TOKEN, env.COSIGN_PASSWORD]) {
+        if (secret)
+            text = text.split(secret).join('***');
+    }
+    // cosign 3's words when Fulcio or the timestamp authority answered an error (seen with 3.1).
+    if (/error signing bundle: http: read on closed response body/.test(text)) {
+        text += ' (cosign 3 reports this when Fulcio or the timestamp authority answered an error)';
+    }
+    return (0,classify/* redact */.E$)(text || `exit code ${result.exitCode}`);
+}
+async function signStage(options) {
+    const { config, log, cosign } = options;
+    const env = { ...options.env };
+    await (0,promises_.mkdir)(options.workDir, { recursive: true });
+    const formats = writtenFormats(config.signatureFormat);
+    const states = (signed, error) => options.images.map(image => ({
+        image,
+        pushed: true,
+        digest: options.digest,
+        tagsAdded: [],
+        tagsMissing: options.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
+        signed: signed.has(image),
+        ...(signed.has(image) ? {} : error ? { error } : {})
+    }));
+    const verified = new Set();
+    let prepared;
+    let sigstore;
+    try {
+        sigstore = await ownSigstore(options, env);
+        prepared = await prepareSigner(options, env);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new SignError(states(verified, reason), reason);
+    }
+    const { signer, expect } = prepared;
+    const common = {
+        major: cosign.major,
+        signer,
+        tlog: options.tlog,
+        ...(sigstore ? { sigstore } : {})
+    };
+    const outcome = { expect, formats, verifyCommands: [], signed: [] };
+    // Images one after another: a failure stops before the next registry is touched, and the
+    // state report is exact. Signatures of one image are few and fast (~0.2 s each).
+    for (const image of options.images) {
+        const reference = `${image}@${options.digest}`;
+        try {
+            for (const format of formats) {
+                await runChecked(options, signArgs({ ...common, format, recursive: config.recursive, reference }), env, `cosign sign (${format}) of ${image}`);
+                for (const a of options.attestations) {
+                    await runChecked(options, attestArgs({ ...common, format, type: a.type, predicate: a.predicate, reference }), env, `cosign attest ${a.label} (${format}) of ${image}`);
+                }
+            }
+            // Verified as a consumer would: the expected identity (or key), each attestation type.
+            // One verify covers both formats: cosign 3 reads bundles and legacy signatures alike.
+            const v = {
+                major: cosign.major,
+                expect,
+                tlog: options.tlog,
+                reference,
+                ...(sigstore ? { sigstore } : {})
+            };
+            await runChecked(options, verifyArgs(v), env, `cosign verify of ${image}`);
+            for (const type of new Set(options.attestations.map(a => a.type))) {
+                await runChecked(options, verifyAttestationArgs({ ...v, type }), env, `cosign verify-attestation --type ${type} of ${image}`);
+            }
+        }
+        catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new SignError(states(verified, reason), reason);
+        }
+        verified.add(image);
+        outcome.signed.push({ image, formats, attestations: options.attestations.map(a => a.label) });
+        outcome.verifyCommands.push(consumerVerifyCommand({
+            expect,
+            tlog: options.tlog,
+            sigstore: sigstore !== undefined,
+            reference
+        }));
+        log.info(`${reference}: signed (${formats.join(' and ')}) and verified`);
+    }
+    return outcome;
+}
+
+// EXTERNAL MODULE: ./src/scan/run.ts + 1 modules
+var run = __webpack_require__(5578);
+;// CONCATENATED MODULE: ./src/sign/predicates.ts
+/**
+ * The vulnerability attestation's predicate, in cosign's `vuln` format
+ * (https://cosign.sigstore.dev/attestation/vuln/v1), as Trivy's own `--format cosign-vuln`
+ * writes it: the scanner, its full report as the result, and when the scan ran. Built from the
+ * report the gate decided on, so what is attested is exactly what was gated.
+ */
+function cosignVulnPredicate(input) {
+    return {
+        invocation: { parameters: null, uri: '', event_id: '', 'builder.id': '' },
+        scanner: {
+            uri: `pkg:github/aquasecurity/trivy@${input.trivyVersion}`,
+            version: input.trivyVersion,
+            db: { uri: '', version: '' },
+            result: input.report
+        },
+        metadata: {
+            scanStartedOn: input.startedOn.toISOString(),
+            scanFinishedOn: input.finishedOn.toISOString()
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sign/attestations.ts
+/**
+ * What is attested to the image index: for each platform, its CycloneDX SBOM (converted by the
+ * scan from its report) and its vulnerability report (the Trivy JSON the gate decided on, in
+ * cosign's vuln predicate). Each is one attestation on the index digest, so `cosign
+ * verify-attestation --type cyclonedx IMAGE:TAG` finds them where a tag leads.
+ */
+
+
+
+
+async function attestationsOf(wanted, scan, dir, now = new Date()) {
+    // Input validation refuses attest without the scan; a failed scan never gets here.
+    if (!scan || wanted.length === 0)
+        return [];
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const out = [];
+    for (const platform of scan.platforms) {
+        if (wanted.includes('sbom')) {
+            const sbom = scan.sboms[platform];
+            if (!sbom)
+                throw new Error(`no SBOM was made for ${platform}`);
+            out.push({ type: 'cyclonedx', predicate: sbom, label: `${platform} SBOM` });
+        }
+        if (wanted.includes('vuln')) {
+            const raw = scan.reports[platform];
+            if (!raw)
+                throw new Error(`no Trivy report for ${platform}`);
+            const predicate = (0,external_node_path_.join)(dir, `vuln-${(0,run/* dashed */.Gg)(platform)}.json`);
+            const finished = new Date(now.getTime());
+            const started = new Date(finished.getTime() - (scan.durations[platform] ?? 0));
+            await (0,promises_.writeFile)(predicate, JSON.stringify(cosignVulnPredicate({
+                trivyVersion: scan.trivyVersion,
+                report: JSON.parse(await (0,promises_.readFile)(raw, 'utf8')),
+                startedOn: started,
+                finishedOn: finished
+            })));
+            out.push({ type: 'vuln', predicate, label: `${platform} vulnerability report` });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/sign/index.ts
+/** Sign (SPEC stage 10): loaded by main only when this run signs. */
+
+
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=937.index.js.map

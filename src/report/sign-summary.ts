@@ -1,0 +1,40 @@
+/**
+ * The signature's part of the job summary: who signed (the workflow identity or the key),
+ * in which formats, what was attested, and the exact commands a consumer runs to verify.
+ */
+import type { SignOutcome } from '../sign/stage.js'
+
+const code = (text: string): string => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``
+
+export function renderSignSummary(outcome: SignOutcome): string {
+  const who =
+    outcome.expect.kind === 'identity'
+      ? `keyless, certificate identity ${code(outcome.expect.identity)}, issuer ${code(outcome.expect.issuer)}`
+      : 'with the key in cosign-key (verify with its public key, `cosign.pub`)'
+  const formats = outcome.formats
+    .map(f =>
+      f === 'bundle'
+        ? 'Sigstore bundle (cosign 3; an OCI 1.1 referrer, or a `sha256-<digest>` tag)'
+        : 'legacy `.sig` (cosign 2, Kyverno, policy-controller)'
+    )
+    .join(' and ')
+  const parts = [
+    '### Signature: ✅ signed and verified',
+    `Signed by digest ${who}; format: ${formats}. Tags were added only after \`cosign verify\` passed.`
+  ]
+  for (const s of outcome.signed) {
+    parts.push(
+      `- ${code(s.image)}: signed${s.attestations.length ? `; attested: ${s.attestations.join(', ')}` : ''}`
+    )
+  }
+  parts.push(
+    [
+      'Verify it (cosign 3 reads both formats; cosign 2 the legacy one):',
+      '',
+      '```sh',
+      ...outcome.verifyCommands,
+      '```'
+    ].join('\n')
+  )
+  return parts.join('\n\n')
+}

@@ -1,0 +1,312 @@
+/**
+ * SPEC stage 10: every published image signed by digest with cosign (keyless with this
+ * workflow's OIDC identity, or with cosign-key), the SBOM and the vulnerability report attested,
+ * then everything verified with the identity a consumer will expect. Only a verified image gets
+ * its tags (main tags after this returns). Any failure throws a SignError whose message is the
+ * per-registry state report: the digest exists untagged, and why it is not signed.
+ */
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { execWithTimeout, type ExecResult } from '../exec.js'
+import type { Config } from '../inputs/config.js'
+import { redact } from '../publish/classify.js'
+import { publishFailure, type ImageState } from '../publish/report.js'
+import { backoffDelay, type BackoffPolicy } from '../retry.js'
+import {
+  attestArgs,
+  consumerVerifyCommand,
+  publicKeyArgs,
+  signArgs,
+  verifyArgs,
+  verifyAttestationArgs,
+  writtenFormats,
+  type AttestationType,
+  type CosignMajor,
+  type Expectation,
+  type OwnSigstore,
+  type Signer,
+  type WrittenFormat
+} from './args.js'
+import { keylessIdentity } from './identity.js'
+import { cosign2TrustEnv, signingConfigUrls } from './trust.js'
+
+export interface Attestation {
+  type: AttestationType
+  /** The predicate file (absolute). */
+  predicate: string
+  /** What it describes, for the log and summary (`linux/amd64 SBOM`). */
+  label: string
+}
+
+export interface SignLog {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+}
+
+export interface SignStageOptions {
+  cosign: { path: string; major: CosignMajor; version: string }
+  mode: 'keyless' | 'key'
+  tlog: boolean
+  config: Config['sign']
+  images: readonly string[]
+  digest: string
+  /** Tags planned: named in the state report as not added when signing fails. */
+  tags: readonly string[]
+  attestations: readonly Attestation[]
+  workDir: string
+  workspace: string
+  serverUrl: string
+  /** DOCKER_CONFIG and the like, for cosign's registry access. */
+  env: Record<string, string>
+  /** The runner's OIDC token for an audience (core.getIDToken); masked by the caller. */
+  idToken(audience: string): Promise<string>
+  log: SignLog
+  /** Limit of one cosign command (default COSIGN_TIMEOUT_MS). */
+  timeoutMs?: number
+  run?: (
+    cmd: string,
+    args: readonly string[],
+    env: Record<string, string>,
+    timeoutMs: number
+  ) => Promise<ExecResult & { timedOut?: boolean }>
+  retry?: BackoffPolicy & { sleep?: (ms: number) => Promise<void> }
+}
+
+/**
+ * One cosign command (a sign, an attest, a verify) takes well under a minute; cosign's own
+ * --timeout does not stop it when Fulcio accepts a connection and never answers (seen with
+ * cosign 2.5 and 3.1), so the process is stopped after this.
+ */
+export const COSIGN_TIMEOUT_MS = 3 * 60_000
+
+export interface SignOutcome {
+  /** What a verifier must expect; shown in the summary. */
+  expect: Expectation
+  formats: WrittenFormat[]
+  /** One `cosign verify` a consumer can run per image (bundle format first). */
+  verifyCommands: string[]
+  /** Per image: the formats signed, and the attestations attached. */
+  signed: { image: string; formats: WrittenFormat[]; attestations: string[] }[]
+}
+
+/**
+ * cosign retries its own HTTP calls; this retries the whole command when it still failed for a
+ * passing reason (a registry or Sigstore 5xx/429, a reset connection): 3 tries, 2 s then 4 s.
+ */
+export const SIGN_RETRY: BackoffPolicy = {
+  attempts: 3,
+  initialDelayMs: 2000,
+  factor: 2,
+  maxDelayMs: 8000
+}
+// cosign 3 names no status when Fulcio or the TSA fails ("read on closed response body"):
+// retried, as it may be a passing 5xx.
+const TRANSIENT =
+  /\b(5\d\d|429)\b|too many requests|timeout|timed out|connection reset|EOF|TLS handshake|temporarily unavailable|read on closed response body/i
+
+export class SignError extends Error {
+  override name = 'SignError'
+  constructor(
+    readonly states: readonly ImageState[],
+    readonly reason: string
+  ) {
+    super(publishFailure(states, 'Signing failed; the image is NOT tagged').message)
+  }
+}
+
+/** The signer and expectation for this run, with whatever files cosign needs written. */
+async function prepareSigner(options: SignStageOptions, env: Record<string, string>) {
+  const { config, log } = options
+  if (options.mode === 'keyless') {
+    const token = await options.idToken('sigstore')
+    const id = keylessIdentity(token, options.serverUrl)
+    log.info(`Signing keyless as ${id.identity} (issuer ${id.issuer})`)
+    // The token reaches cosign by its environment only; argv is visible to every process.
+    env.SIGSTORE_ID_TOKEN = token
+    return {
+      signer: { kind: 'keyless' } as Signer,
+      expect: { kind: 'identity', identity: id.identity, issuer: id.issuer } as Expectation
+    }
+  }
+  const key = config.key
+  if (!key) throw new Error('sign mode is key but cosign-key is empty')
+  let reference = key.value
+  if (key.kind === 'pem') {
+    reference = join(options.workDir, 'cosign.key')
+    await writeFile(reference, key.value.endsWith('\n') ? key.value : `${key.value}\n`, {
+      mode: 0o600
+    })
+  } else if (key.kind === 'file') {
+    reference = key.value.startsWith('/') ? key.value : join(options.workspace, key.value)
+  }
+  if (config.password) env.COSIGN_PASSWORD = config.password
+  const printed = await runChecked(options, publicKeyArgs(reference), env, 'cosign public-key')
+  const publicKey = join(options.workDir, 'cosign.pub')
+  await writeFile(publicKey, printed.stdout)
+  await chmod(publicKey, 0o644)
+  log.info(`Signing with the key in cosign-key (${key.kind === 'kms' ? key.value : key.kind})`)
+  return {
+    signer: { kind: 'key', key: reference } as Signer,
+    expect: { kind: 'key', publicKey } as Expectation
+  }
+}
+
+async function ownSigstore(
+  options: SignStageOptions,
+  env: Record<string, string>
+): Promise<OwnSigstore | undefined> {
+  const files = options.config.sigstore
+  if (!files) return undefined
+  const urls = signingConfigUrls(await readFile(files.signingConfig, 'utf8'), files.signingConfig)
+  // cosign 2 (and cosign 3's legacy path) read the trust material from SIGSTORE_* variables.
+  Object.assign(env, await cosign2TrustEnv(files.trustedRoot, join(options.workDir, 'sigstore')))
+  return {
+    signingConfig: files.signingConfig,
+    trustedRoot: files.trustedRoot,
+    fulcioUrl: urls.fulcio,
+    rekorUrl: urls.rekor
+  }
+}
+
+async function runChecked(
+  options: SignStageOptions,
+  args: string[],
+  env: Record<string, string>,
+  what: string
+): Promise<ExecResult> {
+  const run =
+    options.run ??
+    ((cmd: string, a: readonly string[], e: Record<string, string>, timeoutMs: number) =>
+      execWithTimeout(cmd, a, { env: { ...process.env, ...e }, timeoutMs }))
+  const timeoutMs = options.timeoutMs ?? COSIGN_TIMEOUT_MS
+  const policy = options.retry ?? SIGN_RETRY
+  const sleep = options.retry?.sleep ?? ((ms: number) => new Promise(r => setTimeout(r, ms)))
+  for (let attempt = 1; ; attempt++) {
+    options.log.debug(`cosign ${args.join(' ')}`)
+    const result = await run(options.cosign.path, args, env, timeoutMs)
+    if (result.exitCode === 0 && !result.timedOut) return result
+    const detail = result.timedOut
+      ? `no answer within ${Math.round(timeoutMs / 1000)} s (a Sigstore service or the registry hung); stopped`
+      : cosignError(result, env)
+    if (attempt >= policy.attempts || !TRANSIENT.test(detail)) {
+      throw new Error(`${what} failed${attempt > 1 ? ` after ${attempt} tries` : ''}: ${detail}`)
+    }
+    const wait = backoffDelay(policy, attempt)
+    options.log.warning(
+      `${what} failed (${detail}); try ${attempt + 1} of ${policy.attempts} in ${wait / 1000} s`
+    )
+    await sleep(wait)
+  }
+}
+
+/** cosign's `Error: …` line (or the last lines), with every secret of its environment removed. */
+function cosignError(result: ExecResult, env: Record<string, string>): string {
+  const lines = `${result.stderr}\n${result.stdout}`
+    .split('\n')
+    .map(l => l.trim())
+    .filter(Boolean)
+  const error = lines.filter(l => /^(Error|main\.go:\d+: error)/.test(l)).pop()
+  let text = (error ?? lines.slice(-3).join(' | ') ?? `exit code ${result.exitCode}`).slice(0, 800)
+  for (const secret of [env.SIGSTORE_ID_TOKEN, env.COSIGN_PASSWORD]) {
+    if (secret) text = text.split(secret).join('***')
+  }
+  // cosign 3's words when Fulcio or the timestamp authority answered an error (seen with 3.1).
+  if (/error signing bundle: http: read on closed response body/.test(text)) {
+    text += ' (cosign 3 reports this when Fulcio or the timestamp authority answered an error)'
+  }
+  return redact(text || `exit code ${result.exitCode}`)
+}
+
+export async function signStage(options: SignStageOptions): Promise<SignOutcome> {
+  const { config, log, cosign } = options
+  const env: Record<string, string> = { ...options.env }
+  await mkdir(options.workDir, { recursive: true })
+  const formats = writtenFormats(config.signatureFormat)
+  const states = (signed: Set<string>, error?: string): ImageState[] =>
+    options.images.map(image => ({
+      image,
+      pushed: true,
+      digest: options.digest,
+      tagsAdded: [],
+      tagsMissing: options.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
+      signed: signed.has(image),
+      ...(signed.has(image) ? {} : error ? { error } : {})
+    }))
+
+  const verified = new Set<string>()
+  let prepared: Awaited<ReturnType<typeof prepareSigner>>
+  let sigstore: OwnSigstore | undefined
+  try {
+    sigstore = await ownSigstore(options, env)
+    prepared = await prepareSigner(options, env)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new SignError(states(verified, reason), reason)
+  }
+  const { signer, expect } = prepared
+  const common = {
+    major: cosign.major,
+    signer,
+    tlog: options.tlog,
+    ...(sigstore ? { sigstore } : {})
+  }
+
+  const outcome: SignOutcome = { expect, formats, verifyCommands: [], signed: [] }
+  // Images one after another: a failure stops before the next registry is touched, and the
+  // state report is exact. Signatures of one image are few and fast (~0.2 s each).
+  for (const image of options.images) {
+    const reference = `${image}@${options.digest}`
+    try {
+      for (const format of formats) {
+        await runChecked(
+          options,
+          signArgs({ ...common, format, recursive: config.recursive, reference }),
+          env,
+          `cosign sign (${format}) of ${image}`
+        )
+        for (const a of options.attestations) {
+          await runChecked(
+            options,
+            attestArgs({ ...common, format, type: a.type, predicate: a.predicate, reference }),
+            env,
+            `cosign attest ${a.label} (${format}) of ${image}`
+          )
+        }
+      }
+      // Verified as a consumer would: the expected identity (or key), each attestation type.
+      // One verify covers both formats: cosign 3 reads bundles and legacy signatures alike.
+      const v = {
+        major: cosign.major,
+        expect,
+        tlog: options.tlog,
+        reference,
+        ...(sigstore ? { sigstore } : {})
+      }
+      await runChecked(options, verifyArgs(v), env, `cosign verify of ${image}`)
+      for (const type of new Set(options.attestations.map(a => a.type))) {
+        await runChecked(
+          options,
+          verifyAttestationArgs({ ...v, type }),
+          env,
+          `cosign verify-attestation --type ${type} of ${image}`
+        )
+      }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new SignError(states(verified, reason), reason)
+    }
+    verified.add(image)
+    outcome.signed.push({ image, formats, attestations: options.attestations.map(a => a.label) })
+    outcome.verifyCommands.push(
+      consumerVerifyCommand({
+        expect,
+        tlog: options.tlog,
+        sigstore: sigstore !== undefined,
+        reference
+      })
+    )
+    log.info(`${reference}: signed (${formats.join(' and ')}) and verified`)
+  }
+  return outcome
+}
