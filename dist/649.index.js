@@ -2913,7 +2913,9 @@ function renderSignSummary(outcome) {
         parts.push(`- ${sign_summary_code(s.image)}: signed${s.attestations.length ? `; attested: ${s.attestations.join(', ')}` : ''}`);
     }
     parts.push([
-        'Verify it (cosign 3 reads both formats; cosign 2 the legacy one):',
+        outcome.formats.includes('legacy')
+            ? 'Verify it with cosign 3 or cosign 2 (both read the legacy signature):'
+            : 'Verify it with cosign 3 (cosign 2, Kyverno and policy-controller cannot read bundles: `signature-format: both` writes a legacy signature for them too):',
         '',
         '```sh',
         ...outcome.verifyCommands,
@@ -4315,7 +4317,7 @@ async function pipeline(config, ctx, plan, report, timer, { workspace, env, late
         env: docker.env,
         ...(signed ? { signed } : {})
     }));
-    report.published = tagged.map(t => `\`${t.image}@${built.digest}\`: tags ${t.tagsAdded.map(tag => `\`${tag}\``).join(' ') || '(none)'}`);
+    report.published = tagged.map(t => `\`${t.image}@${built.digest}\`: ${signed ? 'signed and verified; ' : ''}tags ${t.tagsAdded.map(tag => `\`${tag}\``).join(' ') || '(none)'}`);
 }
 function planFor(config, ctx) {
     return makePlan({
@@ -4347,6 +4349,11 @@ function logPlan(plan, config) {
     core.endGroup();
     for (const note of plan.notes)
         core.warning(note);
+    // sign: auto that cannot sign what it pushes says why (the missing id-token: write, a
+    // private repository and the public log), as a notice: it is a choice, not an error.
+    if (config.sign.mode === 'auto' && plan.decisions.push && plan.decisions.sign === 'off') {
+        core.notice(plan.decisions.signReason);
+    }
 }
 
 

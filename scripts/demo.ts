@@ -3,19 +3,24 @@
  * bundled action on examples/hello (multi-stage, two platforms) against the local TLS + auth
  * registry, and prints the job summary and the outputs.
  *
- * The scan runs too. Trivy itself cannot be downloaded here, so the demo serves the test
- * harness's fake trivy (it writes real Trivy reports, fitted to the image it is given) from a
- * loopback release mirror through `tools-manifest`, exactly as a pinned download would be, and
- * uploads the SARIF to a loopback fake of GitHub's code scanning API.
+ * Every stage runs. Nothing of GitHub or Sigstore is reachable here, so the demo brings the
+ * test harness's loopback stand-ins: the fake trivy (it writes real Trivy reports, fitted to
+ * the image it is given) and the world's real cosign 3, served from a loopback release mirror
+ * through `tools-manifest` exactly as pinned downloads would be; a fake of GitHub's code
+ * scanning API and of the runner's OIDC token endpoint; and a loopback Sigstore (Fulcio, Rekor,
+ * a timestamp authority) that the real cosign signs keyless against.
  * DEMO_FIXTURE picks the report (default: the alpine 3.10 one, 4 MEDIUM findings).
  */
-import { writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
-import { currentPlatform } from '../src/tools/specs.js'
+import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../src/tools/specs.js'
 import { FakeGitHub } from '../__tests__/helpers/fake-github.js'
-import { buildFakeTrivyArchive } from '../__tests__/helpers/fake-trivy.js'
-import { ReleaseServer, trivyPath } from '../__tests__/helpers/release-server.js'
+import { FakeSigstore } from '../__tests__/helpers/fake-sigstore.js'
+import { ACTIONS_OIDC_PUBLIC_KEY, addOidcRoute } from '../__tests__/helpers/oidc-token.js'
+import { buildFakeTrivyArchive, sha256File } from '../__tests__/helpers/fake-trivy.js'
+import { cosignPath, ReleaseServer, trivyPath } from '../__tests__/helpers/release-server.js'
 import { demoSetup, ensureWorld, runDemo } from './demo-run.js'
 
 const world = ensureWorld()
@@ -23,7 +28,20 @@ const setup = demoSetup(world)
 const token = 'ghs_demo0000000000000000000000000000000000'
 const mirror = await ReleaseServer.start()
 const github = await FakeGitHub.start({ token, repos: ['demo-org/hello'] })
+const oidc = addOidcRoute(github, {
+  claims: { repository: 'demo-org/hello', ref: 'refs/tags/v1.0.0' }
+})
+const sigstore = await FakeSigstore.start({
+  dir: mkdtempSync(join(tmpdir(), 'demo-sigstore-')),
+  oidcPublicKeys: [ACTIONS_OIDC_PUBLIC_KEY]
+})
 try {
+  const cosign = TOOL_SPECS.cosign
+  const cosignAsset = cosignPath(
+    world.COSIGN3_VERSION,
+    assetName(cosign, normalizeVersion(cosign, world.COSIGN3_VERSION), currentPlatform())
+  )
+  mirror.add(cosignAsset, { file: world.COSIGN3 })
   const trivy = await buildFakeTrivyArchive(join(setup.workspace, '.assets'), '0.74.0')
   mirror.add(trivyPath('0.74.0'), { file: trivy.path })
   writeFileSync(
@@ -35,14 +53,31 @@ try {
         platform: currentPlatform(),
         url: `${mirror.url}${trivyPath('0.74.0')}`,
         sha256: trivy.sha256
+      },
+      {
+        tool: 'cosign',
+        version: world.COSIGN3_VERSION,
+        platform: currentPlatform(),
+        url: `${mirror.url}${cosignAsset}`,
+        sha256: sha256File(world.COSIGN3)
       }
     ])
   )
   const image = `${world.REGISTRY}/demo/hello`
   const run = await runDemo(setup, image, '1.0.0', {
     githubToken: token,
-    inputs: { scan: 'true', 'tools-manifest': 'tools.yaml', 'fail-on': 'high' },
+    inputs: {
+      scan: 'true',
+      'tools-manifest': 'tools.yaml',
+      'fail-on': 'high',
+      sign: 'auto',
+      attest: 'sbom,vuln',
+      'cosign-version': world.COSIGN3_VERSION,
+      'sigstore-signing-config': sigstore.signingConfigPath,
+      'sigstore-trusted-root': sigstore.trustedRootPath
+    },
     env: {
+      ...oidc.env,
       GITHUB_API_URL: github.apiUrl,
       FAKE_TRIVY_FIXTURE: process.env.DEMO_FIXTURE ?? 'trivy_alpine-310.json.golden'
     }
@@ -67,4 +102,5 @@ try {
 } finally {
   await mirror.close()
   await github.close()
+  await sigstore.close()
 }

@@ -245,7 +245,7 @@ async function pipeline(
   )
   report.published = tagged.map(
     t =>
-      `\`${t.image}@${built.digest}\`: tags ${t.tagsAdded.map(tag => `\`${tag}\``).join(' ') || '(none)'}`
+      `\`${t.image}@${built.digest}\`: ${signed ? 'signed and verified; ' : ''}tags ${t.tagsAdded.map(tag => `\`${tag}\``).join(' ') || '(none)'}`
   )
 }
 
@@ -283,4 +283,9 @@ function logPlan(plan: Plan, config: Config): void {
   for (const [key, value] of Object.entries(plan.labels)) core.info(`Label ${key}=${value}`)
   core.endGroup()
   for (const note of plan.notes) core.warning(note)
+  // sign: auto that cannot sign what it pushes says why (the missing id-token: write, a
+  // private repository and the public log), as a notice: it is a choice, not an error.
+  if (config.sign.mode === 'auto' && plan.decisions.push && plan.decisions.sign === 'off') {
+    core.notice(plan.decisions.signReason)
+  }
 }

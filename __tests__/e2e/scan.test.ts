@@ -299,12 +299,12 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
   )
 
   test(
-    '(c) the same image with fail-on critical is published',
+    '(c) the same image with fail-on critical is published (unsigned: no id-token, a notice says so)',
     async () => {
       const image = `${world.REGISTRY}/e2e/scan-critical-${unique()}`
       const result = await action(
         image,
-        { 'fail-on': 'critical' },
+        { 'fail-on': 'critical', sign: 'auto' },
         {
           FAKE_TRIVY_FIXTURE: 'trivy_fluentd-gems.json.golden',
           FAKE_TRIVY_SEVERITIES: 'HIGH',
@@ -319,6 +319,10 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
         total: 1
       })
       expect(await exists(`${image}:main`)).toBe(true)
+      expect(result.outputs.signed).toBe('false')
+      expect(result.main.stdout).toMatch(
+        /^::notice::The image is pushed unsigned: sign is auto, cosign-key is not set and the runner offers no OIDC token: add `id-token: write`/m
+      )
     },
     TIMEOUT
   )

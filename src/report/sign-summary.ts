@@ -29,7 +29,9 @@ export function renderSignSummary(outcome: SignOutcome): string {
   }
   parts.push(
     [
-      'Verify it (cosign 3 reads both formats; cosign 2 the legacy one):',
+      outcome.formats.includes('legacy')
+        ? 'Verify it with cosign 3 or cosign 2 (both read the legacy signature):'
+        : 'Verify it with cosign 3 (cosign 2, Kyverno and policy-controller cannot read bundles: `signature-format: both` writes a legacy signature for them too):',
       '',
       '```sh',
       ...outcome.verifyCommands,
