@@ -3,10 +3,15 @@
  * against the e2e world's registry, as a runner would (see __tests__/helpers/run-action.ts).
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadWorld, runnerWorldEnv, type World } from '../__tests__/e2e/world.js'
+import {
+  loadWorld,
+  runnerDockerConfig,
+  runnerWorldEnv,
+  type World
+} from '../__tests__/e2e/world.js'
 import { BUNDLE, ROOT, runAction, type ActionRun } from '../__tests__/helpers/run-action.js'
 
 /** The world, started when it is not up (needs root, as `npm run e2e:up`). */
@@ -36,9 +41,7 @@ export interface DemoSetup {
 export function demoSetup(world: World): DemoSetup {
   const workspace = mkdtempSync(join(tmpdir(), 'demo-checkout-'))
   cpSync(join(ROOT, 'examples'), join(workspace, 'examples'), { recursive: true })
-  const dockerConfig = mkdtempSync(join(tmpdir(), 'demo-docker-'))
-  mkdirSync(join(dockerConfig, 'cli-plugins'))
-  symlinkSync(world.BUILDX_PLUGIN, join(dockerConfig, 'cli-plugins', 'docker-buildx'))
+  const dockerConfig = runnerDockerConfig(world)
   return { world, workspace, env: { ...runnerWorldEnv(world), DOCKER_CONFIG: dockerConfig } }
 }
 

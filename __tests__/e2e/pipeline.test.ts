@@ -4,13 +4,20 @@
  * tagged. Scan and sign are off here (their stages land with their own issues).
  */
 import { createHash } from 'node:crypto'
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs'
+import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
 import { scanForSecrets } from '../helpers/secret-scan.js'
-import { describeWithWorld, requireWorld, run, runnerWorldEnv, type World } from './world.js'
+import {
+  describeWithWorld,
+  requireWorld,
+  run,
+  runnerDockerConfig,
+  runnerWorldEnv,
+  type World
+} from './world.js'
 
 const TIMEOUT = 300_000
 const MESSAGE = `hello "quoted" world, it's`
@@ -107,9 +114,7 @@ describeWithWorld('e2e: build and publish (bundled action, real registry)', () =
     workspace = mkdtempSync(join(tmpdir(), 'e2e-checkout-'))
     cpSync(join(ROOT, 'examples'), join(workspace, 'examples'), { recursive: true })
     // A runner's docker config: buildx installed, no registry credentials.
-    const dockerConfig = mkdtempSync(join(tmpdir(), 'runner-docker-'))
-    mkdirSync(join(dockerConfig, 'cli-plugins'))
-    symlinkSync(world.BUILDX_PLUGIN, join(dockerConfig, 'cli-plugins', 'docker-buildx'))
+    const dockerConfig = runnerDockerConfig(world)
     env = { ...runnerWorldEnv(world), DOCKER_CONFIG: dockerConfig }
   })
 

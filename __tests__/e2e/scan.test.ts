@@ -5,7 +5,7 @@
  * writes and uploads SARIF to a loopback fake of GitHub's API, and publishes to the world's TLS
  * + htpasswd registry only when the gate passed.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
@@ -16,7 +16,14 @@ import { ReleaseServer, trivyPath } from '../helpers/release-server.js'
 import { ROOT, runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
 import { sarifSchemaErrors } from '../helpers/sarif-schema.js'
 import { scanForSecrets } from '../helpers/secret-scan.js'
-import { describeWithWorld, requireWorld, run, runnerWorldEnv, type World } from './world.js'
+import {
+  describeWithWorld,
+  requireWorld,
+  run,
+  runnerDockerConfig,
+  runnerWorldEnv,
+  type World
+} from './world.js'
 
 const TIMEOUT = 300_000
 const PLATFORMS = ['linux/amd64', 'linux/arm64']
@@ -122,9 +129,7 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
         }
       ])
     )
-    const dockerConfig = mkdtempSync(join(tmpdir(), 'runner-docker-'))
-    mkdirSync(join(dockerConfig, 'cli-plugins'))
-    symlinkSync(world.BUILDX_PLUGIN, join(dockerConfig, 'cli-plugins', 'docker-buildx'))
+    const dockerConfig = runnerDockerConfig(world)
     env = { ...runnerWorldEnv(world), DOCKER_CONFIG: dockerConfig, GITHUB_API_URL: github.apiUrl }
   }, TIMEOUT)
 

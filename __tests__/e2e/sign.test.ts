@@ -6,7 +6,7 @@
  * vulnerability report, verifies, and only then tags. Each result is then checked again here,
  * as a consumer would, with the real cosign of each major.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
@@ -24,7 +24,14 @@ import {
 import { cosignPath, ReleaseServer, trivyPath } from '../helpers/release-server.js'
 import { ROOT, runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
 import { scanForSecrets } from '../helpers/secret-scan.js'
-import { describeWithWorld, requireWorld, run, runnerWorldEnv, type World } from './world.js'
+import {
+  describeWithWorld,
+  requireWorld,
+  run,
+  runnerDockerConfig,
+  runnerWorldEnv,
+  type World
+} from './world.js'
 
 const TIMEOUT = 300_000
 const TOKEN = 'ghs_signE2Etoken0123456789abcdefghijklmno'
@@ -137,9 +144,7 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
     }
     writeFileSync(join(workspace, 'tools.yaml'), stringify(entries))
 
-    const dockerConfig = mkdtempSync(join(tmpdir(), 'runner-docker-'))
-    mkdirSync(join(dockerConfig, 'cli-plugins'))
-    symlinkSync(world.BUILDX_PLUGIN, join(dockerConfig, 'cli-plugins', 'docker-buildx'))
+    const dockerConfig = runnerDockerConfig(world)
     env = {
       ...runnerWorldEnv(world),
       DOCKER_CONFIG: dockerConfig,

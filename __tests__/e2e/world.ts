@@ -6,7 +6,8 @@
  * never through a shell.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export const DEFAULT_E2E_ROOT = '/var/tmp/ipa-e2e'
@@ -222,4 +223,15 @@ export function runnerWorldEnv(world: World): Record<string, string> {
     DOCKER_CONFIG: world.DOCKER_CONFIG,
     NODE_EXTRA_CA_CERTS: world.CA_CERT
   }
+}
+
+/**
+ * A runner's own docker config: buildx installed (linked into cli-plugins), no registry
+ * credentials, so that the action's login is what grants access.
+ */
+export function runnerDockerConfig(world: World): string {
+  const dir = mkdtempSync(join(tmpdir(), 'runner-docker-'))
+  mkdirSync(join(dir, 'cli-plugins'))
+  symlinkSync(world.BUILDX_PLUGIN, join(dir, 'cli-plugins', 'docker-buildx'))
+  return dir
 }
