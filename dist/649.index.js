@@ -1335,7 +1335,14 @@ function readConfig(read, options) {
     if (cosignPassword && !cosignKey) {
         fail('cosign-password', 'it is set but cosign-key is empty', 'cosign-password only with cosign-key');
     }
-    const cosignVersion = field('cosign-version', raw => checkExactVersion(raw, 'v3.0.6'));
+    const cosignVersion = field('cosign-version', raw => {
+        const version = checkExactVersion(raw, 'v3.0.6');
+        // The sign stage knows the flags of these two majors (their formats and trust differ).
+        if (!/^v?[23]\./.test(version)) {
+            throw new src_errors/* ValueError */.Qp(`cosign ${version} is not supported`, 'a cosign 2.x or 3.x version');
+        }
+        return version;
+    });
     const signatureFormat = field('signature-format', raw => {
         const format = checkChoice(raw, SIGNATURE_FORMATS);
         // cosign 2 cannot write bundles its own verify can read (nor can Kyverno's): say so now.

@@ -744,15 +744,19 @@ async function signStage(options) {
     const env = { ...options.env };
     await (0,promises_.mkdir)(options.workDir, { recursive: true });
     const formats = writtenFormats(config.signatureFormat);
-    const states = (signed, error) => options.images.map(image => ({
-        image,
-        pushed: true,
-        digest: options.digest,
-        tagsAdded: [],
-        tagsMissing: options.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
-        signed: signed.has(image),
-        ...(signed.has(image) ? {} : error ? { error } : {})
-    }));
+    /** `failed`: the image whose signing failed (none: it failed before any image). */
+    const states = (signed, reason, failed) => options.images.map(image => {
+        const error = !failed || image === failed ? reason : `not attempted: stopped when ${failed} failed`;
+        return {
+            image,
+            pushed: true,
+            digest: options.digest,
+            tagsAdded: [],
+            tagsMissing: options.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
+            signed: signed.has(image),
+            ...(signed.has(image) ? {} : { error })
+        };
+    });
     const verified = new Set();
     let prepared;
     let sigstore;
@@ -799,7 +803,7 @@ async function signStage(options) {
         }
         catch (error) {
             const reason = error instanceof Error ? error.message : String(error);
-            throw new SignError(states(verified, reason), reason);
+            throw new SignError(states(verified, reason, image), reason);
         }
         verified.add(image);
         outcome.signed.push({ image, formats, attestations: options.attestations.map(a => a.label) });

@@ -166,7 +166,14 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     )
   }
 
-  const cosignVersion = field('cosign-version', raw => check.checkExactVersion(raw, 'v3.0.6'))
+  const cosignVersion = field('cosign-version', raw => {
+    const version = check.checkExactVersion(raw, 'v3.0.6')
+    // The sign stage knows the flags of these two majors (their formats and trust differ).
+    if (!/^v?[23]\./.test(version)) {
+      throw new ValueError(`cosign ${version} is not supported`, 'a cosign 2.x or 3.x version')
+    }
+    return version
+  })
   const signatureFormat = field('signature-format', raw => {
     const format = check.checkChoice(raw, SIGNATURE_FORMATS)
     // cosign 2 cannot write bundles its own verify can read (nor can Kyverno's): say so now.

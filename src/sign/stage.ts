@@ -223,16 +223,21 @@ export async function signStage(options: SignStageOptions): Promise<SignOutcome>
   const env: Record<string, string> = { ...options.env }
   await mkdir(options.workDir, { recursive: true })
   const formats = writtenFormats(config.signatureFormat)
-  const states = (signed: Set<string>, error?: string): ImageState[] =>
-    options.images.map(image => ({
-      image,
-      pushed: true,
-      digest: options.digest,
-      tagsAdded: [],
-      tagsMissing: options.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
-      signed: signed.has(image),
-      ...(signed.has(image) ? {} : error ? { error } : {})
-    }))
+  /** `failed`: the image whose signing failed (none: it failed before any image). */
+  const states = (signed: Set<string>, reason: string, failed?: string): ImageState[] =>
+    options.images.map(image => {
+      const error =
+        !failed || image === failed ? reason : `not attempted: stopped when ${failed} failed`
+      return {
+        image,
+        pushed: true,
+        digest: options.digest,
+        tagsAdded: [],
+        tagsMissing: options.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
+        signed: signed.has(image),
+        ...(signed.has(image) ? {} : { error })
+      }
+    })
 
   const verified = new Set<string>()
   let prepared: Awaited<ReturnType<typeof prepareSigner>>
@@ -294,7 +299,7 @@ export async function signStage(options: SignStageOptions): Promise<SignOutcome>
       }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      throw new SignError(states(verified, reason), reason)
+      throw new SignError(states(verified, reason, image), reason)
     }
     verified.add(image)
     outcome.signed.push({ image, formats, attestations: options.attestations.map(a => a.label) })

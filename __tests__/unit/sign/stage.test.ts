@@ -176,6 +176,20 @@ test('a lasting failure on the second image: the first is signed, neither is tag
   expect(error.message).toContain('(token ***)')
 })
 
+test('a failure on the first image: the next one is named as not attempted', async () => {
+  const { o, calls } = options({}, args =>
+    args[0] === 'sign' ? { exitCode: 1, stderr: 'Error: signing: 401 Unauthorized' } : {}
+  )
+  const error = (await signStage(o).catch((e: unknown) => e)) as SignError
+  expect(calls.filter(c => c.args[0] === 'sign')).toHaveLength(1)
+  expect(error.message).toContain('ghcr.io/o/a: digest')
+  expect(error.message).toContain(
+    'NOT signed (cosign sign (bundle) of ghcr.io/o/a failed: Error: signing: 401 Unauthorized)'
+  )
+  expect(error.message).toContain('localhost:5443/o/a: digest')
+  expect(error.message).toContain('NOT signed (not attempted: stopped when ghcr.io/o/a failed)')
+})
+
 test('a hung cosign is reported as such', async () => {
   const { o } = options({}, () => ({ exitCode: -1, timedOut: true }) as Partial<ExecResult>, {
     images: ['ghcr.io/o/a'],
