@@ -4218,7 +4218,7 @@ async function pipeline(config, ctx, plan, report, timer, { workspace, env, late
         const trivy = tools.trivy;
         // Loaded only by runs that scan (the Dockerfile parser, SARIF, the code scanning client).
         const [{ scanStage }, { reportStage }] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 8942)),
+            Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(650)]).then(__webpack_require__.bind(__webpack_require__, 6650)),
             __webpack_require__.e(/* import() */ 186).then(__webpack_require__.bind(__webpack_require__, 9186))
         ]);
         // Kept after the post step (which removes workDir): later steps read the report and SARIF.
@@ -4904,6 +4904,7 @@ function safePurl(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ dashed),
 /* harmony export */   Gt: () => (/* binding */ countFindings),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
 /* harmony export */   qs: () => (/* binding */ severityRank)
@@ -4918,6 +4919,8 @@ function safePurl(text) {
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
 /** Lower is more severe: CRITICAL 0 … UNKNOWN 4. */
 const severityRank = (severity) => SEVERITIES.indexOf(severity);
+/** `linux/arm/v7` → `linux-arm-v7`, for the names of the files made per platform. */
+const dashed = (platform) => platform.replace(/\//g, '-');
 function emptyCounts() {
     return { critical: 0, high: 0, medium: 0, low: 0, unknown: 0, total: 0 };
 }

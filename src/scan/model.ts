@@ -85,6 +85,9 @@ export interface PlatformScan {
   secrets: number
 }
 
+/** `linux/arm/v7` → `linux-arm-v7`, for the names of the files made per platform. */
+export const dashed = (platform: string): string => platform.replace(/\//g, '-')
+
 export type Counts = Record<Lowercase<Severity>, number> & { total: number }
 
 export function emptyCounts(): Counts {

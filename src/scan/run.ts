@@ -10,7 +10,7 @@ import { mapLimit } from '../concurrency.js'
 import { execWithTimeout, type TimedExecOptions, type TimedExecResult } from '../exec.js'
 import { readFile } from 'node:fs/promises'
 import { trivyScanArgs } from './args.js'
-import type { PlatformScan } from './model.js'
+import { dashed, type PlatformScan } from './model.js'
 import { parseTrivyReport, TrivyReportError } from './trivy-report.js'
 
 /** Beyond Trivy's own --timeout, how long before the process is stopped by us. */
@@ -83,8 +83,6 @@ const messageOf = (error: unknown): string =>
     ? String(error.message)
     : String(error)
 
-/** `linux/arm/v7` → `linux-arm-v7`, for file names and categories. */
-export const dashed = (platform: string): string => platform.replace(/\//g, '-')
 
 /**
  * Trivy reads TRIVY_* variables as flags (TRIVY_SEVERITY, TRIVY_IGNORE_UNFIXED,

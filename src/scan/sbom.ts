@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { mapLimit } from '../concurrency.js'
 import { execWithTimeout, type TimedExecOptions, type TimedExecResult } from '../exec.js'
 import { trivySbomArgs } from './args.js'
-import { dashed, defaultScanConcurrency, scanEnvironment, ScanError } from './run.js'
+import { dashed } from './model.js'
+import { defaultScanConcurrency, scanEnvironment, ScanError } from './run.js'
 
 /** Converting a report is local work of seconds; minutes mean something is wrong. */
 export const SBOM_TIMEOUT_MS = 5 * 60_000

@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Attestation as AttestInput } from '../inputs/config.js'
 import type { ScanResult } from '../scan/result.js'
-import { dashed } from '../scan/run.js'
+import { dashed } from '../scan/model.js'
 import { cosignVulnPredicate } from './predicates.js'
 import type { Attestation } from './stage.js'
 
