@@ -83,7 +83,6 @@ const messageOf = (error: unknown): string =>
     ? String(error.message)
     : String(error)
 
-
 /**
  * Trivy reads TRIVY_* variables as flags (TRIVY_SEVERITY, TRIVY_IGNORE_UNFIXED,
  * TRIVY_IGNOREFILE…): set in a workflow for another step, they would silently narrow the
