@@ -95,6 +95,8 @@ var errors = __webpack_require__(3916);
 var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/scan/merge.ts
+var merge = __webpack_require__(9333);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 /**
  * Findings → SARIF 2.1.0 for code scanning: one run per platform, each under its own category,
@@ -157,16 +159,6 @@ function sarifCategory(template, platform, platformCount) {
     }
     return `${category.replace(/\/+$/, '').replace(/^\/+/, '')}/`;
 }
-/** Most severe first, then by ID and package: the order results are kept and listed in. */
-function compareFindings(a, b) {
-    return ((0,model/* severityRank */.qs)(a.severity) - (0,model/* severityRank */.qs)(b.severity) ||
-        compareText(a.id, b.id) ||
-        compareText(a.package.name, b.package.name) ||
-        compareText(a.package.installedVersion, b.package.installedVersion) ||
-        compareText(a.key, b.key));
-}
-// Code-unit order, not localeCompare: the output must not depend on the runner's locale.
-const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const clip = (text, max) => text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const isAbsolute = (uri) => /^(\/|[A-Za-z]:\/|file:)/i.test(uri);
@@ -282,7 +274,7 @@ function buildRun(plan, input) {
         else
             byRule.set(placed.finding.id, [placed]);
     }
-    const ruleIds = [...byRule.keys()].sort(compareText);
+    const ruleIds = [...byRule.keys()].sort(merge/* compareText */.n6);
     const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
     const platformDigest = input.image.platformDigests[plan.platform];
     return {
@@ -395,7 +387,7 @@ function buildSarif(input) {
     const plans = input.platforms.map(platform => {
         const kept = input.findings
             .filter(f => !f.suppressed && f.platforms.includes(platform))
-            .sort(compareFindings)
+            .sort(merge/* compareFindings */.Eg)
             .map(finding => ({ finding, location: place(finding, platform) }));
         const overLimit = Math.max(0, kept.length - limits.maxResultsPerRun);
         return {
@@ -1169,6 +1161,68 @@ function checkFailed(error) {
         log: `The SARIF was uploaded but its processing could not be checked: ${why}`
     };
 }
+
+
+/***/ }),
+
+/***/ 9333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eg: () => (/* binding */ compareFindings),
+/* harmony export */   VX: () => (/* binding */ mergeScans),
+/* harmony export */   n6: () => (/* binding */ compareText)
+/* harmony export */ });
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(764);
+/**
+ * Merges the platforms' findings: the same vulnerability in the same package version on three
+ * platforms is one finding seen on three (findingKey). Order is stable: most severe first, then
+ * by ID and package, so the report, SARIF and summary list findings the same way every run.
+ */
+
+function mergeScans(scans) {
+    const byKey = new Map();
+    for (const scan of scans) {
+        for (const finding of scan.findings) {
+            const seen = byKey.get(finding.key);
+            if (!seen) {
+                byKey.set(finding.key, {
+                    ...finding,
+                    platforms: [...finding.platforms],
+                    layers: { ...finding.layers }
+                });
+                continue;
+            }
+            for (const platform of finding.platforms) {
+                if (!seen.platforms.includes(platform))
+                    seen.platforms.push(platform);
+                const layer = finding.layers[platform];
+                if (layer && !seen.layers[platform])
+                    seen.layers[platform] = layer;
+            }
+            // Severity comes from the DB entry, the same for every platform; keep the worst should
+            // two reports ever disagree (a DB updated between scans), so the gate errs to safety.
+            if ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(finding.severity) < (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(seen.severity)) {
+                seen.severity = finding.severity;
+            }
+            // Suppressed on one platform but not another (a VEX statement scoped to one arch):
+            // it still counts where it was not suppressed.
+            if (seen.suppressed && !finding.suppressed)
+                delete seen.suppressed;
+        }
+    }
+    return [...byKey.values()].sort(compareFindings);
+}
+/** Most severe first, then by ID, package and version: the order findings are kept and listed in. */
+function compareFindings(a, b) {
+    return ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity) - (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) ||
+        compareText(a.id, b.id) ||
+        compareText(a.package.name, b.package.name) ||
+        compareText(a.package.installedVersion, b.package.installedVersion) ||
+        compareText(a.key, b.key));
+}
+// Code-unit order, not localeCompare: the output must not depend on the runner's locale.
+const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 
 /***/ })

@@ -4218,7 +4218,7 @@ async function pipeline(config, ctx, plan, report, timer, { workspace, env, late
         const trivy = tools.trivy;
         // Loaded only by runs that scan (the Dockerfile parser, SARIF, the code scanning client).
         const [{ scanStage }, { reportStage }] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(650)]).then(__webpack_require__.bind(__webpack_require__, 6650)),
+            Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 7690)),
             __webpack_require__.e(/* import() */ 186).then(__webpack_require__.bind(__webpack_require__, 9186))
         ]);
         // Kept after the post step (which removes workDir): later steps read the report and SARIF.

@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
-import { severityRank, type Finding, type Severity } from '../scan/model.js'
+import { compareFindings, compareText } from '../scan/merge.js'
+import type { Finding, Severity } from '../scan/model.js'
 
 /** What codeql-action writes; GitHub's documentation uses the same. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json'
@@ -158,20 +159,6 @@ export function sarifCategory(template: string, platform: string, platformCount:
   }
   return `${category.replace(/\/+$/, '').replace(/^\/+/, '')}/`
 }
-
-/** Most severe first, then by ID and package: the order results are kept and listed in. */
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    severityRank(a.severity) - severityRank(b.severity) ||
-    compareText(a.id, b.id) ||
-    compareText(a.package.name, b.package.name) ||
-    compareText(a.package.installedVersion, b.package.installedVersion) ||
-    compareText(a.key, b.key)
-  )
-}
-
-// Code-unit order, not localeCompare: the output must not depend on the runner's locale.
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 const clip = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`

@@ -36,11 +36,16 @@ export function mergeScans(scans: readonly PlatformScan[]): Finding[] {
   return [...byKey.values()].sort(compareFindings)
 }
 
+/** Most severe first, then by ID, package and version: the order findings are kept and listed in. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(a.severity) - severityRank(b.severity) ||
-    a.id.localeCompare(b.id) ||
-    a.package.name.localeCompare(b.package.name) ||
-    a.key.localeCompare(b.key)
+    compareText(a.id, b.id) ||
+    compareText(a.package.name, b.package.name) ||
+    compareText(a.package.installedVersion, b.package.installedVersion) ||
+    compareText(a.key, b.key)
   )
 }
+
+// Code-unit order, not localeCompare: the output must not depend on the runner's locale.
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
