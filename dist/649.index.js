@@ -164,7 +164,148 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/exec.ts
 var src_exec = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/plan/events.ts
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+/**
+ * A pull request whose head lives in another repository. `head.repo` is null when the fork was
+ * deleted. Such runs get a read-only token and no OIDC token on `pull_request`.
+ */
+function isForkPullRequest(ctx) {
+    if (!PULL_REQUEST_EVENTS.includes(ctx.eventName))
+        return false;
+    const head = ctx.payload.pull_request?.head?.repo;
+    if (!head)
+        return true;
+    return head.full_name !== ctx.payload.repository?.full_name;
+}
+function decidePush(mode, ctx) {
+    if (mode === 'true')
+        return { push: true, pushReason: 'The image is pushed because push is true.' };
+    if (mode === 'false')
+        return { push: false, pushReason: 'The image is not pushed because push is false.' };
+    if (PULL_REQUEST_EVENTS.includes(ctx.eventName)) {
+        return {
+            push: false,
+            pushReason: `The image is built and scanned but not pushed, because this is a ${ctx.eventName} event and push is auto. Set push to true to publish pull request images.`
+        };
+    }
+    return {
+        push: true,
+        pushReason: `The image is pushed because push is auto and this is a ${ctx.eventName} event (only pull_request and pull_request_target events are not pushed).`
+    };
+}
+const NO_OIDC = (ctx) => isForkPullRequest(ctx) && ctx.eventName === 'pull_request'
+    ? 'the runner offers no OIDC token, which GitHub never gives to pull requests from forks'
+    : "the runner offers no OIDC token: add `id-token: write` to the job's permissions";
+/** The repository is not public (its payload says private, or a visibility other than public). */
+function isPrivateRepository(ctx) {
+    const repo = ctx.payload.repository;
+    return repo?.private === true || (repo?.visibility ?? 'public') !== 'public';
+}
+/**
+ * sign=auto signs what is pushed, with the key when one is given, else keyless when the runner
+ * can mint an OIDC token. sign=true is the same but refuses to push unsigned: with neither a key
+ * nor a token that is a configuration error. When nothing is pushed there is nothing to sign
+ * (signatures are attached by digest in the registry), so no mode fails then.
+ *
+ * The transparency log is public: a keyless entry there names the repository and its workflow.
+ * A private repository therefore signs keyless on the public-good Sigstore only when the user
+ * says so (transparency-log: true); with its own Sigstore (sigstore-signing-config) it may.
+ * Key-based signatures skip the log for private repositories unless transparency-log is true.
+ */
+function decideSign(input, push, ctx) {
+    const mode = input.sign;
+    const log = input.transparencyLog ?? 'auto';
+    const off = (signReason) => ({ sign: 'off', signReason, tlog: false });
+    if (mode === 'false')
+        return off('The image is not signed because sign is false.');
+    if (!push) {
+        return off('The image is not signed because it is not pushed: signatures are attached by digest in the registry.');
+    }
+    const isPrivate = isPrivateRepository(ctx);
+    if (input.cosignKey) {
+        // An organisation's own Sigstore logs to its own Rekor: nothing becomes public.
+        const tlog = log === 'true' || (log === 'auto' && (!isPrivate || input.ownSigstore === true));
+        return {
+            sign: 'key',
+            signReason: `The image is signed with the key given in cosign-key${tlog ? '' : ', without a transparency log entry'}.`,
+            tlog
+        };
+    }
+    /** `why` keyless is impossible; `fix`, what the user can change (sign: true only). */
+    const refuse = (why, fix) => {
+        if (mode === 'true') {
+            throw new src_errors/* ConfigurationError */.j1(`Input "sign" is true, but the image cannot be signed: cosign-key is not set and ${why}. ${fix}, or set sign to auto to publish unsigned.`);
+        }
+        return off(`The image is pushed unsigned: sign is auto, cosign-key is not set and ${why}.`);
+    };
+    if (!ctx.idTokenAvailable) {
+        return refuse(`${NO_OIDC(ctx)} to sign keyless`, 'Set cosign-key, grant `id-token: write`');
+    }
+    if (log === 'false' && !input.ownSigstore) {
+        return refuse('keyless signing on the public Sigstore needs its transparency log, which transparency-log: false turns off', 'Set cosign-key, or sigstore-signing-config for your own Sigstore');
+    }
+    if (isPrivate && log !== 'true' && !input.ownSigstore) {
+        return refuse('the repository is private: keyless signing would publish its name and workflow in the public transparency log (Rekor)', "Set transparency-log: true to accept that, sigstore-signing-config to use your organisation's own Sigstore, or cosign-key");
+    }
+    return {
+        sign: 'keyless',
+        signReason: "The image is signed keyless, with a Sigstore certificate issued for this workflow's OIDC identity.",
+        tlog: true
+    };
+}
+/**
+ * upload-sarif=auto uploads unless the run is a pull request from a fork: on `pull_request` the
+ * token is read-only (no `security-events: write`, whatever the workflow asks), and on
+ * `pull_request_target` the results would be filed under the base branch's ref although they
+ * describe the fork's change.
+ */
+function decideUpload(mode, scan, ctx) {
+    if (!scan) {
+        return { upload: false, uploadReason: 'No SARIF report to upload: scan is false.' };
+    }
+    if (mode === 'false')
+        return {
+            upload: false,
+            uploadReason: 'The SARIF report is not uploaded because upload-sarif is false.'
+        };
+    if (mode === 'true') {
+        return {
+            upload: true,
+            uploadReason: 'The SARIF report is uploaded to code scanning because upload-sarif is true.'
+        };
+    }
+    if (isForkPullRequest(ctx) && ctx.eventName === 'pull_request') {
+        return {
+            upload: false,
+            uploadReason: 'The SARIF report is not uploaded: this pull request comes from a fork, and GitHub gives such runs a read-only token that cannot be granted `security-events: write`. The scan still gates the run and the SARIF file is kept; to publish it, upload it from a workflow_run workflow that has `permissions: security-events: write`.'
+        };
+    }
+    if (isForkPullRequest(ctx)) {
+        return {
+            upload: false,
+            uploadReason: `The SARIF report is not uploaded: this ${ctx.eventName} run is for a pull request from a fork, and its results would be filed under the base branch. Set upload-sarif to true to upload anyway.`
+        };
+    }
+    return {
+        upload: true,
+        uploadReason: 'The SARIF report is uploaded to code scanning (the job needs `permissions: security-events: write`).'
+    };
+}
+function decide(input, ctx) {
+    const push = decidePush(input.push, ctx);
+    return {
+        ...push,
+        ...decideSign(input, push.push, ctx),
+        ...decideUpload(input.uploadSarif, input.scan ?? true, ctx)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/build/args.ts
+
 /** Environment variable that carries secret number `index` to buildx (`--secret env=`). */
 const secretEnvName = (index) => `IMAGE_PIPELINE_SECRET_${index}`;
 /**
@@ -177,9 +318,7 @@ function resolveProvenance(mode, ctx) {
     if (mode !== 'auto') {
         return { mode, builderId, reason: `provenance is ${mode}` };
     }
-    const repo = ctx.payload.repository;
-    const isPrivate = repo?.private === true || (repo?.visibility ?? 'public') !== 'public';
-    return isPrivate
+    return isPrivateRepository(ctx)
         ? { mode: 'min', builderId, reason: 'the repository is not public: minimal provenance' }
         : { mode: 'max', builderId, reason: 'the repository is public: full provenance' };
 }
@@ -342,8 +481,6 @@ function readContext(env = process.env, now = new Date()) {
     };
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
 var sync = __webpack_require__(5175);
 ;// CONCATENATED MODULE: ./src/plan/date-format.ts
@@ -1428,144 +1565,6 @@ function readConfig(read, options) {
                 return existingFile('tools-manifest', raw, 'a JSON or YAML file in the workspace');
             })
         }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/plan/events.ts
-
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-/**
- * A pull request whose head lives in another repository. `head.repo` is null when the fork was
- * deleted. Such runs get a read-only token and no OIDC token on `pull_request`.
- */
-function isForkPullRequest(ctx) {
-    if (!PULL_REQUEST_EVENTS.includes(ctx.eventName))
-        return false;
-    const head = ctx.payload.pull_request?.head?.repo;
-    if (!head)
-        return true;
-    return head.full_name !== ctx.payload.repository?.full_name;
-}
-function decidePush(mode, ctx) {
-    if (mode === 'true')
-        return { push: true, pushReason: 'The image is pushed because push is true.' };
-    if (mode === 'false')
-        return { push: false, pushReason: 'The image is not pushed because push is false.' };
-    if (PULL_REQUEST_EVENTS.includes(ctx.eventName)) {
-        return {
-            push: false,
-            pushReason: `The image is built and scanned but not pushed, because this is a ${ctx.eventName} event and push is auto. Set push to true to publish pull request images.`
-        };
-    }
-    return {
-        push: true,
-        pushReason: `The image is pushed because push is auto and this is a ${ctx.eventName} event (only pull_request and pull_request_target events are not pushed).`
-    };
-}
-const NO_OIDC = (ctx) => isForkPullRequest(ctx) && ctx.eventName === 'pull_request'
-    ? 'the runner offers no OIDC token, which GitHub never gives to pull requests from forks'
-    : "the runner offers no OIDC token: add `id-token: write` to the job's permissions";
-/** The repository is not public (its payload says private, or a visibility other than public). */
-function isPrivateRepository(ctx) {
-    const repo = ctx.payload.repository;
-    return repo?.private === true || (repo?.visibility ?? 'public') !== 'public';
-}
-/**
- * sign=auto signs what is pushed, with the key when one is given, else keyless when the runner
- * can mint an OIDC token. sign=true is the same but refuses to push unsigned: with neither a key
- * nor a token that is a configuration error. When nothing is pushed there is nothing to sign
- * (signatures are attached by digest in the registry), so no mode fails then.
- *
- * The transparency log is public: a keyless entry there names the repository and its workflow.
- * A private repository therefore signs keyless on the public-good Sigstore only when the user
- * says so (transparency-log: true); with its own Sigstore (sigstore-signing-config) it may.
- * Key-based signatures skip the log for private repositories unless transparency-log is true.
- */
-function decideSign(input, push, ctx) {
-    const mode = input.sign;
-    const log = input.transparencyLog ?? 'auto';
-    const off = (signReason) => ({ sign: 'off', signReason, tlog: false });
-    if (mode === 'false')
-        return off('The image is not signed because sign is false.');
-    if (!push) {
-        return off('The image is not signed because it is not pushed: signatures are attached by digest in the registry.');
-    }
-    const isPrivate = isPrivateRepository(ctx);
-    if (input.cosignKey) {
-        // An organisation's own Sigstore logs to its own Rekor: nothing becomes public.
-        const tlog = log === 'true' || (log === 'auto' && (!isPrivate || input.ownSigstore === true));
-        return {
-            sign: 'key',
-            signReason: `The image is signed with the key given in cosign-key${tlog ? '' : ', without a transparency log entry'}.`,
-            tlog
-        };
-    }
-    /** `why` keyless is impossible; `fix`, what the user can change (sign: true only). */
-    const refuse = (why, fix) => {
-        if (mode === 'true') {
-            throw new src_errors/* ConfigurationError */.j1(`Input "sign" is true, but the image cannot be signed: cosign-key is not set and ${why}. ${fix}, or set sign to auto to publish unsigned.`);
-        }
-        return off(`The image is pushed unsigned: sign is auto, cosign-key is not set and ${why}.`);
-    };
-    if (!ctx.idTokenAvailable) {
-        return refuse(`${NO_OIDC(ctx)} to sign keyless`, 'Set cosign-key, grant `id-token: write`');
-    }
-    if (log === 'false' && !input.ownSigstore) {
-        return refuse('keyless signing on the public Sigstore needs its transparency log, which transparency-log: false turns off', 'Set cosign-key, or sigstore-signing-config for your own Sigstore');
-    }
-    if (isPrivate && log !== 'true' && !input.ownSigstore) {
-        return refuse('the repository is private: keyless signing would publish its name and workflow in the public transparency log (Rekor)', "Set transparency-log: true to accept that, sigstore-signing-config to use your organisation's own Sigstore, or cosign-key");
-    }
-    return {
-        sign: 'keyless',
-        signReason: "The image is signed keyless, with a Sigstore certificate issued for this workflow's OIDC identity.",
-        tlog: true
-    };
-}
-/**
- * upload-sarif=auto uploads unless the run is a pull request from a fork: on `pull_request` the
- * token is read-only (no `security-events: write`, whatever the workflow asks), and on
- * `pull_request_target` the results would be filed under the base branch's ref although they
- * describe the fork's change.
- */
-function decideUpload(mode, scan, ctx) {
-    if (!scan) {
-        return { upload: false, uploadReason: 'No SARIF report to upload: scan is false.' };
-    }
-    if (mode === 'false')
-        return {
-            upload: false,
-            uploadReason: 'The SARIF report is not uploaded because upload-sarif is false.'
-        };
-    if (mode === 'true') {
-        return {
-            upload: true,
-            uploadReason: 'The SARIF report is uploaded to code scanning because upload-sarif is true.'
-        };
-    }
-    if (isForkPullRequest(ctx) && ctx.eventName === 'pull_request') {
-        return {
-            upload: false,
-            uploadReason: 'The SARIF report is not uploaded: this pull request comes from a fork, and GitHub gives such runs a read-only token that cannot be granted `security-events: write`. The scan still gates the run and the SARIF file is kept; to publish it, upload it from a workflow_run workflow that has `permissions: security-events: write`.'
-        };
-    }
-    if (isForkPullRequest(ctx)) {
-        return {
-            upload: false,
-            uploadReason: `The SARIF report is not uploaded: this ${ctx.eventName} run is for a pull request from a fork, and its results would be filed under the base branch. Set upload-sarif to true to upload anyway.`
-        };
-    }
-    return {
-        upload: true,
-        uploadReason: 'The SARIF report is uploaded to code scanning (the job needs `permissions: security-events: write`).'
-    };
-}
-function decide(input, ctx) {
-    const push = decidePush(input.push, ctx);
-    return {
-        ...push,
-        ...decideSign(input, push.push, ctx),
-        ...decideUpload(input.uploadSarif, input.scan ?? true, ctx)
     };
 }
 
@@ -2785,6 +2784,8 @@ async function loginRegistries(options) {
 
 
 
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/scan/gate.ts
 var scan_gate = __webpack_require__(6534);
 // EXTERNAL MODULE: ./src/scan/model.ts
@@ -2800,19 +2801,17 @@ var scan_result = __webpack_require__(1208);
 
 
 
+
 /** Rows of the top-findings table: enough to act on, short enough to read. */
 const TOP_FINDINGS = 10;
 /** Rows of the ignored table. */
 const TOP_IGNORED = 20;
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-// A pipe inside a table cell ends the cell, also inside a code span: GitHub reads `\|` as `|`.
-const code = (text) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 const SEVERITY_KEYS = model/* SEVERITIES */.oC.map(s => s.toLowerCase());
 function idLink(f) {
     return f.primaryUrl ? `[${f.id}](${f.primaryUrl})` : f.id;
 }
 function fix(f) {
-    return `${code(f.package.installedVersion || '?')} → ${f.package.fixedVersion ? code(f.package.fixedVersion) : 'no fix yet'}`;
+    return `${(0,markdown/* codeCell */.MZ)(f.package.installedVersion || '?')} → ${f.package.fixedVersion ? (0,markdown/* codeCell */.MZ)(f.package.fixedVersion) : 'no fix yet'}`;
 }
 function where(section, f) {
     const { result } = section;
@@ -2821,12 +2820,12 @@ function where(section, f) {
         return '–';
     const line = `${result.dockerfile.relative}:${origin.startLine}`;
     const text = origin.instruction.length > 60 ? `${origin.instruction.slice(0, 57)}…` : origin.instruction;
-    return `${code(line)} ${code(text)}`;
+    return `${(0,markdown/* codeCell */.MZ)(line)} ${(0,markdown/* codeCell */.MZ)(text)}`;
 }
 function platformsOf(section, f) {
     return f.platforms.length === section.result.platforms.length
         ? 'all'
-        : f.platforms.map(code).join(' ');
+        : f.platforms.map(markdown/* codeCell */.MZ).join(' ');
 }
 function renderScanSummary(section) {
     const { result } = section;
@@ -2839,7 +2838,7 @@ function renderScanSummary(section) {
     const rows = result.platforms.map(platform => {
         const c = counts.platforms[platform];
         const n = gate.blocking.filter(f => f.platforms.includes(platform)).length;
-        return `| ${code(platform)} | ${SEVERITY_KEYS.map(k => c?.[k] ?? 0).join(' | ')} | ${n ? `❌ ${n}` : '✅ 0'} |`;
+        return `| ${(0,markdown/* codeCell */.MZ)(platform)} | ${SEVERITY_KEYS.map(k => c?.[k] ?? 0).join(' | ')} | ${n ? `❌ ${n}` : '✅ 0'} |`;
     });
     parts.push([
         header,
@@ -2865,7 +2864,7 @@ function renderScanSummary(section) {
                     : counted.has(f.severity) && gate.ignoreUnfixed && !f.package.fixedVersion
                         ? ' (unfixed, not counted)'
                         : '';
-                return `| ${f.severity}${mark} | ${idLink(f)} | ${code(f.package.name)} | ${fix(f)} | ${platformsOf(section, f)} | ${where(section, f)} |`;
+                return `| ${f.severity}${mark} | ${idLink(f)} | ${(0,markdown/* codeCell */.MZ)(f.package.name)} | ${fix(f)} | ${platformsOf(section, f)} | ${where(section, f)} |`;
             })
         ].join('\n'));
     }
@@ -2879,7 +2878,7 @@ function renderScanSummary(section) {
             ...suppressed.slice(0, TOP_IGNORED).map(f => {
                 const s = f.suppressed;
                 const until = s.expires ? ` (until ${s.expires})` : '';
-                return `| ${idLink(f)} | ${f.severity} | ${code(f.package.name)} | ${code(s.source)}${until} | ${cell(s.reason ?? '(no reason given)')} |`;
+                return `| ${idLink(f)} | ${f.severity} | ${(0,markdown/* codeCell */.MZ)(f.package.name)} | ${(0,markdown/* codeCell */.MZ)(s.source)}${until} | ${(0,markdown/* cell */.Hn)(s.reason ?? '(no reason given)')} |`;
             }),
             ...(suppressed.length > TOP_IGNORED
                 ? [`| … ${suppressed.length - TOP_IGNORED} more in the report | | | | |`]
@@ -2887,25 +2886,25 @@ function renderScanSummary(section) {
         ].join('\n'));
     }
     for (const rule of result.expiredRules) {
-        parts.push(`> [!WARNING]\n> ${cell(`${rule.source}: the rule for ${rule.id} expired on ${rule.expires ?? '?'} and no longer applies.`)}`);
+        parts.push(`> [!WARNING]\n> ${(0,markdown/* cell */.Hn)(`${rule.source}: the rule for ${rule.id} expired on ${rule.expires ?? '?'} and no longer applies.`)}`);
     }
     const files = [
         `- Code scanning: ${section.upload} ([alerts](${section.repositoryUrl}/security/code-scanning))`,
-        `- Merged findings: ${code(section.files.report)} (the \`report\` output)`,
-        `- SARIF: ${section.files.sarif.map(code).join(', ')} (the \`sarif\` output)`,
-        `- Scanner: Trivy ${result.trivyVersion}${result.ignoreFiles.length ? `; ignore files: ${result.ignoreFiles.map(code).join(', ')}` : ''}`
+        `- Merged findings: ${(0,markdown/* codeCell */.MZ)(section.files.report)} (the \`report\` output)`,
+        `- SARIF: ${section.files.sarif.map(markdown/* codeCell */.MZ).join(', ')} (the \`sarif\` output)`,
+        `- Scanner: Trivy ${result.trivyVersion}${result.ignoreFiles.length ? `; ignore files: ${result.ignoreFiles.map(markdown/* codeCell */.MZ).join(', ')}` : ''}`
     ];
     parts.push(files.join('\n'));
     for (const note of section.notes)
-        parts.push(`> [!NOTE]\n> ${cell(note)}`);
+        parts.push(`> [!NOTE]\n> ${(0,markdown/* cell */.Hn)(note)}`);
     return parts.join('\n\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/sign-summary.ts
-const sign_summary_code = (text) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+
 function renderSignSummary(outcome) {
     const who = outcome.expect.kind === 'identity'
-        ? `keyless, certificate identity ${sign_summary_code(outcome.expect.identity)}, issuer ${sign_summary_code(outcome.expect.issuer)}`
+        ? `keyless, certificate identity ${(0,markdown/* codeCell */.MZ)(outcome.expect.identity)}, issuer ${(0,markdown/* codeCell */.MZ)(outcome.expect.issuer)}`
         : 'with the key in cosign-key (verify with its public key, `cosign.pub`)';
     const formats = outcome.formats
         .map(f => f === 'bundle'
@@ -2917,7 +2916,7 @@ function renderSignSummary(outcome) {
         `Signed by digest ${who}; format: ${formats}. Tags were added only after \`cosign verify\` passed.`
     ];
     for (const s of outcome.signed) {
-        parts.push(`- ${sign_summary_code(s.image)}: signed${s.attestations.length ? `; attested: ${s.attestations.join(', ')}` : ''}`);
+        parts.push(`- ${(0,markdown/* codeCell */.MZ)(s.image)}: signed${s.attestations.length ? `; attested: ${s.attestations.join(', ')}` : ''}`);
     }
     parts.push([
         outcome.formats.includes('legacy')
@@ -2967,8 +2966,7 @@ function timingsTable(timings) {
 
 
 
-const summary_cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const summary_code = (text) => `\`${text}\``;
+
 const LOGIN_METHOD = {
     input: 'registry-username / registry-password',
     'github-token': 'github-token',
@@ -2980,20 +2978,20 @@ function renderSummary(report) {
     const { plan, build } = report;
     const { decisions } = plan;
     const rows = [
-        ['Images', plan.images.map(summary_code).join('<br>')],
-        ['Tags', plan.tags.length ? plan.tags.map(summary_code).join(' ') : '(none: by digest only)'],
-        ['Version', plan.version ? summary_code(plan.version) : '(none)']
+        ['Images', plan.images.map(markdown/* inlineCode */.ti).join('<br>')],
+        ['Tags', plan.tags.length ? plan.tags.map(markdown/* inlineCode */.ti).join(' ') : '(none: by digest only)'],
+        ['Version', plan.version ? (0,markdown/* inlineCode */.ti)(plan.version) : '(none)']
     ];
     if (build) {
-        rows.push(['Digest', summary_code(build.digest)]);
+        rows.push(['Digest', (0,markdown/* inlineCode */.ti)(build.digest)]);
         rows.push([
             'Platforms',
-            build.platforms.map(p => `${summary_code(p.platform)} ${summary_code(p.digest.slice(0, 19))}`).join('<br>')
+            build.platforms.map(p => `${(0,markdown/* inlineCode */.ti)(p.platform)} ${(0,markdown/* inlineCode */.ti)(p.digest.slice(0, 19))}`).join('<br>')
         ]);
         rows.push(['Provenance', build.provenance]);
     }
     else {
-        rows.push(['Platforms', report.platforms.map(summary_code).join(' ')]);
+        rows.push(['Platforms', report.platforms.map(markdown/* inlineCode */.ti).join(' ')]);
     }
     rows.push(['Push', `${decisions.push ? 'yes' : 'no'}: ${decisions.pushReason}`]);
     rows.push(['Sign', `${decisions.sign}: ${decisions.signReason}`]);
@@ -3002,7 +3000,7 @@ function renderSummary(report) {
         rows.push([
             'Registries',
             report.logins
-                .map(l => `${summary_code(l.registry)}: ${LOGIN_METHOD[l.method] ?? l.method}`)
+                .map(l => `${(0,markdown/* inlineCode */.ti)(l.registry)}: ${LOGIN_METHOD[l.method] ?? l.method}`)
                 .join('<br>')
         ]);
     }
@@ -3010,8 +3008,8 @@ function renderSummary(report) {
         rows.push(['Tools', report.tools.join('<br>')]);
     const parts = ['## Image pipeline'];
     if (report.failure)
-        parts.push(`> [!CAUTION]\n> ${summary_cell(report.failure)}`);
-    parts.push(['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${summary_cell(v)} |`)].join('\n'));
+        parts.push(`> [!CAUTION]\n> ${(0,markdown/* cell */.Hn)(report.failure)}`);
+    parts.push(['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${(0,markdown/* cell */.Hn)(v)} |`)].join('\n'));
     if (report.scan)
         parts.push(renderScanSummary(report.scan));
     if (report.sign)
@@ -3020,7 +3018,7 @@ function renderSummary(report) {
         parts.push(['### In the registries', ...report.published.map(line => `- ${line}`)].join('\n'));
     }
     for (const note of plan.notes)
-        parts.push(`> [!WARNING]\n> ${summary_cell(note)}`);
+        parts.push(`> [!WARNING]\n> ${(0,markdown/* cell */.Hn)(note)}`);
     const timings = timingsTable(report.timings);
     if (timings)
         parts.push(`### Timings\n\n${timings}`);
@@ -4217,10 +4215,7 @@ async function pipeline(config, ctx, plan, report, timer, { workspace, env, late
     if (config.scan.enabled && tools.trivy) {
         const trivy = tools.trivy;
         // Loaded only by runs that scan (the Dockerfile parser, SARIF, the code scanning client).
-        const [{ scanStage }, { reportStage }] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 7690)),
-            __webpack_require__.e(/* import() */ 186).then(__webpack_require__.bind(__webpack_require__, 9186))
-        ]);
+        const { scanStage, reportStage } = await Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(710)]).then(__webpack_require__.bind(__webpack_require__, 5710));
         // Kept after the post step (which removes workDir): later steps read the report and SARIF.
         const reportDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'image-pipeline-report-'));
         scanned = await timer.run('Scan', () => scanStage({
@@ -4582,6 +4577,28 @@ function publishFailure(states, headline) {
         ? new PartialPublishError(states, headline)
         : new PublishError(states, headline);
 }
+
+
+/***/ }),
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   MZ: () => (/* binding */ codeCell),
+/* harmony export */   ti: () => (/* binding */ inlineCode)
+/* harmony export */ });
+/**
+ * The job summary's Markdown escapes, in one place: GitHub ends a table cell at any `|`, also
+ * inside a code span (where it reads `\|` as `|`), and a line break ends the row.
+ */
+/** Text for a table cell. */
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** A code span for text that is later passed through `cell` as part of a whole cell. */
+const inlineCode = (text) => `\`${text.replace(/`/g, "'")}\``;
+/** A code span placed in a table cell directly (not passed through `cell`). */
+const codeCell = (text) => inlineCode(text.replace(/\|/g, '\\|'));
 
 
 /***/ }),

@@ -122,10 +122,7 @@ async function pipeline(
   if (config.scan.enabled && tools.trivy) {
     const trivy = tools.trivy
     // Loaded only by runs that scan (the Dockerfile parser, SARIF, the code scanning client).
-    const [{ scanStage }, { reportStage }] = await Promise.all([
-      import('./scan/stage.js'),
-      import('./report/stage.js')
-    ])
+    const { scanStage, reportStage } = await import('./scan/lazy.js')
     // Kept after the post step (which removes workDir): later steps read the report and SARIF.
     const reportDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-report-'))
     scanned = await timer.run('Scan', () =>

@@ -5,6 +5,7 @@
  */
 import type { RunContext } from '../context.js'
 import type { CacheMode, Provenance } from '../inputs/config.js'
+import { isPrivateRepository } from '../plan/events.js'
 
 export interface BuildArgsInput {
   context: string
@@ -55,9 +56,7 @@ export function resolveProvenance(mode: Provenance, ctx: RunContext): ResolvedPr
   if (mode !== 'auto') {
     return { mode, builderId, reason: `provenance is ${mode}` }
   }
-  const repo = ctx.payload.repository as { private?: boolean; visibility?: string } | undefined
-  const isPrivate = repo?.private === true || (repo?.visibility ?? 'public') !== 'public'
-  return isPrivate
+  return isPrivateRepository(ctx)
     ? { mode: 'min', builderId, reason: 'the repository is not public: minimal provenance' }
     : { mode: 'max', builderId, reason: 'the repository is public: full provenance' }
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import { compareFindings, compareText } from '../scan/merge.js'
 import type { Finding, Severity } from '../scan/model.js'
+import { cell } from './markdown.js'
 
 /** What codeql-action writes; GitHub's documentation uses the same. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json'
@@ -162,8 +163,6 @@ export function sarifCategory(template: string, platform: string, platformCount:
 
 const clip = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`
-
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 
 const isAbsolute = (uri: string): boolean => /^(\/|[A-Za-z]:\/|file:)/i.test(uri)
 

@@ -6,6 +6,7 @@
 import { failingSeverities } from '../scan/gate.js'
 import { SEVERITIES, type Finding, type Severity } from '../scan/model.js'
 import { originOf, type ScanResult } from '../scan/result.js'
+import { cell, codeCell as code } from './markdown.js'
 
 /** Rows of the top-findings table: enough to act on, short enough to read. */
 export const TOP_FINDINGS = 10
@@ -23,9 +24,6 @@ export interface ScanSection {
   repositoryUrl: string
 }
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-// A pipe inside a table cell ends the cell, also inside a code span: GitHub reads `\|` as `|`.
-const code = (text: string): string => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``
 const SEVERITY_KEYS = SEVERITIES.map(s => s.toLowerCase() as Lowercase<Severity>)
 
 function idLink(f: Finding): string {

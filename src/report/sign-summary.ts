@@ -3,8 +3,7 @@
  * in which formats, what was attested, and the exact commands a consumer runs to verify.
  */
 import type { SignOutcome } from '../sign/stage.js'
-
-const code = (text: string): string => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``
+import { codeCell as code } from './markdown.js'
 
 export function renderSignSummary(outcome: SignOutcome): string {
   const who =

@@ -1,5 +1,6 @@
 import type { Plan } from '../plan/index.js'
 import type { SignOutcome } from '../sign/stage.js'
+import { cell, inlineCode as code } from './markdown.js'
 import { renderScanSummary, type ScanSection } from './scan-summary.js'
 import { renderSignSummary } from './sign-summary.js'
 import { timingsTable, type StageTiming } from './timings.js'
@@ -25,9 +26,6 @@ export interface RunReport {
   /** Set when the run failed: the reason, shown at the top. */
   failure?: string
 }
-
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-const code = (text: string): string => `\`${text}\``
 
 const LOGIN_METHOD: Record<string, string> = {
   input: 'registry-username / registry-password',

@@ -78,7 +78,7 @@ export class ScanError extends Error {
 }
 
 // Not `instanceof Error`: an error from another realm (a test's VM context) is one too.
-const messageOf = (error: unknown): string =>
+export const messageOf = (error: unknown): string =>
   typeof error === 'object' && error !== null && 'message' in error
     ? String(error.message)
     : String(error)
@@ -102,7 +102,7 @@ export function scanEnvironment(base: NodeJS.ProcessEnv): {
 }
 
 /** The FATAL line Trivy ends with, or a Go panic's first line, else the last lines of stderr. */
-function trivyReason(result: TimedExecResult): string {
+export function trivyReason(result: TimedExecResult, command = 'trivy'): string {
   const lines = result.stderr
     .split('\n')
     .map(l => l.trim())
@@ -110,7 +110,7 @@ function trivyReason(result: TimedExecResult): string {
   const cause = lines.find(l => /\bFATAL\b/.test(l)) ?? lines.find(l => l.startsWith('panic:'))
   const detail = (cause ?? lines.slice(-3).join(' | ')).slice(0, 600)
   const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.exitCode}`
-  return `trivy ${how}${detail ? `: ${detail}` : ''}`
+  return `${command} ${how}${detail ? `: ${detail}` : ''}`
 }
 
 export async function scanPlatforms(options: ScanPlatformsOptions): Promise<ScanOutcome> {

@@ -8,7 +8,13 @@ import { mapLimit } from '../concurrency.js'
 import { execWithTimeout, type TimedExecOptions, type TimedExecResult } from '../exec.js'
 import { trivySbomArgs } from './args.js'
 import { dashed } from './model.js'
-import { defaultScanConcurrency, scanEnvironment, ScanError } from './run.js'
+import {
+  defaultScanConcurrency,
+  messageOf,
+  scanEnvironment,
+  ScanError,
+  trivyReason
+} from './run.js'
 
 /** Converting a report is local work of seconds; minutes mean something is wrong. */
 export const SBOM_TIMEOUT_MS = 5 * 60_000
@@ -28,30 +34,31 @@ export async function writeSboms(options: SbomOptions): Promise<Record<string, s
   const exec = options.exec ?? execWithTimeout
   const { env } = scanEnvironment(options.env ?? process.env)
   const platforms = Object.keys(options.reports)
-  const results = await mapLimit(platforms, defaultScanConcurrency(), async platform => {
-    const output = join(options.reportDir, `sbom-${dashed(platform)}.cdx.json`)
-    const args = trivySbomArgs(options.reports[platform] as string, output)
-    const result = await exec(options.trivy, args, {
-      env,
-      cwd: options.workDir,
-      timeoutMs: SBOM_TIMEOUT_MS
-    }).catch((error: unknown) => ({ error }))
-    if ('error' in result)
-      return { platform, failure: `trivy could not start (${String(result.error)})` }
-    if (result.exitCode !== 0 || result.timedOut) {
-      const line = result.stderr.trim().split('\n').pop() ?? ''
-      return {
-        platform,
-        failure: `trivy convert ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}${line ? `: ${line}` : ''}`
+  type One = { platform: string; output: string } | { platform: string; failure: string }
+  const results = await mapLimit(
+    platforms,
+    defaultScanConcurrency(),
+    async (platform): Promise<One> => {
+      const output = join(options.reportDir, `sbom-${dashed(platform)}.cdx.json`)
+      const args = trivySbomArgs(options.reports[platform] as string, output)
+      try {
+        const result = await exec(options.trivy, args, {
+          env,
+          cwd: options.workDir,
+          timeoutMs: SBOM_TIMEOUT_MS
+        })
+        if (result.timedOut) return { platform, failure: 'trivy convert timed out and was stopped' }
+        if (result.exitCode !== 0)
+          return { platform, failure: trivyReason(result, 'trivy convert') }
+        return { platform, output }
+      } catch (error) {
+        return { platform, failure: `trivy could not start (${messageOf(error)})` }
       }
     }
-    return { platform, output }
-  })
+  )
   const failures = results.flatMap(r =>
-    'failure' in r && r.failure ? [{ platform: r.platform, reason: `SBOM: ${r.failure}` }] : []
+    'failure' in r ? [{ platform: r.platform, reason: `SBOM: ${r.failure}` }] : []
   )
   if (failures.length) throw new ScanError(failures)
-  return Object.fromEntries(
-    results.map(r => [r.platform, 'output' in r ? (r.output as string) : ''])
-  )
+  return Object.fromEntries(results.flatMap(r => ('output' in r ? [[r.platform, r.output]] : [])))
 }

@@ -16,8 +16,6 @@ import type { DockerfileRef, ScanResult } from './result.js'
 import { scanPlatforms, type ScanLog } from './run.js'
 import { writeSboms } from './sbom.js'
 
-export type { DockerfileRef, ScanResult } from './result.js'
-
 /** The Dockerfile the build used, when it is a file in the workspace (not a Git context). */
 export function dockerfileOf(config: Config, workspace: string): DockerfileRef | undefined {
   const { context, file } = config.build

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execWithTimeout, type TimedExecOptions } from '../../../src/exec.js'
 import { ScanError, scanPlatforms, type ScanPlatformsOptions } from '../../../src/scan/run.js'
+import { writeSboms } from '../../../src/scan/sbom.js'
 import { buildFakeTrivyArchive } from '../../helpers/fake-trivy.js'
 import { syntheticLayout, type SyntheticLayout } from '../../helpers/oci-layout.js'
 
@@ -179,6 +180,48 @@ describe('fails closed, naming the platform and the reason', () => {
     const error = await failure({}, { trivy: '/nonexistent/trivy' })
     expect(error.failures[0]?.reason).toMatch(
       /^trivy could not start \(spawn \/nonexistent\/trivy ENOENT\)/
+    )
+  })
+})
+
+describe('writeSboms: a CycloneDX SBOM per platform, converted from its report', () => {
+  const scanned = async () => {
+    const { o } = options({}, { listAllPackages: true })
+    return { o, outcome: await scanPlatforms(o) }
+  }
+
+  test('one SBOM per platform, from that platform report', async () => {
+    const { o, outcome } = await scanned()
+    const sboms = await writeSboms({
+      trivy,
+      reports: outcome.reports,
+      reportDir: o.reportDir,
+      workDir: o.workDir
+    })
+    expect(Object.keys(sboms)).toEqual(PLATFORMS)
+    for (const p of layout.platforms) {
+      expect(sboms[p.platform]).toMatch(/sbom-linux-[a-z0-9-]+\.cdx\.json$/)
+      const sbom = JSON.parse(readFileSync(sboms[p.platform] ?? '', 'utf8'))
+      expect(sbom).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.5' })
+      expect(sbom.metadata.component.name).toMatch(new RegExp(`@${p.digest}$`))
+    }
+  })
+
+  test('a failing conversion fails closed, naming each platform and Trivy reason', async () => {
+    const { o, outcome } = await scanned()
+    const error = await writeSboms({
+      trivy,
+      reports: outcome.reports,
+      reportDir: o.reportDir,
+      workDir: o.workDir,
+      env: { ...process.env, FAKE_TRIVY_CONVERT_FAIL: '1' }
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ScanError)
+    expect((error as ScanError).failures).toEqual(
+      PLATFORMS.map(platform => ({
+        platform,
+        reason: 'SBOM: trivy convert exited with 1: FATAL\tfailed to convert: fake failure'
+      }))
     )
   })
 })
