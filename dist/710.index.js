@@ -2,6 +2,351 @@ export const id = 710;
 export const ids = [710];
 export const modules = {
 
+/***/ 5076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IB: () => (/* binding */ readJsonBlob),
+/* harmony export */   LF: () => (/* binding */ writePlatformLayout),
+/* harmony export */   UL: () => (/* binding */ readLayoutImage),
+/* harmony export */   rz: () => (/* binding */ layoutIndexDigest)
+/* harmony export */ });
+/* unused harmony export readBlob */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Reads the OCI image layout directory that `buildx build --output type=oci,tar=false` writes.
+ * The digest that is scanned, pushed, signed and tagged comes from here (index.json →
+ * manifests[0].digest), not from a registry.
+ *
+ * Why a directory and not buildx's default tar: Trivy opens an OCI layout only as a directory
+ * (or unpacks a `.tar` into a temporary directory on every run, once per platform scanned),
+ * skopeo's `oci-archive:` transport unpacks the tar too, and exporting the tar took buildx
+ * ~0.4 s longer than the directory on examples/hello. The directory is read in place by all.
+ */
+
+
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+/** A blob of the layout by digest; the digest is checked first (it becomes a path). */
+async function readBlob(layout, digest) {
+    if (!DIGEST.test(digest))
+        throw new Error(`not a sha256 digest: "${digest}"`);
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layout, 'blobs', 'sha256', digest.slice('sha256:'.length)));
+    }
+    catch (error) {
+        throw new Error(`${layout}: the blob of ${digest} is missing`, { cause: error });
+    }
+}
+async function readJsonBlob(layout, digest) {
+    return JSON.parse((await readBlob(layout, digest)).toString('utf8'));
+}
+async function topDescriptor(layout) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layout, 'index.json'), 'utf8');
+    }
+    catch (error) {
+        throw new Error(`${layout} has no index.json: it is not an OCI image layout`, {
+            cause: error
+        });
+    }
+    const index = JSON.parse(text);
+    const top = index.manifests?.[0];
+    if (!top || typeof top.digest !== 'string' || !DIGEST.test(top.digest)) {
+        throw new Error(`${layout}: index.json has no image digest (manifests[0].digest)`);
+    }
+    return top;
+}
+/** The image index digest alone (index.json → manifests[0].digest). */
+async function layoutIndexDigest(layout) {
+    return (await topDescriptor(layout)).digest;
+}
+const platformName = (p) => [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+async function readLayoutImage(layout) {
+    const top = await topDescriptor(layout);
+    const inner = await readJsonBlob(layout, top.digest);
+    if (!inner.manifests && inner.config) {
+        // One platform without attestations: a single manifest, its platform in the config blob.
+        const config = await readJsonBlob(layout, inner.config.digest);
+        return {
+            digest: top.digest,
+            mediaType: top.mediaType,
+            platforms: [{ platform: platformName(config), digest: top.digest, descriptor: top }]
+        };
+    }
+    const platforms = (inner.manifests ?? [])
+        .filter(m => m.platform && m.platform.os !== 'unknown')
+        .filter(m => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+        .map(m => ({
+        platform: platformName(m.platform),
+        digest: m.digest,
+        descriptor: m
+    }));
+    return { digest: top.digest, mediaType: top.mediaType, platforms };
+}
+/**
+ * A second layout beside the build's, whose index.json lists each platform manifest directly
+ * and whose blobs are the build's (a symlink, nothing copied). Trivy's `--input` ignores
+ * `--platform` for a layout and always descends into the FIRST manifest of an index
+ * (pkg/fanal/image/oci.go getOCIImage), but it selects a top-level entry by digest with
+ * `--input <dir>@<digest>`: so each platform is scanned as `<scan layout>@<its manifest>`.
+ * The build's own layout stays untouched (skopeo pushes it as one image).
+ */
+async function writePlatformLayout(layout, dir, platforms) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}\n');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'index.json'), `${JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: platforms.map(p => p.descriptor)
+    })}\n`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.symlink)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layout, 'blobs'), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'blobs'), 'dir');
+    return dir;
+}
+
+
+/***/ }),
+
+/***/ 1532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/**
+ * `items.map(fn)` with at most `limit` calls in flight, results in the input's order. Used
+ * where each call starts a process (a scan per platform, a skopeo copy per tag): unbounded,
+ * 30 tags or 8 platforms would start as many processes at once on a 2-core runner.
+ */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index], index);
+        }
+    };
+    const workers = Math.max(1, Math.min(Math.floor(limit) || 1, items.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 3190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ execChecked),
+/* harmony export */   NK: () => (/* binding */ execCommand),
+/* harmony export */   Qd: () => (/* binding */ CommandError),
+/* harmony export */   pn: () => (/* binding */ execWithTimeout)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1955);
+
+
+/** Runs a command and returns its result whatever the exit code; the caller decides. */
+async function execCommand(command, args, options = {}) {
+    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H(command, [...args], {
+        ignoreReturnCode: true,
+        silent: options.silent ?? false,
+        input: options.input === undefined ? undefined : Buffer.from(options.input),
+        env: options.env ? { ...process.env, ...options.env } : undefined,
+        cwd: options.cwd
+    });
+    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+}
+/** A command that exited non-zero; its stderr tail is in the message, where users look first. */
+class CommandError extends Error {
+    command;
+    args;
+    result;
+    name = 'CommandError';
+    constructor(command, args, result) {
+        const tail = result.stderr.trim().split('\n').slice(-5).join(' | ');
+        super(`${command} ${args[0] ?? ''} exited with ${result.exitCode}${tail ? `: ${tail}` : ''}`);
+        this.command = command;
+        this.args = args;
+        this.result = result;
+    }
+}
+/** Runs a command and throws CommandError unless it exits 0. */
+async function execChecked(command, args, options = {}) {
+    const result = await execCommand(command, args, options);
+    if (result.exitCode !== 0)
+        throw new CommandError(command, args, result);
+    return result;
+}
+/** Output kept per stream: enough for the error's tail, bounded so a chatty tool cannot fill memory. */
+const MAX_CAPTURE = 1 << 20;
+/**
+ * Runs a command silently with a time limit, for tools that run several at once (one Trivy per
+ * platform): their output is captured, not interleaved in the log, and a hung process cannot
+ * hang the job. @actions/exec can neither stop a process nor give a time limit, hence spawn
+ * here, still with an argument array and no shell.
+ */
+function execWithTimeout(command, args, options) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
+            shell: false,
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
+        const out = { stdout: '', stderr: '' };
+        const keep = (stream) => (chunk) => {
+            out[stream] = (out[stream] + chunk.toString('utf8')).slice(-MAX_CAPTURE);
+        };
+        child.stdout.on('data', keep('stdout'));
+        child.stderr.on('data', keep('stderr'));
+        let timedOut = false;
+        let kill;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+            kill = setTimeout(() => child.kill('SIGKILL'), options.killGraceMs ?? 5000);
+        }, options.timeoutMs);
+        child.on('error', error => {
+            clearTimeout(timer);
+            clearTimeout(kill);
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            clearTimeout(kill);
+            resolve({
+                exitCode: code ?? -1,
+                ...out,
+                timedOut,
+                ...(signal ? { signal } : {})
+            });
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   MZ: () => (/* binding */ codeCell),
+/* harmony export */   ti: () => (/* binding */ inlineCode)
+/* harmony export */ });
+/**
+ * The job summary's Markdown escapes, in one place: GitHub ends a table cell at any `|`, also
+ * inside a code span (where it reads `\|` as `|`), and a line break ends the row.
+ */
+/** Text for a table cell. */
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** A code span for text that is later passed through `cell` as part of a whole cell. */
+const inlineCode = (text) => `\`${text.replace(/`/g, "'")}\``;
+/** A code span placed in a table cell directly (not passed through `cell`). */
+const codeCell = (text) => inlineCode(text.replace(/\|/g, '\\|'));
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   ST: () => (/* binding */ backoffSchedule),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/** Wait before retry number `retry` (1-based). */
+function backoffDelay(policy, retry) {
+    return Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.factor ** (retry - 1));
+}
+/** Every wait between tries: `attempts - 1` values. */
+function backoffSchedule(policy) {
+    return Array.from({ length: Math.max(0, policy.attempts - 1) }, (_, i) => backoffDelay(policy, i + 1));
+}
+/** `Retry-After` in ms (delta-seconds or an HTTP date), or undefined when absent or invalid. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    if (/^\d+$/.test(text.trim()))
+        return Number(text.trim()) * 1000;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+
+/***/ }),
+
+/***/ 6534:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DR: () => (/* binding */ evaluateGate),
+/* harmony export */   Mp: () => (/* binding */ failingSeverities),
+/* harmony export */   hk: () => (/* binding */ vulnerabilityCounts)
+/* harmony export */ });
+/* unused harmony export isFixed */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(764);
+
+/** The severities `fail-on` counts: `high` → CRITICAL and HIGH; `none` → nothing. */
+function failingSeverities(failOn) {
+    if (failOn === 'none')
+        return [];
+    const at = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(failOn.toUpperCase());
+    return _model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.filter(s => s !== 'UNKNOWN' && (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(s) <= at);
+}
+const isFixed = (finding) => finding.package.fixedVersion !== '';
+function evaluateGate(findings, failOn, ignoreUnfixed) {
+    const counted = new Set(failingSeverities(failOn));
+    const live = findings.filter(f => !f.suppressed);
+    const atOrAbove = live.filter(f => counted.has(f.severity));
+    const blocking = ignoreUnfixed ? atOrAbove.filter(isFixed) : atOrAbove;
+    const unfixedExcluded = atOrAbove.length - blocking.length;
+    const verdict = blocking.length > 0 ? 'failed' : 'passed';
+    return {
+        verdict,
+        failOn,
+        ignoreUnfixed,
+        blocking,
+        unfixedExcluded,
+        suppressed: findings.length - live.length,
+        reason: gateReason(verdict, failOn, blocking, unfixedExcluded)
+    };
+}
+function gateReason(verdict, failOn, blocking, unfixedExcluded) {
+    if (failOn === 'none')
+        return 'The gate passed: fail-on is none, so no finding fails it.';
+    const threshold = failOn === 'critical' ? 'CRITICAL' : `${failOn.toUpperCase()} or higher`;
+    const unfixed = unfixedExcluded > 0
+        ? ` (${unfixedExcluded} without a fixed version not counted: ignore-unfixed is true)`
+        : '';
+    if (verdict === 'passed')
+        return `The gate passed: no finding of ${threshold}${unfixed}.`;
+    const counts = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .countFindings */ .Gt)(blocking);
+    const parts = _model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.filter(s => counts[s.toLowerCase()] > 0).map(s => `${counts[s.toLowerCase()]} ${s}`);
+    return `The gate failed: ${parts.join(', ')} (fail-on is ${failOn})${unfixed}.`;
+}
+function vulnerabilityCounts(findings, platforms) {
+    const live = findings.filter(f => !f.suppressed);
+    return {
+        ...(0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .countFindings */ .Gt)(live),
+        suppressed: findings.length - live.length,
+        platforms: Object.fromEntries(platforms.map(p => [p, (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .countFindings */ .Gt)(live.filter(f => f.platforms.includes(p)))]))
+    };
+}
+
+
+/***/ }),
+
 /***/ 5710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2087,6 +2432,57 @@ function checkFailed(error) {
  */
 
 
+
+
+/***/ }),
+
+/***/ 764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ dashed),
+/* harmony export */   Gt: () => (/* binding */ countFindings),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   qs: () => (/* binding */ severityRank)
+/* harmony export */ });
+/* unused harmony export emptyCounts */
+/**
+ * The findings model every later stage reads: the scan parses Trivy's JSON into it, the gate
+ * decides on it, and SARIF, the job summary, annotations and the outputs are written from it.
+ * Nothing downstream reads Trivy's JSON directly, so a Trivy format change is handled once.
+ */
+/** Trivy's severities, most severe first. The gate and SARIF use this, never CVSS. */
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
+/** Lower is more severe: CRITICAL 0 … UNKNOWN 4. */
+const severityRank = (severity) => SEVERITIES.indexOf(severity);
+/** `linux/arm/v7` → `linux-arm-v7`, for the names of the files made per platform. */
+const dashed = (platform) => platform.replace(/\//g, '-');
+function emptyCounts() {
+    return { critical: 0, high: 0, medium: 0, low: 0, unknown: 0, total: 0 };
+}
+function countFindings(findings) {
+    const counts = emptyCounts();
+    for (const finding of findings) {
+        counts[finding.severity.toLowerCase()]++;
+        counts.total++;
+    }
+    return counts;
+}
+
+
+/***/ }),
+
+/***/ 1208:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ originOf)
+/* harmony export */ });
+/** The Dockerfile line a finding's layer came from on a platform (the first platform by default). */
+function originOf(result, finding, platform = finding.platforms[0] ?? '') {
+    const diffId = finding.layers[platform]?.diffId;
+    return diffId ? result.origins[platform]?.get(diffId) : undefined;
+}
 
 
 /***/ })

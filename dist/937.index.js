@@ -2,6 +2,422 @@ export const id = 937;
 export const ids = [937];
 export const modules = {
 
+/***/ 3190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ execChecked),
+/* harmony export */   NK: () => (/* binding */ execCommand),
+/* harmony export */   Qd: () => (/* binding */ CommandError),
+/* harmony export */   pn: () => (/* binding */ execWithTimeout)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1955);
+
+
+/** Runs a command and returns its result whatever the exit code; the caller decides. */
+async function execCommand(command, args, options = {}) {
+    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H(command, [...args], {
+        ignoreReturnCode: true,
+        silent: options.silent ?? false,
+        input: options.input === undefined ? undefined : Buffer.from(options.input),
+        env: options.env ? { ...process.env, ...options.env } : undefined,
+        cwd: options.cwd
+    });
+    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+}
+/** A command that exited non-zero; its stderr tail is in the message, where users look first. */
+class CommandError extends Error {
+    command;
+    args;
+    result;
+    name = 'CommandError';
+    constructor(command, args, result) {
+        const tail = result.stderr.trim().split('\n').slice(-5).join(' | ');
+        super(`${command} ${args[0] ?? ''} exited with ${result.exitCode}${tail ? `: ${tail}` : ''}`);
+        this.command = command;
+        this.args = args;
+        this.result = result;
+    }
+}
+/** Runs a command and throws CommandError unless it exits 0. */
+async function execChecked(command, args, options = {}) {
+    const result = await execCommand(command, args, options);
+    if (result.exitCode !== 0)
+        throw new CommandError(command, args, result);
+    return result;
+}
+/** Output kept per stream: enough for the error's tail, bounded so a chatty tool cannot fill memory. */
+const MAX_CAPTURE = 1 << 20;
+/**
+ * Runs a command silently with a time limit, for tools that run several at once (one Trivy per
+ * platform): their output is captured, not interleaved in the log, and a hung process cannot
+ * hang the job. @actions/exec can neither stop a process nor give a time limit, hence spawn
+ * here, still with an argument array and no shell.
+ */
+function execWithTimeout(command, args, options) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
+            shell: false,
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
+        const out = { stdout: '', stderr: '' };
+        const keep = (stream) => (chunk) => {
+            out[stream] = (out[stream] + chunk.toString('utf8')).slice(-MAX_CAPTURE);
+        };
+        child.stdout.on('data', keep('stdout'));
+        child.stderr.on('data', keep('stderr'));
+        let timedOut = false;
+        let kill;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+            kill = setTimeout(() => child.kill('SIGKILL'), options.killGraceMs ?? 5000);
+        }, options.timeoutMs);
+        child.on('error', error => {
+            clearTimeout(timer);
+            clearTimeout(kill);
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            clearTimeout(kill);
+            resolve({
+                exitCode: code ?? -1,
+                ...out,
+                timedOut,
+                ...(signal ? { signal } : {})
+            });
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 5589:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   gd: () => (/* binding */ classifySkopeoError)
+/* harmony export */ });
+/* unused harmony export skopeoCause */
+/**
+ * What went wrong in a skopeo run, read from its stderr (pure): the registry's answer or the
+ * network error, and whether trying again can help. skopeo 1.9 itself retries a 429 with
+ * Retry-After on some requests and, with `--retry-times`, network errors, but never a 5xx;
+ * we do not use `--retry-times` and retry whole runs ourselves (retry.ts), counting the tries.
+ */
+const STATUS_TEXT = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    408: 'Request Timeout',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout'
+};
+/** logrus `msg="…"` → its text. */
+function logMessage(line) {
+    const m = /msg="((?:[^"\\]|\\.)*)"/.exec(line);
+    return m?.[1]?.replace(/\\(.)/g, '$1');
+}
+/**
+ * The message that says why skopeo failed: its fatal line, except when that only says a
+ * manifest list could not be converted (a fallback skopeo tries after the real failure, which
+ * `--preserve-digests` forbids) — then the debug line with the upload's own error.
+ */
+function skopeoCause(stderr) {
+    const lines = stderr.split('\n').filter(l => l.trim() !== '');
+    const fatalLine = [...lines].reverse().find(l => l.includes('level=fatal'));
+    const fatal = (fatalLine && logMessage(fatalLine)) ??
+        [...lines].reverse().find(l => !l.includes('level=debug') && !l.includes('level=info')) ??
+        '';
+    if (/Instructed to preserve digests|we cannot modify it/.test(fatal)) {
+        for (const line of lines) {
+            const msg = logMessage(line);
+            const m = msg && /^Upload of manifest list type \S+ failed: (.*)$/.exec(msg);
+            if (m?.[1])
+                return m[1];
+        }
+    }
+    return fatal.trim();
+}
+function byStatus(status, detail, text) {
+    const reason = `${status} ${text?.trim() || STATUS_TEXT[status] || ''}`.trim();
+    if (status === 429 || status >= 500 || status === 408) {
+        return { kind: 'transient', retryable: true, reason, detail };
+    }
+    if (status === 401 || status === 403)
+        return { kind: 'auth', retryable: false, reason, detail };
+    if (status === 404)
+        return { kind: 'not-found', retryable: false, reason, detail };
+    return { kind: 'other', retryable: false, reason, detail };
+}
+const NETWORK = [
+    [/connection refused/i, 'connection refused'],
+    [/connection reset by peer/i, 'connection reset'],
+    [/i\/o timeout|TLS handshake timeout|timeout awaiting response headers/i, 'network timeout'],
+    [/Client\.Timeout exceeded|context deadline exceeded/i, 'network timeout'],
+    [/broken pipe|unexpected EOF|: EOF$|server sent GOAWAY|http2: .*closed/i, 'connection closed']
+];
+/** Classifies a skopeo failure from its stderr. */
+function classifySkopeoError(stderr) {
+    const detail = skopeoCause(stderr);
+    const status = /received unexpected HTTP status: (\d{3})([^\n]*)/.exec(detail) ??
+        /invalid status code from registry (\d{3}) \(([^)]*)\)/.exec(detail) ??
+        /unexpected status code (\d{3})\b([^\n:]*)/.exec(detail);
+    if (status?.[1])
+        return byStatus(Number(status[1]), detail, status[2]);
+    if (/toomanyrequests/i.test(detail))
+        return byStatus(429, detail, 'Too Many Requests');
+    if (/\bunavailable:/i.test(detail))
+        return byStatus(503, detail, 'Service Unavailable');
+    if (/unauthorized|authentication required/i.test(detail)) {
+        return { kind: 'auth', retryable: false, reason: '401 unauthorized', detail };
+    }
+    if (/\bdenied\b/i.test(detail)) {
+        return { kind: 'auth', retryable: false, reason: '403 denied', detail };
+    }
+    if (/manifest unknown|name unknown|blob unknown/i.test(detail)) {
+        return { kind: 'not-found', retryable: false, reason: 'not found', detail };
+    }
+    for (const [re, reason] of NETWORK) {
+        if (re.test(detail))
+            return { kind: 'transient', retryable: true, reason, detail };
+    }
+    if (/no such host/i.test(detail)) {
+        return { kind: 'other', retryable: false, reason: 'registry host not found (DNS)', detail };
+    }
+    if (/x509:|certificate signed by unknown authority/i.test(detail)) {
+        return { kind: 'other', retryable: false, reason: 'TLS certificate not trusted', detail };
+    }
+    const short = detail.length > 160 ? `${detail.slice(0, 157)}...` : detail;
+    return { kind: 'other', retryable: false, reason: short || 'skopeo failed', detail };
+}
+/** Credentials never leave through a message: auth headers, URL user-info, token parameters. */
+function redact(text) {
+    return text
+        .replace(/\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]+/g, '$1 ***')
+        .replace(/(\w+:\/\/)[^/\s:@]+:[^/\s@]+@/g, '$1***@')
+        .replace(/("(?:auth|password|identitytoken|registrytoken)"\s*:\s*)"[^"]*"/gi, '$1"***"')
+        .replace(/([?&](?:access_token|token|password|refresh_token)=)[^&\s"]+/gi, '$1***');
+}
+
+
+/***/ }),
+
+/***/ 4585:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ restateAfterBuildxPush),
+/* harmony export */   vp: () => (/* binding */ PartialPublishError),
+/* harmony export */   yX: () => (/* binding */ publishFailure)
+/* harmony export */ });
+/* unused harmony exports describeImageState, stateReport, anythingPublished, fullyPublished, PublishError, withEarlierPush */
+/* harmony import */ var _classify_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5589);
+/**
+ * The state report (invariant 9, pure): after any failure once publishing began, one paragraph
+ * per image saying what exists in that registry — the digest, each tag, the signature — and
+ * what does not, with the reason. Later stages (sign) fill in `signed`.
+ */
+
+function list(items) {
+    return items.join(', ');
+}
+function missingTags(missing) {
+    // group tags that share a reason: "tags 1.2, latest NOT added (503 … after 5 tries)"
+    const groups = new Map();
+    for (const m of missing) {
+        const key = m.reason ?? '';
+        groups.set(key, [...(groups.get(key) ?? []), m.tag]);
+    }
+    return [...groups]
+        .map(([reason, tags]) => {
+        const what = `${tags.length === 1 ? 'tag' : 'tags'} ${list(tags)} NOT added`;
+        return reason ? `${what} (${reason})` : what;
+    })
+        .join('; ');
+}
+/** One image's paragraph. */
+function describeImageState(s) {
+    const parts = [];
+    if (!s.pushed) {
+        parts.push(`nothing pushed${s.error ? ` (${s.error})` : ''}`);
+        const absent = [`digest ${s.digest}`];
+        const tags = [...s.tagsAdded, ...s.tagsMissing.map(m => m.tag)];
+        if (tags.length > 0)
+            absent.push(`${tags.length === 1 ? 'tag' : 'tags'} ${list(tags)}`);
+        parts.push(`${absent.join(' and ')} ${absent.length > 1 ? 'do' : 'does'} NOT exist there`);
+    }
+    else {
+        parts.push(`digest ${s.digest} pushed`);
+        if (s.tagsAdded.length > 0) {
+            parts.push(`${s.tagsAdded.length === 1 ? 'tag' : 'tags'} ${list(s.tagsAdded)} added`);
+        }
+        if (s.tagsMissing.length > 0)
+            parts.push(missingTags(s.tagsMissing));
+        if (s.tagsAdded.length === 0 && s.tagsMissing.length === 0)
+            parts.push('no tags (by digest only)');
+        if (s.signed === true)
+            parts.push('signed');
+        if (s.signed === false)
+            parts.push(`NOT signed${s.error ? ` (${s.error})` : ''}`);
+        else if (s.error && s.tagsMissing.length === 0)
+            parts.push(`failed: ${s.error}`);
+    }
+    return (0,_classify_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(`${s.image}: ${parts.join('; ')}.`);
+}
+/** The whole report: one paragraph per image, in the order given. */
+function stateReport(states) {
+    return states.map(describeImageState).join('\n\n');
+}
+/** Whether anything at all reached a registry. */
+function anythingPublished(states) {
+    return states.some(s => s.pushed);
+}
+/** Whether every image has its digest and every tag (and signature, when signing was on). */
+function fullyPublished(states) {
+    return states.every(s => s.pushed && s.tagsMissing.length === 0 && s.signed !== false);
+}
+/** Publishing failed before anything reached a registry: nothing to clean up. */
+class PublishError extends Error {
+    states;
+    name = 'PublishError';
+    constructor(states, headline = 'Publishing failed; nothing was pushed') {
+        super(`${headline}:\n\n${stateReport(states)}`);
+        this.states = states;
+    }
+}
+/**
+ * Some of the work reached the registries, some did not. The message is the state report, so
+ * the person reading the failed job knows exactly what exists where (no credentials in it).
+ */
+class PartialPublishError extends Error {
+    states;
+    name = 'PartialPublishError';
+    constructor(states, headline = 'Publishing stopped part-way; this is what exists now') {
+        super(`${(0,_classify_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(headline)}:\n\n${stateReport(states)}`);
+        this.states = states;
+    }
+}
+/** The error for a failed publish: partial when anything exists, else a plain PublishError. */
+function publishFailure(states, headline) {
+    return anythingPublished(states)
+        ? new PartialPublishError(states, headline)
+        : new PublishError(states, headline);
+}
+/**
+ * The state report of a layout-route publish that followed a failed buildx push (see
+ * plan/publish-route.ts). buildx may have pushed some `image:tag` references (those before
+ * the one it failed on) with a build of its own, whose digest differs from the layout's (the
+ * provenance attestation records each build's time). A tag the layout route then re-pointed is
+ * as the report says; one it did not still points at buildx's build, and the report says so.
+ */
+function withEarlierPush(states, pushedBefore) {
+    const earlier = new Set(pushedBefore);
+    const note = 'it points at the build buildx pushed before it failed, not at this digest';
+    return states.map(state => {
+        const byBuildx = (tag) => earlier.has(`${state.image}:${tag}`);
+        const tagsMissing = state.tagsMissing.map(m => byBuildx(m.tag) ? { tag: m.tag, reason: m.reason ? `${m.reason}; ${note}` : note } : m);
+        const stale = [...state.tagsAdded, ...state.tagsMissing.map(m => m.tag)].filter(byBuildx);
+        if (state.pushed || stale.length === 0)
+            return { ...state, tagsMissing };
+        // Nothing of the layout's build is there, but the stale tags are: they are not "absent".
+        return {
+            ...state,
+            tagsAdded: [],
+            tagsMissing: state.tagsMissing.filter(m => !byBuildx(m.tag)),
+            error: `${state.error ?? 'not pushed'}; but buildx, before it failed, pushed another build of this run as ${stale.join(', ')}`
+        };
+    });
+}
+/** A publish error from the layout route, restated with what an earlier buildx push left. */
+function restateAfterBuildxPush(error, pushedBefore) {
+    if (!(error instanceof PublishError || error instanceof PartialPublishError))
+        return error;
+    if (pushedBefore.length === 0)
+        return error;
+    return new PartialPublishError(withEarlierPush(error.states, pushedBefore));
+}
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   ST: () => (/* binding */ backoffSchedule),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/** Wait before retry number `retry` (1-based). */
+function backoffDelay(policy, retry) {
+    return Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.factor ** (retry - 1));
+}
+/** Every wait between tries: `attempts - 1` values. */
+function backoffSchedule(policy) {
+    return Array.from({ length: Math.max(0, policy.attempts - 1) }, (_, i) => backoffDelay(policy, i + 1));
+}
+/** `Retry-After` in ms (delta-seconds or an HTTP date), or undefined when absent or invalid. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    if (/^\d+$/.test(text.trim()))
+        return Number(text.trim()) * 1000;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+
+/***/ }),
+
+/***/ 764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ dashed),
+/* harmony export */   Gt: () => (/* binding */ countFindings),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   qs: () => (/* binding */ severityRank)
+/* harmony export */ });
+/* unused harmony export emptyCounts */
+/**
+ * The findings model every later stage reads: the scan parses Trivy's JSON into it, the gate
+ * decides on it, and SARIF, the job summary, annotations and the outputs are written from it.
+ * Nothing downstream reads Trivy's JSON directly, so a Trivy format change is handled once.
+ */
+/** Trivy's severities, most severe first. The gate and SARIF use this, never CVSS. */
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
+/** Lower is more severe: CRITICAL 0 … UNKNOWN 4. */
+const severityRank = (severity) => SEVERITIES.indexOf(severity);
+/** `linux/arm/v7` → `linux-arm-v7`, for the names of the files made per platform. */
+const dashed = (platform) => platform.replace(/\//g, '-');
+function emptyCounts() {
+    return { critical: 0, high: 0, medium: 0, low: 0, unknown: 0, total: 0 };
+}
+function countFindings(findings) {
+    const counts = emptyCounts();
+    for (const finding of findings) {
+        counts[finding.severity.toLowerCase()]++;
+        counts.total++;
+    }
+    return counts;
+}
+
+
+/***/ }),
+
 /***/ 8937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

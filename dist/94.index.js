@@ -1,6 +1,55 @@
 export const id = 94;
-export const ids = [94];
+export const ids = [94,713];
 export const modules = {
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qp: () => (/* binding */ ValueError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */ });
+/**
+ * Errors the user can fix by changing the workflow are told apart from tool failures, as
+ * codeql-action does: a ConfigurationError is printed as one line, without a stack.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+/**
+ * A bad input value. The message names the input, what is wrong, and the accepted form, in
+ * one line, so that the `::error::` annotation is actionable on its own.
+ */
+class InputError extends ConfigurationError {
+    input;
+    problem;
+    accepted;
+    name = 'InputError';
+    constructor(input, problem, accepted) {
+        super(`Input "${input}": ${problem}. Expected ${accepted}.`);
+        this.input = input;
+        this.problem = problem;
+        this.accepted = accepted;
+    }
+}
+/**
+ * Thrown by pure parsers that do not know which input they were given; the inputs module
+ * turns it into an InputError naming the input.
+ */
+class ValueError extends Error {
+    problem;
+    accepted;
+    name = 'ValueError';
+    constructor(problem, accepted) {
+        super(`${problem}. Expected ${accepted}`);
+        this.problem = problem;
+        this.accepted = accepted;
+    }
+}
+
+
+/***/ }),
 
 /***/ 3190:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -8,12 +57,12 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $h: () => (/* binding */ execChecked),
 /* harmony export */   NK: () => (/* binding */ execCommand),
+/* harmony export */   Qd: () => (/* binding */ CommandError),
 /* harmony export */   pn: () => (/* binding */ execWithTimeout)
 /* harmony export */ });
-/* unused harmony export CommandError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5260);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1955);
 
 
 /** Runs a command and returns its result whatever the exit code; the caller decides. */
@@ -101,14 +150,24 @@ function execWithTimeout(command, args, options) {
 /***/ 4094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  GE: () => (/* binding */ ensureBuildReady),
-  iq: () => (/* binding */ removeBuilder)
+  BUILDX_FEATURES: () => (/* binding */ BUILDX_FEATURES),
+  MIN_BUILDX_VERSION: () => (/* binding */ MIN_BUILDX_VERSION),
+  builderCapability: () => (/* binding */ builderCapability),
+  builderPlatforms: () => (/* binding */ builderPlatforms),
+  checkBuildxVersion: () => (/* binding */ checkBuildxVersion),
+  ensureBuildReady: () => (/* binding */ ensureBuildReady),
+  newBuilderName: () => (/* binding */ newBuilderName),
+  parseBuilderInspect: () => (/* binding */ parseBuilderInspect),
+  parseBuildxVersion: () => (/* binding */ parseBuildxVersion),
+  parseDockerInfo: () => (/* binding */ parseDockerInfo),
+  removeBuilder: () => (/* binding */ removeBuilder),
+  runsOnLocalKernel: () => (/* binding */ runsOnLocalKernel)
 });
-
-// UNUSED EXPORTS: BUILDX_FEATURES, MIN_BUILDX_VERSION, builderCapability, builderPlatforms, checkBuildxVersion, newBuilderName, parseBuilderInspect, parseBuildxVersion, parseDockerInfo, runsOnLocalKernel
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);

@@ -1,15 +1,16 @@
-import { getState, saveState } from '@actions/core'
-import { runWithBoundary } from './boundary.js'
 import { STATE } from './state.js'
 
 // action.yml runs this one bundle for both `main` and `post`; the main step leaves a state
-// flag so that the second run knows it is the post step (as docker's actions do). The flag is
-// saved first, so that the post step runs as post even when main fails on its first line.
-// Each step loads only its own modules (ncc emits them as chunks): the post step, which runs
-// on every job, does not pay for loading the whole pipeline.
-if (getState(STATE.isPost) === 'true') {
-  await runWithBoundary(async () => (await import('./post.js')).post())
+// flag so that the second run knows it is the post step (as docker's actions do).
+// Nothing is imported here but the state names: each step loads only its own chunk (ncc emits
+// them separately). The post step, which runs on every job, loads neither @actions/core (and
+// its HTTP client) nor the pipeline, and starts in the time node itself takes.
+// Stack traces (printed at debug level) point into src/ through dist/'s source maps, with
+// Node's own support: enabled only when step debugging is on, as it slows every module load.
+if (process.env.RUNNER_DEBUG === '1') process.setSourceMapsEnabled(true)
+
+if (process.env[`STATE_${STATE.isPost}`] === 'true') {
+  await (await import('./post.js')).post()
 } else {
-  saveState(STATE.isPost, 'true')
-  await runWithBoundary(async () => (await import('./main.js')).run())
+  await (await import('./main.js')).main()
 }

@@ -2,18 +2,28 @@ import * as core from '@actions/core'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildImage } from './build/run.js'
+import { runWithBoundary } from './boundary.js'
 import { readContext, type RunContext } from './context.js'
 import { readConfig, type Config } from './inputs/index.js'
 import { makePlan, type Plan } from './plan/index.js'
-import { addTags, pushByDigest } from './publish/index.js'
-import { createDockerConfig, loginRegistries, secretForms } from './registry/index.js'
-import { renderSummary, type RunReport } from './report/summary.js'
+import type { BuiltImage } from './build/run.js'
+import { ConfigurationError } from './errors.js'
+import { BuildxPushError, type BuildxPushFailure } from './build/push-failure.js'
+import type { PublishVia } from './plan/index.js'
+import type { RunReport } from './report/summary.js'
 import { StageTimer } from './report/timings.js'
 import type { GateResult } from './scan/gate.js'
 import type { ScanResult } from './scan/result.js'
 import { STATE } from './state.js'
-import { describeTools, prepareTools } from './tools/prepare.js'
+
+/**
+ * The main step as the runner starts it. The post flag is saved first, so that the post step
+ * runs as post even when main fails on its first line.
+ */
+export async function main(): Promise<void> {
+  core.saveState(STATE.isPost, 'true')
+  await runWithBoundary(() => run())
+}
 
 /** The main step: SPEC's pipeline, one stage after the other. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -39,7 +49,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // before the summary so that it tells how it ended.
     await Promise.all(late.pending)
     // Written on failure too: the summary says what exists and why the run stopped.
-    if (config.report.summary) await core.summary.addRaw(renderSummary(report)).write()
+    if (config.report.summary) {
+      const { renderSummary } = await import('./report/summary.js')
+      await core.summary.addRaw(renderSummary(report)).write()
+    }
   }
 }
 
@@ -75,12 +88,25 @@ async function pipeline(
   core.setOutput('tags', plan.references.join('\n'))
   core.setOutput('platforms', config.platforms.join(','))
 
-  // 3. tools: buildx and QEMU ready; trivy and cosign pinned, verified and cached.
+  // 3. tools. The build tools check (buildx, builder, QEMU) runs alongside login and build:
+  // the build does not wait for it (build/early-start.ts). Trivy and cosign (pinned, verified,
+  // cached) are ready before the build starts.
+  // Each stage loads its modules when it starts: the plan is logged before they are read.
+  const checkStarted = performance.now()
+  const readiness = import('./tools/buildx.js').then(({ ensureBuildReady }) =>
+    ensureBuildReady({ platforms: config.platforms })
+  )
+  readiness.then(
+    ready => {
+      // Saved as soon as it exists, so that the post step removes it whatever happens next.
+      if (ready.builder.createdByUs) core.saveState(STATE.builder, ready.builder.name)
+      timer.record('Build tools check', performance.now() - checkStarted, true, true)
+    },
+    () => timer.record('Build tools check', performance.now() - checkStarted, false, true)
+  )
+  const { describeBuildTools, describeTools, prepareTools } = await import('./tools/prepare.js')
   const tools = await timer.run('Tools', async () => {
     const prepared = await prepareTools(config, plan, { workspace, env, now: ctx.now })
-    if (prepared.build.builder.createdByUs)
-      core.saveState(STATE.builder, prepared.build.builder.name)
-    for (const note of prepared.build.notes) core.info(note)
     report.tools = describeTools(prepared)
     for (const line of report.tools) core.info(line)
     return prepared
@@ -88,6 +114,7 @@ async function pipeline(
 
   // 5. login: a docker config of our own, so credentials never land in the user's home.
   const docker = await timer.run('Login', async () => {
+    const { createDockerConfig, loginRegistries, secretForms } = await import('./registry/index.js')
     const dockerConfig = await createDockerConfig({ workDir, env })
     const { username, password } = config.registry
     if (password) for (const form of secretForms(username, password)) core.setSecret(form)
@@ -105,17 +132,86 @@ async function pipeline(
     return dockerConfig
   })
 
-  // 6. build: every platform into one OCI layout; its index digest is the image's identity.
-  const built = await timer.run('Build', () =>
-    buildImage(config, plan, ctx, { workDir, env: docker.env })
-  )
+  // Told after the build (which did not wait for the check), whether it succeeded or not.
+  const reportBuildTools = async () => {
+    const ready = await readiness.catch((error: unknown) =>
+      error instanceof ConfigurationError ? error.message : `not checked (${String(error)})`
+    )
+    core.startGroup('Build tools')
+    if (typeof ready !== 'string') for (const note of ready.notes) core.info(note)
+    const line = describeBuildTools(ready)
+    report.tools = [line, ...(report.tools ?? [])]
+    core.info(line)
+    core.endGroup()
+  }
+
+  // 6. build: every platform into one OCI layout, whose index digest is the image's identity;
+  // or, when nothing has to come between build and tag, pushed with its tags by buildx.
+  const build = (via: PublishVia, stage: string, builder?: string) =>
+    timer.run(stage, async () => {
+      const { buildImage } = await import('./build/run.js')
+      return buildImage(config, plan, ctx, {
+        workDir,
+        env: docker.env,
+        via,
+        ...(builder ? { builder } : {})
+      })
+    })
+  let built: BuiltImage
+  let builder: string | undefined
+  let buildxFailure: BuildxPushFailure | undefined
+  try {
+    const { buildWhileToolsAreChecked } = await import('./build/early-start.js')
+    const early = await buildWhileToolsAreChecked(
+      readiness,
+      async (created?: string) => {
+        builder = created
+        return build(plan.publish.via, created ? 'Build (again)' : 'Build', created)
+      },
+      core
+    )
+    built = early.result
+    await reportBuildTools()
+  } catch (error) {
+    if (!(error instanceof BuildxPushError)) {
+      await reportBuildTools()
+      throw error
+    }
+    // BuildKit gave up after its own retries; the layout route retries longer and, if it
+    // fails too, says what exists in which registry.
+    buildxFailure = error.failure
+    core.warning(
+      `${error.message}. Publishing from an OCI layout instead (skopeo, by digest, then the tags), with retries.`
+    )
+    await reportBuildTools()
+    built = await build('layout', 'Build (to a layout)', builder)
+  }
   report.build = {
     digest: built.digest,
     platforms: built.platforms,
-    provenance: `${built.provenance.mode} (${built.provenance.reason})`
+    provenance: `${built.provenance.mode} (${built.provenance.reason})`,
+    ...(buildxFailure
+      ? {
+          buildxPushFailed: `buildx could not push ${buildxFailure.reference} (${buildxFailure.reason})`
+        }
+      : {})
   }
   core.setOutput('digest', built.digest)
   core.setOutput('image', `${plan.images[0]}@${built.digest}`)
+
+  if (built.pushed) {
+    // 9 and 11 at once: buildx published the image and its tags (no scan, no signature).
+    core.setOutput('gate', 'skipped')
+    core.setOutput('signed', 'false')
+    report.published = plan.images.map(
+      image =>
+        `\`${image}@${built.digest}\`: pushed by buildx with tags ${plan.tags.map(tag => `\`${tag}\``).join(' ')}`
+    )
+    for (const reference of built.pushed) core.info(`${reference} -> ${built.digest}`)
+    return
+  }
+  const layout = built.layout
+  if (!layout) throw new Error('The build wrote no OCI layout')
 
   // 7. scan: every platform of the layout, before anything is published.
   let scanned: ScanResult | undefined
@@ -129,7 +225,7 @@ async function pipeline(
       scanStage({
         config,
         trivy: { path: trivy.tool.path, version: trivy.tool.version, dbArgs: trivy.db.scanArgs },
-        layout: built.layout,
+        layout,
         platforms: built.platforms,
         workDir,
         reportDir,
@@ -179,14 +275,19 @@ async function pipeline(
 
   // 9. publish: the layout to every image by digest; nothing is tagged yet.
   const authfile = docker.authFile
-  const pushed = await timer.run('Publish', () =>
-    pushByDigest({
-      layout: built.layout,
-      digest: built.digest,
-      images: plan.images,
-      authfile,
-      env: docker.env
-    })
+  const { addTags, pushByDigest, restateAfterBuildxPush } = await import('./publish/index.js')
+  // After a failed buildx push, a failure's report also says what buildx left behind.
+  const stated =
+    <T>(work: () => Promise<T>) =>
+    () =>
+      work().catch((error: unknown) => {
+        throw restateAfterBuildxPush(error, buildxFailure?.pushedBefore ?? [])
+      })
+  const pushed = await timer.run(
+    'Publish',
+    stated(() =>
+      pushByDigest({ layout, digest: built.digest, images: plan.images, authfile, env: docker.env })
+    )
   )
   report.published = pushed.map(p => `\`${p.image}@${built.digest}\`: pushed, not tagged yet`)
 
@@ -230,15 +331,18 @@ async function pipeline(
   }
 
   // 11. tag: only now do the tags point at the digest.
-  const tagged = await timer.run('Tag', () =>
-    addTags({
-      digest: built.digest,
-      images: plan.images,
-      tags: plan.tags,
-      authfile,
-      env: docker.env,
-      ...(signed ? { signed } : {})
-    })
+  const tagged = await timer.run(
+    'Tag',
+    stated(() =>
+      addTags({
+        digest: built.digest,
+        images: plan.images,
+        tags: plan.tags,
+        authfile,
+        env: docker.env,
+        ...(signed ? { signed } : {})
+      })
+    )
   )
   report.published = tagged.map(
     t =>

@@ -1,7 +1,9 @@
 /**
  * The bundled action building and publishing for real (issue 4): buildx under QEMU for three
- * platforms into an OCI layout, pushed by digest to the world's TLS + htpasswd registry, then
- * tagged. Scan and sign are off here (their stages land with their own issues).
+ * platforms, pushed to the world's TLS + htpasswd registry. Scan and sign are off here, so
+ * buildx pushes the image with its tags itself (plan/publish-route.ts); when it cannot, the
+ * action falls back to the OCI layout route (skopeo by digest, then the tags), which the scan
+ * and sign suites exercise on every run.
  */
 import { createHash } from 'node:crypto'
 import { cpSync, mkdtempSync } from 'node:fs'
@@ -204,6 +206,8 @@ describeWithWorld('e2e: build and publish (bundled action, real registry)', () =
       )
 
       expect(result.summary).toContain(digest)
+      expect(result.summary).toMatch(/\| Published by \| buildx, with the tags/)
+      expect(result.warnings).toEqual([])
       expect(result.post?.exitCode).toBe(0)
     },
     TIMEOUT
@@ -293,8 +297,44 @@ describeWithWorld('e2e: build and publish (bundled action, real registry)', () =
         expect(result.errors).toEqual([])
         expect(result.main.exitCode).toBe(0)
         expect(proxy.log.filter(e => e.injected).map(e => e.status)).toEqual([503, 503])
+        // BuildKit's own retries were enough: no fallback
+        expect(result.warnings).toEqual([])
         const direct = image.replace(proxy.host, world.REGISTRY)
         expect(await registryDigest(`${direct}:1.2.3`)).toBe(result.outputs.digest)
+      },
+      TIMEOUT
+    )
+
+    test(
+      'a registry failing past BuildKit retries: the action falls back to the layout route and publishes',
+      async () => {
+        const image = `${proxy.host}/e2e/fallback-${unique()}`
+        // BuildKit tries a manifest PUT four times (1, 2, 4 s apart); the fifth answer is ok.
+        proxy.rule({
+          method: 'PUT',
+          path: /\/manifests\//,
+          faults: [{ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }]
+        })
+        const result = await action({
+          event: tagPush,
+          workspace,
+          env,
+          inputs: inputs(image, { platforms: 'linux/amd64,linux/arm64' })
+        })
+        expect(result.errors).toEqual([])
+        expect(result.main.exitCode).toBe(0)
+        expect(proxy.log.filter(e => e.injected)).toHaveLength(4)
+        expect(result.warnings).toEqual([
+          expect.stringMatching(
+            new RegExp(
+              `^buildx built the image but could not push ${image.replace(/[.]/g, '\\.')}:1\\.2\\.3 \\(503 Service Unavailable\\), after BuildKit's own retries\\. Publishing from an OCI layout instead`
+            )
+          )
+        ])
+        expect(result.summary).toContain('| Published by | skopeo from an OCI layout, by digest')
+        const direct = image.replace(proxy.host, world.REGISTRY)
+        for (const tag of ['1.2.3', '1.2', 'sha-89abcde'])
+          expect(await registryDigest(`${direct}:${tag}`)).toBe(result.outputs.digest)
       },
       TIMEOUT
     )
@@ -325,6 +365,10 @@ describeWithWorld('e2e: build and publish (bundled action, real registry)', () =
           `${fine}: digest ${digest} pushed; tags 1.2.3, 1.2, sha-89abcde added`
         )
         expect(result.summary).toContain('[!CAUTION]')
+        // buildx stopped at the failing tag; the layout route retried it and reported it
+        expect(result.warnings[0]).toContain(
+          `could not push ${flaky}:1.2 (503 Service Unavailable)`
+        )
         // And that is what the registry holds.
         const direct = flaky.replace(proxy.host, world.REGISTRY)
         expect(await registryDigest(`${direct}:1.2.3`)).toBe(digest)

@@ -8,6 +8,8 @@ import type { CacheMode, Provenance } from '../inputs/config.js'
 import { isPrivateRepository } from '../plan/events.js'
 
 export interface BuildArgsInput {
+  /** A builder of ours (`--builder`); empty: buildx's current one. */
+  builder?: string
   context: string
   /** Empty: buildx's default, <context>/Dockerfile. */
   file: string
@@ -22,10 +24,17 @@ export interface BuildArgsInput {
   noCache: boolean
   cache: CacheSettings
   provenance: ResolvedProvenance
-  /** The OCI image layout directory the build writes; the build itself pushes nothing. */
-  layout: string
+  /** Where the image goes (see plan/publish-route.ts). */
+  output: BuildOutput
   metadataFile: string
 }
+
+/**
+ * An OCI image layout directory (the build pushes nothing; later stages read and push it), or
+ * the registries themselves: buildx pushes every `image:tag` reference.
+ */
+export type BuildOutput =
+  { kind: 'layout'; dir: string } | { kind: 'push'; references: readonly string[] }
 
 export interface CacheSettings {
   mode: CacheMode
@@ -95,11 +104,17 @@ function effectiveAnnotations(input: BuildArgsInput): string[] {
 }
 
 export function buildxArgs(input: BuildArgsInput): string[] {
+  const { output } = input
   // buildx reads --output as CSV: a comma or quote in the path would split it.
-  if (/[,"]/.test(input.layout)) {
-    throw new Error(`The layout path ${input.layout} holds a comma or quote (check RUNNER_TEMP)`)
+  if (output.kind === 'layout' && /[,"]/.test(output.dir)) {
+    throw new Error(`The layout path ${output.dir} holds a comma or quote (check RUNNER_TEMP)`)
   }
-  const args = ['buildx', 'build', '--platform', input.platforms.join(',')]
+  if (output.kind === 'push' && output.references.length === 0) {
+    throw new Error('buildx can push only to image:tag references, and there are none')
+  }
+  const args = ['buildx', 'build']
+  if (input.builder) args.push('--builder', input.builder)
+  args.push('--platform', input.platforms.join(','))
   if (input.file) args.push('--file', input.file)
   if (input.target) args.push('--target', input.target)
   for (const { name, value } of input.buildArgs) args.push('--build-arg', `${name}=${value}`)
@@ -113,8 +128,13 @@ export function buildxArgs(input: BuildArgsInput): string[] {
   args.push(...cacheArgs(input.cache))
   args.push('--provenance', provenanceArg(input.provenance))
   args.push('--metadata-file', input.metadataFile)
-  // tar=false: a layout directory, which Trivy and skopeo read in place (see oci-layout.ts).
-  args.push('--output', `type=oci,dest=${input.layout},tar=false`)
+  if (output.kind === 'layout') {
+    // tar=false: a layout directory, which Trivy and skopeo read in place (see oci-layout.ts).
+    args.push('--output', `type=oci,dest=${output.dir},tar=false`)
+  } else {
+    for (const reference of output.references) args.push('--tag', reference)
+    args.push('--push')
+  }
   // `--` ends the options: a context named like a flag stays a path.
   args.push('--', input.context)
   return args

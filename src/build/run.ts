@@ -2,15 +2,31 @@ import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RunContext } from '../context.js'
-import { execChecked } from '../exec.js'
+import { CommandError, execChecked } from '../exec.js'
 import type { Config } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
-import { buildxArgs, resolveProvenance, secretEnvName, type ResolvedProvenance } from './args.js'
-import { readLayoutImage, type LayoutImage } from './oci-layout.js'
+import {
+  buildxArgs,
+  resolveProvenance,
+  secretEnvName,
+  type BuildOutput,
+  type ResolvedProvenance
+} from './args.js'
+import { readLayoutImage, type PlatformManifest } from './oci-layout.js'
+import { BuildxPushError, buildxPushFailure } from './push-failure.js'
 
-export interface BuiltImage extends LayoutImage {
-  /** The OCI image layout directory the build wrote. */
-  layout: string
+export interface BuiltImage {
+  /** The image index digest (sha256:…), the one identity of the build. */
+  digest: string
+  /**
+   * Platform manifests of the index, read from the layout. Empty when buildx pushed the image
+   * itself (there is no layout to read them from; the registry has them).
+   */
+  platforms: PlatformManifest[]
+  /** The OCI image layout directory the build wrote; absent when buildx pushed. */
+  layout?: string
+  /** The references buildx pushed (the image and its tags are published) when it pushed. */
+  pushed?: readonly string[]
   provenance: ResolvedProvenance
 }
 
@@ -22,21 +38,28 @@ export interface BuildOptions {
 }
 
 /**
- * SPEC stage 6: one `docker buildx build` for every platform into an OCI image layout
- * directory. Nothing reaches a registry here (a registry cache is written only when the plan
- * pushes); the index digest read from the layout is the identity every later stage uses.
+ * SPEC stage 6: one `docker buildx build` for every platform, into an OCI image layout
+ * directory, whose index digest is the identity every later stage uses; or, on the buildx
+ * publish route (plan/publish-route.ts), straight to the registries with its tags, the digest
+ * then being the one buildx reports. A push failure is a BuildxPushError, for the caller to
+ * fall back to the layout route.
  */
 export async function buildImage(
   config: Config,
   plan: Plan,
   ctx: RunContext,
-  options: BuildOptions
+  options: BuildOptions & { via: 'buildx' | 'layout'; builder?: string }
 ): Promise<BuiltImage> {
   const layout = join(options.workDir, 'image-layout')
+  const output: BuildOutput =
+    options.via === 'buildx'
+      ? { kind: 'push', references: plan.references }
+      : { kind: 'layout', dir: layout }
   const metadataFile = join(options.workDir, 'build-metadata.json')
   const provenance = resolveProvenance(config.build.provenance, ctx)
   const first = plan.images[0] ?? ''
   const args = buildxArgs({
+    ...(options.builder ? { builder: options.builder } : {}),
     context: config.build.context,
     file: config.build.file,
     target: config.build.target,
@@ -54,7 +77,7 @@ export async function buildImage(
       write: config.build.cache === 'gha' || plan.decisions.push
     },
     provenance,
-    layout,
+    output,
     metadataFile
   })
   // Secret values reach buildx through its environment only: never argv, never a file.
@@ -62,11 +85,29 @@ export async function buildImage(
     config.build.secrets.map((secret, index) => [secretEnvName(index), secret.value])
   )
   core.info(`Provenance: ${provenance.mode} (${provenance.reason})`)
-  await execChecked(options.docker ?? 'docker', args, { env: { ...options.env, ...secretEnv } })
+  try {
+    await execChecked(options.docker ?? 'docker', args, { env: { ...options.env, ...secretEnv } })
+  } catch (error) {
+    const failure =
+      output.kind === 'push' && error instanceof CommandError
+        ? buildxPushFailure(error.result.stderr, output.references)
+        : undefined
+    if (failure) throw new BuildxPushError(failure, { cause: error })
+    throw error
+  }
 
-  const image = await readLayoutImage(layout)
   const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, unknown>
   const reported = metadata['containerimage.digest']
+  if (output.kind === 'push') {
+    if (typeof reported !== 'string' || !/^sha256:[a-f0-9]{64}$/.test(reported)) {
+      throw new Error(
+        `buildx pushed ${output.references.join(', ')} but its metadata file names no digest (containerimage.digest: ${JSON.stringify(reported)})`
+      )
+    }
+    return { digest: reported, platforms: [], pushed: output.references, provenance }
+  }
+
+  const image = await readLayoutImage(layout)
   if (typeof reported === 'string' && reported !== image.digest) {
     throw new Error(
       `buildx reported ${reported} but the layout holds ${image.digest}: refusing to continue with two identities`
@@ -80,7 +121,7 @@ export async function buildImage(
       `The build has no manifest for ${missing.join(', ')} (built: ${image.platforms.map(p => p.platform).join(', ')})`
     )
   }
-  return { ...image, layout, provenance }
+  return { digest: image.digest, platforms: image.platforms, layout, provenance }
 }
 
 /** linux/arm64 and linux/arm64/v8 are one platform. */

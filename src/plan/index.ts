@@ -2,6 +2,7 @@ import type { RunContext } from '../context.js'
 import { decide, type Decisions, type Mode } from './events.js'
 import { resolveImages } from './images.js'
 import { annotationKey, annotationsFor, mergeLabels, ociLabels } from './labels.js'
+import { decidePublishRoute, type PublishRoute } from './publish-route.js'
 import type { Flavor, TagRule } from './tag-rules.js'
 import { computeTags } from './tags.js'
 
@@ -13,6 +14,7 @@ import { computeTags } from './tags.js'
 
 export type { Decisions, Mode } from './events.js'
 export type { Flavor, TagRule } from './tag-rules.js'
+export type { PublishRoute, PublishVia } from './publish-route.js'
 
 export interface PlanInput {
   images: string[]
@@ -42,6 +44,8 @@ export interface Plan {
   labels: Record<string, string>
   annotations: string[]
   decisions: Decisions
+  /** Whether buildx pushes (nothing between build and tag) or the OCI layout route does. */
+  publish: PublishRoute
   notes: string[]
 }
 
@@ -79,6 +83,12 @@ export function makePlan(input: PlanInput, ctx: RunContext): Plan {
     labels,
     annotations,
     decisions,
+    publish: decidePublishRoute({
+      push: decisions.push,
+      scan: input.scan ?? true,
+      sign: decisions.sign,
+      tags
+    }),
     notes
   }
 }

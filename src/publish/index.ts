@@ -12,6 +12,8 @@ export {
   describeImageState,
   anythingPublished,
   fullyPublished,
+  restateAfterBuildxPush,
+  withEarlierPush,
   type ImageState,
   type MissingTag
 } from './report.js'

@@ -114,3 +114,40 @@ export function publishFailure(states: readonly ImageState[], headline?: string)
     ? new PartialPublishError(states, headline)
     : new PublishError(states, headline)
 }
+
+/**
+ * The state report of a layout-route publish that followed a failed buildx push (see
+ * plan/publish-route.ts). buildx may have pushed some `image:tag` references (those before
+ * the one it failed on) with a build of its own, whose digest differs from the layout's (the
+ * provenance attestation records each build's time). A tag the layout route then re-pointed is
+ * as the report says; one it did not still points at buildx's build, and the report says so.
+ */
+export function withEarlierPush(
+  states: readonly ImageState[],
+  pushedBefore: readonly string[]
+): ImageState[] {
+  const earlier = new Set(pushedBefore)
+  const note = 'it points at the build buildx pushed before it failed, not at this digest'
+  return states.map(state => {
+    const byBuildx = (tag: string) => earlier.has(`${state.image}:${tag}`)
+    const tagsMissing = state.tagsMissing.map(m =>
+      byBuildx(m.tag) ? { tag: m.tag, reason: m.reason ? `${m.reason}; ${note}` : note } : m
+    )
+    const stale = [...state.tagsAdded, ...state.tagsMissing.map(m => m.tag)].filter(byBuildx)
+    if (state.pushed || stale.length === 0) return { ...state, tagsMissing }
+    // Nothing of the layout's build is there, but the stale tags are: they are not "absent".
+    return {
+      ...state,
+      tagsAdded: [],
+      tagsMissing: state.tagsMissing.filter(m => !byBuildx(m.tag)),
+      error: `${state.error ?? 'not pushed'}; but buildx, before it failed, pushed another build of this run as ${stale.join(', ')}`
+    }
+  })
+}
+
+/** A publish error from the layout route, restated with what an earlier buildx push left. */
+export function restateAfterBuildxPush(error: unknown, pushedBefore: readonly string[]): unknown {
+  if (!(error instanceof PublishError || error instanceof PartialPublishError)) return error
+  if (pushedBefore.length === 0) return error
+  return new PartialPublishError(withEarlierPush(error.states, pushedBefore))
+}

@@ -15,6 +15,8 @@ export interface RunReport {
     digest: string
     platforms: { platform: string; digest: string }[]
     provenance: string
+    /** Why the buildx publish route fell back to the layout route, when it did. */
+    buildxPushFailed?: string
   }
   /** The scan's verdict, findings and where its reports went. */
   scan?: ScanSection
@@ -34,6 +36,16 @@ const LOGIN_METHOD: Record<string, string> = {
   anonymous: 'no credentials'
 }
 
+function publishedBy(report: RunReport): string {
+  const { publish } = report.plan
+  if (report.build?.buildxPushFailed) {
+    return `skopeo from an OCI layout, by digest, then the tags: ${report.build.buildxPushFailed}`
+  }
+  return publish.via === 'buildx'
+    ? `buildx, with the tags (${publish.reason})`
+    : `skopeo from the OCI layout, by digest, then the tags (${publish.reason})`
+}
+
 /** The job summary: what was built, where it is, and how long each stage took. */
 export function renderSummary(report: RunReport): string {
   const { plan, build } = report
@@ -47,13 +59,19 @@ export function renderSummary(report: RunReport): string {
     rows.push(['Digest', code(build.digest)])
     rows.push([
       'Platforms',
-      build.platforms.map(p => `${code(p.platform)} ${code(p.digest.slice(0, 19))}`).join('<br>')
+      build.platforms.length
+        ? build.platforms
+            .map(p => `${code(p.platform)} ${code(p.digest.slice(0, 19))}`)
+            .join('<br>')
+        : // buildx pushed the image itself: its platform manifests are in the registry's index
+          report.platforms.map(code).join(' ')
     ])
     rows.push(['Provenance', build.provenance])
   } else {
     rows.push(['Platforms', report.platforms.map(code).join(' ')])
   }
   rows.push(['Push', `${decisions.push ? 'yes' : 'no'}: ${decisions.pushReason}`])
+  if (decisions.push) rows.push(['Published by', publishedBy(report)])
   rows.push(['Sign', `${decisions.sign}: ${decisions.signReason}`])
   rows.push(['SARIF upload', `${decisions.upload ? 'yes' : 'no'}: ${decisions.uploadReason}`])
   if (report.logins?.length) {

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import type { Config } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
-import { ensureBuildReady, type BuildReadiness } from './buildx.js'
+import type { BuildReadiness } from './buildx.js'
 import {
   cosignVersion,
   installTools,
@@ -17,9 +17,11 @@ import {
   type PreparedTrivyDb
 } from './trivy-db.js'
 
-/** What the later stages run: the build tools, and trivy / cosign when this run needs them. */
+/**
+ * What the later stages run besides docker: trivy and cosign, when this run needs them. The
+ * build tools (buildx, builder, QEMU) are checked alongside the build (build/early-start.ts).
+ */
 export interface PreparedTools {
-  build: BuildReadiness
   trivy?: { tool: InstalledTool; db: PreparedTrivyDb }
   cosign?: { tool: InstalledTool; version: CosignVersionInfo }
 }
@@ -31,9 +33,9 @@ export interface PrepareToolsOptions {
 }
 
 /**
- * SPEC stage 3. Downloads (trivy, cosign) and the buildx/QEMU checks run concurrently; the
+ * SPEC stage 3, for trivy and cosign: downloaded (or found in the tool cache) concurrently; the
  * Trivy DB is prepared once here, so that the per-platform scans that run concurrently later
- * never race to update it.
+ * never race to update it. A run that neither scans nor signs does nothing here.
  */
 export async function prepareTools(
   config: Config,
@@ -46,13 +48,10 @@ export async function prepareTools(
   if (plan.decisions.sign !== 'off') {
     requests.push({ tool: 'cosign', version: config.sign.cosignVersion })
   }
+  const prepared: PreparedTools = {}
+  if (requests.length === 0) return prepared
   const installOptions = { ...(await toolsOptions(config.tools, options.workspace)), log: core }
-
-  const [build, installed] = await Promise.all([
-    ensureBuildReady({ platforms: config.platforms }),
-    installTools(requests, installOptions)
-  ])
-  const prepared: PreparedTools = { build }
+  const installed = await installTools(requests, installOptions)
 
   const trivy = installed.find(tool => tool.tool === 'trivy')
   if (trivy) {
@@ -71,13 +70,18 @@ export async function prepareTools(
   return prepared
 }
 
-/** One line per tool for the log and the job summary. */
-export function describeTools(tools: PreparedTools): string[] {
-  const { build } = tools
-  const lines = [
+/** One line for buildx, the builder and QEMU, or why the check did not finish. */
+export function describeBuildTools(build: BuildReadiness | string): string {
+  if (typeof build === 'string') return `buildx: ${build}`
+  return (
     `buildx ${build.buildxVersion}, builder ${build.builder.name} (${build.builder.driver})` +
-      (build.qemu.foreign.length ? `, QEMU for ${build.qemu.foreign.join(', ')}` : '')
-  ]
+    (build.qemu.foreign.length ? `, QEMU for ${build.qemu.foreign.join(', ')}` : '')
+  )
+}
+
+/** One line per downloaded tool (trivy, cosign) for the log and the job summary. */
+export function describeTools(tools: PreparedTools): string[] {
+  const lines: string[] = []
   const origin = (tool: InstalledTool) =>
     tool.fromCache ? 'from the tool cache' : `from ${tool.url}`
   if (tools.trivy) {

@@ -14,7 +14,7 @@ const base: BuildArgsInput = {
   noCache: false,
   cache: { mode: 'none', registryRef: '', scope: '', write: false },
   provenance: { mode: 'false', builderId: '', reason: '' },
-  layout: '/tmp/run/image-layout',
+  output: { kind: 'layout', dir: '/tmp/run/image-layout' },
   metadataFile: '/tmp/run/metadata.json'
 }
 const tail = [
@@ -322,5 +322,36 @@ describe('resolveProvenance', () => {
 })
 
 test('a layout path buildx would split as CSV is refused', () => {
-  expect(() => buildxArgs({ ...base, layout: '/tmp/a,b/image-layout' })).toThrow(/comma or quote/)
+  expect(() =>
+    buildxArgs({ ...base, output: { kind: 'layout', dir: '/tmp/a,b/image-layout' } })
+  ).toThrow(/comma or quote/)
+})
+
+describe('the buildx publish route: buildx pushes every reference', () => {
+  test('one --tag per reference, in order, then --push; no --output', () => {
+    const args = buildxArgs({
+      ...base,
+      output: { kind: 'push', references: ['r.io/a:1.2.3', 'r.io/a:1.2', 'q.io/b:1.2.3'] }
+    })
+    expect(args.slice(args.indexOf('--metadata-file'))).toEqual([
+      '--metadata-file',
+      '/tmp/run/metadata.json',
+      '--tag',
+      'r.io/a:1.2.3',
+      '--tag',
+      'r.io/a:1.2',
+      '--tag',
+      'q.io/b:1.2.3',
+      '--push',
+      '--',
+      '.'
+    ])
+    expect(args).not.toContain('--output')
+  })
+
+  test('without a reference it refuses: buildx would push to :latest', () => {
+    expect(() => buildxArgs({ ...base, output: { kind: 'push', references: [] } })).toThrow(
+      /no.*references|there are none/
+    )
+  })
 })

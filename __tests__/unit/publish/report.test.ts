@@ -3,7 +3,9 @@ import {
   PartialPublishError,
   PublishError,
   publishFailure,
+  restateAfterBuildxPush,
   stateReport,
+  withEarlierPush,
   type ImageState
 } from '../../../src/publish/report.js'
 
@@ -109,5 +111,39 @@ describe('state report', () => {
     const message = new PartialPublishError([ghcr, leaky]).message
     expect(message).not.toContain('s3cret')
     expect(message).not.toContain('ZTJlOnMzY3JldA==')
+  })
+})
+
+describe('after a failed buildx push, the layout route says what buildx left behind', () => {
+  const before = ['ghcr.io/o/app:1.2.3', 'ghcr.io/o/app:latest', 'localhost:5443/o/app:1.2.3']
+
+  test('a tag the layout route re-pointed is as reported; one it did not is named stale', () => {
+    const [restated] = withEarlierPush([ghcr], before)
+    expect(describeImageState(restated as ImageState)).toBe(
+      `ghcr.io/o/app: digest ${D} pushed; tags 1.2.3, 1.2 added; tag latest NOT added (503 Service Unavailable after 5 tries; it points at the build buildx pushed before it failed, not at this digest).`
+    )
+  })
+
+  test('an image the layout route could not reach still holds what buildx pushed', () => {
+    const refused: ImageState = {
+      ...local,
+      tagsMissing: [
+        { tag: '1.2.3', reason: 'not attempted' },
+        { tag: '1.2', reason: 'not attempted' }
+      ]
+    }
+    const [restated] = withEarlierPush([refused], before)
+    expect(describeImageState(restated as ImageState)).toBe(
+      `localhost:5443/o/app: nothing pushed (401 unauthorized; but buildx, before it failed, pushed another build of this run as 1.2.3); digest ${D} and tag 1.2 do NOT exist there.`
+    )
+  })
+
+  test('a PublishError ("nothing was pushed") becomes partial when buildx pushed something', () => {
+    const restated = restateAfterBuildxPush(new PublishError([local]), ['localhost:5443/o/app:x'])
+    expect(restated).toBeInstanceOf(PartialPublishError)
+    const untouched = new PublishError([local])
+    expect(restateAfterBuildxPush(untouched, [])).toBe(untouched)
+    const other = new Error('not a publish failure')
+    expect(restateAfterBuildxPush(other, before)).toBe(other)
   })
 })

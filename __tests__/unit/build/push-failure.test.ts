@@ -1,0 +1,52 @@
+import { buildxPushFailure } from '../../../src/build/push-failure.js'
+
+// buildx 0.29.1 (docker driver, containerd store) pushing through the e2e fault proxy.
+const refs = ['localhost:41505/fault/x:1.2.3', 'localhost:41505/fault/x:1.2', 'r.io/b:1.2.3']
+const stderr = (ref: string, tail: string) =>
+  [
+    '#18 exporting to image',
+    '#18 1.234 error: failed commit on ref "manifest-sha256:83ce": unexpected status from PUT request to https://localhost:41505/v2/fault/x/manifests/sha256:83ce: 503 Service Unavailable',
+    `#18 ERROR: failed to push ${ref}: ${tail}`,
+    `ERROR: failed to build: failed to solve: failed to push ${ref}: ${tail}`
+  ].join('\n')
+
+test.each<[string, string, string, string, string[]]>([
+  [
+    'a manifest PUT answering 503 after BuildKit retried',
+    refs[1] ?? '',
+    'failed commit on ref "manifest-sha256:83ce": unexpected status from PUT request to https://localhost:41505/v2/fault/x/manifests/sha256:83ce: 503 Service Unavailable',
+    '503 Service Unavailable',
+    [refs[0] ?? '']
+  ],
+  [
+    'a blob upload refused with 429 on the first reference',
+    refs[0] ?? '',
+    'unexpected status from POST request to https://localhost:41505/v2/fault/x/blobs/uploads/: 429 Too Many Requests',
+    '429 Too Many Requests',
+    []
+  ],
+  [
+    'a network error: containerd words kept',
+    refs[2] ?? '',
+    'failed to do request: Head "https://r.io/v2/b/blobs/sha256:d5": dial tcp 127.0.0.1:1: connect: connection refused',
+    'failed to do request: Head "https://r.io/v2/b/blobs/sha256:d5": dial tcp 127.0.0.1:1: connect: connection refused',
+    [refs[0] ?? '', refs[1] ?? '']
+  ]
+])('%s', (_name, ref, tail, reason, before) => {
+  expect(buildxPushFailure(stderr(ref, tail), refs)).toEqual({
+    reference: ref,
+    reason,
+    pushedBefore: before
+  })
+})
+
+test('a build failure is not a push failure', () => {
+  const failed =
+    'ERROR: failed to build: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3'
+  expect(buildxPushFailure(failed, refs)).toBeUndefined()
+})
+
+test('a reference we did not ask for (the registry cache, say) is not ours to retry', () => {
+  const cache = stderr('localhost:41505/fault/x:buildcache', '503 Service Unavailable')
+  expect(buildxPushFailure(cache, refs)).toBeUndefined()
+})
