@@ -2,13 +2,23 @@ export const id = 235;
 export const ids = [235];
 export const modules = {
 
-/***/ 9953:
+/***/ 8862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ BuildxPushError),
-/* harmony export */   h: () => (/* binding */ buildxPushFailure)
+/* harmony export */   BM: () => (/* binding */ BuildxPushError),
+/* harmony export */   X9: () => (/* binding */ builderUsed),
+/* harmony export */   hS: () => (/* binding */ buildxPushFailure)
 /* harmony export */ });
+/**
+ * What `docker buildx build` prints on stderr, read (pure): the builder it used, and, for a
+ * build that failed while pushing, where and why.
+ */
+/** `#0 building with "default" instance using docker driver`, the first line of every build. */
+function builderUsed(stderr) {
+    const m = /building with "([^"]+)" instance using (\S+) driver/.exec(stderr);
+    return m?.[1] && m[2] ? { name: m[1], driver: m[2] } : undefined;
+}
 function buildxPushFailure(stderr, references) {
     const lines = stderr.split('\n').filter(line => line.includes('failed to push '));
     const line = lines.at(-1);
@@ -1633,8 +1643,10 @@ function makePlan(input, ctx) {
     };
 }
 
-// EXTERNAL MODULE: ./src/build/push-failure.ts
-var push_failure = __webpack_require__(9953);
+// EXTERNAL MODULE: ./src/tools/platform.ts
+var platform = __webpack_require__(9836);
+// EXTERNAL MODULE: ./src/build/buildx-output.ts
+var buildx_output = __webpack_require__(8862);
 // EXTERNAL MODULE: ./src/report/timings.ts
 var timings = __webpack_require__(509);
 // EXTERNAL MODULE: ./src/state.ts
@@ -1708,18 +1720,9 @@ async function pipeline(config, ctx, plan, report, timer, { workspace, env, late
     core.setOutput('version', plan.version);
     core.setOutput('tags', plan.references.join('\n'));
     core.setOutput('platforms', config.platforms.join(','));
-    // 3. tools. The build tools check (buildx, builder, QEMU) runs alongside login and build:
-    // the build does not wait for it (build/early-start.ts). Trivy and cosign (pinned, verified,
-    // cached) are ready before the build starts.
+    // 3. tools: trivy and cosign (pinned, verified, cached), ready before the build starts; the
+    // build tools (buildx, builder, QEMU) with the build (6).
     // Each stage loads its modules when it starts: the plan is logged before they are read.
-    const checkStarted = performance.now();
-    const readiness = __webpack_require__.e(/* import() */ 713).then(__webpack_require__.bind(__webpack_require__, 4094)).then(({ ensureBuildReady }) => ensureBuildReady({ platforms: config.platforms }));
-    readiness.then(ready => {
-        // Saved as soon as it exists, so that the post step removes it whatever happens next.
-        if (ready.builder.createdByUs)
-            core.saveState(state/* STATE */.c.builder, ready.builder.name);
-        timer.record('Build tools check', performance.now() - checkStarted, true, true);
-    }, () => timer.record('Build tools check', performance.now() - checkStarted, false, true));
     const { describeBuildTools, describeTools, prepareTools } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(626)]).then(__webpack_require__.bind(__webpack_require__, 6626));
     const tools = await timer.run('Tools', async () => {
         const prepared = await prepareTools(config, plan, { workspace, env, now: ctx.now });
@@ -1750,20 +1753,33 @@ async function pipeline(config, ctx, plan, report, timer, { workspace, env, late
         report.logins = logins.registries;
         return dockerConfig;
     });
-    // Told after the build (which did not wait for the check), whether it succeeded or not.
-    const reportBuildTools = async () => {
-        const ready = await readiness.catch((error) => error instanceof errors/* ConfigurationError */.j1 ? error.message : `not checked (${String(error)})`);
-        core.startGroup('Build tools');
-        if (typeof ready !== 'string')
-            for (const note of ready.notes)
-                core.info(note);
-        const line = describeBuildTools(ready);
+    // 6. build: every platform into one OCI layout, whose index digest is the image's identity;
+    // or, when nothing has to come between build and tag, pushed with its tags by buildx. The
+    // build tools are checked only if the build fails (build/check-on-failure.ts); buildx's
+    // version, for the summary, is read alongside (one light process).
+    const { ensureBuildReady, probeBuildxVersion } = await __webpack_require__.e(/* import() */ 831).then(__webpack_require__.bind(__webpack_require__, 4212));
+    const buildxVersion = probeBuildxVersion().then(v => v.raw, (error) => `(version unknown: ${error instanceof Error ? error.message : String(error)})`);
+    let readiness;
+    const check = async () => {
+        const ready = await timer.run('Build tools check', () => ensureBuildReady({ platforms: config.platforms }));
+        // Saved at once, so that the post step removes it whatever happens next.
+        if (ready.builder.createdByUs)
+            core.saveState(state/* STATE */.c.builder, ready.builder.name);
+        for (const note of ready.notes)
+            core.info(note);
+        readiness = ready;
+        return ready;
+    };
+    const reportBuildTools = async (image) => {
+        const seen = readiness ?? {
+            buildxVersion: await buildxVersion,
+            ...(image?.builder ? { builder: image.builder } : {}),
+            foreign: (0,platform/* foreignPlatforms */.dM)(config.platforms).map(f => f.platform)
+        };
+        const line = describeBuildTools(seen);
         report.tools = [line, ...(report.tools ?? [])];
         core.info(line);
-        core.endGroup();
     };
-    // 6. build: every platform into one OCI layout, whose index digest is the image's identity;
-    // or, when nothing has to come between build and tag, pushed with its tags by buildx.
     const build = (via, stage, builder) => timer.run(stage, async () => {
         const { buildImage } = await __webpack_require__.e(/* import() */ 498).then(__webpack_require__.bind(__webpack_require__, 2498));
         return buildImage(config, plan, ctx, {
@@ -1777,16 +1793,15 @@ async function pipeline(config, ctx, plan, report, timer, { workspace, env, late
     let builder;
     let buildxFailure;
     try {
-        const { buildWhileToolsAreChecked } = await __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 2722));
-        const early = await buildWhileToolsAreChecked(readiness, async (created) => {
+        const { buildCheckingToolsOnFailure } = await __webpack_require__.e(/* import() */ 467).then(__webpack_require__.bind(__webpack_require__, 1467));
+        const checked = await buildCheckingToolsOnFailure(check, async (created) => {
             builder = created;
             return build(plan.publish.via, created ? 'Build (again)' : 'Build', created);
         }, core);
-        built = early.result;
-        await reportBuildTools();
+        built = checked.result;
     }
     catch (error) {
-        if (!(error instanceof push_failure/* BuildxPushError */.B)) {
+        if (!(error instanceof buildx_output/* BuildxPushError */.BM)) {
             await reportBuildTools();
             throw error;
         }
@@ -1794,9 +1809,9 @@ async function pipeline(config, ctx, plan, report, timer, { workspace, env, late
         // fails too, says what exists in which registry.
         buildxFailure = error.failure;
         core.warning(`${error.message}. Publishing from an OCI layout instead (skopeo, by digest, then the tags), with retries.`);
-        await reportBuildTools();
         built = await build('layout', 'Build (to a layout)', builder);
     }
+    await reportBuildTools(built);
     report.build = {
         digest: built.digest,
         platforms: built.platforms,
@@ -2144,21 +2159,17 @@ class StageTimer {
             this.timings.push({ stage, ms: Math.round(performance.now() - started), ok });
         }
     }
-    /** A stage that ran without a log group of its own, alongside others when `concurrent`. */
-    record(stage, ms, ok, concurrent = false) {
-        this.timings.push({ stage, ms: Math.round(ms), ok, ...(concurrent ? { concurrent } : {}) });
-    }
 }
 /** `| stage | time |` rows for the job summary. */
 function timingsTable(timings) {
     if (!timings.length)
         return '';
-    const total = timings.reduce((sum, t) => sum + (t.concurrent ? 0 : t.ms), 0);
+    const total = timings.reduce((sum, t) => sum + t.ms, 0);
     const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
     return [
         '| stage | time |',
         '| --- | --- |',
-        ...timings.map(t => `| ${t.stage}${t.ok ? '' : ' (failed)'}${t.concurrent ? ' (alongside the others)' : ''} | ${seconds(t.ms)} |`),
+        ...timings.map(t => `| ${t.stage}${t.ok ? '' : ' (failed)'} | ${seconds(t.ms)} |`),
         `| **total** | **${seconds(total)}** |`
     ].join('\n');
 }
@@ -2475,6 +2486,145 @@ async function cosign2TrustEnv(trustedRootPath, dir) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(files.SIGSTORE_REKOR_PUBLIC_KEY, material.rekorKey);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(files.SIGSTORE_CT_LOG_PUBLIC_KEY_FILE, material.ctLogKey);
     return files;
+}
+
+
+/***/ }),
+
+/***/ 9836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   al: () => (/* binding */ builderListsArchitecture),
+/* harmony export */   dM: () => (/* binding */ foreignPlatforms),
+/* harmony export */   m4: () => (/* binding */ hostArchitecture)
+/* harmony export */ });
+/* unused harmony exports parsePlatform, formatPlatform, emulatorFor */
+/**
+ * Target platforms (`linux/arm64`, `linux/arm/v7`) against the host: which ones the kernel runs
+ * natively, which need a QEMU binfmt_misc handler, and which handler and `tonistiigi/binfmt`
+ * architecture name each one maps to. Pure data and functions: no process, no file.
+ */
+/** containerd's normalization of architecture aliases (platforms.Normalize). */
+const ARCH_ALIASES = {
+    x86_64: { architecture: 'amd64' },
+    'x86-64': { architecture: 'amd64' },
+    i386: { architecture: '386' },
+    aarch64: { architecture: 'arm64' },
+    armhf: { architecture: 'arm', variant: 'v7' },
+    armel: { architecture: 'arm', variant: 'v6' }
+};
+/**
+ * Parses `os/arch[/variant]` (also a bare `arch`, taken as linux). Returns undefined for a value
+ * that is not a platform; the inputs module validates the `platforms` input, so this never has
+ * to explain itself to the user.
+ */
+function parsePlatform(value) {
+    const parts = value.trim().toLowerCase().split('/');
+    if (parts.length === 1)
+        parts.unshift('linux');
+    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9_.-]+$/.test(p))) {
+        return undefined;
+    }
+    const [os = '', rawArch = '', rawVariant] = parts;
+    const alias = ARCH_ALIASES[rawArch];
+    const architecture = alias?.architecture ?? rawArch;
+    let variant = rawVariant ?? alias?.variant;
+    // containerd: arm64 has the implied variant v8; arm without a variant is v7.
+    if (architecture === 'arm64' && variant === 'v8')
+        variant = undefined;
+    if (architecture === 'arm' && variant === undefined)
+        variant = 'v7';
+    return variant === undefined ? { os, architecture } : { os, architecture, variant };
+}
+function formatPlatform(p) {
+    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
+/**
+ * `process.arch` → the OCI architecture of the host. Node says `ppc64` on both endiannesses;
+ * Linux on POWER is little-endian in practice (the only ppc64 Docker ships), hence `ppc64le`.
+ */
+function hostArchitecture(nodeArch = process.arch) {
+    const map = {
+        x64: 'amd64',
+        ia32: '386',
+        arm64: 'arm64',
+        arm: 'arm',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+        riscv64: 'riscv64',
+        loong64: 'loong64',
+        mips64el: 'mips64le'
+    };
+    return map[nodeArch] ?? nodeArch;
+}
+/**
+ * Architectures a host runs without emulation, besides its own.
+ *
+ * - amd64 runs 386 binaries through the kernel's IA32 emulation (CONFIG_IA32_EMULATION, on in
+ *   every mainstream distribution kernel); there is no QEMU handler to add for it anyway.
+ * - arm64 is deliberately NOT listed as running arm (32-bit): AArch32 at EL0 is optional in the
+ *   architecture. Cortex-A72 and Neoverse N1 (Graviton2, Ampere Altra) have it; Neoverse V1/N2/V2
+ *   (Graviton3/4, Azure Cobalt 100 — GitHub's arm64 runners) and Apple silicon do not. Whether
+ *   arm/v7 is native is therefore decided at run time: BuildKit lists `linux/arm/v7` among the
+ *   builder's platforms only after it executed a test binary of that architecture, so a builder
+ *   that lists it can run it (natively or through a handler); otherwise a `qemu-arm` handler is
+ *   needed.
+ * - 32-bit arm (v7) runs v6 and v5 binaries.
+ */
+const ALSO_NATIVE = {
+    amd64: ['386'],
+    arm: []
+};
+// Handler names are the QEMU target names (scripts/qemu-binfmt-conf.sh); the binfmt names are the
+// keys of tonistiigi/binfmt's cmd/binfmt/config.go.
+const EMULATORS = {
+    amd64: { handler: 'qemu-x86_64', binfmtArch: 'amd64' },
+    '386': { handler: 'qemu-i386', binfmtArch: '386' },
+    arm64: { handler: 'qemu-aarch64', binfmtArch: 'arm64' },
+    arm: { handler: 'qemu-arm', binfmtArch: 'arm' },
+    riscv64: { handler: 'qemu-riscv64', binfmtArch: 'riscv64' },
+    ppc64le: { handler: 'qemu-ppc64le', binfmtArch: 'ppc64le' },
+    ppc64: { handler: 'qemu-ppc64' },
+    s390x: { handler: 'qemu-s390x', binfmtArch: 's390x' },
+    mips64le: { handler: 'qemu-mips64el', binfmtArch: 'mips64le' },
+    mips64: { handler: 'qemu-mips64', binfmtArch: 'mips64' },
+    loong64: { handler: 'qemu-loongarch64', binfmtArch: 'loong64' }
+};
+function emulatorFor(architecture) {
+    return EMULATORS[architecture];
+}
+/**
+ * The requested Linux platforms whose binaries the host kernel cannot run natively, once per
+ * architecture (arm/v6 and arm/v7 need the same `qemu-arm`). Non-Linux platforms are skipped:
+ * no binfmt handler makes a Linux builder run them.
+ */
+function foreignPlatforms(platforms, hostArch = hostArchitecture()) {
+    const native = new Set([hostArch, ...(ALSO_NATIVE[hostArch] ?? [])]);
+    const seen = new Set();
+    const out = [];
+    for (const value of platforms) {
+        const p = parsePlatform(value);
+        if (!p || p.os !== 'linux' || native.has(p.architecture) || seen.has(p.architecture))
+            continue;
+        seen.add(p.architecture);
+        const emulator = emulatorFor(p.architecture);
+        out.push({
+            platform: value.trim(),
+            architecture: p.architecture,
+            ...(emulator ? { emulator } : {}),
+            maybeNative: hostArch === 'arm64' && p.architecture === 'arm'
+        });
+    }
+    return out;
+}
+/**
+ * Whether a builder's platform list (`linux/amd64, linux/arm/v7*`; `*` marks platforms set by the
+ * user) covers a platform, comparing normalized forms. A list entry `linux/arm/v7` covers a request
+ * for `linux/arm/v6` too: BuildKit checks one binary per architecture family.
+ */
+function builderListsArchitecture(builderPlatforms, architecture) {
+    return builderPlatforms.some(b => parsePlatform(b.replace(/\*$/, ''))?.architecture === architecture);
 }
 
 

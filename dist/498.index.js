@@ -227,8 +227,8 @@ function buildxArgs(input) {
 
 // EXTERNAL MODULE: ./src/build/oci-layout.ts
 var oci_layout = __webpack_require__(5076);
-// EXTERNAL MODULE: ./src/build/push-failure.ts
-var push_failure = __webpack_require__(9953);
+// EXTERNAL MODULE: ./src/build/buildx-output.ts
+var buildx_output = __webpack_require__(8862);
 ;// CONCATENATED MODULE: ./src/build/run.ts
 
 
@@ -277,15 +277,19 @@ async function buildImage(config, plan, ctx, options) {
     // Secret values reach buildx through its environment only: never argv, never a file.
     const secretEnv = Object.fromEntries(config.build.secrets.map((secret, index) => [secretEnvName(index), secret.value]));
     core.info(`Provenance: ${provenance.mode} (${provenance.reason})`);
+    let stderr;
     try {
-        await (0,exec/* execChecked */.$h)(options.docker ?? 'docker', args, { env: { ...options.env, ...secretEnv } });
+        ;
+        ({ stderr } = await (0,exec/* execChecked */.$h)(options.docker ?? 'docker', args, {
+            env: { ...options.env, ...secretEnv }
+        }));
     }
     catch (error) {
         const failure = output.kind === 'push' && error instanceof exec/* CommandError */.Qd
-            ? (0,push_failure/* buildxPushFailure */.h)(error.result.stderr, output.references)
+            ? (0,buildx_output/* buildxPushFailure */.hS)(error.result.stderr, output.references)
             : undefined;
         if (failure)
-            throw new push_failure/* BuildxPushError */.B(failure, { cause: error });
+            throw new buildx_output/* BuildxPushError */.BM(failure, { cause: error });
         throw error;
     }
     const metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
@@ -294,7 +298,13 @@ async function buildImage(config, plan, ctx, options) {
         if (typeof reported !== 'string' || !/^sha256:[a-f0-9]{64}$/.test(reported)) {
             throw new Error(`buildx pushed ${output.references.join(', ')} but its metadata file names no digest (containerimage.digest: ${JSON.stringify(reported)})`);
         }
-        return { digest: reported, platforms: [], pushed: output.references, provenance };
+        return {
+            digest: reported,
+            platforms: [],
+            pushed: output.references,
+            provenance,
+            ...used(stderr)
+        };
     }
     const image = await (0,oci_layout/* readLayoutImage */.UL)(layout);
     if (typeof reported === 'string' && reported !== image.digest) {
@@ -304,7 +314,11 @@ async function buildImage(config, plan, ctx, options) {
     if (missing.length) {
         throw new Error(`The build has no manifest for ${missing.join(', ')} (built: ${image.platforms.map(p => p.platform).join(', ')})`);
     }
-    return { digest: image.digest, platforms: image.platforms, layout, provenance };
+    return { digest: image.digest, platforms: image.platforms, layout, provenance, ...used(stderr) };
+}
+function used(stderr) {
+    const builder = (0,buildx_output/* builderUsed */.X9)(stderr);
+    return builder ? { builder } : {};
 }
 /** linux/arm64 and linux/arm64/v8 are one platform. */
 function samePlatform(asked, built) {

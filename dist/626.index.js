@@ -1222,12 +1222,15 @@ async function prepareTools(config, plan, options) {
         prepared.cosign = { tool: cosign, version: await cosignVersion(cosign, core) };
     return prepared;
 }
-/** One line for buildx, the builder and QEMU, or why the check did not finish. */
+/** One line for buildx, the builder and the foreign platforms. */
 function describeBuildTools(build) {
-    if (typeof build === 'string')
-        return `buildx: ${build}`;
-    return (`buildx ${build.buildxVersion}, builder ${build.builder.name} (${build.builder.driver})` +
-        (build.qemu.foreign.length ? `, QEMU for ${build.qemu.foreign.join(', ')}` : ''));
+    const builder = build.builder ? `, builder ${build.builder.name} (${build.builder.driver})` : '';
+    if ('qemu' in build) {
+        return (`buildx ${build.buildxVersion}${builder}` +
+            (build.qemu.foreign.length ? `, QEMU for ${build.qemu.foreign.join(', ')}` : ''));
+    }
+    return (`buildx ${build.buildxVersion}${builder}` +
+        (build.foreign.length ? `, foreign platforms ${build.foreign.join(', ')} built` : ''));
 }
 /** One line per downloaded tool (trivy, cosign) for the log and the job summary. */
 function describeTools(tools) {

@@ -6,6 +6,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
+
 
 // action.yml runs this one bundle for both `main` and `post`; the main step leaves a state
 // flag so that the second run knows it is the post step (as docker's actions do).
@@ -16,7 +18,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Node's own support: enabled only when step debugging is on, as it slows every module load.
 if (process.env.RUNNER_DEBUG === '1')
     process.setSourceMapsEnabled(true);
-if (process.env[`STATE_${_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.isPost}`] === 'true') {
+const isPost = process.env[`STATE_${_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.isPost}`] === 'true';
+// Which action, version and step ran: `uses: …@v1` does not say which release that was. It is
+// the first line of the log, printed before any module is loaded (the plan follows once
+// @actions/core and the inputs' parsers are, ~50–90 ms later).
+process.stdout.write(`image-pipeline-action ${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_VERSION */ .Y}, ${isPost ? 'post' : 'main'} step, node ${process.version}\n`);
+if (isPost) {
     await (await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 6661))).post();
 }
 else {
@@ -44,6 +51,18 @@ const STATE = {
     /** A docker-container builder this run created (removed in post). */
     builder: 'builder'
 };
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ ACTION_VERSION)
+/* harmony export */ });
+/** This action's version, as in package.json (a unit test keeps the two equal). */
+const ACTION_VERSION = '0.1.0';
 
 
 /***/ }),

@@ -1,4 +1,5 @@
 import { STATE } from './state.js'
+import { ACTION_VERSION } from './version.js'
 
 // action.yml runs this one bundle for both `main` and `post`; the main step leaves a state
 // flag so that the second run knows it is the post step (as docker's actions do).
@@ -9,7 +10,14 @@ import { STATE } from './state.js'
 // Node's own support: enabled only when step debugging is on, as it slows every module load.
 if (process.env.RUNNER_DEBUG === '1') process.setSourceMapsEnabled(true)
 
-if (process.env[`STATE_${STATE.isPost}`] === 'true') {
+const isPost = process.env[`STATE_${STATE.isPost}`] === 'true'
+// Which action, version and step ran: `uses: …@v1` does not say which release that was. It is
+// the first line of the log, printed before any module is loaded (the plan follows once
+// @actions/core and the inputs' parsers are, ~50–90 ms later).
+process.stdout.write(
+  `image-pipeline-action ${ACTION_VERSION}, ${isPost ? 'post' : 'main'} step, node ${process.version}\n`
+)
+if (isPost) {
   await (await import('./post.js')).post()
 } else {
   await (await import('./main.js')).main()

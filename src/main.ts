@@ -7,8 +7,9 @@ import { readContext, type RunContext } from './context.js'
 import { readConfig, type Config } from './inputs/index.js'
 import { makePlan, type Plan } from './plan/index.js'
 import type { BuiltImage } from './build/run.js'
-import { ConfigurationError } from './errors.js'
-import { BuildxPushError, type BuildxPushFailure } from './build/push-failure.js'
+import { foreignPlatforms } from './tools/platform.js'
+import type { BuildReadiness } from './tools/buildx.js'
+import { BuildxPushError, type BuildxPushFailure } from './build/buildx-output.js'
 import type { PublishVia } from './plan/index.js'
 import type { RunReport } from './report/summary.js'
 import { StageTimer } from './report/timings.js'
@@ -88,22 +89,9 @@ async function pipeline(
   core.setOutput('tags', plan.references.join('\n'))
   core.setOutput('platforms', config.platforms.join(','))
 
-  // 3. tools. The build tools check (buildx, builder, QEMU) runs alongside login and build:
-  // the build does not wait for it (build/early-start.ts). Trivy and cosign (pinned, verified,
-  // cached) are ready before the build starts.
+  // 3. tools: trivy and cosign (pinned, verified, cached), ready before the build starts; the
+  // build tools (buildx, builder, QEMU) with the build (6).
   // Each stage loads its modules when it starts: the plan is logged before they are read.
-  const checkStarted = performance.now()
-  const readiness = import('./tools/buildx.js').then(({ ensureBuildReady }) =>
-    ensureBuildReady({ platforms: config.platforms })
-  )
-  readiness.then(
-    ready => {
-      // Saved as soon as it exists, so that the post step removes it whatever happens next.
-      if (ready.builder.createdByUs) core.saveState(STATE.builder, ready.builder.name)
-      timer.record('Build tools check', performance.now() - checkStarted, true, true)
-    },
-    () => timer.record('Build tools check', performance.now() - checkStarted, false, true)
-  )
   const { describeBuildTools, describeTools, prepareTools } = await import('./tools/prepare.js')
   const tools = await timer.run('Tools', async () => {
     const prepared = await prepareTools(config, plan, { workspace, env, now: ctx.now })
@@ -132,21 +120,38 @@ async function pipeline(
     return dockerConfig
   })
 
-  // Told after the build (which did not wait for the check), whether it succeeded or not.
-  const reportBuildTools = async () => {
-    const ready = await readiness.catch((error: unknown) =>
-      error instanceof ConfigurationError ? error.message : `not checked (${String(error)})`
+  // 6. build: every platform into one OCI layout, whose index digest is the image's identity;
+  // or, when nothing has to come between build and tag, pushed with its tags by buildx. The
+  // build tools are checked only if the build fails (build/check-on-failure.ts); buildx's
+  // version, for the summary, is read alongside (one light process).
+  const { ensureBuildReady, probeBuildxVersion } = await import('./tools/buildx.js')
+  const buildxVersion = probeBuildxVersion().then(
+    v => v.raw,
+    (error: unknown) =>
+      `(version unknown: ${error instanceof Error ? error.message : String(error)})`
+  )
+  let readiness: BuildReadiness | undefined
+  const check = async () => {
+    const ready = await timer.run('Build tools check', () =>
+      ensureBuildReady({ platforms: config.platforms })
     )
-    core.startGroup('Build tools')
-    if (typeof ready !== 'string') for (const note of ready.notes) core.info(note)
-    const line = describeBuildTools(ready)
+    // Saved at once, so that the post step removes it whatever happens next.
+    if (ready.builder.createdByUs) core.saveState(STATE.builder, ready.builder.name)
+    for (const note of ready.notes) core.info(note)
+    readiness = ready
+    return ready
+  }
+  const reportBuildTools = async (image?: BuiltImage) => {
+    const seen = readiness ?? {
+      buildxVersion: await buildxVersion,
+      ...(image?.builder ? { builder: image.builder } : {}),
+      foreign: foreignPlatforms(config.platforms).map(f => f.platform)
+    }
+    const line = describeBuildTools(seen)
     report.tools = [line, ...(report.tools ?? [])]
     core.info(line)
-    core.endGroup()
   }
 
-  // 6. build: every platform into one OCI layout, whose index digest is the image's identity;
-  // or, when nothing has to come between build and tag, pushed with its tags by buildx.
   const build = (via: PublishVia, stage: string, builder?: string) =>
     timer.run(stage, async () => {
       const { buildImage } = await import('./build/run.js')
@@ -161,17 +166,16 @@ async function pipeline(
   let builder: string | undefined
   let buildxFailure: BuildxPushFailure | undefined
   try {
-    const { buildWhileToolsAreChecked } = await import('./build/early-start.js')
-    const early = await buildWhileToolsAreChecked(
-      readiness,
+    const { buildCheckingToolsOnFailure } = await import('./build/check-on-failure.js')
+    const checked = await buildCheckingToolsOnFailure(
+      check,
       async (created?: string) => {
         builder = created
         return build(plan.publish.via, created ? 'Build (again)' : 'Build', created)
       },
       core
     )
-    built = early.result
-    await reportBuildTools()
+    built = checked.result
   } catch (error) {
     if (!(error instanceof BuildxPushError)) {
       await reportBuildTools()
@@ -183,9 +187,9 @@ async function pipeline(
     core.warning(
       `${error.message}. Publishing from an OCI layout instead (skopeo, by digest, then the tags), with retries.`
     )
-    await reportBuildTools()
     built = await build('layout', 'Build (to a layout)', builder)
   }
+  await reportBuildTools(built)
   report.build = {
     digest: built.digest,
     platforms: built.platforms,

@@ -34,6 +34,11 @@ describe('bundle: bad inputs are refused before any side effect', () => {
 
   test('the post step after a refused input runs as post and cleans nothing', async () => {
     const run = await runAction({ inputs: { 'fail-on': 'severe' }, workspace })
+    // each step's first line names the action, its version and the step
+    const version = /^image-pipeline-action \d+\.\d+\.\d+, (main|post) step, node v\d+/
+    expect(run.main.stdout.split('\n')[0]).toMatch(version)
+    expect(run.main.stdout.split('\n')[0]).toContain('main step')
+    expect(run.post?.stdout.split('\n')[0]).toContain('post step')
     expect(run.main.exitCode).toBe(1)
     expect(run.post?.exitCode).toBe(0)
     expect(run.post?.stdout).toContain('Nothing to clean up')

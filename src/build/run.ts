@@ -13,7 +13,12 @@ import {
   type ResolvedProvenance
 } from './args.js'
 import { readLayoutImage, type PlatformManifest } from './oci-layout.js'
-import { BuildxPushError, buildxPushFailure } from './push-failure.js'
+import {
+  BuildxPushError,
+  builderUsed,
+  buildxPushFailure,
+  type BuilderUsed
+} from './buildx-output.js'
 
 export interface BuiltImage {
   /** The image index digest (sha256:…), the one identity of the build. */
@@ -28,6 +33,8 @@ export interface BuiltImage {
   /** The references buildx pushed (the image and its tags are published) when it pushed. */
   pushed?: readonly string[]
   provenance: ResolvedProvenance
+  /** The builder buildx says it used (its first line). */
+  builder?: BuilderUsed
 }
 
 export interface BuildOptions {
@@ -85,8 +92,11 @@ export async function buildImage(
     config.build.secrets.map((secret, index) => [secretEnvName(index), secret.value])
   )
   core.info(`Provenance: ${provenance.mode} (${provenance.reason})`)
+  let stderr: string
   try {
-    await execChecked(options.docker ?? 'docker', args, { env: { ...options.env, ...secretEnv } })
+    ;({ stderr } = await execChecked(options.docker ?? 'docker', args, {
+      env: { ...options.env, ...secretEnv }
+    }))
   } catch (error) {
     const failure =
       output.kind === 'push' && error instanceof CommandError
@@ -104,7 +114,13 @@ export async function buildImage(
         `buildx pushed ${output.references.join(', ')} but its metadata file names no digest (containerimage.digest: ${JSON.stringify(reported)})`
       )
     }
-    return { digest: reported, platforms: [], pushed: output.references, provenance }
+    return {
+      digest: reported,
+      platforms: [],
+      pushed: output.references,
+      provenance,
+      ...used(stderr)
+    }
   }
 
   const image = await readLayoutImage(layout)
@@ -121,7 +137,12 @@ export async function buildImage(
       `The build has no manifest for ${missing.join(', ')} (built: ${image.platforms.map(p => p.platform).join(', ')})`
     )
   }
-  return { digest: image.digest, platforms: image.platforms, layout, provenance }
+  return { digest: image.digest, platforms: image.platforms, layout, provenance, ...used(stderr) }
+}
+
+function used(stderr: string): { builder?: BuilderUsed } {
+  const builder = builderUsed(stderr)
+  return builder ? { builder } : {}
 }
 
 /** linux/arm64 and linux/arm64/v8 are one platform. */

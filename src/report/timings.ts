@@ -5,8 +5,6 @@ export interface StageTiming {
   ms: number
   /** False when the stage threw; its time still counts. */
   ok: boolean
-  /** Ran alongside the other stages (not in their sequence): not part of the total. */
-  concurrent?: boolean
 }
 
 /** Runs each stage in a collapsible log group and records how long it took, failed or not. */
@@ -24,25 +22,17 @@ export class StageTimer {
       this.timings.push({ stage, ms: Math.round(performance.now() - started), ok })
     }
   }
-
-  /** A stage that ran without a log group of its own, alongside others when `concurrent`. */
-  record(stage: string, ms: number, ok: boolean, concurrent = false): void {
-    this.timings.push({ stage, ms: Math.round(ms), ok, ...(concurrent ? { concurrent } : {}) })
-  }
 }
 
 /** `| stage | time |` rows for the job summary. */
 export function timingsTable(timings: readonly StageTiming[]): string {
   if (!timings.length) return ''
-  const total = timings.reduce((sum, t) => sum + (t.concurrent ? 0 : t.ms), 0)
+  const total = timings.reduce((sum, t) => sum + t.ms, 0)
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
   return [
     '| stage | time |',
     '| --- | --- |',
-    ...timings.map(
-      t =>
-        `| ${t.stage}${t.ok ? '' : ' (failed)'}${t.concurrent ? ' (alongside the others)' : ''} | ${seconds(t.ms)} |`
-    ),
+    ...timings.map(t => `| ${t.stage}${t.ok ? '' : ' (failed)'} | ${seconds(t.ms)} |`),
     `| **total** | **${seconds(total)}** |`
   ].join('\n')
 }

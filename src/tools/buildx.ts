@@ -302,6 +302,20 @@ async function docker(ctx: Ctx, args: string[]): Promise<ExecResult> {
   }
 }
 
+/**
+ * `docker buildx version` alone, for the job summary of a build that needed no check (see
+ * build/check-on-failure.ts); one process, which does not talk to the daemon.
+ */
+export function probeBuildxVersion(
+  opts: { docker?: string; env?: Record<string, string>; run?: Runner } = {}
+): Promise<BuildxVersion> {
+  return detectBuildx({
+    docker: opts.docker ?? 'docker',
+    env: opts.env,
+    run: opts.run ?? execCommand
+  })
+}
+
 async function detectBuildx(ctx: Ctx): Promise<BuildxVersion> {
   const res = await docker(ctx, ['buildx', 'version'])
   if (res.exitCode !== 0) {

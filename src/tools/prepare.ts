@@ -70,12 +70,28 @@ export async function prepareTools(
   return prepared
 }
 
-/** One line for buildx, the builder and QEMU, or why the check did not finish. */
-export function describeBuildTools(build: BuildReadiness | string): string {
-  if (typeof build === 'string') return `buildx: ${build}`
+/** What a build that needed no check showed of its tools (see build/check-on-failure.ts). */
+export interface BuildToolsSeen {
+  /** From `docker buildx version`, or why it could not be read. */
+  buildxVersion: string
+  /** From the build's first line. */
+  builder?: { name: string; driver: string }
+  /** Platforms of another architecture than the runner's, built (so emulated or remote). */
+  foreign: string[]
+}
+
+/** One line for buildx, the builder and the foreign platforms. */
+export function describeBuildTools(build: BuildReadiness | BuildToolsSeen): string {
+  const builder = build.builder ? `, builder ${build.builder.name} (${build.builder.driver})` : ''
+  if ('qemu' in build) {
+    return (
+      `buildx ${build.buildxVersion}${builder}` +
+      (build.qemu.foreign.length ? `, QEMU for ${build.qemu.foreign.join(', ')}` : '')
+    )
+  }
   return (
-    `buildx ${build.buildxVersion}, builder ${build.builder.name} (${build.builder.driver})` +
-    (build.qemu.foreign.length ? `, QEMU for ${build.qemu.foreign.join(', ')}` : '')
+    `buildx ${build.buildxVersion}${builder}` +
+    (build.foreign.length ? `, foreign platforms ${build.foreign.join(', ')} built` : '')
   )
 }
 

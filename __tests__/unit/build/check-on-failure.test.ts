@@ -1,5 +1,5 @@
-import { BuildxPushError } from '../../../src/build/push-failure.js'
-import { buildWhileToolsAreChecked, changesMade } from '../../../src/build/early-start.js'
+import { BuildxPushError } from '../../../src/build/buildx-output.js'
+import { buildCheckingToolsOnFailure, changesMade } from '../../../src/build/check-on-failure.js'
 import { ConfigurationError } from '../../../src/errors.js'
 import type { BuildReadiness } from '../../../src/tools/buildx.js'
 
@@ -32,33 +32,35 @@ const log = () => {
   return { lines, info: (m: string) => void lines.push(m) }
 }
 
-test('the build succeeds: it is the result, and the check is reported as it ended', async () => {
+test('the build succeeds: it is the result, and the tools are not checked at all', async () => {
   const { calls, attempt } = attempts([])
-  const early = await buildWhileToolsAreChecked(Promise.resolve(ready()), attempt, log())
-  expect(early).toEqual({ result: 'image built on the current builder', readiness: ready() })
+  let checks = 0
+  const check = () => {
+    checks++
+    return Promise.resolve(ready())
+  }
+  const l = log()
+  const early = await buildCheckingToolsOnFailure(check, attempt, l)
+  expect(early).toEqual({ result: 'image built on the current builder' })
   expect(calls).toEqual([undefined])
+  expect(checks).toBe(0)
+  expect(l.lines).toEqual([])
 })
 
-test('the build succeeds while the check fails: the image stands, the check is a note', async () => {
-  const { attempt } = attempts([])
-  const early = await buildWhileToolsAreChecked(
-    Promise.reject(new Error('docker info: daemon busy')),
-    attempt,
-    log()
-  )
-  expect(early.result).toBe('image built on the current builder')
-  expect(early.readiness).toBe('not checked (docker info: daemon busy)')
-})
-
-test('the build starts before the check ends (it does not wait for it)', async () => {
-  let finishCheck: (r: BuildReadiness) => void = () => undefined
-  const check = new Promise<BuildReadiness>(resolve => (finishCheck = resolve))
-  const { calls, attempt } = attempts([])
-  const running = buildWhileToolsAreChecked(check, attempt, log())
-  await Promise.resolve()
-  expect(calls).toEqual([undefined])
-  finishCheck(ready())
-  await expect(running).resolves.toMatchObject({ result: expect.any(String) })
+test('the check runs only after the build failed, and says so', async () => {
+  const order: string[] = []
+  const check = () => {
+    order.push('check')
+    return Promise.resolve(ready())
+  }
+  const attempt = async () => {
+    order.push('build')
+    throw new Error('failed to solve')
+  }
+  const l = log()
+  await expect(buildCheckingToolsOnFailure(check, attempt, l)).rejects.toThrow('failed to solve')
+  expect(order).toEqual(['build', 'check'])
+  expect(l.lines).toEqual(['The build failed; checking buildx, the builder and QEMU.'])
 })
 
 test('failed on the current builder, the check created one: built again, once, on it', async () => {
@@ -66,8 +68,8 @@ test('failed on the current builder, the check created one: built again, once, o
     new Error('Multi-platform build is not supported for the docker driver')
   ])
   const l = log()
-  const early = await buildWhileToolsAreChecked(
-    Promise.resolve(ready({ createdByUs: true })),
+  const early = await buildCheckingToolsOnFailure(
+    () => Promise.resolve(ready({ createdByUs: true })),
     attempt,
     l
   )
@@ -76,13 +78,16 @@ test('failed on the current builder, the check created one: built again, once, o
   expect(early.rebuilt).toBe(
     'the first build failed (Multi-platform build is not supported for the docker driver); the build tools check created builder image-pipeline-1'
   )
-  expect(l.lines).toEqual([`Building again: ${early.rebuilt}.`])
+  expect(l.lines).toEqual([
+    'The build failed; checking buildx, the builder and QEMU.',
+    `Building again: ${early.rebuilt}.`
+  ])
 })
 
 test('failed without QEMU, the check installed it: built again on the same builder', async () => {
   const { calls, attempt } = attempts([new Error('exec /bin/sh: exec format error')])
-  const early = await buildWhileToolsAreChecked(
-    Promise.resolve(ready({ installed: ['arm64'] })),
+  const early = await buildCheckingToolsOnFailure(
+    () => Promise.resolve(ready({ installed: ['arm64'] })),
     attempt,
     log()
   )
@@ -93,23 +98,29 @@ test('failed without QEMU, the check installed it: built again on the same build
 test('failed, and the check changed nothing: the build error stands, no second build', async () => {
   const error = new Error('process "/bin/sh -c exit 3" did not complete successfully')
   const { calls, attempt } = attempts([error])
-  await expect(buildWhileToolsAreChecked(Promise.resolve(ready()), attempt, log())).rejects.toBe(
-    error
-  )
+  await expect(
+    buildCheckingToolsOnFailure(() => Promise.resolve(ready()), attempt, log())
+  ).rejects.toBe(error)
   expect(calls).toHaveLength(1)
 })
 
 test('failed, and the check explains why (buildx too old): its explanation is the error', async () => {
   const old = new ConfigurationError('docker buildx 0.10.0 is older than 0.12.0, …')
   const { attempt } = attempts([new Error('unknown flag: --annotation')])
-  await expect(buildWhileToolsAreChecked(Promise.reject(old), attempt, log())).rejects.toBe(old)
+  await expect(buildCheckingToolsOnFailure(() => Promise.reject(old), attempt, log())).rejects.toBe(
+    old
+  )
 })
 
 test('failed, and the check failed for its own reason: the build error stands', async () => {
   const error = new Error('failed to solve: base image not found')
   const { attempt } = attempts([error])
   await expect(
-    buildWhileToolsAreChecked(Promise.reject(new Error('docker info timed out')), attempt, log())
+    buildCheckingToolsOnFailure(
+      () => Promise.reject(new Error('docker info timed out')),
+      attempt,
+      log()
+    )
   ).rejects.toBe(error)
 })
 
@@ -121,7 +132,7 @@ test('a push failure is passed on at once, without a second build', async () => 
   })
   const { calls, attempt } = attempts([push])
   await expect(
-    buildWhileToolsAreChecked(Promise.resolve(ready({ createdByUs: true })), attempt, log())
+    buildCheckingToolsOnFailure(() => Promise.resolve(ready({ createdByUs: true })), attempt, log())
   ).rejects.toBe(push)
   expect(calls).toHaveLength(1)
 })
@@ -130,7 +141,7 @@ test('the second build failing too is the error', async () => {
   const second = new Error('still failing')
   const { calls, attempt } = attempts([new Error('first'), second])
   await expect(
-    buildWhileToolsAreChecked(Promise.resolve(ready({ createdByUs: true })), attempt, log())
+    buildCheckingToolsOnFailure(() => Promise.resolve(ready({ createdByUs: true })), attempt, log())
   ).rejects.toBe(second)
   expect(calls).toHaveLength(2)
 })

@@ -1,5 +1,21 @@
 /**
- * A `docker buildx build --push` that failed while pushing (pure). BuildKit retries a 5xx or
+ * What `docker buildx build` prints on stderr, read (pure): the builder it used, and, for a
+ * build that failed while pushing, where and why.
+ */
+
+export interface BuilderUsed {
+  name: string
+  driver: string
+}
+
+/** `#0 building with "default" instance using docker driver`, the first line of every build. */
+export function builderUsed(stderr: string): BuilderUsed | undefined {
+  const m = /building with "([^"]+)" instance using (\S+) driver/.exec(stderr)
+  return m?.[1] && m[2] ? { name: m[1], driver: m[2] } : undefined
+}
+
+/**
+ * A `docker buildx build --push` that failed while pushing. BuildKit retries a 5xx or
  * 429 itself (three more tries, 1, 2 and 4 s apart) before it gives up with
  * `failed to push <reference>: <containerd's error>`; that message names the reference it
  * stopped at and the registry's answer:

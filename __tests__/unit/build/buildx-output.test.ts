@@ -1,4 +1,4 @@
-import { buildxPushFailure } from '../../../src/build/push-failure.js'
+import { builderUsed, buildxPushFailure } from '../../../src/build/buildx-output.js'
 
 // buildx 0.29.1 (docker driver, containerd store) pushing through the e2e fault proxy.
 const refs = ['localhost:41505/fault/x:1.2.3', 'localhost:41505/fault/x:1.2', 'r.io/b:1.2.3']
@@ -49,4 +49,14 @@ test('a build failure is not a push failure', () => {
 test('a reference we did not ask for (the registry cache, say) is not ours to retry', () => {
   const cache = stderr('localhost:41505/fault/x:buildcache', '503 Service Unavailable')
   expect(buildxPushFailure(cache, refs)).toBeUndefined()
+})
+
+test('the builder a build used, from its first line', () => {
+  const stderr =
+    '#0 building with "default" instance using docker driver\n\n#1 [internal] load build definition from Dockerfile\n'
+  expect(builderUsed(stderr)).toEqual({ name: 'default', driver: 'docker' })
+  expect(
+    builderUsed('#0 building with "image-pipeline-4f2c" instance using docker-container driver')
+  ).toEqual({ name: 'image-pipeline-4f2c', driver: 'docker-container' })
+  expect(builderUsed('ERROR: unknown flag: --annotation')).toBeUndefined()
 })
