@@ -381,6 +381,7 @@ function logPlan(plan: Plan, config: Config): void {
   core.info(`Tags: ${plan.tags.length ? plan.tags.join(', ') : '(none: pushed by digest only)'}`)
   core.info(`Version: ${plan.version || '(none)'}`)
   core.info(`Push: ${plan.decisions.push ? 'yes' : 'no'} (${plan.decisions.pushReason})`)
+  if (plan.decisions.push) core.info(`Published by: ${plan.publish.via} (${plan.publish.reason})`)
   core.info(`Sign: ${plan.decisions.sign} (${plan.decisions.signReason})`)
   core.info(
     `SARIF upload: ${plan.decisions.upload ? 'yes' : 'no'} (${plan.decisions.uploadReason})`
