@@ -1,55 +1,6 @@
 export const id = 235;
-export const ids = [235];
+export const ids = [235,916];
 export const modules = {
-
-/***/ 8862:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BM: () => (/* binding */ BuildxPushError),
-/* harmony export */   X9: () => (/* binding */ builderUsed),
-/* harmony export */   hS: () => (/* binding */ buildxPushFailure)
-/* harmony export */ });
-/**
- * What `docker buildx build` prints on stderr, read (pure): the builder it used, and, for a
- * build that failed while pushing, where and why.
- */
-/** `#0 building with "default" instance using docker driver`, the first line of every build. */
-function builderUsed(stderr) {
-    const m = /building with "([^"]+)" instance using (\S+) driver/.exec(stderr);
-    return m?.[1] && m[2] ? { name: m[1], driver: m[2] } : undefined;
-}
-function buildxPushFailure(stderr, references) {
-    const lines = stderr.split('\n').filter(line => line.includes('failed to push '));
-    const line = lines.at(-1);
-    if (!line)
-        return undefined;
-    const rest = line.slice(line.lastIndexOf('failed to push ') + 'failed to push '.length);
-    const colon = rest.indexOf(': ');
-    const reference = colon < 0 ? rest.trim() : rest.slice(0, colon);
-    const index = references.indexOf(reference);
-    if (index < 0)
-        return undefined;
-    const detail = colon < 0 ? '' : rest.slice(colon + 2).trim();
-    const status = /\b([1-5]\d\d [A-Za-z][A-Za-z -]*)$/.exec(detail);
-    return {
-        reference,
-        reason: status?.[1]?.trim() ?? (detail || 'unknown error'),
-        pushedBefore: references.slice(0, index)
-    };
-}
-/** Thrown by the build stage when buildx built the image but could not push it. */
-class BuildxPushError extends Error {
-    failure;
-    name = 'BuildxPushError';
-    constructor(failure, options) {
-        super(`buildx built the image but could not push ${failure.reference} (${failure.reason}), after BuildKit's own retries`, options);
-        this.failure = failure;
-    }
-}
-
-
-/***/ }),
 
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -108,7 +59,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  GateFailedError: () => (/* binding */ GateFailedError),
   main: () => (/* binding */ main),
   planFor: () => (/* binding */ planFor),
   run: () => (/* binding */ run)
@@ -116,12 +66,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(3838);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -166,6 +110,8 @@ function describeFailure(error, log) {
     return causes.length ? `${error.message} (caused by: ${causes.join(' <- ')})` : error.message;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/context.ts
 
 function readContext(env = process.env, now = new Date()) {
@@ -199,6 +145,8 @@ function readContext(env = process.env, now = new Date()) {
     };
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
 var sync = __webpack_require__(5175);
 ;// CONCATENATED MODULE: ./src/plan/date-format.ts
@@ -1643,20 +1591,11 @@ function makePlan(input, ctx) {
     };
 }
 
-// EXTERNAL MODULE: ./src/tools/platform.ts
-var platform = __webpack_require__(9836);
-// EXTERNAL MODULE: ./src/build/buildx-output.ts
-var buildx_output = __webpack_require__(8862);
 // EXTERNAL MODULE: ./src/report/timings.ts
 var timings = __webpack_require__(509);
 // EXTERNAL MODULE: ./src/state.ts
 var state = __webpack_require__(2462);
 ;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
 
 
 
@@ -1672,7 +1611,11 @@ async function main() {
     core.saveState(state/* STATE */.c.isPost, 'true');
     await runWithBoundary(() => run());
 }
-/** The main step: SPEC's pipeline, one stage after the other. */
+/**
+ * The main step: inputs and plan here, then SPEC's stages one after the other (pipeline.ts).
+ * The stages are one chunk, loaded once the plan is logged: a chunk per stage would put a copy
+ * of every module two stages share into each of them.
+ */
 async function run(env = process.env) {
     // 1. inputs: everything validated before any side effect.
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
@@ -1681,6 +1624,7 @@ async function run(env = process.env) {
     // 2. plan: names, tags, labels and what this event may do.
     const plan = planFor(config, ctx);
     logPlan(plan, config);
+    const { pipeline, renderSummary } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(212), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 4827));
     const timer = new timings/* StageTimer */.e();
     const report = { plan, platforms: config.platforms, timings: timer.timings };
     const late = { pending: [] };
@@ -1696,255 +1640,9 @@ async function run(env = process.env) {
         // before the summary so that it tells how it ended.
         await Promise.all(late.pending);
         // Written on failure too: the summary says what exists and why the run stopped.
-        if (config.report.summary) {
-            const { renderSummary } = await __webpack_require__.e(/* import() */ 979).then(__webpack_require__.bind(__webpack_require__, 3979));
+        if (config.report.summary)
             await core.summary.addRaw(renderSummary(report)).write();
-        }
     }
-}
-/** A failed gate: reported everywhere already; the run stops before anything is published. */
-class GateFailedError extends Error {
-    gate;
-    name = 'GateFailedError';
-    constructor(gate) {
-        super(`${gate.reason} Nothing was pushed, signed or tagged; the job summary, the SARIF and the report output list the findings.`);
-        this.gate = gate;
-    }
-}
-async function pipeline(config, ctx, plan, report, timer, { workspace, env, late }) {
-    const startedAt = new Date();
-    // A working directory of our own (docker config with credentials, the OCI layout,
-    // reports); the post step removes it.
-    const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'image-pipeline-'));
-    core.saveState(state/* STATE */.c.workDir, workDir);
-    core.setOutput('version', plan.version);
-    core.setOutput('tags', plan.references.join('\n'));
-    core.setOutput('platforms', config.platforms.join(','));
-    // 3. tools: trivy and cosign (pinned, verified, cached), ready before the build starts; the
-    // build tools (buildx, builder, QEMU) with the build (6).
-    // Each stage loads its modules when it starts: the plan is logged before they are read.
-    const { describeBuildTools, describeTools, prepareTools } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(626)]).then(__webpack_require__.bind(__webpack_require__, 6626));
-    const tools = await timer.run('Tools', async () => {
-        const prepared = await prepareTools(config, plan, { workspace, env, now: ctx.now });
-        report.tools = describeTools(prepared);
-        for (const line of report.tools)
-            core.info(line);
-        return prepared;
-    });
-    // 5. login: a docker config of our own, so credentials never land in the user's home.
-    const docker = await timer.run('Login', async () => {
-        const { createDockerConfig, loginRegistries, secretForms } = await __webpack_require__.e(/* import() */ 646).then(__webpack_require__.bind(__webpack_require__, 5646));
-        const dockerConfig = await createDockerConfig({ workDir, env });
-        const { username, password } = config.registry;
-        if (password)
-            for (const form of secretForms(username, password))
-                core.setSecret(form);
-        const logins = await loginRegistries({
-            images: plan.images,
-            username,
-            password,
-            githubToken: config.registry.githubToken,
-            actor: ctx.actor,
-            dockerConfig,
-            env: dockerConfig.env
-        });
-        for (const note of logins.notes)
-            core.notice(note);
-        report.logins = logins.registries;
-        return dockerConfig;
-    });
-    // 6. build: every platform into one OCI layout, whose index digest is the image's identity;
-    // or, when nothing has to come between build and tag, pushed with its tags by buildx. The
-    // build tools are checked only if the build fails (build/check-on-failure.ts); buildx's
-    // version, for the summary, is read alongside (one light process).
-    const { ensureBuildReady, probeBuildxVersion } = await __webpack_require__.e(/* import() */ 831).then(__webpack_require__.bind(__webpack_require__, 4212));
-    const buildxVersion = probeBuildxVersion().then(v => v.raw, (error) => `(version unknown: ${error instanceof Error ? error.message : String(error)})`);
-    let readiness;
-    const check = async () => {
-        const ready = await timer.run('Build tools check', () => ensureBuildReady({ platforms: config.platforms }));
-        // Saved at once, so that the post step removes it whatever happens next.
-        if (ready.builder.createdByUs)
-            core.saveState(state/* STATE */.c.builder, ready.builder.name);
-        for (const note of ready.notes)
-            core.info(note);
-        readiness = ready;
-        return ready;
-    };
-    const reportBuildTools = async (image) => {
-        const seen = readiness ?? {
-            buildxVersion: await buildxVersion,
-            ...(image?.builder ? { builder: image.builder } : {}),
-            foreign: (0,platform/* foreignPlatforms */.dM)(config.platforms).map(f => f.platform)
-        };
-        const line = describeBuildTools(seen);
-        report.tools = [line, ...(report.tools ?? [])];
-        core.info(line);
-    };
-    const build = (via, stage, builder) => timer.run(stage, async () => {
-        const { buildImage } = await __webpack_require__.e(/* import() */ 498).then(__webpack_require__.bind(__webpack_require__, 2498));
-        return buildImage(config, plan, ctx, {
-            workDir,
-            env: docker.env,
-            via,
-            ...(builder ? { builder } : {})
-        });
-    });
-    let built;
-    let builder;
-    let buildxFailure;
-    try {
-        const { buildCheckingToolsOnFailure } = await __webpack_require__.e(/* import() */ 467).then(__webpack_require__.bind(__webpack_require__, 1467));
-        const checked = await buildCheckingToolsOnFailure(check, async (created) => {
-            builder = created;
-            return build(plan.publish.via, created ? 'Build (again)' : 'Build', created);
-        }, core);
-        built = checked.result;
-    }
-    catch (error) {
-        if (!(error instanceof buildx_output/* BuildxPushError */.BM)) {
-            await reportBuildTools();
-            throw error;
-        }
-        // BuildKit gave up after its own retries; the layout route retries longer and, if it
-        // fails too, says what exists in which registry.
-        buildxFailure = error.failure;
-        core.warning(`${error.message}. Publishing from an OCI layout instead (skopeo, by digest, then the tags), with retries.`);
-        built = await build('layout', 'Build (to a layout)', builder);
-    }
-    await reportBuildTools(built);
-    report.build = {
-        digest: built.digest,
-        platforms: built.platforms,
-        provenance: `${built.provenance.mode} (${built.provenance.reason})`,
-        ...(buildxFailure
-            ? {
-                buildxPushFailed: `buildx could not push ${buildxFailure.reference} (${buildxFailure.reason})`
-            }
-            : {})
-    };
-    core.setOutput('digest', built.digest);
-    core.setOutput('image', `${plan.images[0]}@${built.digest}`);
-    if (built.pushed) {
-        // 9 and 11 at once: buildx published the image and its tags (no scan, no signature).
-        core.setOutput('gate', 'skipped');
-        core.setOutput('signed', 'false');
-        report.published = plan.images.map(image => `\`${image}@${built.digest}\`: pushed by buildx with tags ${plan.tags.map(tag => `\`${tag}\``).join(' ')}`);
-        for (const reference of built.pushed)
-            core.info(`${reference} -> ${built.digest}`);
-        return;
-    }
-    const layout = built.layout;
-    if (!layout)
-        throw new Error('The build wrote no OCI layout');
-    // 7. scan: every platform of the layout, before anything is published.
-    let scanned;
-    if (config.scan.enabled && tools.trivy) {
-        const trivy = tools.trivy;
-        // Loaded only by runs that scan (the Dockerfile parser, SARIF, the code scanning client).
-        const { scanStage, reportStage } = await Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(710)]).then(__webpack_require__.bind(__webpack_require__, 5710));
-        // Kept after the post step (which removes workDir): later steps read the report and SARIF.
-        const reportDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'image-pipeline-report-'));
-        scanned = await timer.run('Scan', () => scanStage({
-            config,
-            trivy: { path: trivy.tool.path, version: trivy.tool.version, dbArgs: trivy.db.scanArgs },
-            layout,
-            platforms: built.platforms,
-            workDir,
-            reportDir,
-            workspace,
-            now: ctx.now,
-            env,
-            log: core,
-            sbom: plan.decisions.sign !== 'off' && config.sign.attest.includes('sbom')
-        }));
-        // 8. report: SARIF, upload, annotations, outputs; a failed gate is told before it stops us.
-        const result = scanned;
-        const reported = await timer.run('Report', () => reportStage({
-            scan: result,
-            config,
-            plan,
-            ctx,
-            built,
-            reportDir,
-            workspace,
-            startedAt,
-            log: core,
-            setOutput: core.setOutput
-        }));
-        report.scan = reported.section;
-        late.pending.push(reported.processing);
-        if (scanned.gate.verdict === 'failed') {
-            core.setOutput('signed', 'false');
-            report.published = plan.images.map(image => `\`${image}\`: nothing pushed (the gate failed)`);
-            throw new GateFailedError(scanned.gate);
-        }
-        core.info(scanned.gate.reason);
-    }
-    else {
-        core.setOutput('gate', 'skipped');
-    }
-    if (!plan.decisions.push) {
-        core.info(`Not published: ${plan.decisions.pushReason}`);
-        report.published = plan.images.map(image => `\`${image}\`: not pushed (${plan.decisions.pushReason})`);
-        core.setOutput('signed', 'false');
-        return;
-    }
-    // 9. publish: the layout to every image by digest; nothing is tagged yet.
-    const authfile = docker.authFile;
-    const { addTags, pushByDigest, restateAfterBuildxPush } = await __webpack_require__.e(/* import() */ 431).then(__webpack_require__.bind(__webpack_require__, 3431));
-    // After a failed buildx push, a failure's report also says what buildx left behind.
-    const stated = (work) => () => work().catch((error) => {
-        throw restateAfterBuildxPush(error, buildxFailure?.pushedBefore ?? []);
-    });
-    const pushed = await timer.run('Publish', stated(() => pushByDigest({ layout, digest: built.digest, images: plan.images, authfile, env: docker.env })));
-    report.published = pushed.map(p => `\`${p.image}@${built.digest}\`: pushed, not tagged yet`);
-    // 10. sign: by digest, attest, verify as a consumer would; tags move only after that.
-    let signed;
-    if (plan.decisions.sign !== 'off' && tools.cosign) {
-        const cosign = tools.cosign;
-        const { signStage, attestationsOf } = await __webpack_require__.e(/* import() */ 937).then(__webpack_require__.bind(__webpack_require__, 8937));
-        const outcome = await timer.run('Sign', async () => signStage({
-            cosign: {
-                path: cosign.tool.path,
-                major: cosign.version.major === 2 ? 2 : 3,
-                version: cosign.version.version
-            },
-            mode: plan.decisions.sign === 'key' ? 'key' : 'keyless',
-            tlog: plan.decisions.tlog,
-            config: config.sign,
-            images: plan.images,
-            digest: built.digest,
-            tags: plan.tags,
-            attestations: await attestationsOf(config.sign.attest, scanned, (0,external_node_path_.join)(workDir, 'attest')),
-            workDir: (0,external_node_path_.join)(workDir, 'sign'),
-            workspace,
-            serverUrl: ctx.serverUrl,
-            env: docker.env,
-            idToken: async (audience) => {
-                const token = await core.getIDToken(audience);
-                core.setSecret(token);
-                return token;
-            },
-            log: core
-        }));
-        signed = Object.fromEntries(plan.images.map(image => [image, true]));
-        report.sign = outcome;
-        core.setOutput('signed', 'true');
-        core.setOutput('verify-command', outcome.verifyCommands[0] ?? '');
-    }
-    else {
-        core.setOutput('signed', 'false');
-    }
-    // 11. tag: only now do the tags point at the digest.
-    const tagged = await timer.run('Tag', stated(() => addTags({
-        digest: built.digest,
-        images: plan.images,
-        tags: plan.tags,
-        authfile,
-        env: docker.env,
-        ...(signed ? { signed } : {})
-    })));
-    report.published = tagged.map(t => `\`${t.image}@${built.digest}\`: ${signed ? 'signed and verified; ' : ''}tags ${t.tagsAdded.map(tag => `\`${tag}\``).join(' ') || '(none)'}`);
 }
 function planFor(config, ctx) {
     return makePlan({
@@ -2488,145 +2186,6 @@ async function cosign2TrustEnv(trustedRootPath, dir) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(files.SIGSTORE_REKOR_PUBLIC_KEY, material.rekorKey);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(files.SIGSTORE_CT_LOG_PUBLIC_KEY_FILE, material.ctLogKey);
     return files;
-}
-
-
-/***/ }),
-
-/***/ 9836:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   al: () => (/* binding */ builderListsArchitecture),
-/* harmony export */   dM: () => (/* binding */ foreignPlatforms),
-/* harmony export */   m4: () => (/* binding */ hostArchitecture)
-/* harmony export */ });
-/* unused harmony exports parsePlatform, formatPlatform, emulatorFor */
-/**
- * Target platforms (`linux/arm64`, `linux/arm/v7`) against the host: which ones the kernel runs
- * natively, which need a QEMU binfmt_misc handler, and which handler and `tonistiigi/binfmt`
- * architecture name each one maps to. Pure data and functions: no process, no file.
- */
-/** containerd's normalization of architecture aliases (platforms.Normalize). */
-const ARCH_ALIASES = {
-    x86_64: { architecture: 'amd64' },
-    'x86-64': { architecture: 'amd64' },
-    i386: { architecture: '386' },
-    aarch64: { architecture: 'arm64' },
-    armhf: { architecture: 'arm', variant: 'v7' },
-    armel: { architecture: 'arm', variant: 'v6' }
-};
-/**
- * Parses `os/arch[/variant]` (also a bare `arch`, taken as linux). Returns undefined for a value
- * that is not a platform; the inputs module validates the `platforms` input, so this never has
- * to explain itself to the user.
- */
-function parsePlatform(value) {
-    const parts = value.trim().toLowerCase().split('/');
-    if (parts.length === 1)
-        parts.unshift('linux');
-    if (parts.length < 2 || parts.length > 3 || parts.some(p => !/^[a-z0-9_.-]+$/.test(p))) {
-        return undefined;
-    }
-    const [os = '', rawArch = '', rawVariant] = parts;
-    const alias = ARCH_ALIASES[rawArch];
-    const architecture = alias?.architecture ?? rawArch;
-    let variant = rawVariant ?? alias?.variant;
-    // containerd: arm64 has the implied variant v8; arm without a variant is v7.
-    if (architecture === 'arm64' && variant === 'v8')
-        variant = undefined;
-    if (architecture === 'arm' && variant === undefined)
-        variant = 'v7';
-    return variant === undefined ? { os, architecture } : { os, architecture, variant };
-}
-function formatPlatform(p) {
-    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
-}
-/**
- * `process.arch` → the OCI architecture of the host. Node says `ppc64` on both endiannesses;
- * Linux on POWER is little-endian in practice (the only ppc64 Docker ships), hence `ppc64le`.
- */
-function hostArchitecture(nodeArch = process.arch) {
-    const map = {
-        x64: 'amd64',
-        ia32: '386',
-        arm64: 'arm64',
-        arm: 'arm',
-        ppc64: 'ppc64le',
-        s390x: 's390x',
-        riscv64: 'riscv64',
-        loong64: 'loong64',
-        mips64el: 'mips64le'
-    };
-    return map[nodeArch] ?? nodeArch;
-}
-/**
- * Architectures a host runs without emulation, besides its own.
- *
- * - amd64 runs 386 binaries through the kernel's IA32 emulation (CONFIG_IA32_EMULATION, on in
- *   every mainstream distribution kernel); there is no QEMU handler to add for it anyway.
- * - arm64 is deliberately NOT listed as running arm (32-bit): AArch32 at EL0 is optional in the
- *   architecture. Cortex-A72 and Neoverse N1 (Graviton2, Ampere Altra) have it; Neoverse V1/N2/V2
- *   (Graviton3/4, Azure Cobalt 100 — GitHub's arm64 runners) and Apple silicon do not. Whether
- *   arm/v7 is native is therefore decided at run time: BuildKit lists `linux/arm/v7` among the
- *   builder's platforms only after it executed a test binary of that architecture, so a builder
- *   that lists it can run it (natively or through a handler); otherwise a `qemu-arm` handler is
- *   needed.
- * - 32-bit arm (v7) runs v6 and v5 binaries.
- */
-const ALSO_NATIVE = {
-    amd64: ['386'],
-    arm: []
-};
-// Handler names are the QEMU target names (scripts/qemu-binfmt-conf.sh); the binfmt names are the
-// keys of tonistiigi/binfmt's cmd/binfmt/config.go.
-const EMULATORS = {
-    amd64: { handler: 'qemu-x86_64', binfmtArch: 'amd64' },
-    '386': { handler: 'qemu-i386', binfmtArch: '386' },
-    arm64: { handler: 'qemu-aarch64', binfmtArch: 'arm64' },
-    arm: { handler: 'qemu-arm', binfmtArch: 'arm' },
-    riscv64: { handler: 'qemu-riscv64', binfmtArch: 'riscv64' },
-    ppc64le: { handler: 'qemu-ppc64le', binfmtArch: 'ppc64le' },
-    ppc64: { handler: 'qemu-ppc64' },
-    s390x: { handler: 'qemu-s390x', binfmtArch: 's390x' },
-    mips64le: { handler: 'qemu-mips64el', binfmtArch: 'mips64le' },
-    mips64: { handler: 'qemu-mips64', binfmtArch: 'mips64' },
-    loong64: { handler: 'qemu-loongarch64', binfmtArch: 'loong64' }
-};
-function emulatorFor(architecture) {
-    return EMULATORS[architecture];
-}
-/**
- * The requested Linux platforms whose binaries the host kernel cannot run natively, once per
- * architecture (arm/v6 and arm/v7 need the same `qemu-arm`). Non-Linux platforms are skipped:
- * no binfmt handler makes a Linux builder run them.
- */
-function foreignPlatforms(platforms, hostArch = hostArchitecture()) {
-    const native = new Set([hostArch, ...(ALSO_NATIVE[hostArch] ?? [])]);
-    const seen = new Set();
-    const out = [];
-    for (const value of platforms) {
-        const p = parsePlatform(value);
-        if (!p || p.os !== 'linux' || native.has(p.architecture) || seen.has(p.architecture))
-            continue;
-        seen.add(p.architecture);
-        const emulator = emulatorFor(p.architecture);
-        out.push({
-            platform: value.trim(),
-            architecture: p.architecture,
-            ...(emulator ? { emulator } : {}),
-            maybeNative: hostArch === 'arm64' && p.architecture === 'arm'
-        });
-    }
-    return out;
-}
-/**
- * Whether a builder's platform list (`linux/amd64, linux/arm/v7*`; `*` marks platforms set by the
- * user) covers a platform, comparing normalized forms. A list entry `linux/arm/v7` covers a request
- * for `linux/arm/v6` too: BuildKit checks one binary per architecture family.
- */
-function builderListsArchitecture(builderPlatforms, architecture) {
-    return builderPlatforms.some(b => parsePlatform(b.replace(/\*$/, ''))?.architecture === architecture);
 }
 
 

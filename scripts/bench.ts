@@ -17,6 +17,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../__tests__/e2e/world.js'
+import { annotationsFor } from '../src/plan/labels.js'
 import { BUNDLE, inputEnv } from '../__tests__/helpers/run-action.js'
 import { demoSetup, ensureWorld, runDemo } from './demo-run.js'
 
@@ -46,11 +47,13 @@ function ociMetadata(version: string): string[] {
     revision: REVISION,
     licenses: 'MIT'
   }
-  const pairs = Object.entries(values).map(([k, v]) => `org.opencontainers.image.${k}=${v}`)
+  const labels = Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [`org.opencontainers.image.${k}`, v])
+  )
   return [
-    ...pairs.flatMap(p => ['--label', p]),
-    ...pairs.flatMap(p => ['--annotation', `index:${p}`]),
-    ...pairs.flatMap(p => ['--annotation', `manifest:${p}`])
+    ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+    // index: and manifest: levels, as the action sets them
+    ...annotationsFor(labels).flatMap(a => ['--annotation', a])
   ]
 }
 

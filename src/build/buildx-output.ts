@@ -16,7 +16,8 @@ export function builderUsed(stderr: string): BuilderUsed | undefined {
 
 /**
  * A `docker buildx build --push` that failed while pushing. BuildKit retries a 5xx or
- * 429 itself (three more tries, 1, 2 and 4 s apart) before it gives up with
+ * 429 itself (a manifest PUT answering 503: three more tries, 1, 2 and 4 s apart, as seen
+ * through the e2e fault proxy with buildx 0.29) before it gives up with
  * `failed to push <reference>: <containerd's error>`; that message names the reference it
  * stopped at and the registry's answer:
  *

@@ -23,8 +23,6 @@ import { BuildxPushError } from './buildx-output.js'
 
 export interface CheckedBuild<T> {
   result: T
-  /** The check, when the build failed and it ran. */
-  readiness?: BuildReadiness
   /** Why the build ran a second time, when it did. */
   rebuilt?: string
 }
@@ -62,6 +60,6 @@ export async function buildCheckingToolsOnFailure<T>(
     const rebuilt = `the first build failed (${messageOf(buildError)}); the build tools check ${changed}`
     log.info(`Building again: ${rebuilt}.`)
     const builder = readiness.builder.createdByUs ? readiness.builder.name : undefined
-    return { result: await attempt(builder), readiness, rebuilt }
+    return { result: await attempt(builder), rebuilt }
   }
 }

@@ -35,7 +35,8 @@ export interface LayoutImage {
   platforms: PlatformManifest[]
 }
 
-const DIGEST = /^sha256:[a-f0-9]{64}$/
+/** A sha256 digest as OCI writes it. */
+export const DIGEST = /^sha256:[a-f0-9]{64}$/
 
 /** A blob of the layout by digest; the digest is checked first (it becomes a path). */
 export async function readBlob(layout: string, digest: string): Promise<Buffer> {

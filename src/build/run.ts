@@ -12,7 +12,7 @@ import {
   type BuildOutput,
   type ResolvedProvenance
 } from './args.js'
-import { readLayoutImage, type PlatformManifest } from './oci-layout.js'
+import { DIGEST, readLayoutImage, type PlatformManifest } from './oci-layout.js'
 import {
   BuildxPushError,
   builderUsed,
@@ -42,6 +42,10 @@ export interface BuildOptions {
   /** DOCKER_CONFIG and the like: the environment docker runs with. */
   env: Record<string, string>
   docker?: string
+  /** Into a layout, or pushed by buildx (plan/publish-route.ts). */
+  via: 'buildx' | 'layout'
+  /** A builder the tools check created (`--builder`); default: buildx's current one. */
+  builder?: string
 }
 
 /**
@@ -55,7 +59,7 @@ export async function buildImage(
   config: Config,
   plan: Plan,
   ctx: RunContext,
-  options: BuildOptions & { via: 'buildx' | 'layout'; builder?: string }
+  options: BuildOptions
 ): Promise<BuiltImage> {
   const layout = join(options.workDir, 'image-layout')
   const output: BuildOutput =
@@ -109,7 +113,7 @@ export async function buildImage(
   const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, unknown>
   const reported = metadata['containerimage.digest']
   if (output.kind === 'push') {
-    if (typeof reported !== 'string' || !/^sha256:[a-f0-9]{64}$/.test(reported)) {
+    if (typeof reported !== 'string' || !DIGEST.test(reported)) {
       throw new Error(
         `buildx pushed ${output.references.join(', ')} but its metadata file names no digest (containerimage.digest: ${JSON.stringify(reported)})`
       )

@@ -306,14 +306,8 @@ async function docker(ctx: Ctx, args: string[]): Promise<ExecResult> {
  * `docker buildx version` alone, for the job summary of a build that needed no check (see
  * build/check-on-failure.ts); one process, which does not talk to the daemon.
  */
-export function probeBuildxVersion(
-  opts: { docker?: string; env?: Record<string, string>; run?: Runner } = {}
-): Promise<BuildxVersion> {
-  return detectBuildx({
-    docker: opts.docker ?? 'docker',
-    env: opts.env,
-    run: opts.run ?? execCommand
-  })
+export function probeBuildxVersion(): Promise<BuildxVersion> {
+  return detectBuildx({ docker: 'docker', env: undefined, run: execCommand })
 }
 
 async function detectBuildx(ctx: Ctx): Promise<BuildxVersion> {

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { BuilderUsed } from '../build/buildx-output.js'
 import type { Config } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
 import type { BuildReadiness } from './buildx.js'
@@ -19,7 +20,8 @@ import {
 
 /**
  * What the later stages run besides docker: trivy and cosign, when this run needs them. The
- * build tools (buildx, builder, QEMU) are checked alongside the build (build/early-start.ts).
+ * build tools (buildx, builder, QEMU) are checked only when a build fails
+ * (build/check-on-failure.ts).
  */
 export interface PreparedTools {
   trivy?: { tool: InstalledTool; db: PreparedTrivyDb }
@@ -75,7 +77,7 @@ export interface BuildToolsSeen {
   /** From `docker buildx version`, or why it could not be read. */
   buildxVersion: string
   /** From the build's first line. */
-  builder?: { name: string; driver: string }
+  builder?: BuilderUsed
   /** Platforms of another architecture than the runner's, built (so emulated or remote). */
   foreign: string[]
 }
