@@ -9,9 +9,28 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: {
-      // Log through @actions/core so masking applies; console bypasses it.
-      'no-console': 'error'
+      // Log through src/log.ts so masking, redaction and command escaping apply; console and
+      // @actions/core's own log functions bypass them.
+      'no-console': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.name='core'][property.name=/^(info|warning|notice|error|debug|group|startGroup|endGroup)$/]",
+          message: 'Log through src/log.ts (redacts credentials, escapes workflow commands).'
+        },
+        {
+          selector:
+            "Property[key.name='env'] > MemberExpression[object.name='process'][property.name='env']",
+          message:
+            'A process gets the environment its purpose allows (src/tool-env.ts), never a copy of ours.'
+        }
+      ]
     }
+  },
+  {
+    files: ['src/log.ts'],
+    rules: { 'no-restricted-syntax': 'off' }
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -13,18 +13,51 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1955);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1955);
+/* harmony import */ var _tools_binary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8694);
+/* harmony import */ var _tool_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6255);
 
 
+
+
+
+async function resolve(program) {
+    if (typeof program === 'string')
+        return program;
+    await (0,_tools_binary_js__WEBPACK_IMPORTED_MODULE_3__/* .checkBinary */ .WD)(program);
+    return program.path;
+}
+/**
+ * A tool's output streamed to the log is not ours: a line of it (a RUN step's, a registry's
+ * error) starting with `::` would be a workflow command. The runner ignores commands between
+ * `::stop-commands::TOKEN` and `::TOKEN::` (GitHub's documented way of printing untrusted
+ * output); the token is random so the output cannot end the pause itself. Nothing of ours runs
+ * during a streamed process (masks are registered before), so no command of ours is lost.
+ */
+async function withCommandsStopped(work) {
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
+    process.stdout.write(`::stop-commands::${token}\n`);
+    try {
+        return await work();
+    }
+    finally {
+        process.stdout.write(`::${token}::\n`);
+    }
+}
 /** Runs a command and returns its result whatever the exit code; the caller decides. */
-async function execCommand(command, args, options = {}) {
-    const result = await _actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H(command, [...args], {
+async function execCommand(program, args, options) {
+    const command = await resolve(program);
+    const silent = options.silent ?? false;
+    const run = () => _actions_exec__WEBPACK_IMPORTED_MODULE_2__/* .getExecOutput */ .H(command, [...args], {
         ignoreReturnCode: true,
-        silent: options.silent ?? false,
+        silent,
         input: options.input === undefined ? undefined : Buffer.from(options.input),
-        env: options.env ? { ...process.env, ...options.env } : undefined,
+        env: (0,_tool_env_js__WEBPACK_IMPORTED_MODULE_4__/* .toolEnvironment */ .uQ)(options.purpose, options.env),
         cwd: options.cwd
     });
+    const result = silent ? await run() : await withCommandsStopped(run);
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 }
 /** A command that exited non-zero; its stderr tail is in the message, where users look first. */
@@ -42,10 +75,11 @@ class CommandError extends Error {
     }
 }
 /** Runs a command and throws CommandError unless it exits 0. */
-async function execChecked(command, args, options = {}) {
-    const result = await execCommand(command, args, options);
-    if (result.exitCode !== 0)
-        throw new CommandError(command, args, result);
+async function execChecked(program, args, options) {
+    const result = await execCommand(program, args, options);
+    if (result.exitCode !== 0) {
+        throw new CommandError(typeof program === 'string' ? program : program.tool, args, result);
+    }
     return result;
 }
 /** Output kept per stream: enough for the error's tail, bounded so a chatty tool cannot fill memory. */
@@ -56,12 +90,14 @@ const MAX_CAPTURE = 1 << 20;
  * hang the job. @actions/exec can neither stop a process nor give a time limit, hence spawn
  * here, still with an argument array and no shell.
  */
-function execWithTimeout(command, args, options) {
-    return new Promise((resolve, reject) => {
+async function execWithTimeout(program, args, options) {
+    const command = await resolve(program);
+    const env = (0,_tool_env_js__WEBPACK_IMPORTED_MODULE_4__/* .toolEnvironment */ .uQ)(options.purpose, options.env);
+    return new Promise((resolvePromise, reject) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
             shell: false,
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            env,
             stdio: ['ignore', 'pipe', 'pipe']
         });
         const out = { stdout: '', stderr: '' };
@@ -85,7 +121,7 @@ function execWithTimeout(command, args, options) {
         child.on('close', (code, signal) => {
             clearTimeout(timer);
             clearTimeout(kill);
-            resolve({
+            resolvePromise({
                 exitCode: code ?? -1,
                 ...out,
                 timedOut,
@@ -93,6 +129,275 @@ function execWithTimeout(command, args, options) {
             });
         });
     });
+}
+
+
+/***/ }),
+
+/***/ 6255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UU: () => (/* binding */ ghaCacheEnvironment),
+/* harmony export */   m7: () => (/* binding */ droppedToolSettings),
+/* harmony export */   my: () => (/* binding */ kmsCredentials),
+/* harmony export */   uQ: () => (/* binding */ toolEnvironment)
+/* harmony export */ });
+/* unused harmony exports GHA_CACHE_VARIABLES, KMS_VARIABLES, TOOL_POLICIES, ToolEnvironmentError */
+/**
+ * What each tool's environment may hold (SPEC invariant 11): the one place that decides it.
+ * Every process the action starts gets an environment built here from an allow-list, never a
+ * copy of ours: a runner's environment holds the inputs (INPUT_REGISTRY-PASSWORD, INPUT_COSIGN-KEY
+ * …), the runtime and OIDC request tokens, and whatever secrets the workflow exported for other
+ * steps (AWS keys, GITHUB_TOKEN). A tampered scanner (Trivy 0.69.4, CVE-2026-33634) read them
+ * from exactly there.
+ *
+ * Each purpose lists:
+ *   inherit — names taken from the runner's environment when set (how to reach the daemon,
+ *             proxies, locale); none of them is a credential the action was given;
+ *   given   — names only the caller may set for one call (our DOCKER_CONFIG, the build's secret
+ *             values, cosign's signing token or key password). A name outside both lists is a
+ *             programming error, thrown before anything starts.
+ *
+ * Trivy reads the image being scanned, the least trusted input of the run: it gets no network
+ * settings and a HOME of its own, so that it finds neither the user's docker config nor ours.
+ */
+/** What every process needs to run at all. */
+const PROCESS = ['PATH', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ'];
+/**
+ * How to reach a network from this runner. A proxy URL may carry the proxy's own credentials;
+ * only tools that must go out get it (not the scan).
+ */
+const NETWORK = [
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'ALL_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+    'all_proxy',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR'
+];
+/**
+ * How the docker CLI reaches its daemon and builder (docs.docker.com "Environment variables" of
+ * the CLI and of buildx). Not BUILDX_BAKE_GIT_AUTH_TOKEN and the like: bake only, and secrets.
+ */
+const DOCKER_DAEMON = [
+    'DOCKER_HOST',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_CERT_PATH',
+    'DOCKER_CONTEXT',
+    'DOCKER_API_VERSION',
+    'BUILDX_BUILDER',
+    'BUILDX_EXPERIMENTAL',
+    'BUILDX_GIT_CHECK_DIRTY',
+    'BUILDX_GIT_INFO',
+    'BUILDX_GIT_LABELS',
+    'BUILDX_NO_DEFAULT_ATTESTATIONS',
+    'BUILDKIT_HOST',
+    'BUILDKIT_PROGRESS',
+    'BUILDKIT_COLORS'
+];
+/**
+ * The docker config. The main step gives docker, buildx and cosign ours
+ * (registry/docker-config.ts), which holds this run's logins; the user's is inherited only where
+ * we have none (the post step removing a builder finds buildx and its builders through it).
+ */
+const DOCKER_CONFIG = ['DOCKER_CONFIG', 'BUILDX_CONFIG'];
+/**
+ * The GitHub Actions cache service, which `--cache-to type=gha` reads from the environment
+ * (buildx's cache exporter, as docker/build-push-action documents); given only with cache: gha.
+ */
+const GHA_CACHE_VARIABLES = [
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_CACHE_SERVICE_V2'
+];
+/** Where the build's secret values travel (build/args.ts names them). */
+const BUILD_SECRET = /^IMAGE_PIPELINE_SECRET_\d+$/;
+/**
+ * Credentials a KMS key URI needs, by scheme (cosign's KMS providers read the cloud SDKs'
+ * standard variables). Given to cosign only when cosign-key is a URI of that scheme.
+ */
+const KMS_VARIABLES = {
+    'awskms://': [/^AWS_[A-Z0-9_]+$/],
+    'gcpkms://': [
+        'GOOGLE_APPLICATION_CREDENTIALS',
+        'GOOGLE_CLOUD_PROJECT',
+        'CLOUDSDK_CORE_PROJECT',
+        'GCE_METADATA_HOST'
+    ],
+    'azurekms://': [/^AZURE_[A-Z0-9_]+$/],
+    'hashivault://': [/^VAULT_[A-Z0-9_]+$/],
+    'k8s://': ['KUBECONFIG'],
+    'pkcs11:': ['COSIGN_PKCS11_MODULE_PATH', 'COSIGN_PKCS11_PIN']
+};
+/** What cosign reads for the signature itself (sign/stage.ts, sign/trust.ts set them). */
+const COSIGN_GIVEN = [
+    'SIGSTORE_ID_TOKEN',
+    'COSIGN_PASSWORD',
+    'SIGSTORE_ROOT_FILE',
+    'SIGSTORE_REKOR_PUBLIC_KEY',
+    'SIGSTORE_CT_LOG_PUBLIC_KEY_FILE',
+    'SIGSTORE_TSA_CERTIFICATE_FILE',
+    ...DOCKER_CONFIG,
+    ...Object.values(KMS_VARIABLES).flat()
+];
+const TOOL_POLICIES = {
+    docker: {
+        inherit: [...PROCESS, 'HOME', ...NETWORK, ...DOCKER_DAEMON, ...DOCKER_CONFIG],
+        given: []
+    },
+    'buildx-build': {
+        inherit: [...PROCESS, 'HOME', ...NETWORK, ...DOCKER_DAEMON, ...DOCKER_CONFIG],
+        given: [...GHA_CACHE_VARIABLES, BUILD_SECRET]
+    },
+    // HOME: containers/image reads registries.conf and certs.d below it.
+    skopeo: { inherit: [...PROCESS, 'HOME', ...NETWORK], given: [] },
+    // HOME: cosign keeps its TUF cache in ~/.sigstore.
+    cosign: { inherit: [...PROCESS, 'HOME', ...NETWORK], given: COSIGN_GIVEN },
+    'trivy-db': { inherit: [...PROCESS, ...NETWORK], given: ['HOME'] },
+    trivy: { inherit: PROCESS, given: ['HOME'] },
+    tar: { inherit: ['PATH', 'LANG', 'LC_ALL'], given: [] }
+};
+const matches = (rules, name) => rules.some(rule => (typeof rule === 'string' ? rule === name : rule.test(name)));
+/** A caller tried to give a tool a variable its policy does not list: our bug, not the user's. */
+class ToolEnvironmentError extends Error {
+    name = 'ToolEnvironmentError';
+}
+/**
+ * The whole environment of one process: the allowed names of `runner` (ours, by default), then
+ * `given`, each of which must be allowed for the purpose. Pure.
+ */
+function toolEnvironment(purpose, given = {}, runner = process.env) {
+    const policy = TOOL_POLICIES[purpose];
+    const env = {};
+    for (const [name, value] of Object.entries(runner)) {
+        if (value !== undefined && matches(policy.inherit, name))
+            env[name] = value;
+    }
+    for (const [name, value] of Object.entries(given)) {
+        if (!matches(policy.given, name) && !matches(policy.inherit, name)) {
+            throw new ToolEnvironmentError(`${name} is not allowed in the environment of ${purpose}`);
+        }
+        env[name] = value;
+    }
+    return env;
+}
+/** The KMS credentials a cosign key URI needs from the runner's environment (none for others). */
+function kmsCredentials(keyUri, runner = process.env) {
+    const scheme = Object.keys(KMS_VARIABLES).find(s => keyUri.startsWith(s));
+    if (!scheme)
+        return {};
+    const rules = KMS_VARIABLES[scheme] ?? [];
+    const env = {};
+    for (const [name, value] of Object.entries(runner)) {
+        if (value !== undefined && matches(rules, name))
+            env[name] = value;
+    }
+    return env;
+}
+/** The gha cache service's variables, when the runner has them (for `buildx build` with cache gha). */
+function ghaCacheEnvironment(runner = process.env) {
+    const env = {};
+    for (const name of GHA_CACHE_VARIABLES) {
+        const value = runner[name];
+        if (value)
+            env[name] = value;
+    }
+    return env;
+}
+/**
+ * The tool's own configuration variables found in the runner's environment (TRIVY_*, COSIGN_*):
+ * set by a workflow for another step, they are not passed on, and the log says which.
+ */
+function droppedToolSettings(prefix, runner = process.env) {
+    return Object.keys(runner)
+        .filter(name => name.toUpperCase().startsWith(prefix))
+        .sort();
+}
+
+
+/***/ }),
+
+/***/ 8694:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vq: () => (/* binding */ sha256OfFile),
+/* harmony export */   WD: () => (/* binding */ checkBinary),
+/* harmony export */   tY: () => (/* binding */ currentSha256)
+/* harmony export */ });
+/* unused harmony export BinaryChangedError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
+/**
+ * A binary from the tool cache is run only while it is the file that was verified (SPEC
+ * invariant 12). The installer records the SHA-256 of the binary itself (not only of the
+ * downloaded archive) next to it; the cache is trusted for nothing else: on a self-hosted runner
+ * it outlives jobs, and any job could have replaced the file since.
+ *
+ * The hash is recomputed when the tool is taken from the cache (tools/install.ts) and before every
+ * process start (exec.ts). Within one step, a start whose file has the same device, inode, size,
+ * mtime and ctime as at its last hash is not read again: writing or replacing the file changes
+ * one of them, and ctime cannot be set back by an unprivileged process. A Trivy of ~200 MB takes
+ * ~0.16 s to hash here; a run starts it 1 + 2 × platforms times.
+ */
+
+
+
+
+/** The file is not the one that was verified: it is never run. */
+class BinaryChangedError extends Error {
+    binary;
+    actual;
+    name = 'BinaryChangedError';
+    constructor(binary, actual) {
+        super(`${binary.tool} at ${binary.path} changed after it was verified (SHA-256 ${actual}, ` +
+            `verified ${binary.sha256}): refusing to run it. Something on this runner wrote to ` +
+            'the tool cache; the next run installs the tool again.');
+        this.binary = binary;
+        this.actual = actual;
+    }
+}
+async function sha256OfFile(path) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path), hash);
+    return hash.digest('hex');
+}
+const lastHashed = new Map();
+async function fingerprint(path) {
+    const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path, { bigint: true });
+    return [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(':');
+}
+/** The binary's current SHA-256, read again unless the file is untouched since it was last read. */
+async function currentSha256(path) {
+    const before = await fingerprint(path);
+    const known = lastHashed.get(path);
+    if (known?.fingerprint === before)
+        return known.sha256;
+    const sha256 = await sha256OfFile(path);
+    // A write during the hash would make it describe neither version: only a stable file is kept.
+    if ((await fingerprint(path)) === before)
+        lastHashed.set(path, { fingerprint: before, sha256 });
+    else
+        lastHashed.delete(path);
+    return sha256;
+}
+/** Throws BinaryChangedError unless the file still has its verified SHA-256. */
+async function checkBinary(binary) {
+    const actual = await currentSha256(binary.path);
+    if (actual !== binary.sha256)
+        throw new BinaryChangedError(binary, actual);
 }
 
 
@@ -138,8 +443,14 @@ var external_node_path_ = __webpack_require__(6760);
 
 
 const DEFAULT_BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
-/** The image setup-qemu-action uses by default; overridable (mirror, pinned digest). */
-const DEFAULT_BINFMT_IMAGE = 'docker.io/tonistiigi/binfmt:latest';
+/**
+ * The QEMU installer, run with --privileged: pinned by digest, never `:latest` (which
+ * setup-qemu-action runs), so that a moved tag cannot put another image in a privileged
+ * container on the runner. qemu-v10.2.3 (release qemu-v10.2.3-68), its multi-arch index digest
+ * as pinned in several public repositories in 2026; the `binfmt-image` input overrides it
+ * (checked to be pinned by digest too).
+ */
+const DEFAULT_BINFMT_IMAGE = 'docker.io/tonistiigi/binfmt:qemu-v10.2.3@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0';
 /**
  * Parses one /proc/sys/fs/binfmt_misc/<name> entry:
  * `enabled` | `disabled` on the first line, then `interpreter <path>`, `flags: <letters>`, ...
@@ -326,11 +637,15 @@ function dockerReason(result) {
 async function installBinfmt(opts) {
     const run = opts.run ?? exec/* execCommand */.NK;
     const env = opts.env;
-    const pull = await run(opts.docker, ['pull', opts.image], { env, silent: true });
+    const pull = await run(opts.docker, ['pull', opts.image], {
+        purpose: 'docker',
+        env,
+        silent: true
+    });
     if (pull.exitCode !== 0) {
         throw new Error(`Cannot install QEMU for ${opts.arches.join(', ')}: pulling ${opts.image} failed: ${dockerReason(pull)}. Make the image reachable (or mirror it and point the binfmt image at the mirror), or register the handlers on the host beforehand (Debian/Ubuntu: apt-get install qemu-user-static binfmt-support)`);
     }
-    const install = await run(opts.docker, ['run', '--privileged', '--rm', opts.image, '--install', opts.arches.join(',')], { env, silent: true });
+    const install = await run(opts.docker, ['run', '--privileged', '--rm', opts.image, '--install', opts.arches.join(',')], { purpose: 'docker', env, silent: true });
     if (install.exitCode !== 0) {
         throw new Error(`Cannot install QEMU for ${opts.arches.join(', ')}: \`docker run --privileged ${opts.image}\` failed: ${dockerReason(install)}`);
     }
@@ -598,7 +913,7 @@ function newBuilderName() {
 }
 async function docker(ctx, args) {
     try {
-        return await ctx.run(ctx.docker, args, { env: ctx.env, silent: true });
+        return await ctx.run(ctx.docker, args, { purpose: 'docker', env: ctx.env, silent: true });
     }
     catch (cause) {
         // @actions/exec throws before starting anything when the executable is not found
@@ -609,8 +924,8 @@ async function docker(ctx, args) {
  * `docker buildx version` alone, for the job summary of a build that needed no check (see
  * build/check-on-failure.ts); one process, which does not talk to the daemon.
  */
-function probeBuildxVersion() {
-    return detectBuildx({ docker: 'docker', env: undefined, run: exec/* execCommand */.NK });
+function probeBuildxVersion(env) {
+    return detectBuildx({ docker: 'docker', env, run: exec/* execCommand */.NK });
 }
 async function detectBuildx(ctx) {
     const res = await docker(ctx, ['buildx', 'version']);
@@ -643,6 +958,7 @@ async function removeBuilder(name, opts = {}) {
     const run = opts.run ?? exec/* execCommand */.NK;
     try {
         const res = await run(opts.docker ?? 'docker', ['buildx', 'rm', '--', name], {
+            purpose: 'docker',
             env: opts.env,
             silent: true
         });

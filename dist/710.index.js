@@ -462,6 +462,8 @@ var src_concurrency = __webpack_require__(1532);
 var src_exec = __webpack_require__(3190);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/tool-env.ts
+var tool_env = __webpack_require__(6255);
 ;// CONCATENATED MODULE: ./src/scan/args.ts
 /**
  * The `trivy image` command line for one platform, as a pure function (tested with tables).
@@ -685,6 +687,7 @@ function parseTrivyReport(json, options) {
 
 
 
+
 /** Beyond Trivy's own --timeout, how long before the process is stopped by us. */
 const KILL_MARGIN_MS = 30_000;
 /**
@@ -708,20 +711,16 @@ const messageOf = (error) => typeof error === 'object' && error !== null && 'mes
     ? String(error.message)
     : String(error);
 /**
- * Trivy reads TRIVY_* variables as flags (TRIVY_SEVERITY, TRIVY_IGNORE_UNFIXED,
- * TRIVY_IGNOREFILE…): set in a workflow for another step, they would silently narrow the
- * report the gate decides on. The scan's flags are ours alone.
+ * What a trivy process that reads the image gets: its own HOME (so that it finds no docker
+ * config, neither the user's nor ours with the run's logins) and nothing else of the runner's
+ * environment (tool-env.ts, purpose `trivy`). Trivy reads TRIVY_* variables as flags
+ * (TRIVY_SEVERITY, TRIVY_IGNORE_UNFIXED…): those a workflow set for another step are not
+ * passed, so the report the gate decides on depends on our flags alone.
  */
-function scanEnvironment(base) {
-    const env = {};
-    const removed = [];
-    for (const [key, value] of Object.entries(base)) {
-        if (/^TRIVY_/i.test(key))
-            removed.push(key);
-        else
-            env[key] = value;
-    }
-    return { env, removed: removed.sort() };
+async function trivyScanEnvironment(workDir) {
+    const home = (0,external_node_path_.join)(workDir, 'trivy-home');
+    await (0,promises_.mkdir)(home, { recursive: true, mode: 0o700 });
+    return { HOME: home };
 }
 /** The FATAL line Trivy ends with, or a Go panic's first line, else the last lines of stderr. */
 function trivyReason(result, command = 'trivy') {
@@ -736,10 +735,11 @@ function trivyReason(result, command = 'trivy') {
 }
 async function scanPlatforms(options) {
     const exec = options.exec ?? src_exec/* execWithTimeout */.pn;
-    const { env, removed } = scanEnvironment(options.env ?? process.env);
+    const removed = (0,tool_env/* droppedToolSettings */.m7)('TRIVY_');
     if (removed.length) {
         options.log.warning(`Not passed to Trivy: ${removed.join(', ')} (the action sets the scan's options itself).`);
     }
+    const env = await trivyScanEnvironment(options.workDir);
     const scanLayout = await (0,oci_layout/* writePlatformLayout */.LF)(options.layout, (0,external_node_path_.join)(options.workDir, 'scan-layout'), options.platforms);
     const concurrency = options.concurrency ?? defaultScanConcurrency();
     const results = await (0,src_concurrency/* mapLimit */.s)(options.platforms, concurrency, async (p) => {
@@ -759,6 +759,7 @@ async function scanPlatforms(options) {
         let result;
         try {
             result = await exec(options.trivy, args, {
+                purpose: 'trivy',
                 env,
                 // Not the workspace: Trivy would read a .trivyignore or trivy.yaml found there.
                 cwd: options.workDir,
@@ -820,13 +821,14 @@ const SBOM_TIMEOUT_MS = 5 * 60_000;
 /** Platform → path of its CycloneDX SBOM. */
 async function writeSboms(options) {
     const exec = options.exec ?? src_exec/* execWithTimeout */.pn;
-    const { env } = scanEnvironment(options.env ?? process.env);
+    const env = await trivyScanEnvironment(options.workDir);
     const platforms = Object.keys(options.reports);
     const results = await (0,src_concurrency/* mapLimit */.s)(platforms, defaultScanConcurrency(), async (platform) => {
         const output = (0,external_node_path_.join)(options.reportDir, `sbom-${(0,model/* dashed */.Gg)(platform)}.cdx.json`);
         const args = trivySbomArgs(options.reports[platform], output);
         try {
             const result = await exec(options.trivy, args, {
+                purpose: 'trivy',
                 env,
                 cwd: options.workDir,
                 timeoutMs: SBOM_TIMEOUT_MS
@@ -881,7 +883,7 @@ async function scanStage(options) {
     const { config, log } = options;
     const platforms = options.platforms.map(p => p.platform);
     const outcome = await scanPlatforms({
-        trivy: options.trivy.path,
+        trivy: options.trivy.binary,
         layout: options.layout,
         platforms: options.platforms,
         reportDir: options.reportDir,
@@ -889,16 +891,14 @@ async function scanStage(options) {
         dbArgs: options.trivy.dbArgs,
         timeoutMs: config.scan.timeoutMs,
         listAllPackages: options.sbom ?? false,
-        ...(options.env ? { env: options.env } : {}),
         log
     });
     const sboms = options.sbom
         ? await writeSboms({
-            trivy: options.trivy.path,
+            trivy: options.trivy.binary,
             reports: outcome.reports,
             reportDir: options.reportDir,
-            workDir: options.workDir,
-            ...(options.env ? { env: options.env } : {})
+            workDir: options.workDir
         })
         : {};
     const ignored = (0,ignore/* applyIgnoreRules */.Kq)(mergeScans(outcome.scans), config.scan.ignoreRules, options.now);

@@ -20,12 +20,14 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/exec.ts
 var exec = __webpack_require__(3190);
-// EXTERNAL MODULE: ./src/publish/classify.ts
-var classify = __webpack_require__(5589);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: ./src/publish/report.ts
 var report = __webpack_require__(4585);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./src/tool-env.ts
+var tool_env = __webpack_require__(6255);
 ;// CONCATENATED MODULE: ./src/sign/args.ts
 /**
  * cosign command lines, as pure functions of what to sign and how (tested with tables). cosign
@@ -231,6 +233,7 @@ var trust = __webpack_require__(7475);
 
 
 
+
 /**
  * One cosign command (a sign, an attest, a verify) takes well under a minute; cosign's own
  * --timeout does not stop it when Fulcio accepts a connection and never answers (seen with
@@ -289,6 +292,9 @@ async function prepareSigner(options, env) {
     }
     if (config.password)
         env.COSIGN_PASSWORD = config.password;
+    // A KMS key: the cloud credentials of its scheme, and only those.
+    if (key.kind === 'kms')
+        Object.assign(env, (0,tool_env/* kmsCredentials */.my)(key.value));
     const printed = await runChecked(options, publicKeyArgs(reference), env, 'cosign public-key');
     const publicKey = (0,external_node_path_.join)(options.workDir, 'cosign.pub');
     await (0,promises_.writeFile)(publicKey, printed.stdout);
@@ -314,8 +320,11 @@ async function ownSigstore(options, env) {
     };
 }
 async function runChecked(options, args, env, what) {
+    // cosign gets what tool-env.ts allows it: our docker config, the signing token or the key's
+    // password, trust files; never the runner's OIDC request token (with which it could mint
+    // tokens itself) nor anything else of our environment.
     const run = options.run ??
-        ((cmd, a, e, timeoutMs) => (0,exec/* execWithTimeout */.pn)(cmd, a, { env: { ...process.env, ...e }, timeoutMs }));
+        ((cmd, a, e, timeoutMs) => (0,exec/* execWithTimeout */.pn)(cmd, a, { purpose: 'cosign', env: e, timeoutMs }));
     const timeoutMs = options.timeoutMs ?? COSIGN_TIMEOUT_MS;
     const policy = options.retry ?? SIGN_RETRY;
     const sleep = options.retry?.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
@@ -351,7 +360,7 @@ function cosignError(result, env) {
     if (/error signing bundle: http: read on closed response body/.test(text)) {
         text += ' (cosign 3 reports this when Fulcio or the timestamp authority answered an error)';
     }
-    return (0,classify/* redact */.E$)(text || `exit code ${result.exitCode}`);
+    return (0,redact/* redact */.E)(text || `exit code ${result.exitCode}`);
 }
 async function signStage(options) {
     const { config, log, cosign } = options;
@@ -383,6 +392,12 @@ async function signStage(options) {
         throw new SignError(states(verified, reason), reason);
     }
     const { signer, expect } = prepared;
+    // cosign reads COSIGN_* variables as flags (COSIGN_REPOSITORY, COSIGN_EXPERIMENTAL…): set for
+    // another step, they would change where and how we sign; only what we set reaches it.
+    const dropped = (0,tool_env/* droppedToolSettings */.m7)('COSIGN_').filter(name => !(name in env));
+    if (dropped.length) {
+        log.warning(`Not passed to cosign: ${dropped.join(', ')} (the action sets cosign's options itself).`);
+    }
     const common = {
         major: cosign.major,
         signer,

@@ -19,7 +19,11 @@ import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../src
 import { FakeGitHub } from '../__tests__/helpers/fake-github.js'
 import { FakeSigstore } from '../__tests__/helpers/fake-sigstore.js'
 import { ACTIONS_OIDC_PUBLIC_KEY, addOidcRoute } from '../__tests__/helpers/oidc-token.js'
-import { buildFakeTrivyArchive, sha256File } from '../__tests__/helpers/fake-trivy.js'
+import {
+  buildFakeTrivyArchive,
+  setFakeTrivyControl,
+  sha256File
+} from '../__tests__/helpers/fake-trivy.js'
 import { cosignPath, ReleaseServer, trivyPath } from '../__tests__/helpers/release-server.js'
 import { demoSetup, ensureWorld, runDemo } from './demo-run.js'
 
@@ -44,6 +48,10 @@ try {
   mirror.add(cosignAsset, { file: world.COSIGN3 })
   const trivy = await buildFakeTrivyArchive(join(setup.workspace, '.assets'), '0.74.0')
   mirror.add(trivyPath('0.74.0'), { file: trivy.path })
+  // The action gives trivy none of its environment: the fake reads its control file.
+  setFakeTrivyControl(trivy.control, {
+    FAKE_TRIVY_FIXTURE: process.env.DEMO_FIXTURE ?? 'trivy_alpine-310.json.golden'
+  })
   writeFileSync(
     join(setup.workspace, 'tools.yaml'),
     stringify([
@@ -78,8 +86,7 @@ try {
     },
     env: {
       ...oidc.env,
-      GITHUB_API_URL: github.apiUrl,
-      FAKE_TRIVY_FIXTURE: process.env.DEMO_FIXTURE ?? 'trivy_alpine-310.json.golden'
+      GITHUB_API_URL: github.apiUrl
     }
   })
   process.stdout.write(`\n${run.summary}\n`)

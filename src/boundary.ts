@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { inspect } from 'node:util'
 import { ConfigurationError } from './errors.js'
+import { redact } from './redact.js'
 
 /** The subset of @actions/core the boundary uses; tests hand in a recorder. */
 export interface FailureLog {
@@ -22,7 +23,8 @@ export async function runWithBoundary(
   try {
     await step()
   } catch (error) {
-    log.setFailed(describeFailure(error, log))
+    // The one redaction (redact.ts): a failure may quote a URL with its credentials.
+    log.setFailed(redact(describeFailure(error, log)))
   }
 }
 

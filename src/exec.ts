@@ -1,15 +1,25 @@
 import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import * as actionsExec from '@actions/exec'
+import { checkBinary, type VerifiedBinary } from './tools/binary.js'
+import { toolEnvironment, type ToolPurpose } from './tool-env.js'
 
 /**
  * The only place that starts processes. Always an argument array, never a shell: a user value
  * cannot become a second command, and callers put user values after `--` or in `key=value`
- * arguments so that none is read as a flag.
+ * arguments so that none is read as a flag. Every process gets the environment its purpose
+ * allows (tool-env.ts), never ours; a binary from the tool cache is checked against its
+ * verified SHA-256 before it starts (tools/binary.ts).
  */
+export type Program = string | VerifiedBinary
+
 export interface ExecOptions {
+  /** What the process is for: decides its environment (tool-env.ts). */
+  purpose: ToolPurpose
+  /** Variables given to this process on top of what its purpose inherits; each must be allowed. */
+  env?: Record<string, string>
   /** Written to the process's stdin (passwords go here, never into argv). */
   input?: string
-  env?: Record<string, string>
   cwd?: string
   /** Do not echo the command line and its output to the log. */
   silent?: boolean
@@ -21,19 +31,46 @@ export interface ExecResult {
   stderr: string
 }
 
+async function resolve(program: Program): Promise<string> {
+  if (typeof program === 'string') return program
+  await checkBinary(program)
+  return program.path
+}
+
+/**
+ * A tool's output streamed to the log is not ours: a line of it (a RUN step's, a registry's
+ * error) starting with `::` would be a workflow command. The runner ignores commands between
+ * `::stop-commands::TOKEN` and `::TOKEN::` (GitHub's documented way of printing untrusted
+ * output); the token is random so the output cannot end the pause itself. Nothing of ours runs
+ * during a streamed process (masks are registered before), so no command of ours is lost.
+ */
+async function withCommandsStopped<T>(work: () => Promise<T>): Promise<T> {
+  const token = randomUUID()
+  process.stdout.write(`::stop-commands::${token}\n`)
+  try {
+    return await work()
+  } finally {
+    process.stdout.write(`::${token}::\n`)
+  }
+}
+
 /** Runs a command and returns its result whatever the exit code; the caller decides. */
 export async function execCommand(
-  command: string,
+  program: Program,
   args: readonly string[],
-  options: ExecOptions = {}
+  options: ExecOptions
 ): Promise<ExecResult> {
-  const result = await actionsExec.getExecOutput(command, [...args], {
-    ignoreReturnCode: true,
-    silent: options.silent ?? false,
-    input: options.input === undefined ? undefined : Buffer.from(options.input),
-    env: options.env ? { ...(process.env as Record<string, string>), ...options.env } : undefined,
-    cwd: options.cwd
-  })
+  const command = await resolve(program)
+  const silent = options.silent ?? false
+  const run = () =>
+    actionsExec.getExecOutput(command, [...args], {
+      ignoreReturnCode: true,
+      silent,
+      input: options.input === undefined ? undefined : Buffer.from(options.input),
+      env: toolEnvironment(options.purpose, options.env),
+      cwd: options.cwd
+    })
+  const result = silent ? await run() : await withCommandsStopped(run)
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -52,18 +89,21 @@ export class CommandError extends Error {
 
 /** Runs a command and throws CommandError unless it exits 0. */
 export async function execChecked(
-  command: string,
+  program: Program,
   args: readonly string[],
-  options: ExecOptions = {}
+  options: ExecOptions
 ): Promise<ExecResult> {
-  const result = await execCommand(command, args, options)
-  if (result.exitCode !== 0) throw new CommandError(command, args, result)
+  const result = await execCommand(program, args, options)
+  if (result.exitCode !== 0) {
+    throw new CommandError(typeof program === 'string' ? program : program.tool, args, result)
+  }
   return result
 }
 
 export interface TimedExecOptions {
-  /** The whole environment of the process (not merged with ours); default: ours. */
-  env?: NodeJS.ProcessEnv
+  purpose: ToolPurpose
+  /** Variables given to this process on top of what its purpose inherits. */
+  env?: Record<string, string>
   cwd?: string
   /** Stop the process after this long: SIGTERM, then SIGKILL after `killGraceMs`. */
   timeoutMs: number
@@ -86,16 +126,18 @@ const MAX_CAPTURE = 1 << 20
  * hang the job. @actions/exec can neither stop a process nor give a time limit, hence spawn
  * here, still with an argument array and no shell.
  */
-export function execWithTimeout(
-  command: string,
+export async function execWithTimeout(
+  program: Program,
   args: readonly string[],
   options: TimedExecOptions
 ): Promise<TimedExecResult> {
-  return new Promise((resolve, reject) => {
+  const command = await resolve(program)
+  const env = toolEnvironment(options.purpose, options.env)
+  return new Promise((resolvePromise, reject) => {
     const child = spawn(command, [...args], {
       shell: false,
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env,
       stdio: ['ignore', 'pipe', 'pipe']
     })
     const out = { stdout: '', stderr: '' }
@@ -119,7 +161,7 @@ export function execWithTimeout(
     child.on('close', (code, signal) => {
       clearTimeout(timer)
       clearTimeout(kill)
-      resolve({
+      resolvePromise({
         exitCode: code ?? -1,
         ...out,
         timedOut,

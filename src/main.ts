@@ -2,10 +2,13 @@ import * as core from '@actions/core'
 import { runWithBoundary } from './boundary.js'
 import { readContext, type RunContext } from './context.js'
 import { readConfig, type Config } from './inputs/index.js'
+import { log } from './log.js'
 import { makePlan, type Plan } from './plan/index.js'
 import type { LateWork } from './pipeline.js'
+import { redact } from './redact.js'
 import type { RunReport } from './report/summary.js'
 import { StageTimer } from './report/timings.js'
+import { takeRunnerSecrets } from './runner-env.js'
 import { STATE } from './state.js'
 
 /**
@@ -25,10 +28,18 @@ export async function main(): Promise<void> {
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // 1. inputs: everything validated before any side effect.
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
-  const config = readConfig(name => core.getInput(name), { workspace, maskSecret: core.setSecret })
+  const config = readConfig(name => core.getInput(name), {
+    workspace,
+    runnerTemp: env.RUNNER_TEMP,
+    maskSecret: core.setSecret
+  })
   const ctx = readContext(env)
+  // From here on no code reads an input, and the runner's OIDC request is held by the signing
+  // code alone: neither stays in the environment (tool-env.ts keeps them from the tools anyway).
+  const secrets = takeRunnerSecrets(env)
 
-  // 2. plan: names, tags, labels and what this event may do.
+  // 2. plan: names, tags, labels and what this event may do; refuses, before any side effect,
+  // a push it could not sign.
   const plan = planFor(config, ctx)
   logPlan(plan, config)
 
@@ -37,7 +48,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const report: RunReport = { plan, platforms: config.platforms, timings: timer.timings }
   const late: LateWork = { pending: [] }
   try {
-    await pipeline(config, ctx, plan, report, timer, { workspace, env, late })
+    await pipeline(config, ctx, plan, report, timer, {
+      workspace,
+      env,
+      late,
+      ...(secrets.oidc ? { oidc: secrets.oidc } : {})
+    })
   } catch (error) {
     report.failure = error instanceof Error ? error.message : String(error)
     throw error
@@ -45,8 +61,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // Work left running while later stages went on (code scanning's processing), collected
     // before the summary so that it tells how it ended.
     await Promise.all(late.pending)
-    // Written on failure too: the summary says what exists and why the run stopped.
-    if (config.report.summary) await core.summary.addRaw(renderSummary(report)).write()
+    // Written on failure too: the summary says what exists and why the run stopped. In a guard
+    // of its own: a summary that cannot be written must neither replace the error it reports
+    // (the state report of a partial publish) nor fail a run that succeeded.
+    if (config.report.summary) await writeSummary(() => redact(renderSummary(report)))
+  }
+}
+
+/** Writes the job summary; a failure is a warning, never the run's outcome. */
+export async function writeSummary(render: () => string): Promise<void> {
+  try {
+    await core.summary.addRaw(render()).write()
+  } catch (error) {
+    log.warning(
+      `The job summary was not written: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }
 
@@ -71,23 +100,22 @@ export function planFor(config: Config, ctx: RunContext): Plan {
 }
 
 function logPlan(plan: Plan, config: Config): void {
-  core.startGroup('Plan')
-  core.info(`Images: ${plan.images.join(', ')}`)
-  core.info(`Platforms: ${config.platforms.join(', ')}`)
-  core.info(`Tags: ${plan.tags.length ? plan.tags.join(', ') : '(none: pushed by digest only)'}`)
-  core.info(`Version: ${plan.version || '(none)'}`)
-  core.info(`Push: ${plan.decisions.push ? 'yes' : 'no'} (${plan.decisions.pushReason})`)
-  if (plan.decisions.push) core.info(`Published by: ${plan.publish.via} (${plan.publish.reason})`)
-  core.info(`Sign: ${plan.decisions.sign} (${plan.decisions.signReason})`)
-  core.info(
-    `SARIF upload: ${plan.decisions.upload ? 'yes' : 'no'} (${plan.decisions.uploadReason})`
-  )
-  for (const [key, value] of Object.entries(plan.labels)) core.info(`Label ${key}=${value}`)
-  core.endGroup()
-  for (const note of plan.notes) core.warning(note)
-  // sign: auto that cannot sign what it pushes says why (the missing id-token: write, a
-  // private repository and the public log), as a notice: it is a choice, not an error.
-  if (config.sign.mode === 'auto' && plan.decisions.push && plan.decisions.sign === 'off') {
-    core.notice(plan.decisions.signReason)
+  log.startGroup('Plan')
+  log.info(`Images: ${plan.images.join(', ')}`)
+  log.info(`Platforms: ${config.platforms.join(', ')}`)
+  log.info(`Tags: ${plan.tags.length ? plan.tags.join(', ') : '(none: pushed by digest only)'}`)
+  log.info(`Version: ${plan.version || '(none)'}`)
+  log.info(`Push: ${plan.decisions.push ? 'yes' : 'no'} (${plan.decisions.pushReason})`)
+  if (plan.decisions.push) log.info(`Published by: ${plan.publish.via} (${plan.publish.reason})`)
+  log.info(`Sign: ${plan.decisions.sign} (${plan.decisions.signReason})`)
+  log.info(`SARIF upload: ${plan.decisions.upload ? 'yes' : 'no'} (${plan.decisions.uploadReason})`)
+  for (const [key, value] of Object.entries(plan.labels)) log.info(`Label ${key}=${value}`)
+  log.endGroup()
+  for (const note of plan.notes) log.warning(note)
+  // What pushes unsigned says so where it is seen: only sign: false does it knowingly; a fork
+  // pull request that pushes under sign: auto cannot sign (no OIDC token, no secrets).
+  if (plan.decisions.push && plan.decisions.sign === 'off') {
+    if (config.sign.mode === 'false') log.notice(plan.decisions.signReason)
+    else log.warning(plan.decisions.signReason)
   }
 }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { log } from './log.js'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +15,8 @@ import type { RunReport } from './report/summary.js'
 import type { StageTimer } from './report/timings.js'
 import type { GateResult } from './scan/gate.js'
 import type { ScanResult } from './scan/result.js'
+import type { OidcRequest } from './sign/oidc.js'
+import { requestIdToken } from './sign/oidc.js'
 import { STATE } from './state.js'
 import { ensureBuildReady, probeBuildxVersion, type BuildReadiness } from './tools/buildx.js'
 import { foreignPlatforms } from './tools/platform.js'
@@ -48,7 +51,18 @@ export async function pipeline(
   plan: Plan,
   report: RunReport,
   timer: StageTimer,
-  { workspace, env, late }: { workspace: string; env: NodeJS.ProcessEnv; late: LateWork }
+  {
+    workspace,
+    env,
+    late,
+    oidc
+  }: {
+    workspace: string
+    env: NodeJS.ProcessEnv
+    late: LateWork
+    /** The runner's OIDC request (runner-env.ts): for the signing stage alone. */
+    oidc?: OidcRequest
+  }
 ): Promise<void> {
   const startedAt = new Date()
   // A working directory of our own (docker config with credentials, the OCI layout,
@@ -64,7 +78,7 @@ export async function pipeline(
   const tools = await timer.run('Tools', async () => {
     const prepared = await prepareTools(config, plan, { workspace, env, now: ctx.now })
     report.tools = describeTools(prepared)
-    for (const line of report.tools) core.info(line)
+    for (const line of report.tools) log.info(line)
     return prepared
   })
 
@@ -82,7 +96,7 @@ export async function pipeline(
       dockerConfig,
       env: dockerConfig.env
     })
-    for (const note of logins.notes) core.notice(note)
+    for (const note of logins.notes) log.notice(note)
     report.logins = logins.registries
     return dockerConfig
   })
@@ -91,7 +105,7 @@ export async function pipeline(
   // or, when nothing has to come between build and tag, pushed with its tags by buildx. The
   // build tools are checked only if the build fails (build/check-on-failure.ts); buildx's
   // version, for the summary, is read alongside (one light process).
-  const buildxVersion = probeBuildxVersion().then(
+  const buildxVersion = probeBuildxVersion(docker.env).then(
     v => v.raw,
     (error: unknown) =>
       `(version unknown: ${error instanceof Error ? error.message : String(error)})`
@@ -99,11 +113,15 @@ export async function pipeline(
   let readiness: BuildReadiness | undefined
   const check = async () => {
     const ready = await timer.run('Build tools check', () =>
-      ensureBuildReady({ platforms: config.platforms })
+      ensureBuildReady({
+        platforms: config.platforms,
+        env: docker.env,
+        binfmtImage: config.build.binfmtImage
+      })
     )
     // Saved at once, so that the post step removes it whatever happens next.
     if (ready.builder.createdByUs) core.saveState(STATE.builder, ready.builder.name)
-    for (const note of ready.notes) core.info(note)
+    for (const note of ready.notes) log.info(note)
     readiness = ready
     return ready
   }
@@ -115,7 +133,7 @@ export async function pipeline(
     }
     const line = describeBuildTools(seen)
     report.tools = [line, ...(report.tools ?? [])]
-    core.info(line)
+    log.info(line)
   }
 
   const build = (via: PublishVia, stage: string, builder?: string) =>
@@ -148,7 +166,7 @@ export async function pipeline(
     // BuildKit gave up after its own retries; the layout route retries longer and, if it
     // fails too, says what exists in which registry.
     buildxFailure = error.failure
-    core.warning(
+    log.warning(
       `${error.message}. Publishing from an OCI layout instead (skopeo, by digest, then the tags), with retries.`
     )
     built = await build('layout', 'Build (to a layout)', builder)
@@ -175,7 +193,7 @@ export async function pipeline(
       image =>
         `\`${image}@${built.digest}\`: pushed by buildx with tags ${plan.tags.map(tag => `\`${tag}\``).join(' ')}`
     )
-    for (const reference of built.pushed) core.info(`${reference} -> ${built.digest}`)
+    for (const reference of built.pushed) log.info(`${reference} -> ${built.digest}`)
     return
   }
   const layout = built.layout
@@ -192,15 +210,18 @@ export async function pipeline(
     scanned = await timer.run('Scan', () =>
       scanStage({
         config,
-        trivy: { path: trivy.tool.path, version: trivy.tool.version, dbArgs: trivy.db.scanArgs },
+        trivy: {
+          binary: trivy.tool.binary,
+          version: trivy.tool.version,
+          dbArgs: trivy.db.scanArgs
+        },
         layout,
         platforms: built.platforms,
         workDir,
         reportDir,
         workspace,
         now: ctx.now,
-        env,
-        log: core,
+        log,
         sbom: plan.decisions.sign !== 'off' && config.sign.attest.includes('sbom')
       })
     )
@@ -216,7 +237,7 @@ export async function pipeline(
         reportDir,
         workspace,
         startedAt,
-        log: core,
+        log,
         setOutput: core.setOutput
       })
     )
@@ -227,13 +248,13 @@ export async function pipeline(
       report.published = plan.images.map(image => `\`${image}\`: nothing pushed (the gate failed)`)
       throw new GateFailedError(scanned.gate)
     }
-    core.info(scanned.gate.reason)
+    log.info(scanned.gate.reason)
   } else {
     core.setOutput('gate', 'skipped')
   }
 
   if (!plan.decisions.push) {
-    core.info(`Not published: ${plan.decisions.pushReason}`)
+    log.info(`Not published: ${plan.decisions.pushReason}`)
     report.published = plan.images.map(
       image => `\`${image}\`: not pushed (${plan.decisions.pushReason})`
     )
@@ -252,9 +273,7 @@ export async function pipeline(
       })
   const pushed = await timer.run(
     'Publish',
-    stated(() =>
-      pushByDigest({ layout, digest: built.digest, images: plan.images, authfile, env: docker.env })
-    )
+    stated(() => pushByDigest({ layout, digest: built.digest, images: plan.images, authfile }))
   )
   report.published = pushed.map(p => `\`${p.image}@${built.digest}\`: pushed, not tagged yet`)
 
@@ -266,7 +285,7 @@ export async function pipeline(
     const outcome = await timer.run('Sign', async () =>
       signStage({
         cosign: {
-          path: cosign.tool.path,
+          path: cosign.tool.binary,
           major: cosign.version.major === 2 ? 2 : 3,
           version: cosign.version.version
         },
@@ -282,11 +301,12 @@ export async function pipeline(
         serverUrl: ctx.serverUrl,
         env: docker.env,
         idToken: async audience => {
-          const token = await core.getIDToken(audience)
+          if (!oidc) throw new Error('The runner offers no OIDC token to sign keyless with')
+          const token = await requestIdToken(oidc, audience)
           core.setSecret(token)
           return token
         },
-        log: core
+        log
       })
     )
     signed = Object.fromEntries(plan.images.map(image => [image, true]))
@@ -306,7 +326,6 @@ export async function pipeline(
         images: plan.images,
         tags: plan.tags,
         authfile,
-        env: docker.env,
         ...(signed ? { signed } : {})
       })
     )

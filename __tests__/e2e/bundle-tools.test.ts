@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
 import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tools/specs.js'
-import { buildFakeTrivyArchive, sha256File } from '../helpers/fake-trivy.js'
+import { buildFakeTrivyArchive, setFakeTrivyControl, sha256File } from '../helpers/fake-trivy.js'
 import { cosignPath, ReleaseServer, trivyPath } from '../helpers/release-server.js'
 import { runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
 import { scanForSecrets } from '../helpers/secret-scan.js'
@@ -61,6 +61,7 @@ describeWithWorld('e2e: the bundle through the tools stage', () => {
     const platform = currentPlatform()
     const trivy = await buildFakeTrivyArchive(mkdtempSync(join(tmpdir(), 'assets-')), '0.74.0')
     server.add(trivyPath('0.74.0'), { file: trivy.path })
+    setFakeTrivyControl(trivy.control, { FAKE_TRIVY_LOG: trivyLog })
     const cosign = TOOL_SPECS.cosign
     const cosignAsset = cosignPath(
       world.COSIGN3_VERSION,
@@ -89,7 +90,7 @@ describeWithWorld('e2e: the bundle through the tools stage', () => {
     )
     writeFileSync(join(workspace, 'cosign.key'), 'not read before the sign stage\n')
     writeFileSync(join(workspace, 'Dockerfile.broken'), 'FROM scratch\nNOT-AN-INSTRUCTION x\n')
-    env = { ...runnerWorldEnv(world), FAKE_TRIVY_LOG: trivyLog }
+    env = runnerWorldEnv(world)
   })
 
   afterAll(async () => {

@@ -11,7 +11,11 @@ import { join } from 'node:path'
 import { stringify } from 'yaml'
 import { currentPlatform } from '../../src/tools/specs.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
-import { buildFakeTrivyArchive } from '../helpers/fake-trivy.js'
+import {
+  buildFakeTrivyArchive,
+  clearFakeTrivyControl,
+  setFakeTrivyControl
+} from '../helpers/fake-trivy.js'
 import { ReleaseServer, trivyPath } from '../helpers/release-server.js'
 import { ROOT, runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
 import { sarifSchemaErrors } from '../helpers/sarif-schema.js'
@@ -79,6 +83,7 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
   let github: FakeGitHub
   let workspace: string
   let env: Record<string, string>
+  let trivyControl: string
   let dockerfileLines: string[]
   const toolCache = join(mkdtempSync(join(tmpdir(), 'scan-e2e-kept-')), 'tool-cache')
   const runs: ActionRun[] = []
@@ -117,6 +122,7 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
     dockerfileLines = readFileSync(join(workspace, 'examples/hello/Dockerfile'), 'utf8').split('\n')
     const trivy = await buildFakeTrivyArchive(mkdtempSync(join(tmpdir(), 'assets-')), '0.74.0')
     server.add(trivyPath('0.74.0'), { file: trivy.path })
+    trivyControl = trivy.control
     writeFileSync(
       join(workspace, 'tools.yaml'),
       stringify([
@@ -141,15 +147,16 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
   const action = async (
     image: string,
     extra: Record<string, string>,
-    trivyEnv: Record<string, string>,
+    trivySettings: Record<string, string>,
     event = branchPush
   ) => {
+    setFakeTrivyControl(trivyControl, trivySettings)
     const result = await runAction({
       event,
       workspace,
       toolCache,
       githubToken: TOKEN,
-      env: { ...env, ...trivyEnv },
+      env,
       inputs: {
         images: image,
         context: 'examples/hello',
@@ -165,7 +172,7 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
         'registry-password': world.REGISTRY_PASSWORD,
         ...extra
       }
-    })
+    }).finally(() => clearFakeTrivyControl(trivyControl))
     runs.push(result)
     return result
   }

@@ -13,7 +13,7 @@ import { stringify } from 'yaml'
 import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tools/specs.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { FakeSigstore } from '../helpers/fake-sigstore.js'
-import { buildFakeTrivyArchive, sha256File } from '../helpers/fake-trivy.js'
+import { buildFakeTrivyArchive, setFakeTrivyControl, sha256File } from '../helpers/fake-trivy.js'
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
 import {
   ACTIONS_OIDC_PUBLIC_KEY,
@@ -118,6 +118,7 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
     const platform = currentPlatform()
     const trivy = await buildFakeTrivyArchive(mkdtempSync(join(tmpdir(), 'assets-')), '0.74.0')
     mirror.add(trivyPath('0.74.0'), { file: trivy.path })
+    setFakeTrivyControl(trivy.control, { FAKE_TRIVY_FIXTURE: 'trivy_alpine-310.json.golden' })
     const entries: object[] = [
       {
         tool: 'trivy',
@@ -148,8 +149,7 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
     env = {
       ...runnerWorldEnv(world),
       DOCKER_CONFIG: dockerConfig,
-      GITHUB_API_URL: github.apiUrl,
-      FAKE_TRIVY_FIXTURE: 'trivy_alpine-310.json.golden'
+      GITHUB_API_URL: github.apiUrl
     }
   }, TIMEOUT)
 

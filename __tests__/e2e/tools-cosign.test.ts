@@ -6,10 +6,18 @@
  * With E2E_REQUIRED=1 a missing world is a failure; otherwise the suite is skipped.
  */
 import { createHash } from 'node:crypto'
-import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  createReadStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cosignVersion, installTools, toolsOptions } from '../../src/tools/install.js'
+import { parseToolsManifest } from '../../src/tools/manifest.js'
 import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tools/specs.js'
 import { cosignPath, ReleaseServer } from '../helpers/release-server.js'
 import { requireWorld, run, type World, describeWithWorld } from './world.js'
@@ -78,7 +86,11 @@ describeWithWorld('e2e: real cosign 2 and 3 through the installer', () => {
       const workspace = join(dir, 'workspace')
       mkdirSync(workspace)
       writeFileSync(join(workspace, 'tools.json'), JSON.stringify(entries, null, 2))
-      const options = await toolsOptions({ mirror: '', manifest: 'tools.json' }, workspace)
+      const manifest = parseToolsManifest(
+        readFileSync(join(workspace, 'tools.json'), 'utf8'),
+        'tools.json'
+      )
+      const options = toolsOptions({ mirror: '', manifest })
       const requests = binaries.map(b => ({ tool: 'cosign' as const, version: b.version }))
 
       const cold = await installTools(requests, options)

@@ -3,9 +3,9 @@
  * committed bundle is what users get, and check-dist proves it matches src/.
  */
 import { existsSync, readdirSync } from 'node:fs'
-import { BAD_INPUTS } from '../fixtures/bad-inputs.js'
+import { BAD_INPUTS, BAD_PLANS, type BadInput } from '../fixtures/bad-inputs.js'
 import { makeWorkspace } from '../fixtures/workspace.js'
-import { BUNDLE, runAction } from '../helpers/run-action.js'
+import { BUNDLE, runAction, type ActionRun } from '../helpers/run-action.js'
 
 const workspace = makeWorkspace()
 
@@ -13,21 +13,77 @@ beforeAll(() => {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\``)
 })
 
+/** What the runner would show: the step's output without the masking commands it consumes. */
+const shown = (run: ActionRun) =>
+  `${run.main.stdout}\n${run.main.stderr}`.replace(/^::add-mask::.*$/gm, '')
+
+/** The refusal of one bad input or plan: one error line naming the input, nothing done. */
+function expectRefusedBeforeAnySideEffect(run: ActionRun, c: BadInput): void {
+  // Under the permission model, a started process or a written file would have thrown
+  // ERR_ACCESS_DENIED instead of the input error.
+  expect(run.main.stderr).not.toContain('ERR_ACCESS_DENIED')
+  expect(run.main.exitCode).toBe(1)
+  expect(run.errors).toHaveLength(1)
+  expect(run.errors[0]).toMatch(new RegExp(`^Input "${c.input}": `))
+  expect(run.errors[0]).toContain(c.says.replace(/%/g, '%25'))
+  expect(run.outputs).toEqual({})
+  expect(readdirSync(run.runnerTemp)).toEqual([])
+  expect(run.state).toEqual({ isPost: 'true' })
+  if (c.absent) expect(shown(run)).not.toContain(c.absent)
+  // No line of the step is a workflow command other than the error and masks (a value's CR
+  // or LF would have split a line into one).
+  const commands = shown(run)
+    .split(/\r\n|\r|\n/)
+    .flatMap(line => /^\s*::([a-z-]+)/i.exec(line)?.[1] ?? [])
+  expect(commands).toEqual(['error'])
+}
+
 describe('bundle: bad inputs are refused before any side effect', () => {
+  test('the table holds at least 110 cases (81 before issue 11)', () => {
+    expect(BAD_INPUTS.length + BAD_PLANS.length).toBeGreaterThanOrEqual(111)
+  })
+
   test.each(BAD_INPUTS.map(c => [JSON.stringify(c.inputs), c] as const))(
     '%s',
-    async (_name, { inputs, input, says }) => {
-      const run = await runAction({ inputs, workspace, forbidSideEffects: true, skipPost: true })
-      // Under the permission model, a started process or a written file would have thrown
-      // ERR_ACCESS_DENIED instead of the input error.
-      expect(run.main.stderr).not.toContain('ERR_ACCESS_DENIED')
-      expect(run.main.exitCode).toBe(1)
-      expect(run.errors).toHaveLength(1)
-      expect(run.errors[0]).toMatch(new RegExp(`^Input "${input}": `))
-      expect(run.errors[0]).toContain(says.replace(/%/g, '%25'))
-      expect(run.outputs).toEqual({})
-      expect(readdirSync(run.runnerTemp)).toEqual([])
-      expect(run.state).toEqual({ isPost: 'true' })
+    async (_name, c) => {
+      const run = await runAction({
+        inputs: c.inputs,
+        workspace,
+        forbidSideEffects: true,
+        skipPost: true
+      })
+      expectRefusedBeforeAnySideEffect(run, c)
+    },
+    20_000
+  )
+
+  test.each(BAD_PLANS.map(c => [JSON.stringify({ ...c.inputs, ...c.env }), c] as const))(
+    'plan: %s',
+    async (_name, c) => {
+      const run = await runAction({
+        inputs: c.inputs,
+        workspace,
+        forbidSideEffects: true,
+        skipPost: true,
+        ...(c.env ? { env: c.env } : {}),
+        ...(c.private
+          ? {
+              event: {
+                name: 'push',
+                ref: 'refs/heads/main',
+                sha: '0123456789abcdef0123456789abcdef01234567',
+                payload: {
+                  repository: {
+                    full_name: 'octo-org/secret-app',
+                    name: 'secret-app',
+                    private: true
+                  }
+                }
+              }
+            }
+          : {})
+      })
+      expectRefusedBeforeAnySideEffect(run, c)
     },
     20_000
   )

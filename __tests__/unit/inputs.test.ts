@@ -1,7 +1,7 @@
 import { readConfig } from '../../src/inputs/index.js'
 import { INPUT_DEFAULTS } from '../../src/inputs/defaults.js'
 import { InputError } from '../../src/errors.js'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BAD_INPUTS } from '../fixtures/bad-inputs.js'
@@ -20,7 +20,7 @@ describe('readConfig: refused values', () => {
 
   test.each(BAD_INPUTS.map(c => [JSON.stringify(c.inputs), c] as const))(
     '%s',
-    (_name, { inputs, input, says }) => {
+    (_name, { inputs, input, says, absent }) => {
       let caught: unknown
       try {
         read(inputs)
@@ -33,6 +33,7 @@ describe('readConfig: refused values', () => {
       expect(error.message).toContain(says)
       expect(error.message).toMatch(new RegExp(`^Input "${input}": .+\\. Expected .+\\.$`))
       expect(error.message).not.toMatch(/\n/)
+      if (absent) expect(error.message).not.toContain(absent)
     }
   )
 
@@ -53,8 +54,9 @@ describe('readConfig: accepted values', () => {
     expect(config.platforms).toEqual(['linux/amd64', 'linux/arm64'])
     expect(config.push).toBe('auto')
     expect(config.build).toEqual({
-      context: '.',
-      file: '',
+      // Paths are resolved (symlinks followed, confined to the workspace): see paths.test.ts.
+      context: realpathSync(workspace),
+      file: join(realpathSync(workspace), 'Dockerfile'),
       target: '',
       buildArgs: [],
       secrets: [],
@@ -63,7 +65,8 @@ describe('readConfig: accepted values', () => {
       network: '',
       noCache: false,
       cache: 'gha',
-      provenance: 'auto'
+      provenance: 'auto',
+      binfmtImage: INPUT_DEFAULTS['binfmt-image']
     })
     expect(config.scan).toEqual({
       enabled: true,
@@ -95,7 +98,7 @@ describe('readConfig: accepted values', () => {
       recursive: true,
       transparencyLog: 'auto'
     })
-    expect(config.tools).toEqual({ mirror: '', manifest: '' })
+    expect(config.tools).toEqual({ mirror: '', manifest: undefined })
   })
 
   test.each([
@@ -188,7 +191,10 @@ describe('readConfig: accepted values', () => {
     ['hashivault://release', 'kms'],
     ['docker/Dockerfile.prod', 'file']
   ])('cosign-key %s is a %s key', (key, kind) => {
-    expect(read({ 'cosign-key': key }).sign.key).toEqual({ kind, value: key })
+    expect(read({ 'cosign-key': key }).sign.key).toEqual({
+      kind,
+      value: kind === 'file' ? join(realpathSync(workspace), key) : key
+    })
   })
 
   test.each([
@@ -230,8 +236,8 @@ describe('readConfig: accepted values', () => {
       platforms: 'linux/arm64'
     })
     expect(config.build).toMatchObject({
-      context: 'docker',
-      file: 'docker/Dockerfile.prod',
+      context: join(realpathSync(workspace), 'docker'),
+      file: join(realpathSync(workspace), 'docker', 'Dockerfile.prod'),
       target: 'runtime',
       network: 'host',
       noCache: true,
@@ -262,11 +268,16 @@ describe('readConfig: accepted values', () => {
         trustedRoot: join(workspace, 'sigstore/trusted_root.json')
       }
     })
-    expect(config.tools).toEqual({ mirror: 'https://ghes.example.com', manifest: 'tools.json' })
+    // The manifest is read and checked with the inputs (before any download).
+    expect(config.tools).toEqual({
+      mirror: 'https://ghes.example.com',
+      manifest: { file: 'tools.json', entries: [] }
+    })
   })
 
   test('no ignore file in the workspace: no rules', () => {
     const bare = mkdtempSync(join(tmpdir(), 'bare-'))
+    writeFileSync(join(bare, 'Dockerfile'), 'FROM scratch\n')
     const config = readConfig(reader({}), { workspace: bare })
     expect([config.scan.trivyignore, config.scan.ignoreRules]).toEqual([[], []])
   })
@@ -355,7 +366,8 @@ describe('action.yml', () => {
     'sign-recursive',
     'transparency-log',
     'sigstore-signing-config',
-    'sigstore-trusted-root'
+    'sigstore-trusted-root',
+    'binfmt-image'
   ]
   const allInputs = [...specInputs, ...extraInputs]
   const specOutputs = [

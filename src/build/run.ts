@@ -1,10 +1,11 @@
-import * as core from '@actions/core'
+import { log } from '../log.js'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RunContext } from '../context.js'
 import { CommandError, execChecked } from '../exec.js'
 import type { Config } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
+import { ghaCacheEnvironment } from '../tool-env.js'
 import {
   buildxArgs,
   resolveProvenance,
@@ -95,11 +96,17 @@ export async function buildImage(
   const secretEnv = Object.fromEntries(
     config.build.secrets.map((secret, index) => [secretEnvName(index), secret.value])
   )
-  core.info(`Provenance: ${provenance.mode} (${provenance.reason})`)
+  log.info(`Provenance: ${provenance.mode} (${provenance.reason})`)
   let stderr: string
   try {
     ;({ stderr } = await execChecked(options.docker ?? 'docker', args, {
-      env: { ...options.env, ...secretEnv }
+      purpose: 'buildx-build',
+      env: {
+        ...options.env,
+        ...secretEnv,
+        // The cache service's token goes to buildx only when it caches there.
+        ...(config.build.cache === 'gha' ? ghaCacheEnvironment() : {})
+      }
     }))
   } catch (error) {
     const failure =

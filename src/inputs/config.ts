@@ -1,5 +1,6 @@
 import type { Flavor, TagRule } from '../plan/tag-rules.js'
 import type { IgnoreRule } from '../scan/ignore.js'
+import type { ToolsManifest } from '../tools/manifest.js'
 import type { CosignKey } from './validators.js'
 
 export type { CosignKey }
@@ -24,8 +25,9 @@ export interface Config {
   tags: TagRule[]
   flavor: Flavor
   build: {
+    /** The context's real path (inside the workspace or RUNNER_TEMP), or a Git URL. */
     context: string
-    /** Empty: <context>/Dockerfile, resolved by buildx itself. */
+    /** The Dockerfile's real path: the input's, else <context>/Dockerfile; empty for a Git context. */
     file: string
     target: string
     buildArgs: { name: string; value: string }[]
@@ -36,6 +38,8 @@ export interface Config {
     noCache: boolean
     cache: CacheMode
     provenance: Provenance
+    /** The QEMU installer image, pinned by digest; run privileged when a build lacks QEMU. */
+    binfmtImage: string
   }
   registry: {
     username: string
@@ -76,6 +80,7 @@ export interface Config {
   }
   tools: {
     mirror: string
-    manifest: string
+    /** The parsed tools-manifest, if one was given. */
+    manifest: ToolsManifest | undefined
   }
 }

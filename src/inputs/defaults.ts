@@ -6,6 +6,8 @@
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   context: '.',
   'no-cache': 'false',
+  'binfmt-image':
+    'docker.io/tonistiigi/binfmt:qemu-v10.2.3@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0',
   platforms: 'linux/amd64,linux/arm64',
   push: 'auto',
   flavor: 'latest=false',

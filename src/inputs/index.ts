@@ -1,12 +1,15 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
-import { InputError, ValueError } from '../errors.js'
+import { existsSync, lstatSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ConfigurationError, InputError, ValueError } from '../errors.js'
 import { parseFlavor, parseTagRules } from '../plan/tag-rules.js'
+import { urlCredentials } from '../redact.js'
 import { parseIgnoreFile } from '../scan/ignore.js'
 import { cosign2TrustMaterial, signingConfigUrls, TrustConfigError } from '../sign/trust.js'
+import { parseToolsManifest } from '../tools/manifest.js'
 import type { Attestation, CacheMode, Config, FailOn, Mode, SignatureFormat } from './config.js'
 import { INPUT_DEFAULTS } from './defaults.js'
 import { splitList } from './lists.js'
+import { resolveConfinedPath, type PathKind } from './paths.js'
 import * as check from './validators.js'
 
 export type { Config } from './config.js'
@@ -17,6 +20,8 @@ export type InputReader = (name: string) => string
 export interface ReadOptions {
   /** Relative paths (context, file, ignore files…) are resolved against the workspace. */
   workspace: string
+  /** RUNNER_TEMP: path inputs may also lie there (a key or manifest an earlier step wrote). */
+  runnerTemp?: string | undefined
   /** Called with each secret value as soon as it is read, so it is masked in every later log line. */
   maskSecret?: (value: string) => void
 }
@@ -31,39 +36,80 @@ const ATTESTATIONS: readonly Attestation[] = ['sbom', 'vuln']
 export const DEFAULT_IGNORE_FILES = ['.trivyignore', '.trivyignore.yaml']
 
 /**
+ * Inputs whose value may span lines: the lists (one item a line) and a PEM key. Every other
+ * input is one line; no input may hold any other control character (validators.ts).
+ */
+export const MULTILINE_INPUTS: ReadonlySet<string> = new Set([
+  'images',
+  'platforms',
+  'tags',
+  'flavor',
+  'build-args',
+  'secrets',
+  'labels',
+  'annotations',
+  'trivyignore',
+  'trivy-db-repositories',
+  'attest',
+  'cosign-key'
+])
+const GIT_CONTEXT = /^(https?:\/\/|git@|git:\/\/)/
+
+/**
  * Parses and validates every input into one Config. Throws InputError (one line: input name,
  * problem, accepted form) on the first bad value; starts no process and writes nothing.
  */
 export function readConfig(read: InputReader, options: ReadOptions): Config {
   const mask = options.maskSecret ?? (() => undefined)
-  // Secrets first: masked before anything else could print them.
-  const registryPassword = read('registry-password')
-  const githubToken = read('github-token')
-  const cosignPassword = read('cosign-password')
-  for (const secret of [registryPassword, githubToken, cosignPassword]) if (secret) mask(secret)
-
-  const field = <T>(name: string, parse: (raw: string) => T): T => {
+  const asInputError = (name: string, error: unknown): unknown =>
+    error instanceof ValueError ? new InputError(name, error.problem, error.accepted) : error
+  /**
+   * Every raw value goes through here: control characters are refused before the value is used
+   * or printed anywhere (a secret is masked first; the error never quotes the value).
+   */
+  const raw = (name: string): string => {
+    let value = read(name)
+    // A PEM key pasted from Windows into a secret: its CRLF line ends are line ends.
+    if (name === 'cosign-key') value = value.replace(/\r\n/g, '\n')
     try {
-      return parse(read(name).trim() || (INPUT_DEFAULTS[name] ?? ''))
+      check.checkControlCharacters(value, { lines: MULTILINE_INPUTS.has(name) })
     } catch (error) {
-      if (error instanceof ValueError) throw new InputError(name, error.problem, error.accepted)
-      throw error
+      throw asInputError(name, error)
+    }
+    return value
+  }
+  // Secrets first: masked before anything else could print them.
+  const secret = (name: string): string => {
+    const value = read(name)
+    if (value) mask(value)
+    return raw(name)
+  }
+  const registryPassword = secret('registry-password')
+  const githubToken = secret('github-token')
+  const cosignPassword = secret('cosign-password')
+
+  const field = <T>(name: string, parse: (value: string) => T): T => {
+    const value = raw(name)
+    try {
+      return parse(value.trim() || (INPUT_DEFAULTS[name] ?? ''))
+    } catch (error) {
+      throw asInputError(name, error)
     }
   }
   const fail = (name: string, problem: string, accepted: string): never => {
     throw new InputError(name, problem, accepted)
   }
-  const inWorkspace = (path: string): string =>
-    isAbsolute(path) ? path : join(options.workspace, path)
-  const existingFile = (name: string, path: string, accepted: string): string => {
-    if (path === '') fail(name, 'an empty entry in the list', accepted)
-    check.checkNotFlag(path, accepted)
-    const full = inWorkspace(path)
-    if (!existsSync(full) || !statSync(full).isFile()) {
-      fail(name, `file "${path}" does not exist in the workspace`, accepted)
+  const roots = { workspace: options.workspace, runnerTemp: options.runnerTemp }
+  /** The one path resolver (paths.ts): the real path, inside the workspace or RUNNER_TEMP. */
+  const confined = (name: string, path: string, kind: PathKind, accepted: string): string => {
+    try {
+      return resolveConfinedPath(path, kind, roots, accepted)
+    } catch (error) {
+      throw asInputError(name, error)
     }
-    return path
   }
+  const existingFile = (name: string, path: string, accepted: string): string =>
+    confined(name, path, 'file', accepted)
   const mode = (name: string) => field(name, raw => check.checkChoice(raw, MODES))
   const bool = (name: string) => field(name, check.checkBoolean)
 
@@ -79,20 +125,30 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     return list
   })
 
-  const context = field('context', raw => {
-    const value = raw
+  const context = field('context', value => {
     const accepted = 'a directory in the workspace or a Git URL'
     check.checkNotFlag(value, accepted)
-    if (/^(https?:\/\/|git@|git:\/\/)/.test(value)) return value
-    const full = inWorkspace(value)
-    if (!existsSync(full) || !statSync(full).isDirectory()) {
-      throw new ValueError(`directory "${value}" does not exist in the workspace`, accepted)
+    if (GIT_CONTEXT.test(value)) {
+      // A token in the URL (https://x-access-token:TOKEN@github.com/…) is masked and redacted.
+      for (const credential of urlCredentials(value)) mask(credential)
+      return value
     }
-    return value
+    return confined('context', value, 'directory', accepted)
   })
-  const file = field('file', raw => {
-    if (raw === '') return ''
-    return existingFile('file', raw, 'the path of a Dockerfile in the workspace')
+  const DOCKERFILE_FORM = 'the path of a Dockerfile in the workspace'
+  const file = field('file', value => {
+    if (value !== '') return existingFile('file', value, DOCKERFILE_FORM)
+    if (GIT_CONTEXT.test(context)) return ''
+    // The default, <context>/Dockerfile, read by buildx: confined like a given path.
+    const dockerfile = join(context, 'Dockerfile')
+    if (!existsSync(dockerfile) && !isSymlink(dockerfile)) {
+      return fail(
+        'file',
+        'it is empty and the context has no Dockerfile',
+        `${DOCKERFILE_FORM} (file: path/to/Dockerfile)`
+      )
+    }
+    return existingFile('file', dockerfile, DOCKERFILE_FORM)
   })
 
   const tags = field('tags', raw => parseTagRules(splitList(raw, { comma: false })))
@@ -112,7 +168,7 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     return out
   })
 
-  const registryUsername = read('registry-username')
+  const registryUsername = raw('registry-username')
   if (registryUsername && !registryPassword) {
     fail('registry-password', 'it is empty while registry-username is set', 'both or neither')
   }
@@ -121,16 +177,25 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
   }
 
   const scanEnabled = bool('scan')
-  const isFile = (path: string) => existsSync(path) && statSync(path).isFile()
-  const trivyignore = field('trivyignore', raw => {
-    const listed = splitList(raw, { comma: true })
-    if (listed.length === 0) return DEFAULT_IGNORE_FILES.filter(f => isFile(inWorkspace(f)))
-    return listed.map(path =>
-      existingFile('trivyignore', path, 'paths of .trivyignore or .trivyignore.yaml files')
-    )
+  const IGNORE_FORM = 'paths of .trivyignore or .trivyignore.yaml files in the workspace'
+  /** Each ignore file as the user named it (for the summary) and where it really is. */
+  const ignoreFiles = field('trivyignore', value => {
+    const listed = splitList(value, { comma: true })
+    const named =
+      listed.length > 0
+        ? listed
+        : DEFAULT_IGNORE_FILES.filter(f => {
+            const full = join(options.workspace, f)
+            return existsSync(full) || isSymlink(full)
+          })
+    return named.map(name => {
+      if (name === '') fail('trivyignore', 'an empty entry in the list', IGNORE_FORM)
+      return { name, path: existingFile('trivyignore', name, IGNORE_FORM) }
+    })
   })
+  const trivyignore = ignoreFiles.map(f => f.name)
   const ignoreRules = field('trivyignore', () =>
-    trivyignore.flatMap(path => parseIgnoreFile(readFileSync(inWorkspace(path), 'utf8'), path))
+    ignoreFiles.flatMap(f => parseIgnoreFile(readFileSync(f.path, 'utf8'), f.name))
   )
   const attest = field('attest', raw => {
     const items = splitList(raw, { comma: true }).map(item => item.toLowerCase())
@@ -151,11 +216,13 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     )
   }
 
-  const cosignKey = field('cosign-key', raw => {
-    if (raw === '') return undefined
-    const key = check.classifyCosignKey(raw)
+  const cosignKey = field('cosign-key', value => {
+    if (value === '') return undefined
+    const key = check.classifyCosignKey(value)
     if (key.kind === 'pem') mask(key.value)
-    if (key.kind === 'file') existingFile('cosign-key', key.value, 'an existing key file')
+    if (key.kind === 'file') {
+      return { ...key, value: existingFile('cosign-key', key.value, 'an existing key file') }
+    }
     return key
   })
   if (cosignPassword && !cosignKey) {
@@ -186,18 +253,18 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     return format
   })
   const sigstoreFile = (name: string, check: (text: string, file: string) => unknown) =>
-    field(name, raw => {
-      if (raw === '') return ''
-      const path = existingFile(name, raw, 'a JSON file in the workspace')
+    field(name, value => {
+      if (value === '') return ''
+      const path = existingFile(name, value, 'a JSON file in the workspace')
       try {
-        check(readFileSync(inWorkspace(path), 'utf8'), path)
+        check(readFileSync(path, 'utf8'), value)
       } catch (error) {
         if (error instanceof TrustConfigError) {
           throw new ValueError(error.message, 'a Sigstore file as `cosign` writes or reads it')
         }
         throw error
       }
-      return inWorkspace(path)
+      return path
     })
   const signingConfig = sigstoreFile('sigstore-signing-config', signingConfigUrls)
   const trustedRoot = sigstoreFile('sigstore-trusted-root', cosign2TrustMaterial)
@@ -229,6 +296,7 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
       ),
       network: field('network', raw => (raw === '' ? '' : check.checkNetwork(raw))),
       noCache: bool('no-cache'),
+      binfmtImage: field('binfmt-image', check.checkPinnedImage),
       cache: field('cache', raw => check.checkChoice(raw, CACHE)),
       provenance: field('provenance', raw =>
         raw === '' ? 'auto' : check.checkChoice(raw, PROVENANCE)
@@ -266,14 +334,40 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
       attest
     },
     tools: {
-      mirror: field('tools-mirror', raw => (raw === '' ? '' : check.checkHttpUrl(raw))),
-      manifest: field('tools-manifest', raw => {
-        if (raw === '') return ''
-        if (!/\.(json|ya?ml)$/i.test(raw)) {
-          throw new ValueError(`"${raw}" is not a .json, .yaml or .yml file`, 'a JSON or YAML file')
+      mirror: field('tools-mirror', value => {
+        if (value === '') return ''
+        // user:token@ in the mirror URL: masked with the runner, redacted in every line.
+        for (const credential of urlCredentials(value)) mask(credential)
+        return check.checkHttpUrl(value)
+      }),
+      // Read and checked here, with the other inputs: a mistake fails before any download.
+      manifest: field('tools-manifest', value => {
+        if (value === '') return undefined
+        if (!/\.(json|ya?ml)$/i.test(value)) {
+          throw new ValueError(
+            `"${value}" is not a .json, .yaml or .yml file`,
+            'a JSON or YAML file'
+          )
         }
-        return existingFile('tools-manifest', raw, 'a JSON or YAML file in the workspace')
+        const path = existingFile('tools-manifest', value, 'a JSON or YAML file in the workspace')
+        try {
+          return parseToolsManifest(readFileSync(path, 'utf8'), value)
+        } catch (error) {
+          if (!(error instanceof ConfigurationError)) throw error
+          throw new ValueError(
+            error.message.replace(/^tools-manifest /, ''),
+            'a tools-manifest as the README describes it'
+          )
+        }
       })
     }
+  }
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
   }
 }

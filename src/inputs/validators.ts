@@ -3,6 +3,7 @@
  * caller adds the input's name. None of them touches the file system or starts a process.
  */
 import { ValueError } from '../errors.js'
+import { PUBLISHABLE_IMAGE } from '../registry/reference.js'
 
 // docker/distribution reference grammar (reference/regexp.go), name part only.
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])'
@@ -12,9 +13,14 @@ const IMAGE_NAME = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPO
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
 const MAX_NAME_LENGTH = 255
 
-export const IMAGE_FORM = 'an image name without tag or digest, such as ghcr.io/owner/app'
+export const IMAGE_FORM =
+  'an image name with its registry and without tag or digest, such as ghcr.io/owner/app or docker.io/user/app'
 
-/** An image name without tag or digest; case is checked after lowercasing, as docker's actions do. */
+/**
+ * An image name without tag or digest; case is checked after lowercasing, as docker's actions do.
+ * It must also be a name the publish stage can push (registry/reference.ts PUBLISHABLE_IMAGE), so
+ * that a name the push would refuse is refused here, before the build.
+ */
 export function checkImageName(value: string): string {
   if (value === '') throw new ValueError('an empty entry in the list', IMAGE_FORM)
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
@@ -31,7 +37,83 @@ export function checkImageName(value: string): string {
   if (!IMAGE_NAME.test(lower) || lower.length > MAX_NAME_LENGTH) {
     throw new ValueError(`"${value}" is not a valid image name`, IMAGE_FORM)
   }
+  if (!lower.includes('/')) {
+    throw new ValueError(
+      `"${value}" names no registry: docker would read it as docker.io/library/${lower}, where only Docker Hub's official images live`,
+      IMAGE_FORM
+    )
+  }
+  if (lower.startsWith('[')) {
+    throw new ValueError(
+      `"${value}" names its registry by an IPv6 address, which the push (skopeo) cannot address`,
+      `${IMAGE_FORM}; give the registry a host name`
+    )
+  }
+  if (!PUBLISHABLE_IMAGE.test(lower)) {
+    throw new ValueError(`"${value}" is not a name the push can use`, IMAGE_FORM)
+  }
   return lower
+}
+
+export const PINNED_IMAGE_FORM =
+  'an image pinned by digest, name[:tag]@sha256:<64 hex>, such as docker.io/tonistiigi/binfmt:qemu-v10.2.3@sha256:…'
+
+/**
+ * An image run with privileges (the binfmt installer): only by digest, so that what runs is
+ * what was chosen, whatever the tag points at today.
+ */
+export function checkPinnedImage(value: string): string {
+  const at = value.indexOf('@')
+  if (at < 0) throw new ValueError(`"${value}" is not pinned by digest`, PINNED_IMAGE_FORM)
+  const digest = value.slice(at + 1)
+  if (!/^sha256:[a-f0-9]{64}$/.test(digest)) {
+    throw new ValueError(`"${value}" has no sha256 digest`, PINNED_IMAGE_FORM)
+  }
+  const named = value.slice(0, at)
+  const lastSlash = named.lastIndexOf('/')
+  const colon = named.indexOf(':', lastSlash + 1)
+  const name = colon < 0 ? named : named.slice(0, colon)
+  const tag = colon < 0 ? '' : named.slice(colon + 1)
+  if (!IMAGE_NAME.test(name) || (colon >= 0 && !TAG.test(tag))) {
+    throw new ValueError(`"${value}" is not a valid image reference`, PINNED_IMAGE_FORM)
+  }
+  return value
+}
+
+/** Characters the runner (or a terminal) would act on: C0 and C1 controls, DEL, U+2028/2029. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\0-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]/
+const CONTROL_NAMES: Record<number, string> = {
+  0x00: 'a NUL',
+  0x0a: 'a line break (LF)',
+  0x0d: 'a carriage return (CR)',
+  0x1b: 'an escape (ESC)',
+  0x2028: 'a line separator (U+2028)',
+  0x2029: 'a paragraph separator (U+2029)'
+}
+
+/**
+ * Refuses control characters in an input's raw value (SPEC invariant 13): the runner reads a
+ * lone CR as the end of a line, so `a=b\r::warning ...` in a label would become a workflow
+ * command wherever the value is printed. LF is allowed only where it separates list items
+ * (`lines`); tab is allowed everywhere. The value itself is not quoted: it may be a secret.
+ */
+export function checkControlCharacters(value: string, { lines }: { lines: boolean }): void {
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i] as string
+    if (char === '\n' && lines) continue
+    if (!CONTROL.test(char)) continue
+    const code = char.charCodeAt(0)
+    const name =
+      CONTROL_NAMES[code] ??
+      `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`
+    throw new ValueError(
+      `it contains ${name} at character ${i + 1}`,
+      lines
+        ? 'text without control characters, one list item a line'
+        : 'one line of text without control characters'
+    )
+  }
 }
 
 /** A repository with a tag, such as mirror.gcr.io/aquasec/trivy-db:2 */

@@ -1,5 +1,5 @@
 import type { RunContext } from '../context.js'
-import { ConfigurationError } from '../errors.js'
+import { InputError } from '../errors.js'
 
 /**
  * What this run may do, decided from the event alone: push, sign, upload SARIF. Each decision
@@ -66,7 +66,7 @@ function decidePush(mode: Mode, ctx: RunContext): Pick<Decisions, 'push' | 'push
 const NO_OIDC = (ctx: RunContext) =>
   isForkPullRequest(ctx) && ctx.eventName === 'pull_request'
     ? 'the runner offers no OIDC token, which GitHub never gives to pull requests from forks'
-    : "the runner offers no OIDC token: add `id-token: write` to the job's permissions"
+    : 'the runner offers no OIDC token (the job lacks `permissions: id-token: write`)'
 
 /** The repository is not public (its payload says private, or a visibility other than public). */
 export function isPrivateRepository(ctx: RunContext): boolean {
@@ -75,10 +75,13 @@ export function isPrivateRepository(ctx: RunContext): boolean {
 }
 
 /**
- * sign=auto signs what is pushed, with the key when one is given, else keyless when the runner
- * can mint an OIDC token. sign=true is the same but refuses to push unsigned: with neither a key
- * nor a token that is a configuration error. When nothing is pushed there is nothing to sign
- * (signatures are attached by digest in the registry), so no mode fails then.
+ * sign=auto signs what is pushed: with the key when one is given, else keyless when the runner
+ * can mint an OIDC token. When the run pushes and can do neither, it fails here, before the
+ * build, naming what would make it sign (SPEC: an image is never published unsigned unless the
+ * user said sign: false). The one exception is a pull request from a fork under sign=auto:
+ * GitHub gives it neither an OIDC token nor secrets, so signing is skipped with a warning, as the
+ * SARIF upload is (invariant 8); sign=true fails there too. When nothing is pushed there is
+ * nothing to sign (signatures are attached by digest in the registry), so no mode fails then.
  *
  * The transparency log is public: a keyless entry there names the repository and its workflow.
  * A private repository therefore signs keyless on the public-good Sigstore only when the user
@@ -93,7 +96,9 @@ function decideSign(
   const mode = input.sign
   const log = input.transparencyLog ?? 'auto'
   const off = (signReason: string) => ({ sign: 'off' as const, signReason, tlog: false })
-  if (mode === 'false') return off('The image is not signed because sign is false.')
+  if (mode === 'false') {
+    return off('The image is pushed unsigned because sign is false.')
+  }
   if (!push) {
     return off(
       'The image is not signed because it is not pushed: signatures are attached by digest in the registry.'
@@ -109,28 +114,35 @@ function decideSign(
       tlog
     }
   }
-  /** `why` keyless is impossible; `fix`, what the user can change (sign: true only). */
+  /** `why` keyless is impossible; `fix`, what the user can change besides sign: false. */
   const refuse = (why: string, fix: string) => {
-    if (mode === 'true') {
-      throw new ConfigurationError(
-        `Input "sign" is true, but the image cannot be signed: cosign-key is not set and ${why}. ${fix}, or set sign to auto to publish unsigned.`
+    if (mode === 'auto' && isForkPullRequest(ctx)) {
+      return off(
+        `The image is pushed unsigned: this pull request comes from a fork, and ${why}. Set sign to true to make such a run fail instead.`
       )
     }
-    return off(`The image is pushed unsigned: sign is auto, cosign-key is not set and ${why}.`)
+    throw new InputError(
+      'sign',
+      `"${mode}" cannot sign the image this ${ctx.eventName || 'workflow'} run would publish: cosign-key is not set and ${why}`,
+      `${fix}, or sign: false to publish unsigned`
+    )
   }
   if (!ctx.idTokenAvailable) {
-    return refuse(`${NO_OIDC(ctx)} to sign keyless`, 'Set cosign-key, grant `id-token: write`')
+    return refuse(
+      NO_OIDC(ctx),
+      '`permissions: id-token: write` on the job (keyless signing), a cosign-key'
+    )
   }
   if (log === 'false' && !input.ownSigstore) {
     return refuse(
       'keyless signing on the public Sigstore needs its transparency log, which transparency-log: false turns off',
-      'Set cosign-key, or sigstore-signing-config for your own Sigstore'
+      'a cosign-key, or sigstore-signing-config for your own Sigstore'
     )
   }
   if (isPrivate && log !== 'true' && !input.ownSigstore) {
     return refuse(
       'the repository is private: keyless signing would publish its name and workflow in the public transparency log (Rekor)',
-      "Set transparency-log: true to accept that, sigstore-signing-config to use your organisation's own Sigstore, or cosign-key"
+      "transparency-log: true to accept that, sigstore-signing-config for your organisation's own Sigstore, a cosign-key"
     )
   }
   return {

@@ -107,12 +107,3 @@ export function classifySkopeoError(stderr: string): RegistryFailure {
   const short = detail.length > 160 ? `${detail.slice(0, 157)}...` : detail
   return { kind: 'other', retryable: false, reason: short || 'skopeo failed', detail }
 }
-
-/** Credentials never leave through a message: auth headers, URL user-info, token parameters. */
-export function redact(text: string): string {
-  return text
-    .replace(/\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]+/g, '$1 ***')
-    .replace(/(\w+:\/\/)[^/\s:@]+:[^/\s@]+@/g, '$1***@')
-    .replace(/("(?:auth|password|identitytoken|registrytoken)"\s*:\s*)"[^"]*"/gi, '$1"***"')
-    .replace(/([?&](?:access_token|token|password|refresh_token)=)[^&\s"]+/gi, '$1***')
-}

@@ -1,14 +1,10 @@
-import * as core from '@actions/core'
+import { log } from '../log.js'
 
-/** Where the publish stage writes its lines (core by default; tests pass their own). */
+/** Where the publish stage writes its lines (the action's log by default; tests pass their own). */
 export interface PublishLog {
   info(message: string): void
   warning(message: string): void
   debug(message: string): void
 }
 
-export const coreLog: PublishLog = {
-  info: m => core.info(m),
-  warning: m => core.warning(m),
-  debug: m => core.debug(m)
-}
+export const coreLog: PublishLog = log

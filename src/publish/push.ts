@@ -4,7 +4,8 @@
  * that was built (invariant 1). No tag is written here: tags come after signing (tag.ts).
  */
 import { layoutIndexDigest } from '../build/oci-layout.js'
-import { redact, type RegistryFailure } from './classify.js'
+import { redact } from '../redact.js'
+import type { RegistryFailure } from './classify.js'
 import { coreLog, type PublishLog } from './log.js'
 import { publishFailure, type ImageState } from './report.js'
 import {

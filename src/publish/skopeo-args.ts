@@ -4,14 +4,14 @@
  * be read as a flag; the values are still checked here, as a second line behind the inputs.
  */
 
+import { PUBLISHABLE_IMAGE } from '../registry/reference.js'
+
 /** `--preserve-digests` appeared in skopeo 1.6.0 (Ubuntu 22.04's package is 1.4). */
 export const MIN_SKOPEO_VERSION = '1.6.0'
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/
 // The distribution spec's tag grammar.
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
-// A lowercased name with a registry host, without tag or digest (validated upstream by inputs).
-const IMAGE = /^[a-z0-9][a-z0-9.-]*(:[0-9]+)?(\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+$/
 
 export function checkDigest(digest: string): string {
   if (!DIGEST.test(digest)) throw new Error(`not an image digest: "${digest}" (sha256:<64 hex>)`)
@@ -24,7 +24,7 @@ export function checkTag(tag: string): string {
 }
 
 export function checkImage(image: string): string {
-  if (!IMAGE.test(image)) {
+  if (!PUBLISHABLE_IMAGE.test(image)) {
     throw new Error(`not an image name (registry/repository, no tag or digest): "${image}"`)
   }
   return image

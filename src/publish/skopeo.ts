@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto'
 import { ConfigurationError } from '../errors.js'
 import { execCommand, type ExecOptions, type ExecResult } from '../exec.js'
-import { classifySkopeoError, redact, type RegistryFailure } from './classify.js'
+import { redact } from '../redact.js'
+import { classifySkopeoError, type RegistryFailure } from './classify.js'
 import type { Attempt } from './retry.js'
 import {
   inspectRawArgs,
@@ -18,7 +19,7 @@ import {
 export type Exec = (
   command: string,
   args: readonly string[],
-  options?: ExecOptions
+  options: ExecOptions
 ) => Promise<ExecResult>
 
 export interface Skopeo {
@@ -53,7 +54,7 @@ export function ensureSkopeo(s: Skopeo): Promise<string> {
 async function checkSkopeo(s: Skopeo, exec: NonNullable<Skopeo['exec']>): Promise<string> {
   let result: ExecResult
   try {
-    result = await exec(s.bin, versionArgs(), { env: s.env, silent: true })
+    result = await exec(s.bin, versionArgs(), { purpose: 'skopeo', env: s.env, silent: true })
   } catch (error) {
     throw new ConfigurationError(
       `skopeo is needed to publish (it copies the image to each registry by digest) but "${s.bin}" could not be run. ${INSTALL}.`,
@@ -77,7 +78,7 @@ async function checkSkopeo(s: Skopeo, exec: NonNullable<Skopeo['exec']>): Promis
 /** One skopeo run whose stdout matters only on success. */
 export async function runSkopeo(s: Skopeo, args: readonly string[]): Promise<Attempt<string>> {
   const exec = s.exec ?? execCommand
-  const result = await exec(s.bin, args, { env: s.env, silent: true })
+  const result = await exec(s.bin, args, { purpose: 'skopeo', env: s.env, silent: true })
   if (result.exitCode === 0) return { ok: true, value: result.stdout }
   return { ok: false, failure: classifySkopeoError(result.stderr) }
 }

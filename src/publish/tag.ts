@@ -6,7 +6,8 @@
  * digest.
  */
 import { mapLimit } from '../concurrency.js'
-import { redact, type RegistryFailure } from './classify.js'
+import { redact } from '../redact.js'
+import type { RegistryFailure } from './classify.js'
 import { coreLog, type PublishLog } from './log.js'
 import { PartialPublishError, type ImageState, type MissingTag } from './report.js'
 import {

@@ -55,7 +55,7 @@ export interface LoginReport {
 export type Runner = (
   command: string,
   args: readonly string[],
-  options?: ExecOptions
+  options: ExecOptions
 ) => Promise<ExecResult>
 
 export interface LoginOptions {
@@ -199,7 +199,7 @@ async function dockerLogin(
   for (let attempt = 1; ; attempt++) {
     let result: ExecResult
     try {
-      result = await run(docker, args, { input: password, env, silent: true })
+      result = await run(docker, args, { purpose: 'docker', input: password, env, silent: true })
     } catch (error) {
       const reason = scrub(error instanceof Error ? error.message : String(error), secrets)
       throw new Error(`Cannot log in to ${login.registry}: ${docker} could not be run (${reason})`)

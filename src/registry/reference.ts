@@ -5,6 +5,14 @@
  */
 
 export const DOCKER_HUB = 'docker.io'
+
+/**
+ * An image name the publish stage can push with skopeo (`docker://NAME@digest`): a registry host
+ * or a Docker Hub namespace, then the repository path; no IPv6 literal. The inputs refuse any
+ * other name before the build (inputs/validators.ts), so the push never meets one.
+ */
+export const PUBLISHABLE_IMAGE =
+  /^[a-z0-9][a-z0-9.-]*(:[0-9]+)?(\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+$/
 /** The key docker CLI writes in config.json `auths` for Docker Hub (`docker login` without host). */
 export const DOCKER_HUB_AUTH_KEY = 'https://index.docker.io/v1/'
 export const GHCR = 'ghcr.io'

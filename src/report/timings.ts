@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { log } from '../log.js'
 
 export interface StageTiming {
   stage: string
@@ -15,7 +15,7 @@ export class StageTimer {
     const started = performance.now()
     let ok = false
     try {
-      const result = await core.group(stage, step)
+      const result = await log.group(stage, step)
       ok = true
       return result
     } finally {

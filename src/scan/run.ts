@@ -7,8 +7,14 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { writePlatformLayout, type PlatformManifest } from '../build/oci-layout.js'
 import { mapLimit } from '../concurrency.js'
-import { execWithTimeout, type TimedExecOptions, type TimedExecResult } from '../exec.js'
-import { readFile } from 'node:fs/promises'
+import {
+  execWithTimeout,
+  type Program,
+  type TimedExecOptions,
+  type TimedExecResult
+} from '../exec.js'
+import { mkdir, readFile } from 'node:fs/promises'
+import { droppedToolSettings } from '../tool-env.js'
 import { trivyScanArgs } from './args.js'
 import { dashed, type PlatformScan } from './model.js'
 import { parseTrivyReport, TrivyReportError } from './trivy-report.js'
@@ -32,7 +38,8 @@ export interface ScanLog {
 }
 
 export interface ScanPlatformsOptions {
-  trivy: string
+  /** The installed trivy (checked against its verified SHA-256 before each start). */
+  trivy: Program
   /** The build's OCI layout. */
   layout: string
   platforms: readonly PlatformManifest[]
@@ -46,12 +53,10 @@ export interface ScanPlatformsOptions {
   listAllPackages?: boolean
   /** Scans at once; default: defaultScanConcurrency(). */
   concurrency?: number
-  /** Base environment (default: ours); TRIVY_* variables are removed from it. */
-  env?: NodeJS.ProcessEnv
   log: ScanLog
   /** Stop margin beyond timeoutMs (tests shorten it). */
   killMarginMs?: number
-  exec?: (cmd: string, args: readonly string[], o: TimedExecOptions) => Promise<TimedExecResult>
+  exec?: (cmd: Program, args: readonly string[], o: TimedExecOptions) => Promise<TimedExecResult>
 }
 
 export interface ScanOutcome {
@@ -84,21 +89,16 @@ export const messageOf = (error: unknown): string =>
     : String(error)
 
 /**
- * Trivy reads TRIVY_* variables as flags (TRIVY_SEVERITY, TRIVY_IGNORE_UNFIXED,
- * TRIVY_IGNOREFILE…): set in a workflow for another step, they would silently narrow the
- * report the gate decides on. The scan's flags are ours alone.
+ * What a trivy process that reads the image gets: its own HOME (so that it finds no docker
+ * config, neither the user's nor ours with the run's logins) and nothing else of the runner's
+ * environment (tool-env.ts, purpose `trivy`). Trivy reads TRIVY_* variables as flags
+ * (TRIVY_SEVERITY, TRIVY_IGNORE_UNFIXED…): those a workflow set for another step are not
+ * passed, so the report the gate decides on depends on our flags alone.
  */
-export function scanEnvironment(base: NodeJS.ProcessEnv): {
-  env: NodeJS.ProcessEnv
-  removed: string[]
-} {
-  const env: NodeJS.ProcessEnv = {}
-  const removed: string[] = []
-  for (const [key, value] of Object.entries(base)) {
-    if (/^TRIVY_/i.test(key)) removed.push(key)
-    else env[key] = value
-  }
-  return { env, removed: removed.sort() }
+export async function trivyScanEnvironment(workDir: string): Promise<Record<string, string>> {
+  const home = join(workDir, 'trivy-home')
+  await mkdir(home, { recursive: true, mode: 0o700 })
+  return { HOME: home }
 }
 
 /** The FATAL line Trivy ends with, or a Go panic's first line, else the last lines of stderr. */
@@ -115,12 +115,13 @@ export function trivyReason(result: TimedExecResult, command = 'trivy'): string 
 
 export async function scanPlatforms(options: ScanPlatformsOptions): Promise<ScanOutcome> {
   const exec = options.exec ?? execWithTimeout
-  const { env, removed } = scanEnvironment(options.env ?? process.env)
+  const removed = droppedToolSettings('TRIVY_')
   if (removed.length) {
     options.log.warning(
       `Not passed to Trivy: ${removed.join(', ')} (the action sets the scan's options itself).`
     )
   }
+  const env = await trivyScanEnvironment(options.workDir)
   const scanLayout = await writePlatformLayout(
     options.layout,
     join(options.workDir, 'scan-layout'),
@@ -148,6 +149,7 @@ export async function scanPlatforms(options: ScanPlatformsOptions): Promise<Scan
     let result: TimedExecResult
     try {
       result = await exec(options.trivy, args, {
+        purpose: 'trivy',
         env,
         // Not the workspace: Trivy would read a .trivyignore or trivy.yaml found there.
         cwd: options.workDir,

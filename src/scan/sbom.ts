@@ -5,34 +5,38 @@
  */
 import { join } from 'node:path'
 import { mapLimit } from '../concurrency.js'
-import { execWithTimeout, type TimedExecOptions, type TimedExecResult } from '../exec.js'
+import {
+  execWithTimeout,
+  type Program,
+  type TimedExecOptions,
+  type TimedExecResult
+} from '../exec.js'
 import { trivySbomArgs } from './args.js'
 import { dashed } from './model.js'
 import {
   defaultScanConcurrency,
   messageOf,
-  scanEnvironment,
   ScanError,
-  trivyReason
+  trivyReason,
+  trivyScanEnvironment
 } from './run.js'
 
 /** Converting a report is local work of seconds; minutes mean something is wrong. */
 export const SBOM_TIMEOUT_MS = 5 * 60_000
 
 export interface SbomOptions {
-  trivy: string
+  trivy: Program
   /** Raw Trivy JSON per platform (ScanOutcome.reports). */
   reports: Record<string, string>
   reportDir: string
   workDir: string
-  env?: NodeJS.ProcessEnv
-  exec?: (cmd: string, args: readonly string[], o: TimedExecOptions) => Promise<TimedExecResult>
+  exec?: (cmd: Program, args: readonly string[], o: TimedExecOptions) => Promise<TimedExecResult>
 }
 
 /** Platform → path of its CycloneDX SBOM. */
 export async function writeSboms(options: SbomOptions): Promise<Record<string, string>> {
   const exec = options.exec ?? execWithTimeout
-  const { env } = scanEnvironment(options.env ?? process.env)
+  const env = await trivyScanEnvironment(options.workDir)
   const platforms = Object.keys(options.reports)
   type One = { platform: string; output: string } | { platform: string; failure: string }
   const results = await mapLimit(
@@ -43,6 +47,7 @@ export async function writeSboms(options: SbomOptions): Promise<Record<string, s
       const args = trivySbomArgs(options.reports[platform] as string, output)
       try {
         const result = await exec(options.trivy, args, {
+          purpose: 'trivy',
           env,
           cwd: options.workDir,
           timeoutMs: SBOM_TIMEOUT_MS

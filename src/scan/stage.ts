@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { PlatformManifest } from '../build/oci-layout.js'
+import type { Program } from '../exec.js'
 import type { Config } from '../inputs/config.js'
 import { layerOrigins, type LayerOrigin } from './dockerfile-origins.js'
 import { evaluateGate, vulnerabilityCounts } from './gate.js'
@@ -32,14 +33,13 @@ export function dockerfileOf(config: Config, workspace: string): DockerfileRef |
 
 export interface ScanStageOptions {
   config: Config
-  trivy: { path: string; version: string; dbArgs: readonly string[] }
+  trivy: { binary: Program; version: string; dbArgs: readonly string[] }
   layout: string
   platforms: readonly PlatformManifest[]
   workDir: string
   reportDir: string
   workspace: string
   now: Date
-  env?: NodeJS.ProcessEnv
   log: ScanLog
   /** Make each platform's CycloneDX SBOM too (attest includes sbom). */
   sbom?: boolean
@@ -49,7 +49,7 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
   const { config, log } = options
   const platforms = options.platforms.map(p => p.platform)
   const outcome = await scanPlatforms({
-    trivy: options.trivy.path,
+    trivy: options.trivy.binary,
     layout: options.layout,
     platforms: options.platforms,
     reportDir: options.reportDir,
@@ -57,16 +57,14 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
     dbArgs: options.trivy.dbArgs,
     timeoutMs: config.scan.timeoutMs,
     listAllPackages: options.sbom ?? false,
-    ...(options.env ? { env: options.env } : {}),
     log
   })
   const sboms = options.sbom
     ? await writeSboms({
-        trivy: options.trivy.path,
+        trivy: options.trivy.binary,
         reports: outcome.reports,
         reportDir: options.reportDir,
-        workDir: options.workDir,
-        ...(options.env ? { env: options.env } : {})
+        workDir: options.workDir
       })
     : {}
 

@@ -7,11 +7,12 @@
  */
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { execWithTimeout, type ExecResult } from '../exec.js'
+import { execWithTimeout, type ExecResult, type Program } from '../exec.js'
 import type { Config } from '../inputs/config.js'
-import { redact } from '../publish/classify.js'
+import { redact } from '../redact.js'
 import { publishFailure, type ImageState } from '../publish/report.js'
 import { backoffDelay, type BackoffPolicy } from '../retry.js'
+import { droppedToolSettings, kmsCredentials } from '../tool-env.js'
 import {
   attestArgs,
   consumerVerifyCommand,
@@ -45,7 +46,8 @@ export interface SignLog {
 }
 
 export interface SignStageOptions {
-  cosign: { path: string; major: CosignMajor; version: string }
+  /** The installed cosign: a path, or the verified binary (checked before each start). */
+  cosign: { path: Program; major: CosignMajor; version: string }
   mode: 'keyless' | 'key'
   tlog: boolean
   config: Config['sign']
@@ -57,7 +59,7 @@ export interface SignStageOptions {
   workDir: string
   workspace: string
   serverUrl: string
-  /** DOCKER_CONFIG and the like, for cosign's registry access. */
+  /** DOCKER_CONFIG (ours), for cosign's registry access; nothing else of the runner's. */
   env: Record<string, string>
   /** The runner's OIDC token for an audience (core.getIDToken); masked by the caller. */
   idToken(audience: string): Promise<string>
@@ -65,7 +67,7 @@ export interface SignStageOptions {
   /** Limit of one cosign command (default COSIGN_TIMEOUT_MS). */
   timeoutMs?: number
   run?: (
-    cmd: string,
+    cmd: Program,
     args: readonly string[],
     env: Record<string, string>,
     timeoutMs: number
@@ -141,6 +143,8 @@ async function prepareSigner(options: SignStageOptions, env: Record<string, stri
     reference = key.value.startsWith('/') ? key.value : join(options.workspace, key.value)
   }
   if (config.password) env.COSIGN_PASSWORD = config.password
+  // A KMS key: the cloud credentials of its scheme, and only those.
+  if (key.kind === 'kms') Object.assign(env, kmsCredentials(key.value))
   const printed = await runChecked(options, publicKeyArgs(reference), env, 'cosign public-key')
   const publicKey = join(options.workDir, 'cosign.pub')
   await writeFile(publicKey, printed.stdout)
@@ -175,10 +179,13 @@ async function runChecked(
   env: Record<string, string>,
   what: string
 ): Promise<ExecResult> {
+  // cosign gets what tool-env.ts allows it: our docker config, the signing token or the key's
+  // password, trust files; never the runner's OIDC request token (with which it could mint
+  // tokens itself) nor anything else of our environment.
   const run =
     options.run ??
-    ((cmd: string, a: readonly string[], e: Record<string, string>, timeoutMs: number) =>
-      execWithTimeout(cmd, a, { env: { ...process.env, ...e }, timeoutMs }))
+    ((cmd: Program, a: readonly string[], e: Record<string, string>, timeoutMs: number) =>
+      execWithTimeout(cmd, a, { purpose: 'cosign', env: e, timeoutMs }))
   const timeoutMs = options.timeoutMs ?? COSIGN_TIMEOUT_MS
   const policy = options.retry ?? SIGN_RETRY
   const sleep = options.retry?.sleep ?? ((ms: number) => new Promise(r => setTimeout(r, ms)))
@@ -250,6 +257,14 @@ export async function signStage(options: SignStageOptions): Promise<SignOutcome>
     throw new SignError(states(verified, reason), reason)
   }
   const { signer, expect } = prepared
+  // cosign reads COSIGN_* variables as flags (COSIGN_REPOSITORY, COSIGN_EXPERIMENTAL…): set for
+  // another step, they would change where and how we sign; only what we set reaches it.
+  const dropped = droppedToolSettings('COSIGN_').filter(name => !(name in env))
+  if (dropped.length) {
+    log.warning(
+      `Not passed to cosign: ${dropped.join(', ')} (the action sets cosign's options itself).`
+    )
+  }
   const common = {
     major: cosign.major,
     signer,

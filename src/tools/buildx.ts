@@ -293,7 +293,7 @@ interface Ctx {
 
 async function docker(ctx: Ctx, args: string[]): Promise<ExecResult> {
   try {
-    return await ctx.run(ctx.docker, args, { env: ctx.env, silent: true })
+    return await ctx.run(ctx.docker, args, { purpose: 'docker', env: ctx.env, silent: true })
   } catch (cause) {
     // @actions/exec throws before starting anything when the executable is not found
     throw new ConfigurationError(
@@ -306,8 +306,8 @@ async function docker(ctx: Ctx, args: string[]): Promise<ExecResult> {
  * `docker buildx version` alone, for the job summary of a build that needed no check (see
  * build/check-on-failure.ts); one process, which does not talk to the daemon.
  */
-export function probeBuildxVersion(): Promise<BuildxVersion> {
-  return detectBuildx({ docker: 'docker', env: undefined, run: execCommand })
+export function probeBuildxVersion(env?: Record<string, string>): Promise<BuildxVersion> {
+  return detectBuildx({ docker: 'docker', env, run: execCommand })
 }
 
 async function detectBuildx(ctx: Ctx): Promise<BuildxVersion> {
@@ -346,6 +346,7 @@ export async function removeBuilder(
   const run = opts.run ?? execCommand
   try {
     const res = await run(opts.docker ?? 'docker', ['buildx', 'rm', '--', name], {
+      purpose: 'docker',
       env: opts.env,
       silent: true
     })

@@ -2,13 +2,16 @@
  * The one installer flow, the same for every tool (the specifics are data in specs.ts):
  *
  *   resolve (version, platform, URL and SHA-256 from tools-manifest or the pinned table)
- *   → find in the tool cache (only an entry verified against that same SHA-256 counts)
+ *   → find in the tool cache (only an entry verified against that same SHA-256 counts, and
+ *     only while its binary still has the SHA-256 recorded when it was verified)
  *   → download with retries, hashing while streaming → verify
- *   → extract (tar.gz) or take the binary as is → chmod 755 → tc.cacheDir → path of the binary.
+ *   → extract (tar.gz) or take the binary as is → chmod 755 → record the binary's own SHA-256
+ *   → tc.cacheDir → the binary (path and SHA-256, checked again before every start: exec.ts).
  *
- * Nothing is extracted, cached or run before its SHA-256 matched (SPEC invariant 6).
+ * Nothing is extracted, cached or run before its SHA-256 matched (SPEC invariant 6), and a
+ * cached binary that changed since is installed again, never run (invariant 12).
  */
-import * as core from '@actions/core'
+import { log as actionLog } from '../log.js'
 import * as tc from '@actions/tool-cache'
 import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -16,8 +19,9 @@ import { join } from 'node:path'
 import semver from 'semver'
 import { ConfigurationError } from '../errors.js'
 import { execChecked, execCommand } from '../exec.js'
+import { currentSha256, sha256OfFile, type VerifiedBinary } from './binary.js'
 import { downloadVerified, type DownloadLog, type RetryPolicy } from './download.js'
-import { findManifestEntry, readToolsManifest, type ToolsManifest } from './manifest.js'
+import { findManifestEntry, type ToolsManifest } from './manifest.js'
 import {
   DEFAULT_VERSIONS,
   DELETED_RELEASES,
@@ -49,6 +53,8 @@ export interface InstalledTool {
   version: string
   /** The executable. */
   path: string
+  /** The executable and its own SHA-256: what exec.ts runs, after checking it. */
+  binary: VerifiedBinary
   /** True when found in the tool cache: nothing was downloaded. */
   fromCache: boolean
   /** Where it was (or would have been) downloaded from. */
@@ -84,8 +90,17 @@ export interface ResolvedTool {
   source: string
 }
 
-/** Written next to the cached binary: the SHA-256 the asset was verified against. */
-const MARKER = '.image-pipeline-action.json'
+/**
+ * Written next to the cached binary: the SHA-256 the asset was verified against, and the SHA-256
+ * of the binary unpacked from it (`binarySha256`). An entry without the latter (written by an
+ * earlier version of this action) is installed again.
+ */
+export const MARKER = '.image-pipeline-action.json'
+
+interface Marker {
+  sha256?: string
+  binarySha256?: string
+}
 
 function pinnedVersions(tool: ToolName): string {
   return PINNED_RELEASES.filter(r => r.tool === tool)
@@ -185,26 +200,41 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-/** The cached binary, if the cache holds this tool/version verified against the same hash. */
-async function findCached(resolved: ResolvedTool, log: InstallLog): Promise<string | undefined> {
+/**
+ * The cached binary, if the cache holds this tool/version verified against the same hash and
+ * the binary is still the one unpacked then.
+ */
+async function findCached(
+  resolved: ResolvedTool,
+  log: InstallLog
+): Promise<VerifiedBinary | undefined> {
   const { spec, version, platform } = resolved
   const dir = tc.find(spec.name, version.semver, archOf(platform))
   if (!dir) return undefined
-  let verified: string | undefined
+  let marker: Marker
   try {
-    verified = (JSON.parse(await readFile(join(dir, MARKER), 'utf8')) as { sha256?: string }).sha256
+    marker = JSON.parse(await readFile(join(dir, MARKER), 'utf8')) as Marker
   } catch {
-    verified = undefined
+    marker = {}
   }
-  const binary = join(dir, spec.binary)
-  if (verified !== resolved.sha256 || !(await isFile(binary))) {
+  const path = join(dir, spec.binary)
+  if (marker.sha256 !== resolved.sha256 || !marker.binarySha256 || !(await isFile(path))) {
     log.info(
       `The tool cache holds ${describe(resolved)} but not verified against SHA-256 ` +
         `${resolved.sha256}: installing it again`
     )
     return undefined
   }
-  return binary
+  const actual = await currentSha256(path)
+  if (actual !== marker.binarySha256) {
+    // Someone wrote to the cache after we verified it: worth a warning, not only a reinstall.
+    log.warning(
+      `The tool cache's ${describe(resolved)} at ${path} changed after it was verified ` +
+        `(SHA-256 ${actual}, verified ${marker.binarySha256}): it is not run; installing it again`
+    )
+    return undefined
+  }
+  return { tool: spec.name, path, sha256: marker.binarySha256 }
 }
 
 /** Installs one tool through the flow described at the top of this file. */
@@ -212,20 +242,21 @@ export async function installTool(
   request: ToolRequest,
   options: InstallOptions = {}
 ): Promise<InstalledTool> {
-  const log = options.log ?? core
+  const log = options.log ?? actionLog
   const resolved = resolveTool(request, options)
   const { spec, version, platform, url, sha256 } = resolved
-  const result = (path: string, fromCache: boolean): InstalledTool => ({
+  const result = (binary: VerifiedBinary, fromCache: boolean): InstalledTool => ({
     tool: spec.name,
     version: version.display,
-    path,
+    path: binary.path,
+    binary,
     fromCache,
     url
   })
 
   const cached = await findCached(resolved, log)
   if (cached) {
-    log.info(`${describe(resolved)} found in the tool cache (SHA-256 ${sha256})`)
+    log.info(`${describe(resolved)} found in the tool cache (SHA-256 ${sha256}, binary re-hashed)`)
     return result(cached, true)
   }
 
@@ -247,7 +278,7 @@ export async function installTool(
     await mkdir(staging)
     const binary = join(staging, spec.binary)
     if (spec.format === 'tar.gz') {
-      await execChecked('tar', ['-xzf', asset, '-C', staging], { silent: true })
+      await execChecked('tar', ['-xzf', asset, '-C', staging], { purpose: 'tar', silent: true })
       if (!(await isFile(binary))) {
         throw new Error(`${url} (verified) holds no top-level ${spec.binary}: cannot install it`)
       }
@@ -255,13 +286,14 @@ export async function installTool(
       await rename(asset, binary)
     }
     await chmod(binary, 0o755)
+    const binarySha256 = await sha256OfFile(binary)
     await writeFile(
       join(staging, MARKER),
-      `${JSON.stringify({ tool: spec.name, version: version.display, platform, url, sha256 })}\n`
+      `${JSON.stringify({ tool: spec.name, version: version.display, platform, url, sha256, binarySha256 })}\n`
     )
     const dir = await tc.cacheDir(staging, spec.name, version.semver, archOf(platform))
     log.info(`${describe(resolved)} verified and cached in ${dir}`)
-    return result(join(dir, spec.binary), false)
+    return result({ tool: spec.name, path: join(dir, spec.binary), sha256: binarySha256 }, false)
   } finally {
     await rm(temp, { recursive: true, force: true })
   }
@@ -299,17 +331,14 @@ export async function installTools(
   return settled.map(s => (s as PromiseFulfilledResult<InstalledTool>).value)
 }
 
-/**
- * The install options given by the `tools-mirror` and `tools-manifest` inputs (the manifest is
- * read and validated here; a relative path is taken from the workspace).
- */
-export async function toolsOptions(
-  tools: { mirror: string; manifest: string },
-  workspace: string = process.env.GITHUB_WORKSPACE || process.cwd()
-): Promise<Pick<InstallOptions, 'mirror' | 'manifest'>> {
+/** The install options given by the `tools-mirror` and `tools-manifest` inputs (read with the inputs). */
+export function toolsOptions(tools: {
+  mirror: string
+  manifest: ToolsManifest | undefined
+}): Pick<InstallOptions, 'mirror' | 'manifest'> {
   return {
-    mirror: tools.mirror || undefined,
-    manifest: tools.manifest ? await readToolsManifest(tools.manifest, workspace) : undefined
+    ...(tools.mirror ? { mirror: tools.mirror } : {}),
+    ...(tools.manifest ? { manifest: tools.manifest } : {})
   }
 }
 
@@ -331,11 +360,14 @@ export interface CosignVersionInfo {
  */
 export async function cosignVersion(
   cosign: InstalledTool,
-  log: Pick<InstallLog, 'warning'> = core
+  log: Pick<InstallLog, 'warning'> = actionLog
 ): Promise<CosignVersionInfo> {
   const version = normalizeVersion(TOOL_SPECS.cosign, cosign.version)
   const major = semver.major(version.semver)
-  const out = await execCommand(cosign.path, ['version', '--json'], { silent: true })
+  const out = await execCommand(cosign.binary, ['version', '--json'], {
+    purpose: 'cosign',
+    silent: true
+  })
   let reported: string | undefined
   try {
     const gitVersion = (JSON.parse(out.stdout) as { gitVersion?: unknown }).gitVersion

@@ -66,7 +66,12 @@ export function parseToolsManifest(text: string, file: string): ToolsManifest {
     throw new ConfigurationError(`tools-manifest ${file}: not valid ${kind}: ${reason}`)
   }
   if (!Array.isArray(data)) {
-    const got = data === null || data === undefined ? 'an empty file' : `a ${typeof data}`
+    const got =
+      data === null || data === undefined
+        ? 'an empty file'
+        : typeof data === 'object'
+          ? 'a mapping'
+          : `a ${typeof data}`
     throw new ConfigurationError(`tools-manifest ${file}: expected ${MANIFEST_FORM}; got ${got}`)
   }
   const entries = data.map((raw, i) => validateEntry(raw, `tools-manifest ${file}: entry ${i + 1}`))

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { log } from '../log.js'
 import type { BuilderUsed } from '../build/buildx-output.js'
 import type { Config } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
@@ -52,23 +52,23 @@ export async function prepareTools(
   }
   const prepared: PreparedTools = {}
   if (requests.length === 0) return prepared
-  const installOptions = { ...(await toolsOptions(config.tools, options.workspace)), log: core }
+  const installOptions = { ...toolsOptions(config.tools), log }
   const installed = await installTools(requests, installOptions)
 
   const trivy = installed.find(tool => tool.tool === 'trivy')
   if (trivy) {
     const db = await prepareTrivyDb({
-      trivy: trivy.path,
+      trivy: trivy.binary,
       cacheDir: defaultDbCacheDir(options.env),
       repositories: config.scan.dbRepositories,
       now: options.now,
       cache: actionsCache,
-      log: core
+      log
     })
     prepared.trivy = { tool: trivy, db }
   }
   const cosign = installed.find(tool => tool.tool === 'cosign')
-  if (cosign) prepared.cosign = { tool: cosign, version: await cosignVersion(cosign, core) }
+  if (cosign) prepared.cosign = { tool: cosign, version: await cosignVersion(cosign, log) }
   return prepared
 }
 

@@ -10,14 +10,21 @@ import { execCommand, type ExecOptions, type ExecResult } from '../exec.js'
 import { builderListsArchitecture, type ForeignPlatform } from './platform.js'
 
 export const DEFAULT_BINFMT_DIR = '/proc/sys/fs/binfmt_misc'
-/** The image setup-qemu-action uses by default; overridable (mirror, pinned digest). */
-export const DEFAULT_BINFMT_IMAGE = 'docker.io/tonistiigi/binfmt:latest'
+/**
+ * The QEMU installer, run with --privileged: pinned by digest, never `:latest` (which
+ * setup-qemu-action runs), so that a moved tag cannot put another image in a privileged
+ * container on the runner. qemu-v10.2.3 (release qemu-v10.2.3-68), its multi-arch index digest
+ * as pinned in several public repositories in 2026; the `binfmt-image` input overrides it
+ * (checked to be pinned by digest too).
+ */
+export const DEFAULT_BINFMT_IMAGE =
+  'docker.io/tonistiigi/binfmt:qemu-v10.2.3@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0'
 
 /** How processes are started; tests hand in a scripted one. */
 export type Runner = (
   command: string,
   args: readonly string[],
-  options?: ExecOptions
+  options: ExecOptions
 ) => Promise<ExecResult>
 
 export interface BinfmtHandler {
@@ -306,7 +313,11 @@ export interface InstallResult {
 export async function installBinfmt(opts: InstallOptions): Promise<InstallResult> {
   const run = opts.run ?? execCommand
   const env = opts.env
-  const pull = await run(opts.docker, ['pull', opts.image], { env, silent: true })
+  const pull = await run(opts.docker, ['pull', opts.image], {
+    purpose: 'docker',
+    env,
+    silent: true
+  })
   if (pull.exitCode !== 0) {
     throw new Error(
       `Cannot install QEMU for ${opts.arches.join(', ')}: pulling ${opts.image} failed: ${dockerReason(pull)}. Make the image reachable (or mirror it and point the binfmt image at the mirror), or register the handlers on the host beforehand (Debian/Ubuntu: apt-get install qemu-user-static binfmt-support)`
@@ -315,7 +326,7 @@ export async function installBinfmt(opts: InstallOptions): Promise<InstallResult
   const install = await run(
     opts.docker,
     ['run', '--privileged', '--rm', opts.image, '--install', opts.arches.join(',')],
-    { env, silent: true }
+    { purpose: 'docker', env, silent: true }
   )
   if (install.exitCode !== 0) {
     throw new Error(

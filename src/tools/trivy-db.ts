@@ -1,7 +1,7 @@
 import { access, mkdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { execCommand } from '../exec.js'
+import { execCommand, type Program } from '../exec.js'
 import { ValueError } from '../errors.js'
 
 /**
@@ -121,8 +121,8 @@ export interface DbLog {
 }
 
 export interface PrepareTrivyDbOptions {
-  /** Path of the installed trivy binary. */
-  trivy: string
+  /** The installed trivy (checked against its verified SHA-256 before it starts). */
+  trivy: Program
   /** `defaultDbCacheDir()` in production. */
   cacheDir: string
   /** `config.scan.dbRepositories`, in order of preference. */
@@ -132,8 +132,6 @@ export interface PrepareTrivyDbOptions {
   log: DbLog
   /** RUNNER_OS (Linux, macOS, Windows); defaults to the runner's. */
   runnerOs?: string
-  /** Extra environment for the trivy process. */
-  env?: Record<string, string>
   /** Limit for one cache restore or save; a hung cache service must not hang the job. */
   cacheTimeoutMs?: number
 }
@@ -216,7 +214,7 @@ export async function prepareTrivyDb(options: PrepareTrivyDbOptions): Promise<Pr
   if (hit !== 'exact') {
     await mkdir(cacheDir, { recursive: true })
     const before = await downloadedAt(cacheDir)
-    await downloadDb(options.trivy, cacheDir, repositories, downloadArgs, options.env)
+    await downloadDb(options.trivy, cacheDir, repositories, downloadArgs)
     if (!(await hasDb(cacheDir))) {
       throw new Error(
         `trivy --download-db-only succeeded but ${path.join(cacheDir, 'db')} holds no ` +
@@ -262,11 +260,10 @@ async function cacheAvailable(cache: CacheLike, log: DbLog): Promise<boolean> {
 }
 
 async function downloadDb(
-  trivy: string,
+  trivy: Program,
   cacheDir: string,
   repositories: readonly string[],
-  repositoryFlags: string[],
-  env: Record<string, string> | undefined
+  repositoryFlags: string[]
 ): Promise<void> {
   const args = [
     'image',
@@ -276,7 +273,10 @@ async function downloadDb(
     ...repositoryFlags,
     '--no-progress'
   ]
-  const result = await execCommand(trivy, args, env ? { env } : {})
+  // A HOME of its own: trivy finds no docker config (ours holds the registry logins).
+  const home = path.join(cacheDir, 'home')
+  await mkdir(home, { recursive: true, mode: 0o700 })
+  const result = await execCommand(trivy, args, { purpose: 'trivy-db', env: { HOME: home } })
   if (result.exitCode === 0) return
   const output = `${result.stderr}\n${result.stdout}`
   const rateLimited = /TOOMANYREQUESTS|\b429\b|too many requests/i.test(output)

@@ -7,14 +7,22 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { execWithTimeout, type TimedExecOptions } from '../../../src/exec.js'
+import { execWithTimeout, type Program, type TimedExecOptions } from '../../../src/exec.js'
 import { ScanError, scanPlatforms, type ScanPlatformsOptions } from '../../../src/scan/run.js'
 import { writeSboms } from '../../../src/scan/sbom.js'
-import { buildFakeTrivyArchive } from '../../helpers/fake-trivy.js'
+import {
+  buildFakeTrivyArchive,
+  clearFakeTrivyControl,
+  readFakeTrivyRecord,
+  setFakeTrivyControl,
+  type FakeTrivySettings
+} from '../../helpers/fake-trivy.js'
 import { syntheticLayout, type SyntheticLayout } from '../../helpers/oci-layout.js'
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64', 'linux/arm/v7']
 let trivy: string
+/** The fake's settings (the action does not pass FAKE_TRIVY_* on to trivy). */
+let control: string
 let layout: SyntheticLayout
 
 beforeAll(async () => {
@@ -22,8 +30,11 @@ beforeAll(async () => {
   const archive = await buildFakeTrivyArchive(dir, '0.74.0')
   spawnSync('tar', ['-xzf', archive.path, '-C', dir])
   trivy = join(dir, 'trivy')
+  control = archive.control
   layout = syntheticLayout(PLATFORMS)
 })
+
+afterEach(() => clearFakeTrivyControl(control))
 
 interface Recorded {
   warnings: string[]
@@ -36,7 +47,9 @@ interface Recorded {
   }[]
 }
 
-function options(extraEnv: Record<string, string> = {}, over: Partial<ScanPlatformsOptions> = {}) {
+/** Options for one scan, the fake set to `fake` for it. */
+function options(fake: FakeTrivySettings = {}, over: Partial<ScanPlatformsOptions> = {}) {
+  setFakeTrivyControl(control, fake)
   const recorded: Recorded = { warnings: [], calls: [] }
   const work = mkdtempSync(join(tmpdir(), 'scan-work-'))
   const o: ScanPlatformsOptions = {
@@ -48,13 +61,12 @@ function options(extraEnv: Record<string, string> = {}, over: Partial<ScanPlatfo
     // No --skip-db-update: the fake downloads its DB into this cache dir on each scan.
     dbArgs: ['--cache-dir', join(work, 'cache')],
     timeoutMs: 60_000,
-    env: { ...process.env, ...extraEnv },
     log: {
       info: () => undefined,
       debug: () => undefined,
       warning: m => void recorded.warnings.push(m)
     },
-    exec: async (cmd: string, args: readonly string[], opts: TimedExecOptions) => {
+    exec: async (cmd: Program, args: readonly string[], opts: TimedExecOptions) => {
       const start = performance.now()
       const result = await execWithTimeout(cmd, args, opts)
       recorded.calls.push({
@@ -107,11 +119,24 @@ test('with a concurrency of 1 the scans run one after another', async () => {
 })
 
 test('TRIVY_* variables of the workflow do not reach Trivy, and the user is told', async () => {
-  const { o, recorded } = options({ TRIVY_SEVERITY: 'CRITICAL', TRIVY_IGNORE_UNFIXED: 'true' })
-  const outcome = await scanPlatforms(o)
+  const record = join(mkdtempSync(join(tmpdir(), 'scan-record-')), 'trivy.jsonl')
+  const { o, recorded } = options({ FAKE_TRIVY_RECORD: record })
+  // Set in the workflow, so in our environment (the action's default base for trivy's).
+  process.env.TRIVY_SEVERITY = 'CRITICAL'
+  process.env.TRIVY_IGNORE_UNFIXED = 'true'
+  const outcome = await scanPlatforms(o).finally(() => {
+    delete process.env.TRIVY_SEVERITY
+    delete process.env.TRIVY_IGNORE_UNFIXED
+  })
   expect(outcome.scans.every(s => s.findings.length === 4)).toBe(true)
   for (const call of recorded.calls) {
     expect(Object.keys(call.env).filter(k => k.startsWith('TRIVY_'))).toEqual([])
+  }
+  // As trivy itself saw its environment: one start per platform, no TRIVY_* among them.
+  const started = readFakeTrivyRecord(record)
+  expect(started).toHaveLength(PLATFORMS.length)
+  for (const invocation of started) {
+    expect(Object.keys(invocation.env).filter(k => /^TRIVY_/i.test(k))).toEqual([])
   }
   expect(recorded.warnings).toEqual([
     "Not passed to Trivy: TRIVY_IGNORE_UNFIXED, TRIVY_SEVERITY (the action sets the scan's options itself)."
@@ -209,12 +234,12 @@ describe('writeSboms: a CycloneDX SBOM per platform, converted from its report',
 
   test('a failing conversion fails closed, naming each platform and Trivy reason', async () => {
     const { o, outcome } = await scanned()
+    setFakeTrivyControl(control, { FAKE_TRIVY_CONVERT_FAIL: '1' })
     const error = await writeSboms({
       trivy,
       reports: outcome.reports,
       reportDir: o.reportDir,
-      workDir: o.workDir,
-      env: { ...process.env, FAKE_TRIVY_CONVERT_FAIL: '1' }
+      workDir: o.workDir
     }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ScanError)
     expect((error as ScanError).failures).toEqual(

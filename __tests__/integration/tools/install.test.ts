@@ -26,7 +26,13 @@ import {
   type InstallOptions
 } from '../../../src/tools/install.js'
 import { parseToolsManifest } from '../../../src/tools/manifest.js'
-import { buildFakeTrivyArchive, type FakeTrivyArchive } from '../../helpers/fake-trivy.js'
+import {
+  buildFakeTrivyArchive,
+  sha256File,
+  clearFakeTrivyControl,
+  setFakeTrivyControl,
+  type FakeTrivyArchive
+} from '../../helpers/fake-trivy.js'
 import { cosignPath, ReleaseServer, trivyPath } from '../../helpers/release-server.js'
 
 /** Fast schedule for tests: 4 attempts, 10/20/40 ms apart. */
@@ -155,10 +161,13 @@ function run(binary: string, args: string[]): { status: number | null; out: stri
 test('cold install downloads each asset exactly once, caches it, and the binaries run', async () => {
   const [t, c] = await installTools(BOTH, options({ manifest: defaultManifest() }))
   expect(server.counts()).toEqual({ [trivyPath('0.74.0')]: 1, [cosignPath('v3.0.6')]: 1 })
+  const trivyBinary = join(toolCache, 'trivy', '0.74.0', 'x64', 'trivy')
   expect(t).toEqual({
     tool: 'trivy',
     version: '0.74.0',
-    path: join(toolCache, 'trivy', '0.74.0', 'x64', 'trivy'),
+    path: trivyBinary,
+    // The binary's own SHA-256, recorded at install and checked before every start.
+    binary: { tool: 'trivy', path: trivyBinary, sha256: sha256File(trivyBinary) },
     fromCache: false,
     url: `${server.url}${trivyPath('0.74.0')}`
   })
@@ -212,7 +221,8 @@ test('a tampered asset is refused with both hashes and the URL, not retried, not
 
 test('a substituted (valid, runnable) archive is refused and never runs', async () => {
   const ran = join(root, 'substituted-ran.log')
-  process.env.FAKE_TRIVY_ARGS_LOG = ran
+  // Were it started, whatever its environment, the substitute would log its argv there.
+  setFakeTrivyControl(otherTrivy.control, { FAKE_TRIVY_ARGS_LOG: ran })
   try {
     server.add(trivyPath('0.74.0'), { file: otherTrivy.path })
     await expect(
@@ -221,7 +231,7 @@ test('a substituted (valid, runnable) archive is refused and never runs', async 
     expectNothingCached('trivy')
     expect(existsSync(ran)).toBe(false)
   } finally {
-    delete process.env.FAKE_TRIVY_ARGS_LOG
+    clearFakeTrivyControl(otherTrivy.control)
   }
 })
 
@@ -338,7 +348,11 @@ test('a manifest-supplied version (not pinned) installs, read from a YAML file i
       `  sha256: ${trivy072.sha256}`
     ].join('\n')
   )
-  const settings = await toolsOptions({ mirror: '', manifest: 'tools.yml' }, workspace)
+  const manifest = parseToolsManifest(
+    readFileSync(join(workspace, 'tools.yml'), 'utf8'),
+    'tools.yml'
+  )
+  const settings = toolsOptions({ mirror: '', manifest })
   const t = await installTool({ tool: 'trivy', version: '0.72.0' }, options(settings))
   expect(t.version).toBe('0.72.0')
   expect(run(t.path, ['version']).out).toBe('Version: 0.72.0\n')

@@ -17,6 +17,7 @@ import {
   type PrepareTrivyDbOptions
 } from '../../../src/tools/trivy-db.js'
 import { startCacheServer, type CacheServer } from '../../helpers/cache-server.js'
+import { setFakeTrivyControl } from '../../helpers/fake-trivy.js'
 
 const DEFAULTS = [
   'mirror.gcr.io/aquasec/trivy-db:2',
@@ -39,23 +40,32 @@ afterAll(async () => {
   await Promise.all(roots.map(root => rm(root, { recursive: true, force: true })))
 })
 
-/** A temp dir with an executable `trivy` that hands its argv to db.mjs. */
+/**
+ * A temp dir with an executable `trivy` that hands its argv to db.mjs, with the settings of its
+ * control file (the action does not pass FAKE_TRIVY_* on to trivy).
+ */
 function makeWorld() {
   const root = mkdtempSync(path.join(tmpdir(), 'trivy-db-'))
   roots.push(root)
   const dbMjs = pathToFileURL(path.resolve('__tests__/fixtures/fake-trivy/db.mjs')).href
   const trivy = path.join(root, 'bin', 'trivy')
   const log = path.join(root, 'trivy-log.jsonl')
+  const control = path.join(root, 'control.json')
   // A CommonJS script (no package.json here) that loads the ESM fixture by absolute URL.
   mkdirSync(path.dirname(trivy), { recursive: true })
   writeFileSync(
     trivy,
     [
       '#!/usr/bin/env node',
-      `import(${JSON.stringify(dbMjs)}).then(async m => {`,
-      '  const code = await m.handleDownloadDb(process.argv.slice(2), process.env)',
-      '  process.exit(code ?? 2)',
-      '})',
+      `import(${JSON.stringify(dbMjs)})`,
+      '  .then(async m => {',
+      `    const settings = m.readFakeTrivySettings(${JSON.stringify(control)}, process.env)`,
+      '    process.exit((await m.handleDownloadDb(process.argv.slice(2), settings)) ?? 2)',
+      '  })',
+      '  .catch(error => {',
+      '    process.stderr.write(`FATAL\\t${error.message}\\n`)',
+      '    process.exit(1)',
+      '  })',
       ''
     ].join('\n')
   )
@@ -81,8 +91,9 @@ function makeWorld() {
     downloads(): LogEntry[] {
       return this.entries().filter(e => e.command === 'download-db' && e.outcome === 'ok')
     },
-    env(extra: Record<string, string> = {}): Record<string, string> {
-      return { FAKE_TRIVY_LOG: log, ...extra }
+    /** Sets the fake for the next runs: FAKE_TRIVY_LOG to this world's log, and `extra`. */
+    control(extra: Record<string, string> = {}): void {
+      setFakeTrivyControl(control, { FAKE_TRIVY_LOG: log, ...extra })
     }
   }
 }
@@ -126,6 +137,7 @@ async function prepare(
   extra: Partial<PrepareTrivyDbOptions> & { fail?: string } = {}
 ) {
   const { fail, ...rest } = extra
+  world.control(fail ? { FAKE_TRIVY_DB_FAIL: fail } : {})
   return prepareTrivyDb({
     trivy: world.trivy,
     cacheDir: world.cacheDir,
@@ -134,7 +146,6 @@ async function prepare(
     cache,
     log: world.logRecorder,
     runnerOs: 'Linux',
-    env: world.env(fail ? { FAKE_TRIVY_DB_FAIL: fail } : {}),
     ...rest
   })
 }

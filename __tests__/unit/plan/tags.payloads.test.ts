@@ -202,7 +202,8 @@ const rows: Row[] = [
   }
 ]
 
-const defaults = { push: 'auto', sign: 'auto', uploadSarif: 'auto', cosignKey: false } as const
+// Only the push decision is checked here; sign: false keeps the signing decision out of it.
+const defaults = { push: 'auto', sign: 'false', uploadSarif: 'auto', cosignKey: false } as const
 
 test.each(rows)('$name (derived: $derived)', ({ ctx, tags, version, push }) => {
   const context = ctx()

@@ -1,4 +1,5 @@
-import { classifySkopeoError, redact, skopeoCause } from '../../../src/publish/classify.js'
+import { classifySkopeoError, skopeoCause } from '../../../src/publish/classify.js'
+import { redact } from '../../../src/redact.js'
 
 const fatal = (msg: string): string =>
   `time="2026-11-28T13:30:38Z" level=fatal msg="${msg.replace(/"/g, '\\"')}"\n`

@@ -188,7 +188,7 @@ function fakeDocker(script: (call: Call, n: number) => Partial<ExecResult> | 'lo
   const run = async (
     command: string,
     args: readonly string[],
-    options: ExecOptions = {}
+    options: ExecOptions = { purpose: 'docker' }
   ): Promise<ExecResult> => {
     const call = { command, args: [...args], options }
     calls.push(call)

@@ -86,7 +86,10 @@ const ctx = readContext({
   GITHUB_REF: 'refs/heads/main',
   GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
   GITHUB_REPOSITORY: 'octo-org/octo-app',
-  GITHUB_API_URL: 'https://api.github.example'
+  GITHUB_API_URL: 'https://api.github.example',
+  // The job may sign keyless: a push it could not sign would fail at planning.
+  ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/idtoken',
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token'
 })
 const configOf = (inputs: Record<string, string> = {}): Config =>
   readConfig(name => inputs[name] ?? '', { workspace })

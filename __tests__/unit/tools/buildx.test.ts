@@ -18,7 +18,7 @@ import {
   type BuilderInfo,
   type DockerStore
 } from '../../../src/tools/buildx.js'
-import { dockerReason } from '../../../src/tools/qemu.js'
+import { DEFAULT_BINFMT_IMAGE, dockerReason } from '../../../src/tools/qemu.js'
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/buildx/', import.meta.url))
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8')
@@ -488,7 +488,7 @@ describe('ensureBuildReady (scripted docker)', () => {
         os: 'linux',
         run
       })
-    ).rejects.toThrow('pulling docker.io/tonistiigi/binfmt:latest failed')
+    ).rejects.toThrow(`pulling ${DEFAULT_BINFMT_IMAGE} failed`)
     expect(calls).toContain('buildx rm -- b')
   })
 })

@@ -13,6 +13,7 @@ import {
 } from '../../../src/tools/platform.js'
 import {
   checkHandlers,
+  DEFAULT_BINFMT_IMAGE,
   ensureQemu,
   parseBinfmtEntry,
   parseBinfmtInstallLog,
@@ -516,7 +517,7 @@ describe('ensureQemu (scripted docker)', () => {
         run
       })
     ).rejects.toThrow(
-      'Cannot install QEMU: arm64: EPERM opening /proc/sys/fs/binfmt_misc/register check permissions? (from docker.io/tonistiigi/binfmt:latest)'
+      `Cannot install QEMU: arm64: EPERM opening /proc/sys/fs/binfmt_misc/register check permissions? (from ${DEFAULT_BINFMT_IMAGE})`
     )
   })
 

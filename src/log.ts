@@ -1,0 +1,58 @@
+import * as core from '@actions/core'
+import { redact } from './redact.js'
+
+/**
+ * The one way the action writes to the log (an eslint rule forbids `core.info` and friends
+ * elsewhere). Every line goes through redact(), and a plain line through forLog(): the runner
+ * reads each line of our output as a possible workflow command (SPEC invariant 13), so text we
+ * did not write ourselves — an input's value, a label from the event payload, a tool's message
+ * — must not be able to start one. `core.warning`/`error`/`notice`/`debug` already escape their
+ * message as command data (%0D, %0A, %25); `core.info` writes it raw, hence forLog().
+ */
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+  notice(message: string): void
+  debug(message: string): void
+}
+
+/**
+ * A line the runner would otherwise split or read as a command, made inert and visible:
+ *   - CR (the runner splits lines on a lone CR too) and every other control character except
+ *     LF and tab become `\r`, `\x1b`, `\u2028`…;
+ *   - a line starting with `::` (after blanks: the runner trims them) gets a `\` before it;
+ *   - `##[` anywhere, the runner's older command prefix, becomes `##\[`.
+ */
+export function forLog(text: string): string {
+  return (
+    redact(text)
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      .replace(/[\0-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/g, escapeControl)
+      .split('\n')
+      .map(line => line.replace(/^(\s*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+      .join('\n')
+  )
+}
+
+function escapeControl(char: string): string {
+  const code = char.charCodeAt(0)
+  if (char === '\r') return '\\r'
+  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`
+  return `\\u${code.toString(16).padStart(4, '0')}`
+}
+
+export const log: Logger & {
+  error(message: string): void
+  group<T>(name: string, work: () => Promise<T>): Promise<T>
+  startGroup(name: string): void
+  endGroup(): void
+} = {
+  info: message => core.info(forLog(message)),
+  warning: message => core.warning(redact(message)),
+  notice: message => core.notice(redact(message)),
+  error: message => core.error(redact(message)),
+  debug: message => core.debug(redact(message)),
+  group: (name, work) => core.group(redact(name), work),
+  startGroup: name => core.startGroup(redact(name)),
+  endGroup: () => core.endGroup()
+}
