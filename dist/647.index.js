@@ -1,5 +1,5 @@
 export const id = 647;
-export const ids = [647,916];
+export const ids = [647,680];
 export const modules = {
 
 /***/ 3916:
@@ -87,14 +87,23 @@ function escapeControl(char) {
 }
 const log = {
     info: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(forLog(message)),
-    warning: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message)),
-    notice: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message)),
-    error: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__.error((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message)),
+    // An annotation's properties (file, line, title) are escaped by @actions/core as command
+    // properties; the title may quote a finding, so it is redacted as the message is.
+    warning: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message), annotation(properties)),
+    notice: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message), annotation(properties)),
+    error: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.error((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message), annotation(properties)),
     debug: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message)),
     group: (name, work) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.group((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(name), work),
     startGroup: name => _actions_core__WEBPACK_IMPORTED_MODULE_0__.startGroup((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(name)),
     endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__.endGroup()
 };
+function annotation(properties) {
+    if (!properties)
+        return {};
+    return properties.title === undefined
+        ? properties
+        : { ...properties, title: (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(properties.title) };
+}
 
 
 /***/ }),
@@ -148,8 +157,9 @@ function describeFailure(error, log) {
     }
     if (error instanceof errors/* ConfigurationError */.j1)
         return error.message;
+    // Stacks quote the messages: redacted like them.
     if (error.stack)
-        log.debug(error.stack);
+        log.debug((0,redact/* redact */.E)(error.stack));
     const causes = [];
     let cause = error.cause;
     const seen = new Set([error]);
@@ -157,7 +167,7 @@ function describeFailure(error, log) {
         seen.add(cause);
         causes.push(cause instanceof Error ? `${cause.name}: ${cause.message}` : (0,external_node_util_.inspect)(cause));
         if (cause instanceof Error && cause.stack)
-            log.debug(cause.stack);
+            log.debug((0,redact/* redact */.E)(cause.stack));
         cause = cause instanceof Error ? cause.cause : undefined;
     }
     return causes.length ? `${error.message} (caused by: ${causes.join(' <- ')})` : error.message;
@@ -1869,7 +1879,10 @@ function makePlan(input, ctx) {
 
 // EXTERNAL MODULE: ./src/report/timings.ts
 var timings = __webpack_require__(509);
+// EXTERNAL MODULE: ./src/tool-env.ts
+var tool_env = __webpack_require__(6255);
 ;// CONCATENATED MODULE: ./src/runner-env.ts
+
 const OIDC_REQUEST_VARIABLES = [
     'ACTIONS_ID_TOKEN_REQUEST_URL',
     'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
@@ -1885,10 +1898,42 @@ function takeRunnerSecrets(env = process.env) {
         delete env[name];
     return url && token ? { oidc: { url, token } } : {};
 }
+/**
+ * What the action's own process reads from its environment once the inputs and the context are
+ * read: @actions/core's command files, the tool cache and temp directories, the Actions cache
+ * service (@actions/cache reads its URL and token at each call), step debugging.
+ */
+const OWN_NEEDS = [
+    /^GITHUB_(?!TOKEN$)[A-Z_]+$/,
+    /^RUNNER_[A-Z_]+$/,
+    'CI',
+    'ACTIONS_STEP_DEBUG',
+    'ACTIONS_RUNNER_DEBUG',
+    ...tool_env/* GHA_CACHE_VARIABLES */.eZ
+];
+/**
+ * Reduces the environment to what the action and its tools can use: its own needs, what any
+ * tool's purpose inherits (tool-env.ts), and `extra` (the KMS credentials of cosign-key). A
+ * secret a workflow exported for another step (AWS keys, GITHUB_TOKEN, TRIVY_PASSWORD) is gone:
+ * libraries that start processes with a copy of process.env (@actions/cache runs tar and zstd
+ * that way) then pass on nothing else. Returns the names removed.
+ */
+function narrowEnvironment(env = process.env, extra = []) {
+    const keep = [
+        ...OWN_NEEDS,
+        ...Object.values(tool_env/* TOOL_POLICIES */.My).flatMap(policy => policy.inherit),
+        ...extra
+    ];
+    const removed = Object.keys(env).filter(name => !(0,tool_env/* matches */.cK)(keep, name));
+    for (const name of removed)
+        delete env[name];
+    return removed.sort();
+}
 
 // EXTERNAL MODULE: ./src/state.ts
 var state = __webpack_require__(2462);
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -1924,10 +1969,25 @@ async function run(env = process.env) {
     // From here on no code reads an input, and the runner's OIDC request is held by the signing
     // code alone: neither stays in the environment (tool-env.ts keeps them from the tools anyway).
     const secrets = takeRunnerSecrets(env);
+    // Nothing else of the workflow's environment stays in ours than what we or a tool can use.
+    const key = config.sign.key;
+    const removed = narrowEnvironment(env, key?.kind === 'kms' ? Object.keys((0,tool_env/* kmsCredentials */.my)(key.value, env)) : []);
     // 2. plan: names, tags, labels and what this event may do; refuses, before any side effect,
     // a push it could not sign.
     const plan = planFor(config, ctx);
     logPlan(plan, config);
+    // Trivy and cosign read TRIVY_* and COSIGN_* variables as flags: set by a workflow for another
+    // step, they would change what is gated or where it is signed. None is passed; say which.
+    const settings = (prefix, tool) => {
+        const names = removed.filter(name => prefix.test(name));
+        if (names.length) {
+            log/* log */.R.warning(`Not passed to ${tool}: ${names.join(', ')} (the action sets ${tool}'s options itself).`);
+        }
+    };
+    if (config.scan.enabled)
+        settings(/^TRIVY_/i, 'Trivy');
+    if (plan.decisions.sign !== 'off')
+        settings(/^COSIGN_/i, 'cosign');
     const { pipeline, renderSummary } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(212), __webpack_require__.e(683)]).then(__webpack_require__.bind(__webpack_require__, 8683));
     const timer = new timings/* StageTimer */.e();
     const report = { plan, platforms: config.platforms, timings: timer.timings };
@@ -2362,6 +2422,16 @@ function timingsTable(timings) {
 
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A real calendar day: V8's Date.parse takes `2026-02-30` for March 2nd, and an expiry date a
+ * user mistyped must be refused with the inputs, not applied as another day.
+ */
+function isCalendarDate(text) {
+    if (!DATE.test(text))
+        return false;
+    const time = Date.parse(`${text}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
 /** `.trivyignore`: one ID a line, optionally `exp:YYYY-MM-DD`; comment lines above become the reason. */
 function parsePlainIgnore(text, file) {
     const rules = [];
@@ -2382,7 +2452,7 @@ function parsePlainIgnore(text, file) {
             if (!field.startsWith('exp:'))
                 continue;
             const date = field.slice('exp:'.length);
-            if (!DATE.test(date) || Number.isNaN(Date.parse(date))) {
+            if (!isCalendarDate(date)) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ValueError */ .Qp(`${file}:${index + 1}: "${field}" is not an expiry date`, 'exp:YYYY-MM-DD after the ID');
             }
             rule.expires = date;
@@ -2442,7 +2512,7 @@ function parseIgnoreFile(text, file) {
 function yamlDate(value, where) {
     // The yaml library keeps a bare 2024-01-31 as a string (YAML 1.2 core schema).
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-    if (!DATE.test(text) || Number.isNaN(Date.parse(text))) {
+    if (!isCalendarDate(text)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ValueError */ .Qp(`${where}: expired_at "${text}" is not a date`, 'expired_at: YYYY-MM-DD');
     }
     return text;
@@ -2649,6 +2719,189 @@ async function cosign2TrustEnv(trustedRootPath, dir) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(files.SIGSTORE_REKOR_PUBLIC_KEY, material.rekorKey);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(files.SIGSTORE_CT_LOG_PUBLIC_KEY_FILE, material.ctLogKey);
     return files;
+}
+
+
+/***/ }),
+
+/***/ 6255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gt: () => (/* binding */ ToolEnvironmentError),
+/* harmony export */   My: () => (/* binding */ TOOL_POLICIES),
+/* harmony export */   UU: () => (/* binding */ ghaCacheEnvironment),
+/* harmony export */   cK: () => (/* binding */ matches),
+/* harmony export */   eZ: () => (/* binding */ GHA_CACHE_VARIABLES),
+/* harmony export */   my: () => (/* binding */ kmsCredentials),
+/* harmony export */   uQ: () => (/* binding */ toolEnvironment)
+/* harmony export */ });
+/* unused harmony export KMS_VARIABLES */
+/**
+ * What each tool's environment may hold (SPEC invariant 11): the one place that decides it.
+ * Every process the action starts gets an environment built here from an allow-list, never a
+ * copy of ours: a runner's environment holds the inputs (INPUT_REGISTRY-PASSWORD, INPUT_COSIGN-KEY
+ * …), the runtime and OIDC request tokens, and whatever secrets the workflow exported for other
+ * steps (AWS keys, GITHUB_TOKEN). A tampered scanner (Trivy 0.69.4, CVE-2026-33634) read them
+ * from exactly there.
+ *
+ * Each purpose lists:
+ *   inherit — names taken from the runner's environment when set (how to reach the daemon,
+ *             proxies, locale); none of them is a credential the action was given;
+ *   given   — names only the caller may set for one call (our DOCKER_CONFIG, the build's secret
+ *             values, cosign's signing token or key password). A name outside both lists is a
+ *             programming error, thrown before anything starts.
+ *
+ * Trivy reads the image being scanned, the least trusted input of the run: it gets no network
+ * settings and a HOME of its own, so that it finds neither the user's docker config nor ours.
+ */
+/** What every process needs to run at all. */
+const PROCESS = ['PATH', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ'];
+/**
+ * How to reach a network from this runner. A proxy URL may carry the proxy's own credentials;
+ * only tools that must go out get it (not the scan).
+ */
+const NETWORK = [
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'ALL_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+    'all_proxy',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR'
+];
+/**
+ * How the docker CLI reaches its daemon and builder (docs.docker.com "Environment variables" of
+ * the CLI and of buildx). Not BUILDX_BAKE_GIT_AUTH_TOKEN and the like: bake only, and secrets.
+ */
+const DOCKER_DAEMON = [
+    'DOCKER_HOST',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_CERT_PATH',
+    'DOCKER_CONTEXT',
+    'DOCKER_API_VERSION',
+    'BUILDX_BUILDER',
+    'BUILDX_EXPERIMENTAL',
+    'BUILDX_GIT_CHECK_DIRTY',
+    'BUILDX_GIT_INFO',
+    'BUILDX_GIT_LABELS',
+    'BUILDX_NO_DEFAULT_ATTESTATIONS',
+    'BUILDKIT_HOST',
+    'BUILDKIT_PROGRESS',
+    'BUILDKIT_COLORS'
+];
+/**
+ * The docker config. The main step gives docker, buildx and cosign ours
+ * (registry/docker-config.ts), which holds this run's logins; the user's is inherited only where
+ * we have none (the post step removing a builder finds buildx and its builders through it).
+ */
+const DOCKER_CONFIG = ['DOCKER_CONFIG', 'BUILDX_CONFIG'];
+/**
+ * The GitHub Actions cache service, which `--cache-to type=gha` reads from the environment
+ * (buildx's cache exporter, as docker/build-push-action documents); given only with cache: gha.
+ */
+const GHA_CACHE_VARIABLES = [
+    'ACTIONS_CACHE_URL',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_CACHE_SERVICE_V2'
+];
+/** Where the build's secret values travel (build/args.ts names them). */
+const BUILD_SECRET = /^IMAGE_PIPELINE_SECRET_\d+$/;
+/**
+ * Credentials a KMS key URI needs, by scheme (cosign's KMS providers read the cloud SDKs'
+ * standard variables). Given to cosign only when cosign-key is a URI of that scheme.
+ */
+const KMS_VARIABLES = {
+    'awskms://': [/^AWS_[A-Z0-9_]+$/],
+    'gcpkms://': [
+        'GOOGLE_APPLICATION_CREDENTIALS',
+        'GOOGLE_CLOUD_PROJECT',
+        'CLOUDSDK_CORE_PROJECT',
+        'GCE_METADATA_HOST'
+    ],
+    'azurekms://': [/^AZURE_[A-Z0-9_]+$/],
+    'hashivault://': [/^VAULT_[A-Z0-9_]+$/],
+    'k8s://': ['KUBECONFIG'],
+    'pkcs11:': ['COSIGN_PKCS11_MODULE_PATH', 'COSIGN_PKCS11_PIN']
+};
+/** What cosign reads for the signature itself (sign/stage.ts, sign/trust.ts set them). */
+const COSIGN_GIVEN = [
+    'SIGSTORE_ID_TOKEN',
+    'COSIGN_PASSWORD',
+    'SIGSTORE_ROOT_FILE',
+    'SIGSTORE_REKOR_PUBLIC_KEY',
+    'SIGSTORE_CT_LOG_PUBLIC_KEY_FILE',
+    'SIGSTORE_TSA_CERTIFICATE_FILE',
+    ...DOCKER_CONFIG,
+    ...Object.values(KMS_VARIABLES).flat()
+];
+const TOOL_POLICIES = {
+    docker: {
+        inherit: [...PROCESS, 'HOME', ...NETWORK, ...DOCKER_DAEMON, ...DOCKER_CONFIG],
+        given: []
+    },
+    'buildx-build': {
+        inherit: [...PROCESS, 'HOME', ...NETWORK, ...DOCKER_DAEMON, ...DOCKER_CONFIG],
+        given: [...GHA_CACHE_VARIABLES, BUILD_SECRET]
+    },
+    // HOME: containers/image reads registries.conf and certs.d below it.
+    skopeo: { inherit: [...PROCESS, 'HOME', ...NETWORK], given: [] },
+    // HOME: cosign keeps its TUF cache in ~/.sigstore.
+    cosign: { inherit: [...PROCESS, 'HOME', ...NETWORK], given: COSIGN_GIVEN },
+    'trivy-db': { inherit: [...PROCESS, ...NETWORK], given: ['HOME'] },
+    trivy: { inherit: PROCESS, given: ['HOME'] },
+    tar: { inherit: ['PATH', 'LANG', 'LC_ALL'], given: [] }
+};
+const matches = (rules, name) => rules.some(rule => (typeof rule === 'string' ? rule === name : rule.test(name)));
+/** A caller tried to give a tool a variable its policy does not list: our bug, not the user's. */
+class ToolEnvironmentError extends Error {
+    name = 'ToolEnvironmentError';
+}
+/**
+ * The whole environment of one process: the allowed names of `runner` (ours, by default), then
+ * `given`, each of which must be allowed for the purpose. Pure.
+ */
+function toolEnvironment(purpose, given = {}, runner = process.env) {
+    const policy = TOOL_POLICIES[purpose];
+    const env = {};
+    for (const [name, value] of Object.entries(runner)) {
+        if (value !== undefined && matches(policy.inherit, name))
+            env[name] = value;
+    }
+    for (const [name, value] of Object.entries(given)) {
+        if (!matches(policy.given, name) && !matches(policy.inherit, name)) {
+            throw new ToolEnvironmentError(`${name} is not allowed in the environment of ${purpose}`);
+        }
+        env[name] = value;
+    }
+    return env;
+}
+/** The KMS credentials a cosign key URI needs from the runner's environment (none for others). */
+function kmsCredentials(keyUri, runner = process.env) {
+    const scheme = Object.keys(KMS_VARIABLES).find(s => keyUri.startsWith(s));
+    if (!scheme)
+        return {};
+    const rules = KMS_VARIABLES[scheme] ?? [];
+    const env = {};
+    for (const [name, value] of Object.entries(runner)) {
+        if (value !== undefined && matches(rules, name))
+            env[name] = value;
+    }
+    return env;
+}
+/** The gha cache service's variables, when the runner has them (for `buildx build` with cache gha). */
+function ghaCacheEnvironment(runner = process.env) {
+    const env = {};
+    for (const name of GHA_CACHE_VARIABLES) {
+        const value = runner[name];
+        if (value)
+            env[name] = value;
+    }
+    return env;
 }
 
 

@@ -29,7 +29,7 @@ async function post(io = runnerIo) {
     const builder = io.state(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE */ .c.builder);
     if (builder) {
         // Loaded only by runs that created a builder (docker and @actions/exec).
-        const { removeBuilder } = await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(88), __webpack_require__.e(212), __webpack_require__.e(916)]).then(__webpack_require__.bind(__webpack_require__, 4212));
+        const { removeBuilder } = await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(88), __webpack_require__.e(212), __webpack_require__.e(680)]).then(__webpack_require__.bind(__webpack_require__, 4212));
         const { removed, message } = await removeBuilder(builder);
         if (removed)
             io.info(message);

@@ -750,6 +750,7 @@ function classifySkopeoError(stderr) {
 
 
 
+
 const INSTALL = "GitHub's Ubuntu runners have it (ubuntu-24.04: skopeo 1.13); elsewhere install it in an " +
     'earlier step, e.g. `sudo apt-get install -y skopeo` (Debian/Ubuntu) or `sudo dnf install -y skopeo`';
 // The real binary is checked once per process: push and tag both need it, and its version
@@ -774,6 +775,8 @@ async function checkSkopeo(s, exec) {
         result = await exec(s.bin, versionArgs(), { purpose: 'skopeo', env: s.env, silent: true });
     }
     catch (error) {
+        if (error instanceof tool_env/* ToolEnvironmentError */.Gt)
+            throw error;
         throw new src_errors/* ConfigurationError */.j1(`skopeo is needed to publish (it copies the image to each registry by digest) but "${s.bin}" could not be run. ${INSTALL}.`, { cause: error });
     }
     const version = parseSkopeoVersion(result.stdout + result.stderr);
@@ -1221,6 +1224,7 @@ async function createDockerConfig(options) {
 
 
 
+
 /**
  * Retry schedule of one login: up to LOGIN_ATTEMPTS tries; the waits between them are
  * LOGIN_BACKOFF_INITIAL_MS × LOGIN_BACKOFF_FACTOR^(n-1), capped at LOGIN_BACKOFF_MAX_MS, i.e.
@@ -1325,6 +1329,8 @@ async function dockerLogin(login, password, options) {
             result = await run(docker, args, { purpose: 'docker', input: password, env, silent: true });
         }
         catch (error) {
+            if (error instanceof tool_env/* ToolEnvironmentError */.Gt)
+                throw error;
             const reason = scrub(error instanceof Error ? error.message : String(error), secrets);
             throw new Error(`Cannot log in to ${login.registry}: ${docker} could not be run (${reason})`);
         }

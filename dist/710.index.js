@@ -462,8 +462,6 @@ var src_concurrency = __webpack_require__(1532);
 var src_exec = __webpack_require__(3190);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/tool-env.ts
-var tool_env = __webpack_require__(6255);
 ;// CONCATENATED MODULE: ./src/scan/args.ts
 /**
  * The `trivy image` command line for one platform, as a pure function (tested with tables).
@@ -687,7 +685,6 @@ function parseTrivyReport(json, options) {
 
 
 
-
 /** Beyond Trivy's own --timeout, how long before the process is stopped by us. */
 const KILL_MARGIN_MS = 30_000;
 /**
@@ -715,7 +712,7 @@ const messageOf = (error) => typeof error === 'object' && error !== null && 'mes
  * config, neither the user's nor ours with the run's logins) and nothing else of the runner's
  * environment (tool-env.ts, purpose `trivy`). Trivy reads TRIVY_* variables as flags
  * (TRIVY_SEVERITY, TRIVY_IGNORE_UNFIXED…): those a workflow set for another step are not
- * passed, so the report the gate decides on depends on our flags alone.
+ * passed (main.ts says which), so the report the gate decides on depends on our flags alone.
  */
 async function trivyScanEnvironment(workDir) {
     const home = (0,external_node_path_.join)(workDir, 'trivy-home');
@@ -735,10 +732,6 @@ function trivyReason(result, command = 'trivy') {
 }
 async function scanPlatforms(options) {
     const exec = options.exec ?? src_exec/* execWithTimeout */.pn;
-    const removed = (0,tool_env/* droppedToolSettings */.m7)('TRIVY_');
-    if (removed.length) {
-        options.log.warning(`Not passed to Trivy: ${removed.join(', ')} (the action sets the scan's options itself).`);
-    }
     const env = await trivyScanEnvironment(options.workDir);
     const scanLayout = await (0,oci_layout/* writePlatformLayout */.LF)(options.layout, (0,external_node_path_.join)(options.workDir, 'scan-layout'), options.platforms);
     const concurrency = options.concurrency ?? defaultScanConcurrency();

@@ -392,12 +392,6 @@ async function signStage(options) {
         throw new SignError(states(verified, reason), reason);
     }
     const { signer, expect } = prepared;
-    // cosign reads COSIGN_* variables as flags (COSIGN_REPOSITORY, COSIGN_EXPERIMENTAL…): set for
-    // another step, they would change where and how we sign; only what we set reaches it.
-    const dropped = (0,tool_env/* droppedToolSettings */.m7)('COSIGN_').filter(name => !(name in env));
-    if (dropped.length) {
-        log.warning(`Not passed to cosign: ${dropped.join(', ')} (the action sets cosign's options itself).`);
-    }
     const common = {
         major: cosign.major,
         signer,

@@ -11,7 +11,7 @@
  * a timestamp authority) that the real cosign signs keyless against.
  * DEMO_FIXTURE picks the report (default: the alpine 3.10 one, 4 MEDIUM findings).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
@@ -71,6 +71,10 @@ try {
       }
     ])
   )
+  // Path inputs are confined to the workspace: the Sigstore files live in it, as in a repository.
+  mkdirSync(join(setup.workspace, 'sigstore'), { recursive: true })
+  cpSync(sigstore.signingConfigPath, join(setup.workspace, 'sigstore', 'signing_config.json'))
+  cpSync(sigstore.trustedRootPath, join(setup.workspace, 'sigstore', 'trusted_root.json'))
   const image = `${world.REGISTRY}/demo/hello`
   const run = await runDemo(setup, image, '1.0.0', {
     githubToken: token,
@@ -81,8 +85,8 @@ try {
       sign: 'auto',
       attest: 'sbom,vuln',
       'cosign-version': world.COSIGN3_VERSION,
-      'sigstore-signing-config': sigstore.signingConfigPath,
-      'sigstore-trusted-root': sigstore.trustedRootPath
+      'sigstore-signing-config': 'sigstore/signing_config.json',
+      'sigstore-trusted-root': 'sigstore/trusted_root.json'
     },
     env: {
       ...oidc.env,

@@ -33,14 +33,15 @@ function describeFailure(error: unknown, log: FailureLog): string {
     return `Unexpected failure (a non-Error value was thrown): ${inspect(error, { depth: 3 })}`
   }
   if (error instanceof ConfigurationError) return error.message
-  if (error.stack) log.debug(error.stack)
+  // Stacks quote the messages: redacted like them.
+  if (error.stack) log.debug(redact(error.stack))
   const causes: string[] = []
   let cause: unknown = error.cause
   const seen = new Set<unknown>([error])
   while (cause !== undefined && !seen.has(cause)) {
     seen.add(cause)
     causes.push(cause instanceof Error ? `${cause.name}: ${cause.message}` : inspect(cause))
-    if (cause instanceof Error && cause.stack) log.debug(cause.stack)
+    if (cause instanceof Error && cause.stack) log.debug(redact(cause.stack))
     cause = cause instanceof Error ? cause.cause : undefined
   }
   return causes.length ? `${error.message} (caused by: ${causes.join(' <- ')})` : error.message

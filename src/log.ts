@@ -11,8 +11,8 @@ import { redact } from './redact.js'
  */
 export interface Logger {
   info(message: string): void
-  warning(message: string): void
-  notice(message: string): void
+  warning(message: string, properties?: core.AnnotationProperties): void
+  notice(message: string, properties?: core.AnnotationProperties): void
   debug(message: string): void
 }
 
@@ -42,17 +42,26 @@ function escapeControl(char: string): string {
 }
 
 export const log: Logger & {
-  error(message: string): void
+  error(message: string, properties?: core.AnnotationProperties): void
   group<T>(name: string, work: () => Promise<T>): Promise<T>
   startGroup(name: string): void
   endGroup(): void
 } = {
   info: message => core.info(forLog(message)),
-  warning: message => core.warning(redact(message)),
-  notice: message => core.notice(redact(message)),
-  error: message => core.error(redact(message)),
+  // An annotation's properties (file, line, title) are escaped by @actions/core as command
+  // properties; the title may quote a finding, so it is redacted as the message is.
+  warning: (message, properties) => core.warning(redact(message), annotation(properties)),
+  notice: (message, properties) => core.notice(redact(message), annotation(properties)),
+  error: (message, properties) => core.error(redact(message), annotation(properties)),
   debug: message => core.debug(redact(message)),
   group: (name, work) => core.group(redact(name), work),
   startGroup: name => core.startGroup(redact(name)),
   endGroup: () => core.endGroup()
+}
+
+function annotation(properties?: core.AnnotationProperties): core.AnnotationProperties {
+  if (!properties) return {}
+  return properties.title === undefined
+    ? properties
+    : { ...properties, title: redact(properties.title) }
 }

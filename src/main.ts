@@ -8,7 +8,8 @@ import type { LateWork } from './pipeline.js'
 import { redact } from './redact.js'
 import type { RunReport } from './report/summary.js'
 import { StageTimer } from './report/timings.js'
-import { takeRunnerSecrets } from './runner-env.js'
+import { narrowEnvironment, takeRunnerSecrets } from './runner-env.js'
+import { kmsCredentials } from './tool-env.js'
 import { STATE } from './state.js'
 
 /**
@@ -37,11 +38,29 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // From here on no code reads an input, and the runner's OIDC request is held by the signing
   // code alone: neither stays in the environment (tool-env.ts keeps them from the tools anyway).
   const secrets = takeRunnerSecrets(env)
+  // Nothing else of the workflow's environment stays in ours than what we or a tool can use.
+  const key = config.sign.key
+  const removed = narrowEnvironment(
+    env,
+    key?.kind === 'kms' ? Object.keys(kmsCredentials(key.value, env)) : []
+  )
 
   // 2. plan: names, tags, labels and what this event may do; refuses, before any side effect,
   // a push it could not sign.
   const plan = planFor(config, ctx)
   logPlan(plan, config)
+  // Trivy and cosign read TRIVY_* and COSIGN_* variables as flags: set by a workflow for another
+  // step, they would change what is gated or where it is signed. None is passed; say which.
+  const settings = (prefix: RegExp, tool: string) => {
+    const names = removed.filter(name => prefix.test(name))
+    if (names.length) {
+      log.warning(
+        `Not passed to ${tool}: ${names.join(', ')} (the action sets ${tool}'s options itself).`
+      )
+    }
+  }
+  if (config.scan.enabled) settings(/^TRIVY_/i, 'Trivy')
+  if (plan.decisions.sign !== 'off') settings(/^COSIGN_/i, 'cosign')
 
   const { pipeline, renderSummary } = await import('./pipeline.js')
   const timer = new StageTimer()

@@ -1,4 +1,5 @@
 import type { OidcRequest } from './sign/oidc.js'
+import { GHA_CACHE_VARIABLES, matches, TOOL_POLICIES, type NameRule } from './tool-env.js'
 
 /**
  * What the runner's environment holds that no code after the inputs may read: the inputs
@@ -26,4 +27,39 @@ export function takeRunnerSecrets(env: NodeJS.ProcessEnv = process.env): RunnerS
   }
   for (const name of OIDC_REQUEST_VARIABLES) delete env[name]
   return url && token ? { oidc: { url, token } } : {}
+}
+
+/**
+ * What the action's own process reads from its environment once the inputs and the context are
+ * read: @actions/core's command files, the tool cache and temp directories, the Actions cache
+ * service (@actions/cache reads its URL and token at each call), step debugging.
+ */
+const OWN_NEEDS: readonly NameRule[] = [
+  /^GITHUB_(?!TOKEN$)[A-Z_]+$/,
+  /^RUNNER_[A-Z_]+$/,
+  'CI',
+  'ACTIONS_STEP_DEBUG',
+  'ACTIONS_RUNNER_DEBUG',
+  ...GHA_CACHE_VARIABLES
+]
+
+/**
+ * Reduces the environment to what the action and its tools can use: its own needs, what any
+ * tool's purpose inherits (tool-env.ts), and `extra` (the KMS credentials of cosign-key). A
+ * secret a workflow exported for another step (AWS keys, GITHUB_TOKEN, TRIVY_PASSWORD) is gone:
+ * libraries that start processes with a copy of process.env (@actions/cache runs tar and zstd
+ * that way) then pass on nothing else. Returns the names removed.
+ */
+export function narrowEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+  extra: readonly string[] = []
+): string[] {
+  const keep: NameRule[] = [
+    ...OWN_NEEDS,
+    ...Object.values(TOOL_POLICIES).flatMap(policy => policy.inherit),
+    ...extra
+  ]
+  const removed = Object.keys(env).filter(name => !matches(keep, name))
+  for (const name of removed) delete env[name]
+  return removed.sort()
 }

@@ -33,7 +33,7 @@ export type ToolPurpose =
   /** tar unpacking a verified download. */
   | 'tar'
 
-type NameRule = string | RegExp
+export type NameRule = string | RegExp
 
 interface Policy {
   inherit: readonly NameRule[]
@@ -147,7 +147,7 @@ export const TOOL_POLICIES: Readonly<Record<ToolPurpose, Policy>> = {
   tar: { inherit: ['PATH', 'LANG', 'LC_ALL'], given: [] }
 }
 
-const matches = (rules: readonly NameRule[], name: string): boolean =>
+export const matches = (rules: readonly NameRule[], name: string): boolean =>
   rules.some(rule => (typeof rule === 'string' ? rule === name : rule.test(name)))
 
 /** A caller tried to give a tool a variable its policy does not list: our bug, not the user's. */
@@ -203,17 +203,4 @@ export function ghaCacheEnvironment(
     if (value) env[name] = value
   }
   return env
-}
-
-/**
- * The tool's own configuration variables found in the runner's environment (TRIVY_*, COSIGN_*):
- * set by a workflow for another step, they are not passed on, and the log says which.
- */
-export function droppedToolSettings(
-  prefix: 'TRIVY_' | 'COSIGN_',
-  runner: NodeJS.ProcessEnv = process.env
-): string[] {
-  return Object.keys(runner)
-    .filter(name => name.toUpperCase().startsWith(prefix))
-    .sort()
 }

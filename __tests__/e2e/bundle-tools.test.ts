@@ -177,7 +177,12 @@ describeWithWorld('e2e: the bundle through the tools stage', () => {
       const run = await runAction({
         event: tagPush,
         workspace: tampered,
-        env,
+        // The job may sign keyless (the endpoint is never reached: the tools stage fails first).
+        env: {
+          ...env,
+          ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/idtoken?api-version=2.0',
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'unused-request-token'
+        },
         inputs: { 'tools-manifest': 'tools.yaml', 'cosign-version': world.COSIGN3_VERSION }
       })
       expect(run.main.exitCode).toBe(1)

@@ -17,6 +17,8 @@ describeWithWorld('e2e build tools readiness', () => {
   let world: World
   let dir: string
   let env: Record<string, string>
+  /** What docker is given by the action (src/tool-env.ts allows no more): the daemon, the config. */
+  let dockerEnv: Record<string, string>
 
   beforeAll(async () => {
     world = requireWorld()
@@ -26,6 +28,7 @@ describeWithWorld('e2e build tools readiness', () => {
     mkdirSync(join(dockerConfig, 'cli-plugins'), { recursive: true })
     symlinkSync(world.BUILDX_PLUGIN, join(dockerConfig, 'cli-plugins', 'docker-buildx'))
     env = worldEnv(world, { DOCKER_CONFIG: dockerConfig })
+    dockerEnv = { DOCKER_HOST: world.DOCKER_HOST, DOCKER_CONFIG: dockerConfig }
     await run(
       world.DOCKER,
       ['login', '--username', world.REGISTRY_USER, '--password-stdin', world.REGISTRY],
@@ -43,7 +46,7 @@ describeWithWorld('e2e build tools readiness', () => {
       const ready = await ensureBuildReady({
         platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'],
         docker: world.DOCKER,
-        env
+        env: dockerEnv
         // the host architecture is the real one: the e2e machines are amd64
       })
       expect(ready.buildxVersion).toMatch(/^v?0\.29\./)
@@ -82,7 +85,7 @@ describeWithWorld('e2e build tools readiness', () => {
         // arm64 is in the builder's list, so it is trusted; arm/v7 is not: it must be installed
         platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'],
         docker: world.DOCKER,
-        env,
+        env: dockerEnv,
         binfmtDir,
         binfmtImage: image
       })

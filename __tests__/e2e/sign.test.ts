@@ -6,7 +6,7 @@
  * vulnerability report, verifies, and only then tags. Each result is then checked again here,
  * as a consumer would, with the real cosign of each major.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
@@ -114,6 +114,11 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
     })
     workspace = mkdtempSync(join(tmpdir(), 'sign-e2e-checkout-'))
     cpSync(join(ROOT, 'examples'), join(workspace, 'examples'), { recursive: true })
+    // The Sigstore instance's files, checked in as a repository would (path inputs are confined
+    // to the workspace).
+    mkdirSync(join(workspace, 'sigstore'))
+    cpSync(sigstore.signingConfigPath, join(workspace, 'sigstore', 'signing_config.json'))
+    cpSync(sigstore.trustedRootPath, join(workspace, 'sigstore', 'trusted_root.json'))
 
     const platform = currentPlatform()
     const trivy = await buildFakeTrivyArchive(mkdtempSync(join(tmpdir(), 'assets-')), '0.74.0')
@@ -181,8 +186,8 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
         'upload-sarif': 'false',
         'tools-manifest': 'tools.yaml',
         'cosign-version': world.COSIGN3_VERSION,
-        'sigstore-signing-config': sigstore.signingConfigPath,
-        'sigstore-trusted-root': sigstore.trustedRootPath,
+        'sigstore-signing-config': 'sigstore/signing_config.json',
+        'sigstore-trusted-root': 'sigstore/trusted_root.json',
         'registry-username': world.REGISTRY_USER,
         'registry-password': world.REGISTRY_PASSWORD,
         ...extra

@@ -70,6 +70,8 @@ export interface ActionRun {
   runnerDir: string
   runnerTemp: string
   toolCache: string
+  /** The HOME the steps ran with (a fresh directory under runnerDir unless the caller gave one). */
+  home: string
 }
 
 /** Parses the `name<<DELIMITER` / `name=value` file format of GITHUB_OUTPUT and GITHUB_STATE. */
@@ -141,6 +143,10 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const runnerDir = mkdtempSync(join(tmpdir(), 'runner-'))
   const runnerTemp = join(runnerDir, 'temp')
   const toolCache = options.toolCache ?? join(runnerDir, 'tool-cache')
+  // A HOME of this run's own, so that what the action leaves there can be scanned (and no run
+  // sees another's ~/.docker or ~/.sigstore).
+  const home = options.env?.HOME ?? join(runnerDir, 'home')
+  mkdirSync(home, { recursive: true })
   mkdirSync(runnerTemp)
   mkdirSync(toolCache, { recursive: true })
   const files = {
@@ -165,7 +171,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   // GITHUB_* and INPUT_* variables (when tests run inside Actions) must not leak in.
   const base: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
-    HOME: process.env.HOME,
+    HOME: home,
     CI: 'true',
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: event.name,
@@ -227,6 +233,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     warnings: commandMessages(main.stdout, 'warning'),
     runnerDir,
     runnerTemp,
-    toolCache
+    toolCache,
+    home
   }
 }

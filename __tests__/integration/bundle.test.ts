@@ -114,3 +114,19 @@ describe('bundle: failures before the tools stage', () => {
     expect(run.errors[0]).toContain('caused by: Error: ENOENT')
   })
 })
+
+describe('bundle: the job summary cannot mask the outcome (issue 11, defect 5)', () => {
+  test('a summary that cannot be written is a warning; the real error stays the one error', async () => {
+    const run = await runAction({
+      workspace,
+      // No docker on PATH: the login fails; no GITHUB_STEP_SUMMARY: the summary cannot be written.
+      env: { PATH: '/nonexistent', GITHUB_STEP_SUMMARY: '' },
+      inputs: { images: 'ghcr.io/octo-org/octo-app', scan: 'false', sign: 'false', attest: 'none' }
+    })
+    expect(run.main.exitCode).toBe(1)
+    expect(run.errors).toEqual([expect.stringMatching(/^Cannot log in to ghcr\.io/)])
+    expect(run.warnings).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^The job summary was not written: /)])
+    )
+  })
+})

@@ -24,6 +24,7 @@ function fakeRun(overrides: Partial<ActionRun> = {}): ActionRun {
     runnerDir,
     runnerTemp: join(runnerDir, 'temp'),
     toolCache: join(runnerDir, 'tool-cache'),
+    home: join(runnerDir, 'home'),
     ...overrides
   }
 }

@@ -15,6 +15,7 @@ import {
   versionArgs,
   versionAtLeast
 } from './skopeo-args.js'
+import { ToolEnvironmentError } from '../tool-env.js'
 
 export type Exec = (
   command: string,
@@ -56,6 +57,7 @@ async function checkSkopeo(s: Skopeo, exec: NonNullable<Skopeo['exec']>): Promis
   try {
     result = await exec(s.bin, versionArgs(), { purpose: 'skopeo', env: s.env, silent: true })
   } catch (error) {
+    if (error instanceof ToolEnvironmentError) throw error
     throw new ConfigurationError(
       `skopeo is needed to publish (it copies the image to each registry by digest) but "${s.bin}" could not be run. ${INSTALL}.`,
       { cause: error }

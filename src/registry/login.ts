@@ -23,6 +23,7 @@ import {
   type DockerConfig
 } from './docker-config.js'
 import { authKey, isGhcr, registryOf } from './reference.js'
+import { ToolEnvironmentError } from '../tool-env.js'
 
 /**
  * Retry schedule of one login: up to LOGIN_ATTEMPTS tries; the waits between them are
@@ -201,6 +202,7 @@ async function dockerLogin(
     try {
       result = await run(docker, args, { purpose: 'docker', input: password, env, silent: true })
     } catch (error) {
+      if (error instanceof ToolEnvironmentError) throw error
       const reason = scrub(error instanceof Error ? error.message : String(error), secrets)
       throw new Error(`Cannot log in to ${login.registry}: ${docker} could not be run (${reason})`)
     }

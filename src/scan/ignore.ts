@@ -32,6 +32,16 @@ export interface Purl {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
+/**
+ * A real calendar day: V8's Date.parse takes `2026-02-30` for March 2nd, and an expiry date a
+ * user mistyped must be refused with the inputs, not applied as another day.
+ */
+function isCalendarDate(text: string): boolean {
+  if (!DATE.test(text)) return false
+  const time = Date.parse(`${text}T00:00:00Z`)
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text
+}
+
 /** `.trivyignore`: one ID a line, optionally `exp:YYYY-MM-DD`; comment lines above become the reason. */
 export function parsePlainIgnore(text: string, file: string): IgnoreRule[] {
   const rules: IgnoreRule[] = []
@@ -51,7 +61,7 @@ export function parsePlainIgnore(text: string, file: string): IgnoreRule[] {
     for (const field of rest) {
       if (!field.startsWith('exp:')) continue
       const date = field.slice('exp:'.length)
-      if (!DATE.test(date) || Number.isNaN(Date.parse(date))) {
+      if (!isCalendarDate(date)) {
         throw new ValueError(
           `${file}:${index + 1}: "${field}" is not an expiry date`,
           'exp:YYYY-MM-DD after the ID'
@@ -114,7 +124,7 @@ export function parseIgnoreFile(text: string, file: string): IgnoreRule[] {
 function yamlDate(value: unknown, where: string): string {
   // The yaml library keeps a bare 2024-01-31 as a string (YAML 1.2 core schema).
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value)
-  if (!DATE.test(text) || Number.isNaN(Date.parse(text))) {
+  if (!isCalendarDate(text)) {
     throw new ValueError(`${where}: expired_at "${text}" is not a date`, 'expired_at: YYYY-MM-DD')
   }
   return text

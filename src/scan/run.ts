@@ -14,7 +14,6 @@ import {
   type TimedExecResult
 } from '../exec.js'
 import { mkdir, readFile } from 'node:fs/promises'
-import { droppedToolSettings } from '../tool-env.js'
 import { trivyScanArgs } from './args.js'
 import { dashed, type PlatformScan } from './model.js'
 import { parseTrivyReport, TrivyReportError } from './trivy-report.js'
@@ -93,7 +92,7 @@ export const messageOf = (error: unknown): string =>
  * config, neither the user's nor ours with the run's logins) and nothing else of the runner's
  * environment (tool-env.ts, purpose `trivy`). Trivy reads TRIVY_* variables as flags
  * (TRIVY_SEVERITY, TRIVY_IGNORE_UNFIXED…): those a workflow set for another step are not
- * passed, so the report the gate decides on depends on our flags alone.
+ * passed (main.ts says which), so the report the gate decides on depends on our flags alone.
  */
 export async function trivyScanEnvironment(workDir: string): Promise<Record<string, string>> {
   const home = join(workDir, 'trivy-home')
@@ -115,12 +114,6 @@ export function trivyReason(result: TimedExecResult, command = 'trivy'): string 
 
 export async function scanPlatforms(options: ScanPlatformsOptions): Promise<ScanOutcome> {
   const exec = options.exec ?? execWithTimeout
-  const removed = droppedToolSettings('TRIVY_')
-  if (removed.length) {
-    options.log.warning(
-      `Not passed to Trivy: ${removed.join(', ')} (the action sets the scan's options itself).`
-    )
-  }
   const env = await trivyScanEnvironment(options.workDir)
   const scanLayout = await writePlatformLayout(
     options.layout,

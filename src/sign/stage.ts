@@ -12,7 +12,7 @@ import type { Config } from '../inputs/config.js'
 import { redact } from '../redact.js'
 import { publishFailure, type ImageState } from '../publish/report.js'
 import { backoffDelay, type BackoffPolicy } from '../retry.js'
-import { droppedToolSettings, kmsCredentials } from '../tool-env.js'
+import { kmsCredentials } from '../tool-env.js'
 import {
   attestArgs,
   consumerVerifyCommand,
@@ -257,14 +257,7 @@ export async function signStage(options: SignStageOptions): Promise<SignOutcome>
     throw new SignError(states(verified, reason), reason)
   }
   const { signer, expect } = prepared
-  // cosign reads COSIGN_* variables as flags (COSIGN_REPOSITORY, COSIGN_EXPERIMENTAL…): set for
-  // another step, they would change where and how we sign; only what we set reaches it.
-  const dropped = droppedToolSettings('COSIGN_').filter(name => !(name in env))
-  if (dropped.length) {
-    log.warning(
-      `Not passed to cosign: ${dropped.join(', ')} (the action sets cosign's options itself).`
-    )
-  }
+
   const common = {
     major: cosign.major,
     signer,

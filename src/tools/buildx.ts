@@ -10,6 +10,7 @@ import { ConfigurationError } from '../errors.js'
 import { execCommand, type ExecResult } from '../exec.js'
 import { foreignPlatforms, hostArchitecture } from './platform.js'
 import { dockerReason, ensureQemu, type QemuReadiness, type Runner } from './qemu.js'
+import { ToolEnvironmentError } from '../tool-env.js'
 
 /**
  * The oldest buildx whose flags the build stage may rely on, and why. The binding one is
@@ -295,6 +296,7 @@ async function docker(ctx: Ctx, args: string[]): Promise<ExecResult> {
   try {
     return await ctx.run(ctx.docker, args, { purpose: 'docker', env: ctx.env, silent: true })
   } catch (cause) {
+    if (cause instanceof ToolEnvironmentError) throw cause
     // @actions/exec throws before starting anything when the executable is not found
     throw new ConfigurationError(
       `docker CLI not found (${ctx.docker}): ${(cause instanceof Error ? cause.message : String(cause)).replace(/\.$/, '')}. ${HOW_TO_GET_BUILDX}`

@@ -482,6 +482,30 @@ describe('ensureQemu (scripted docker)', () => {
     ])
   })
 
+  test('by default the privileged container is an image pinned by digest', async () => {
+    const { run, calls } = scripted(args => {
+      if (args[0] !== 'run') return {}
+      cpSync(join(WORLD_BINFMT, 'qemu-aarch64'), join(dir, 'qemu-aarch64'))
+      return {
+        stderr: 'installing: arm64 OK\n',
+        stdout: '{"supported":[],"emulators":["qemu-aarch64"]}'
+      }
+    })
+    await ensureQemu({
+      ...common,
+      foreign: foreignPlatforms(['linux/arm64'], 'amd64'),
+      binfmtDir: dir,
+      run
+    })
+    expect(DEFAULT_BINFMT_IMAGE).toMatch(
+      /^docker\.io\/tonistiigi\/binfmt:qemu-v[\d.]+@sha256:[a-f0-9]{64}$/
+    )
+    expect(calls).toEqual([
+      `pull ${DEFAULT_BINFMT_IMAGE}`,
+      `run --privileged --rm ${DEFAULT_BINFMT_IMAGE} --install arm64`
+    ])
+  })
+
   test('the image cannot be pulled → the exact pull reason', async () => {
     const { run, calls } = scripted(args =>
       args[0] === 'pull' ? { exitCode: 1, stderr: world('binfmt-pull-notfound.stderr.txt') } : {}

@@ -43,3 +43,46 @@ describe('forLog', () => {
     )
   })
 })
+
+describe('log (the one logger)', () => {
+  /** What the step prints, captured at process.stdout (where @actions/core writes). */
+  async function printed(work: () => void): Promise<string> {
+    const original = process.stdout.write.bind(process.stdout)
+    let out = ''
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      out += String(chunk)
+      return true
+    }) as typeof process.stdout.write
+    try {
+      work()
+    } finally {
+      process.stdout.write = original
+    }
+    return out
+  }
+
+  test('an annotation keeps its file, line and title; credentials are redacted in both', async () => {
+    const { log } = await import('../../../src/log.js')
+    const out = await printed(() =>
+      log.error('fetched https://u:pw@mirror.example/x', {
+        file: 'Dockerfile',
+        startLine: 3,
+        title: 'from https://u:pw@mirror.example'
+      })
+    )
+    expect(out).toBe(
+      '::error title=from https%3A//***@mirror.example,file=Dockerfile,line=3::fetched https://***@mirror.example/x\n'
+    )
+  })
+
+  test('info escapes and redacts; warnings and notices are redacted', async () => {
+    const { log } = await import('../../../src/log.js')
+    expect(await printed(() => log.info('Label d=x\r::warning::y'))).toBe(
+      'Label d=x\\r::warning::y\n'
+    )
+    expect(await printed(() => log.warning('at http://t0ken@h'))).toBe(
+      '::warning::at http://***@h\n'
+    )
+    expect(await printed(() => log.notice('a\nb'))).toBe('::notice::a%0Ab\n')
+  })
+})

@@ -1,4 +1,4 @@
-import { takeRunnerSecrets } from '../../../src/runner-env.js'
+import { narrowEnvironment, takeRunnerSecrets } from '../../../src/runner-env.js'
 
 describe('takeRunnerSecrets (SPEC invariant 11)', () => {
   test('removes every INPUT_* and the OIDC request, and hands the request back', () => {
@@ -22,5 +22,55 @@ describe('takeRunnerSecrets (SPEC invariant 11)', () => {
 
   test('no OIDC request: none handed back', () => {
     expect(takeRunnerSecrets({ ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x' })).toEqual({})
+  })
+})
+
+describe('narrowEnvironment (SPEC invariant 11)', () => {
+  test('keeps what the action and its tools can use, drops the rest', () => {
+    const env: NodeJS.ProcessEnv = {
+      PATH: '/bin',
+      HOME: '/home/runner',
+      GITHUB_OUTPUT: '/out',
+      GITHUB_WORKSPACE: '/ws',
+      GITHUB_TOKEN: 'exported-by-the-workflow',
+      RUNNER_TEMP: '/tmp/r',
+      CI: 'true',
+      ACTIONS_RUNTIME_TOKEN: 'runtime',
+      ACTIONS_CACHE_URL: 'https://cache/',
+      DOCKER_HOST: 'unix:///run/docker.sock',
+      HTTPS_PROXY: 'http://proxy:3128',
+      AWS_SECRET_ACCESS_KEY: 'aws-secret',
+      AWS_REGION: 'eu-west-1',
+      TRIVY_PASSWORD: 'trivy-secret',
+      COSIGN_REPOSITORY: 'elsewhere',
+      JAVA_HOME: '/usr/lib/jvm'
+    }
+    const removed = narrowEnvironment(env)
+    expect(removed).toEqual([
+      'AWS_REGION',
+      'AWS_SECRET_ACCESS_KEY',
+      'COSIGN_REPOSITORY',
+      'GITHUB_TOKEN',
+      'JAVA_HOME',
+      'TRIVY_PASSWORD'
+    ])
+    expect(Object.keys(env).sort()).toEqual([
+      'ACTIONS_CACHE_URL',
+      'ACTIONS_RUNTIME_TOKEN',
+      'CI',
+      'DOCKER_HOST',
+      'GITHUB_OUTPUT',
+      'GITHUB_WORKSPACE',
+      'HOME',
+      'HTTPS_PROXY',
+      'PATH',
+      'RUNNER_TEMP'
+    ])
+  })
+
+  test('the KMS credentials of cosign-key stay when asked for', () => {
+    const env: NodeJS.ProcessEnv = { AWS_SECRET_ACCESS_KEY: 'aws', AWS_REGION: 'eu', OTHER: 'x' }
+    expect(narrowEnvironment(env, ['AWS_SECRET_ACCESS_KEY', 'AWS_REGION'])).toEqual(['OTHER'])
+    expect(env).toEqual({ AWS_SECRET_ACCESS_KEY: 'aws', AWS_REGION: 'eu' })
   })
 })

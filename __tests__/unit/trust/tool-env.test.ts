@@ -3,7 +3,6 @@
  * full of secrets goes in, and only what that tool needs comes out.
  */
 import {
-  droppedToolSettings,
   ghaCacheEnvironment,
   kmsCredentials,
   toolEnvironment,
@@ -161,16 +160,12 @@ describe('kmsCredentials', () => {
   })
 })
 
-describe('ghaCacheEnvironment and droppedToolSettings', () => {
+describe('ghaCacheEnvironment', () => {
   test('the cache service variables the runner has', () => {
     expect(ghaCacheEnvironment(RUNNER)).toEqual({
       ACTIONS_CACHE_URL: 'https://cache.example/',
       ACTIONS_RESULTS_URL: 'https://results.example/',
       ACTIONS_RUNTIME_TOKEN: 'runtime-token'
     })
-  })
-  test('TRIVY_* and COSIGN_* settings found in the runner environment', () => {
-    expect(droppedToolSettings('TRIVY_', RUNNER)).toEqual(['TRIVY_PASSWORD', 'TRIVY_SEVERITY'])
-    expect(droppedToolSettings('COSIGN_', RUNNER)).toEqual(['COSIGN_REPOSITORY'])
   })
 })
