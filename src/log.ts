@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { forLog } from './log-text.js'
 import { redact } from './redact.js'
 
 /**
@@ -14,31 +15,6 @@ export interface Logger {
   warning(message: string, properties?: core.AnnotationProperties): void
   notice(message: string, properties?: core.AnnotationProperties): void
   debug(message: string): void
-}
-
-/**
- * A line the runner would otherwise split or read as a command, made inert and visible:
- *   - CR (the runner splits lines on a lone CR too) and every other control character except
- *     LF and tab become `\r`, `\x1b`, `\u2028`…;
- *   - a line starting with `::` (after blanks: the runner trims them) gets a `\` before it;
- *   - `##[` anywhere, the runner's older command prefix, becomes `##\[`.
- */
-export function forLog(text: string): string {
-  return (
-    redact(text)
-      // eslint-disable-next-line no-control-regex -- finding control characters is the point
-      .replace(/[\0-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/g, escapeControl)
-      .split('\n')
-      .map(line => line.replace(/^(\s*)::/, '$1\\::').replace(/##\[/g, '##\\['))
-      .join('\n')
-  )
-}
-
-function escapeControl(char: string): string {
-  const code = char.charCodeAt(0)
-  if (char === '\r') return '\\r'
-  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`
-  return `\\u${code.toString(16).padStart(4, '0')}`
 }
 
 export const log: Logger & {

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs'
+import { forLog } from './log-text.js'
 import { STATE } from './state.js'
 
 /** What the post step reads and writes; the default is the runner's (STATE_* and stdout). */
@@ -12,7 +13,7 @@ export interface PostIo {
 // does) and printing lines; @actions/core is loaded only to print a warning, the rare path.
 const runnerIo: PostIo = {
   state: name => process.env[`STATE_${name}`] ?? '',
-  info: message => void process.stdout.write(`${message}\n`),
+  info: message => void process.stdout.write(`${forLog(message)}\n`),
   warning: async message => (await import('@actions/core')).warning(message)
 }
 

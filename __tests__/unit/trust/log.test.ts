@@ -3,7 +3,7 @@
  * CR and LF, trims leading blanks, and reads `::name …::` at a line's start and `##[name]`
  * anywhere (actions/runner ActionCommand.TryParseV2 and TryParse).
  */
-import { forLog } from '../../../src/log.js'
+import { forLog } from '../../../src/log-text.js'
 
 /** What the runner would read as a command in text we print. */
 function commandsIn(text: string): string[] {
