@@ -138,11 +138,10 @@ async function execWithTimeout(program, args, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Vq: () => (/* binding */ sha256OfFile),
 /* harmony export */   WD: () => (/* binding */ checkBinary),
 /* harmony export */   tY: () => (/* binding */ currentSha256)
 /* harmony export */ });
-/* unused harmony export BinaryChangedError */
+/* unused harmony exports BinaryChangedError, sha256OfFile */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);

@@ -1,94 +1,6 @@
 export const id = 647;
-export const ids = [647,680];
+export const ids = [647];
 export const modules = {
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qp: () => (/* binding */ ValueError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
-/* harmony export */ });
-/**
- * Errors the user can fix by changing the workflow are told apart from tool failures, as
- * codeql-action does: a ConfigurationError is printed as one line, without a stack.
- */
-class ConfigurationError extends Error {
-    name = 'ConfigurationError';
-}
-/**
- * A bad input value. The message names the input, what is wrong, and the accepted form, in
- * one line, so that the `::error::` annotation is actionable on its own.
- */
-class InputError extends ConfigurationError {
-    input;
-    problem;
-    accepted;
-    name = 'InputError';
-    constructor(input, problem, accepted) {
-        super(`Input "${input}": ${problem}. Expected ${accepted}.`);
-        this.input = input;
-        this.problem = problem;
-        this.accepted = accepted;
-    }
-}
-/**
- * Thrown by pure parsers that do not know which input they were given; the inputs module
- * turns it into an InputError naming the input.
- */
-class ValueError extends Error {
-    problem;
-    accepted;
-    name = 'ValueError';
-    constructor(problem, accepted) {
-        super(`${problem}. Expected ${accepted}`);
-        this.problem = problem;
-        this.accepted = accepted;
-    }
-}
-
-
-/***/ }),
-
-/***/ 3529:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ forLog)
-/* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6670);
-
-/**
- * How a plain line of ours is made safe to print (SPEC invariant 13), apart from the logger so
- * that the post step, which does not load @actions/core, prints through it too.
- *
- * A line the runner would otherwise split or read as a command, made inert and visible:
- *   - CR (the runner splits lines on a lone CR too) and every other control character except
- *     LF and tab become `\r`, `\x1b`, `\u2028`…;
- *   - a line starting with `::` (after blanks: the runner trims them) gets a `\` before it;
- *   - `##[` anywhere, the runner's older command prefix, becomes `##\[`;
- *   - credentials are redacted (redact.ts).
- */
-function forLog(text) {
-    return ((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(text)
-        // eslint-disable-next-line no-control-regex -- finding control characters is the point
-        .replace(/[\0-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/g, escapeControl)
-        .split('\n')
-        .map(line => line.replace(/^(\s*)::/, '$1\\::').replace(/##\[/g, '##\\['))
-        .join('\n'));
-}
-function escapeControl(char) {
-    const code = char.charCodeAt(0);
-    if (char === '\r')
-        return '\\r';
-    if (code <= 0xff)
-        return `\\x${code.toString(16).padStart(2, '0')}`;
-    return `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
-
-/***/ }),
 
 /***/ 5625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -886,6 +798,8 @@ function resolveConfinedPath(value, kind, roots, accepted = CONFINED_FORM) {
     return real;
 }
 
+// EXTERNAL MODULE: ./src/log-text.ts
+var log_text = __webpack_require__(3529);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
 ;// CONCATENATED MODULE: ./src/inputs/validators.ts
@@ -893,6 +807,7 @@ var reference = __webpack_require__(9310);
  * Pure checks of one input value each. They throw ValueError (problem + accepted form); the
  * caller adds the input's name. None of them touches the file system or starts a process.
  */
+
 
 
 // docker/distribution reference grammar (reference/regexp.go), name part only.
@@ -949,19 +864,18 @@ function checkPinnedImage(value) {
     if (!/^sha256:[a-f0-9]{64}$/.test(digest)) {
         throw new errors/* ValueError */.Qp(`"${value}" has no sha256 digest`, PINNED_IMAGE_FORM);
     }
-    const named = value.slice(0, at);
-    const lastSlash = named.lastIndexOf('/');
-    const colon = named.indexOf(':', lastSlash + 1);
-    const name = colon < 0 ? named : named.slice(0, colon);
-    const tag = colon < 0 ? '' : named.slice(colon + 1);
-    if (!IMAGE_NAME.test(name) || (colon >= 0 && !TAG.test(tag))) {
+    if (!isNameWithOptionalTag(value.slice(0, at))) {
         throw new errors/* ValueError */.Qp(`"${value}" is not a valid image reference`, PINNED_IMAGE_FORM);
     }
     return value;
 }
-/** Characters the runner (or a terminal) would act on: C0 and C1 controls, DEL, U+2028/2029. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\0-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]/;
+/** `name` or `name:tag` (the tag after the last `/`, so a registry port is not taken for one). */
+function isNameWithOptionalTag(value) {
+    const colon = value.indexOf(':', value.lastIndexOf('/') + 1);
+    if (colon < 0)
+        return IMAGE_NAME.test(value);
+    return IMAGE_NAME.test(value.slice(0, colon)) && TAG.test(value.slice(colon + 1));
+}
 const CONTROL_NAMES = {
     0x00: 'a NUL',
     0x0a: 'a line break (LF)',
@@ -979,9 +893,7 @@ const CONTROL_NAMES = {
 function checkControlCharacters(value, { lines }) {
     for (let i = 0; i < value.length; i++) {
         const char = value[i];
-        if (char === '\n' && lines)
-            continue;
-        if (!CONTROL.test(char))
+        if (char === '\n' ? lines : !log_text/* CONTROL_CHARACTER */.g.test(char))
             continue;
         const code = char.charCodeAt(0);
         const name = CONTROL_NAMES[code] ??
@@ -993,12 +905,8 @@ function checkControlCharacters(value, { lines }) {
 }
 /** A repository with a tag, such as mirror.gcr.io/aquasec/trivy-db:2 */
 function checkTaggedRepository(value) {
-    const lastSlash = value.lastIndexOf('/');
-    const colon = value.indexOf(':', lastSlash + 1);
-    const name = colon < 0 ? value : value.slice(0, colon);
-    const tag = colon < 0 ? '' : value.slice(colon + 1);
     const accepted = 'a repository with a tag, such as mirror.gcr.io/aquasec/trivy-db:2';
-    if (!IMAGE_NAME.test(name) || (colon >= 0 && !TAG.test(tag))) {
+    if (!isNameWithOptionalTag(value)) {
         throw new errors/* ValueError */.Qp(`"${value}" is not a valid repository reference`, accepted);
     }
     return value;
@@ -1260,8 +1168,10 @@ function readConfig(read, options) {
      * Every raw value goes through here: control characters are refused before the value is used
      * or printed anywhere (a secret is masked first; the error never quotes the value).
      */
-    const raw = (name) => {
+    const raw = (name, { secret = false } = {}) => {
         let value = read(name);
+        if (secret && value)
+            mask(value);
         // A PEM key pasted from Windows into a secret: its CRLF line ends are line ends.
         if (name === 'cosign-key')
             value = value.replace(/\r\n/g, '\n');
@@ -1274,15 +1184,9 @@ function readConfig(read, options) {
         return value;
     };
     // Secrets first: masked before anything else could print them.
-    const secret = (name) => {
-        const value = read(name);
-        if (value)
-            mask(value);
-        return raw(name);
-    };
-    const registryPassword = secret('registry-password');
-    const githubToken = secret('github-token');
-    const cosignPassword = secret('cosign-password');
+    const registryPassword = raw('registry-password', { secret: true });
+    const githubToken = raw('github-token', { secret: true });
+    const cosignPassword = raw('cosign-password', { secret: true });
     const field = (name, parse) => {
         const value = raw(name);
         try {
@@ -2239,58 +2143,6 @@ function decide(input, ctx) {
 
 /***/ }),
 
-/***/ 6670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ redact),
-/* harmony export */   O: () => (/* binding */ urlCredentials)
-/* harmony export */ });
-/**
- * The one redaction of credentials in text we print (SPEC invariant 4): every log line, error
- * and job summary goes through it (log.ts, boundary.ts, report/summary.ts), so a URL given with
- * its user-info (`tools-mirror: https://user:token@mirror`, a Git `context`), an auth header a
- * tool echoed, or a token parameter never reaches the log in clear. Values the action knows to
- * be secret are also masked with the runner (`::add-mask::`); this catches the ones it cannot
- * know in advance, in whatever text they turn up.
- */
-function redact(text) {
-    return (text
-        .replace(/\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]+/g, '$1 ***')
-        // scheme://user:password@host and scheme://token@host alike
-        .replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@]+@/gi, '$1***@')
-        .replace(/("(?:auth|password|identitytoken|registrytoken)"\s*:\s*)"[^"]*"/gi, '$1"***"')
-        .replace(/([?&](?:access_token|token|password|refresh_token|sig)=)[^&\s"]+/gi, '$1***'));
-}
-/**
- * The secret of a URL's user-info, to mask with the runner: the password of `user:password@`,
- * or the user part alone when it is the token (`https://TOKEN@host`). Both as written and
- * decoded, since either may be printed.
- */
-function urlCredentials(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return [];
-    }
-    const secret = url.password || url.username;
-    if (!secret)
-        return [];
-    let decoded = secret;
-    try {
-        decoded = decodeURIComponent(secret);
-    }
-    catch {
-        decoded = secret;
-    }
-    return [...new Set([secret, decoded])];
-}
-
-
-/***/ }),
-
 /***/ 9310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2736,189 +2588,6 @@ async function cosign2TrustEnv(trustedRootPath, dir) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(files.SIGSTORE_REKOR_PUBLIC_KEY, material.rekorKey);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(files.SIGSTORE_CT_LOG_PUBLIC_KEY_FILE, material.ctLogKey);
     return files;
-}
-
-
-/***/ }),
-
-/***/ 6255:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gt: () => (/* binding */ ToolEnvironmentError),
-/* harmony export */   My: () => (/* binding */ TOOL_POLICIES),
-/* harmony export */   UU: () => (/* binding */ ghaCacheEnvironment),
-/* harmony export */   cK: () => (/* binding */ matches),
-/* harmony export */   eZ: () => (/* binding */ GHA_CACHE_VARIABLES),
-/* harmony export */   my: () => (/* binding */ kmsCredentials),
-/* harmony export */   uQ: () => (/* binding */ toolEnvironment)
-/* harmony export */ });
-/* unused harmony export KMS_VARIABLES */
-/**
- * What each tool's environment may hold (SPEC invariant 11): the one place that decides it.
- * Every process the action starts gets an environment built here from an allow-list, never a
- * copy of ours: a runner's environment holds the inputs (INPUT_REGISTRY-PASSWORD, INPUT_COSIGN-KEY
- * …), the runtime and OIDC request tokens, and whatever secrets the workflow exported for other
- * steps (AWS keys, GITHUB_TOKEN). A tampered scanner (Trivy 0.69.4, CVE-2026-33634) read them
- * from exactly there.
- *
- * Each purpose lists:
- *   inherit — names taken from the runner's environment when set (how to reach the daemon,
- *             proxies, locale); none of them is a credential the action was given;
- *   given   — names only the caller may set for one call (our DOCKER_CONFIG, the build's secret
- *             values, cosign's signing token or key password). A name outside both lists is a
- *             programming error, thrown before anything starts.
- *
- * Trivy reads the image being scanned, the least trusted input of the run: it gets no network
- * settings and a HOME of its own, so that it finds neither the user's docker config nor ours.
- */
-/** What every process needs to run at all. */
-const PROCESS = ['PATH', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ'];
-/**
- * How to reach a network from this runner. A proxy URL may carry the proxy's own credentials;
- * only tools that must go out get it (not the scan).
- */
-const NETWORK = [
-    'HTTP_PROXY',
-    'HTTPS_PROXY',
-    'NO_PROXY',
-    'ALL_PROXY',
-    'http_proxy',
-    'https_proxy',
-    'no_proxy',
-    'all_proxy',
-    'SSL_CERT_FILE',
-    'SSL_CERT_DIR'
-];
-/**
- * How the docker CLI reaches its daemon and builder (docs.docker.com "Environment variables" of
- * the CLI and of buildx). Not BUILDX_BAKE_GIT_AUTH_TOKEN and the like: bake only, and secrets.
- */
-const DOCKER_DAEMON = [
-    'DOCKER_HOST',
-    'DOCKER_TLS_VERIFY',
-    'DOCKER_CERT_PATH',
-    'DOCKER_CONTEXT',
-    'DOCKER_API_VERSION',
-    'BUILDX_BUILDER',
-    'BUILDX_EXPERIMENTAL',
-    'BUILDX_GIT_CHECK_DIRTY',
-    'BUILDX_GIT_INFO',
-    'BUILDX_GIT_LABELS',
-    'BUILDX_NO_DEFAULT_ATTESTATIONS',
-    'BUILDKIT_HOST',
-    'BUILDKIT_PROGRESS',
-    'BUILDKIT_COLORS'
-];
-/**
- * The docker config. The main step gives docker, buildx and cosign ours
- * (registry/docker-config.ts), which holds this run's logins; the user's is inherited only where
- * we have none (the post step removing a builder finds buildx and its builders through it).
- */
-const DOCKER_CONFIG = ['DOCKER_CONFIG', 'BUILDX_CONFIG'];
-/**
- * The GitHub Actions cache service, which `--cache-to type=gha` reads from the environment
- * (buildx's cache exporter, as docker/build-push-action documents); given only with cache: gha.
- */
-const GHA_CACHE_VARIABLES = [
-    'ACTIONS_CACHE_URL',
-    'ACTIONS_RESULTS_URL',
-    'ACTIONS_RUNTIME_TOKEN',
-    'ACTIONS_CACHE_SERVICE_V2'
-];
-/** Where the build's secret values travel (build/args.ts names them). */
-const BUILD_SECRET = /^IMAGE_PIPELINE_SECRET_\d+$/;
-/**
- * Credentials a KMS key URI needs, by scheme (cosign's KMS providers read the cloud SDKs'
- * standard variables). Given to cosign only when cosign-key is a URI of that scheme.
- */
-const KMS_VARIABLES = {
-    'awskms://': [/^AWS_[A-Z0-9_]+$/],
-    'gcpkms://': [
-        'GOOGLE_APPLICATION_CREDENTIALS',
-        'GOOGLE_CLOUD_PROJECT',
-        'CLOUDSDK_CORE_PROJECT',
-        'GCE_METADATA_HOST'
-    ],
-    'azurekms://': [/^AZURE_[A-Z0-9_]+$/],
-    'hashivault://': [/^VAULT_[A-Z0-9_]+$/],
-    'k8s://': ['KUBECONFIG'],
-    'pkcs11:': ['COSIGN_PKCS11_MODULE_PATH', 'COSIGN_PKCS11_PIN']
-};
-/** What cosign reads for the signature itself (sign/stage.ts, sign/trust.ts set them). */
-const COSIGN_GIVEN = [
-    'SIGSTORE_ID_TOKEN',
-    'COSIGN_PASSWORD',
-    'SIGSTORE_ROOT_FILE',
-    'SIGSTORE_REKOR_PUBLIC_KEY',
-    'SIGSTORE_CT_LOG_PUBLIC_KEY_FILE',
-    'SIGSTORE_TSA_CERTIFICATE_FILE',
-    ...DOCKER_CONFIG,
-    ...Object.values(KMS_VARIABLES).flat()
-];
-const TOOL_POLICIES = {
-    docker: {
-        inherit: [...PROCESS, 'HOME', ...NETWORK, ...DOCKER_DAEMON, ...DOCKER_CONFIG],
-        given: []
-    },
-    'buildx-build': {
-        inherit: [...PROCESS, 'HOME', ...NETWORK, ...DOCKER_DAEMON, ...DOCKER_CONFIG],
-        given: [...GHA_CACHE_VARIABLES, BUILD_SECRET]
-    },
-    // HOME: containers/image reads registries.conf and certs.d below it.
-    skopeo: { inherit: [...PROCESS, 'HOME', ...NETWORK], given: [] },
-    // HOME: cosign keeps its TUF cache in ~/.sigstore.
-    cosign: { inherit: [...PROCESS, 'HOME', ...NETWORK], given: COSIGN_GIVEN },
-    'trivy-db': { inherit: [...PROCESS, ...NETWORK], given: ['HOME'] },
-    trivy: { inherit: PROCESS, given: ['HOME'] },
-    tar: { inherit: ['PATH', 'LANG', 'LC_ALL'], given: [] }
-};
-const matches = (rules, name) => rules.some(rule => (typeof rule === 'string' ? rule === name : rule.test(name)));
-/** A caller tried to give a tool a variable its policy does not list: our bug, not the user's. */
-class ToolEnvironmentError extends Error {
-    name = 'ToolEnvironmentError';
-}
-/**
- * The whole environment of one process: the allowed names of `runner` (ours, by default), then
- * `given`, each of which must be allowed for the purpose. Pure.
- */
-function toolEnvironment(purpose, given = {}, runner = process.env) {
-    const policy = TOOL_POLICIES[purpose];
-    const env = {};
-    for (const [name, value] of Object.entries(runner)) {
-        if (value !== undefined && matches(policy.inherit, name))
-            env[name] = value;
-    }
-    for (const [name, value] of Object.entries(given)) {
-        if (!matches(policy.given, name) && !matches(policy.inherit, name)) {
-            throw new ToolEnvironmentError(`${name} is not allowed in the environment of ${purpose}`);
-        }
-        env[name] = value;
-    }
-    return env;
-}
-/** The KMS credentials a cosign key URI needs from the runner's environment (none for others). */
-function kmsCredentials(keyUri, runner = process.env) {
-    const scheme = Object.keys(KMS_VARIABLES).find(s => keyUri.startsWith(s));
-    if (!scheme)
-        return {};
-    const rules = KMS_VARIABLES[scheme] ?? [];
-    const env = {};
-    for (const [name, value] of Object.entries(runner)) {
-        if (value !== undefined && matches(rules, name))
-            env[name] = value;
-    }
-    return env;
-}
-/** The gha cache service's variables, when the runner has them (for `buildx build` with cache gha). */
-function ghaCacheEnvironment(runner = process.env) {
-    const env = {};
-    for (const name of GHA_CACHE_VARIABLES) {
-        const value = runner[name];
-        if (value)
-            env[name] = value;
-    }
-    return env;
 }
 
 

@@ -1753,8 +1753,8 @@ var specs = __webpack_require__(6399);
  *   → find in the tool cache (only an entry verified against that same SHA-256 counts, and
  *     only while its binary still has the SHA-256 recorded when it was verified)
  *   → download with retries, hashing while streaming → verify
- *   → extract (tar.gz) or take the binary as is → chmod 755 → record the binary's own SHA-256
- *   → tc.cacheDir → the binary (path and SHA-256, checked again before every start: exec.ts).
+ *   → extract (tar.gz) or take the binary as is → chmod 755 → tc.cacheDir → record the cached
+ *   binary's own SHA-256 → the binary (path and SHA-256, checked again before every start: exec.ts).
  *
  * Nothing is extracted, cached or run before its SHA-256 matched (SPEC invariant 6), and a
  * cached binary that changed since is installed again, never run (invariant 12).
@@ -1891,10 +1891,9 @@ async function installTool(request, options = {}) {
     const resolved = resolveTool(request, options);
     const { spec, version, platform, url, sha256 } = resolved;
     const result = (binary, fromCache) => ({
+        ...binary,
         tool: spec.name,
         version: version.display,
-        path: binary.path,
-        binary,
         fromCache,
         url
     });
@@ -1929,11 +1928,14 @@ async function installTool(request, options = {}) {
             await (0,promises_.rename)(asset, binary);
         }
         await (0,promises_.chmod)(binary, 0o755);
-        const binarySha256 = await (0,tools_binary/* sha256OfFile */.Vq)(binary);
-        await (0,promises_.writeFile)((0,external_node_path_.join)(staging, MARKER), `${JSON.stringify({ tool: spec.name, version: version.display, platform, url, sha256, binarySha256 })}\n`);
         const dir = await tool_cache/* cacheDir */.e8(staging, spec.name, version.semver, archOf(platform));
+        // The hash of the copy that will run (remembered, so its first start does not read it
+        // again); the marker is written last: an entry without it is installed again.
+        const path = (0,external_node_path_.join)(dir, spec.binary);
+        const binarySha256 = await (0,tools_binary/* currentSha256 */.tY)(path);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, MARKER), `${JSON.stringify({ tool: spec.name, version: version.display, platform, url, sha256, binarySha256 })}\n`);
         log.info(`${describe(resolved)} verified and cached in ${dir}`);
-        return result({ tool: spec.name, path: (0,external_node_path_.join)(dir, spec.binary), sha256: binarySha256 }, false);
+        return result({ tool: spec.name, path, sha256: binarySha256 }, false);
     }
     finally {
         await (0,promises_.rm)(temp, { recursive: true, force: true });
@@ -1984,7 +1986,7 @@ function toolsOptions(tools) {
 async function cosignVersion(cosign, log = src_log/* log */.R) {
     const version = (0,specs/* normalizeVersion */.Qj)(specs/* TOOL_SPECS */.aq.cosign, cosign.version);
     const major = semver_default().major(version.semver);
-    const out = await (0,src_exec/* execCommand */.NK)(cosign.binary, ['version', '--json'], {
+    const out = await (0,src_exec/* execCommand */.NK)(cosign, ['version', '--json'], {
         purpose: 'cosign',
         silent: true
     });
@@ -2303,7 +2305,7 @@ async function prepareTools(config, plan, options) {
     const trivy = installed.find(tool => tool.tool === 'trivy');
     if (trivy) {
         const db = await prepareTrivyDb({
-            trivy: trivy.binary,
+            trivy,
             cacheDir: defaultDbCacheDir(options.env),
             repositories: config.scan.dbRepositories,
             now: options.now,
@@ -2730,7 +2732,7 @@ async function pipeline(config, ctx, plan, report, timer, { workspace, env, late
         scanned = await timer.run('Scan', () => scanStage({
             config,
             trivy: {
-                binary: trivy.tool.binary,
+                binary: trivy.tool,
                 version: trivy.tool.version,
                 dbArgs: trivy.db.scanArgs
             },
@@ -2790,7 +2792,7 @@ async function pipeline(config, ctx, plan, report, timer, { workspace, env, late
         const { signStage, attestationsOf } = await __webpack_require__.e(/* import() */ 937).then(__webpack_require__.bind(__webpack_require__, 8937));
         const outcome = await timer.run('Sign', async () => signStage({
             cosign: {
-                path: cosign.tool.binary,
+                path: cosign.tool,
                 major: cosign.version.major === 2 ? 2 : 3,
                 version: cosign.version.version
             },

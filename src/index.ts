@@ -1,10 +1,15 @@
 import { STATE } from './state.js'
 import { ACTION_VERSION } from './version.js'
+// The small modules both steps' chunks use (errors, the log-line escaping with its redaction,
+// the tools' environments): in the entry, so that no chunk carries a copy of them (~12 KB).
+import './errors.js'
+import './log-text.js'
+import './tool-env.js'
 
 // action.yml runs this one bundle for both `main` and `post`; the main step leaves a state
 // flag so that the second run knows it is the post step (as docker's actions do).
-// Nothing is imported here but the state names: each step loads only its own chunk (ncc emits
-// them separately). The post step, which runs on every job, loads neither @actions/core (and
+// Nothing else is imported here: each step loads only its own chunk (ncc emits them
+// separately). The post step, which runs on every job, loads neither @actions/core (and
 // its HTTP client) nor the pipeline, and starts in the time node itself takes.
 // Stack traces (printed at debug level) point into src/ through dist/'s source maps, with
 // Node's own support: enabled only when step debugging is on, as it slows every module load.

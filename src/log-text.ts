@@ -11,15 +11,21 @@ import { redact } from './redact.js'
  *   - `##[` anywhere, the runner's older command prefix, becomes `##\[`;
  *   - credentials are redacted (redact.ts).
  */
+/**
+ * The characters the runner (or a terminal) would act on, but for tab and LF: C0 and C1
+ * controls, DEL, U+2028/2029. The inputs refuse them (inputs/validators.ts, LF too outside lists);
+ * forLog shows them escaped.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const CONTROL_CHARACTER = /[\0-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g')
+
 export function forLog(text: string): string {
-  return (
-    redact(text)
-      // eslint-disable-next-line no-control-regex -- finding control characters is the point
-      .replace(/[\0-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/g, escapeControl)
-      .split('\n')
-      .map(line => line.replace(/^(\s*)::/, '$1\\::').replace(/##\[/g, '##\\['))
-      .join('\n')
-  )
+  return redact(text)
+    .replace(CONTROL_CHARACTERS, escapeControl)
+    .split('\n')
+    .map(line => line.replace(/^(\s*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+    .join('\n')
 }
 
 function escapeControl(char: string): string {

@@ -15,8 +15,7 @@ import type { RunReport } from './report/summary.js'
 import type { StageTimer } from './report/timings.js'
 import type { GateResult } from './scan/gate.js'
 import type { ScanResult } from './scan/result.js'
-import type { OidcRequest } from './sign/oidc.js'
-import { requestIdToken } from './sign/oidc.js'
+import { requestIdToken, type OidcRequest } from './sign/oidc.js'
 import { STATE } from './state.js'
 import { ensureBuildReady, probeBuildxVersion, type BuildReadiness } from './tools/buildx.js'
 import { foreignPlatforms } from './tools/platform.js'
@@ -211,7 +210,7 @@ export async function pipeline(
       scanStage({
         config,
         trivy: {
-          binary: trivy.tool.binary,
+          binary: trivy.tool,
           version: trivy.tool.version,
           dbArgs: trivy.db.scanArgs
         },
@@ -285,7 +284,7 @@ export async function pipeline(
     const outcome = await timer.run('Sign', async () =>
       signStage({
         cosign: {
-          path: cosign.tool.binary,
+          path: cosign.tool,
           major: cosign.version.major === 2 ? 2 : 3,
           version: cosign.version.version
         },

@@ -67,8 +67,9 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
    * Every raw value goes through here: control characters are refused before the value is used
    * or printed anywhere (a secret is masked first; the error never quotes the value).
    */
-  const raw = (name: string): string => {
+  const raw = (name: string, { secret = false } = {}): string => {
     let value = read(name)
+    if (secret && value) mask(value)
     // A PEM key pasted from Windows into a secret: its CRLF line ends are line ends.
     if (name === 'cosign-key') value = value.replace(/\r\n/g, '\n')
     try {
@@ -79,14 +80,9 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     return value
   }
   // Secrets first: masked before anything else could print them.
-  const secret = (name: string): string => {
-    const value = read(name)
-    if (value) mask(value)
-    return raw(name)
-  }
-  const registryPassword = secret('registry-password')
-  const githubToken = secret('github-token')
-  const cosignPassword = secret('cosign-password')
+  const registryPassword = raw('registry-password', { secret: true })
+  const githubToken = raw('github-token', { secret: true })
+  const cosignPassword = raw('cosign-password', { secret: true })
 
   const field = <T>(name: string, parse: (value: string) => T): T => {
     const value = raw(name)

@@ -3,6 +3,7 @@
  * caller adds the input's name. None of them touches the file system or starts a process.
  */
 import { ValueError } from '../errors.js'
+import { CONTROL_CHARACTER } from '../log-text.js'
 import { PUBLISHABLE_IMAGE } from '../registry/reference.js'
 
 // docker/distribution reference grammar (reference/regexp.go), name part only.
@@ -69,20 +70,19 @@ export function checkPinnedImage(value: string): string {
   if (!/^sha256:[a-f0-9]{64}$/.test(digest)) {
     throw new ValueError(`"${value}" has no sha256 digest`, PINNED_IMAGE_FORM)
   }
-  const named = value.slice(0, at)
-  const lastSlash = named.lastIndexOf('/')
-  const colon = named.indexOf(':', lastSlash + 1)
-  const name = colon < 0 ? named : named.slice(0, colon)
-  const tag = colon < 0 ? '' : named.slice(colon + 1)
-  if (!IMAGE_NAME.test(name) || (colon >= 0 && !TAG.test(tag))) {
+  if (!isNameWithOptionalTag(value.slice(0, at))) {
     throw new ValueError(`"${value}" is not a valid image reference`, PINNED_IMAGE_FORM)
   }
   return value
 }
 
-/** Characters the runner (or a terminal) would act on: C0 and C1 controls, DEL, U+2028/2029. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\0-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]/
+/** `name` or `name:tag` (the tag after the last `/`, so a registry port is not taken for one). */
+function isNameWithOptionalTag(value: string): boolean {
+  const colon = value.indexOf(':', value.lastIndexOf('/') + 1)
+  if (colon < 0) return IMAGE_NAME.test(value)
+  return IMAGE_NAME.test(value.slice(0, colon)) && TAG.test(value.slice(colon + 1))
+}
+
 const CONTROL_NAMES: Record<number, string> = {
   0x00: 'a NUL',
   0x0a: 'a line break (LF)',
@@ -101,8 +101,7 @@ const CONTROL_NAMES: Record<number, string> = {
 export function checkControlCharacters(value: string, { lines }: { lines: boolean }): void {
   for (let i = 0; i < value.length; i++) {
     const char = value[i] as string
-    if (char === '\n' && lines) continue
-    if (!CONTROL.test(char)) continue
+    if (char === '\n' ? lines : !CONTROL_CHARACTER.test(char)) continue
     const code = char.charCodeAt(0)
     const name =
       CONTROL_NAMES[code] ??
@@ -118,12 +117,8 @@ export function checkControlCharacters(value: string, { lines }: { lines: boolea
 
 /** A repository with a tag, such as mirror.gcr.io/aquasec/trivy-db:2 */
 export function checkTaggedRepository(value: string): string {
-  const lastSlash = value.lastIndexOf('/')
-  const colon = value.indexOf(':', lastSlash + 1)
-  const name = colon < 0 ? value : value.slice(0, colon)
-  const tag = colon < 0 ? '' : value.slice(colon + 1)
   const accepted = 'a repository with a tag, such as mirror.gcr.io/aquasec/trivy-db:2'
-  if (!IMAGE_NAME.test(name) || (colon >= 0 && !TAG.test(tag))) {
+  if (!isNameWithOptionalTag(value)) {
     throw new ValueError(`"${value}" is not a valid repository reference`, accepted)
   }
   return value

@@ -5,8 +5,8 @@
  *   → find in the tool cache (only an entry verified against that same SHA-256 counts, and
  *     only while its binary still has the SHA-256 recorded when it was verified)
  *   → download with retries, hashing while streaming → verify
- *   → extract (tar.gz) or take the binary as is → chmod 755 → record the binary's own SHA-256
- *   → tc.cacheDir → the binary (path and SHA-256, checked again before every start: exec.ts).
+ *   → extract (tar.gz) or take the binary as is → chmod 755 → tc.cacheDir → record the cached
+ *   binary's own SHA-256 → the binary (path and SHA-256, checked again before every start: exec.ts).
  *
  * Nothing is extracted, cached or run before its SHA-256 matched (SPEC invariant 6), and a
  * cached binary that changed since is installed again, never run (invariant 12).
@@ -19,7 +19,7 @@ import { join } from 'node:path'
 import semver from 'semver'
 import { ConfigurationError } from '../errors.js'
 import { execChecked, execCommand } from '../exec.js'
-import { currentSha256, sha256OfFile, type VerifiedBinary } from './binary.js'
+import { currentSha256, type VerifiedBinary } from './binary.js'
 import { downloadVerified, type DownloadLog, type RetryPolicy } from './download.js'
 import { findManifestEntry, type ToolsManifest } from './manifest.js'
 import {
@@ -47,14 +47,11 @@ export interface ToolRequest {
   version: string
 }
 
-export interface InstalledTool {
+/** An installed tool is what exec.ts runs: the executable and its own SHA-256, checked first. */
+export interface InstalledTool extends VerifiedBinary {
   tool: ToolName
   /** In the project's spelling: cosign `v3.0.6`, trivy `0.74.0`. */
   version: string
-  /** The executable. */
-  path: string
-  /** The executable and its own SHA-256: what exec.ts runs, after checking it. */
-  binary: VerifiedBinary
   /** True when found in the tool cache: nothing was downloaded. */
   fromCache: boolean
   /** Where it was (or would have been) downloaded from. */
@@ -246,10 +243,9 @@ export async function installTool(
   const resolved = resolveTool(request, options)
   const { spec, version, platform, url, sha256 } = resolved
   const result = (binary: VerifiedBinary, fromCache: boolean): InstalledTool => ({
+    ...binary,
     tool: spec.name,
     version: version.display,
-    path: binary.path,
-    binary,
     fromCache,
     url
   })
@@ -286,14 +282,17 @@ export async function installTool(
       await rename(asset, binary)
     }
     await chmod(binary, 0o755)
-    const binarySha256 = await sha256OfFile(binary)
+    const dir = await tc.cacheDir(staging, spec.name, version.semver, archOf(platform))
+    // The hash of the copy that will run (remembered, so its first start does not read it
+    // again); the marker is written last: an entry without it is installed again.
+    const path = join(dir, spec.binary)
+    const binarySha256 = await currentSha256(path)
     await writeFile(
-      join(staging, MARKER),
+      join(dir, MARKER),
       `${JSON.stringify({ tool: spec.name, version: version.display, platform, url, sha256, binarySha256 })}\n`
     )
-    const dir = await tc.cacheDir(staging, spec.name, version.semver, archOf(platform))
     log.info(`${describe(resolved)} verified and cached in ${dir}`)
-    return result({ tool: spec.name, path: join(dir, spec.binary), sha256: binarySha256 }, false)
+    return result({ tool: spec.name, path, sha256: binarySha256 }, false)
   } finally {
     await rm(temp, { recursive: true, force: true })
   }
@@ -364,7 +363,7 @@ export async function cosignVersion(
 ): Promise<CosignVersionInfo> {
   const version = normalizeVersion(TOOL_SPECS.cosign, cosign.version)
   const major = semver.major(version.semver)
-  const out = await execCommand(cosign.binary, ['version', '--json'], {
+  const out = await execCommand(cosign, ['version', '--json'], {
     purpose: 'cosign',
     silent: true
   })

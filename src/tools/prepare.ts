@@ -58,7 +58,7 @@ export async function prepareTools(
   const trivy = installed.find(tool => tool.tool === 'trivy')
   if (trivy) {
     const db = await prepareTrivyDb({
-      trivy: trivy.binary,
+      trivy,
       cacheDir: defaultDbCacheDir(options.env),
       repositories: config.scan.dbRepositories,
       now: options.now,

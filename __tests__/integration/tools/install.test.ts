@@ -167,7 +167,7 @@ test('cold install downloads each asset exactly once, caches it, and the binarie
     version: '0.74.0',
     path: trivyBinary,
     // The binary's own SHA-256, recorded at install and checked before every start.
-    binary: { tool: 'trivy', path: trivyBinary, sha256: sha256File(trivyBinary) },
+    sha256: sha256File(trivyBinary),
     fromCache: false,
     url: `${server.url}${trivyPath('0.74.0')}`
   })
