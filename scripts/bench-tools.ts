@@ -136,7 +136,10 @@ async function main(): Promise<void> {
 
     const cold: number[] = []
     const warm: number[] = []
-    /** Re-hashing both cached binaries, which a warm install does by design (SPEC invariant 12). */
+    /**
+     * Re-hashing both cached binaries: what a warm install in a fresh process does by design
+     * (SPEC invariant 12). In this process the hash is remembered from the cold install.
+     */
     const rehash: number[] = []
     const warmChild: number[] = []
     const importOnly: number[] = []
@@ -182,20 +185,21 @@ async function main(): Promise<void> {
       `  trivy : fake release archive ${trivy.asset} (${(trivy.size / 1024).toFixed(1)} KiB)`,
       `  cosign: ${cosignOrigin}`,
       `  cold install (download+verify+extract+cache) ${ms(median(cold))}`,
-      `  warm install (tool cache, 0 requests)        ${ms(median(warm))}`,
-      `    of which re-hashing the binaries            ${ms(median(rehash))}   (SPEC invariant 12: a cached binary runs only with its verified SHA-256)`,
+      `  warm install (tool cache, 0 requests)        ${ms(median(warm))}   (same process: the binaries' hashes are remembered)`,
       `  warm install in a fresh node process         ${ms(median(warmChild))}`,
+      `    re-hashing the binaries                    ${ms(median(rehash))}   (SPEC invariant 12: a cached binary runs only with its verified SHA-256)`,
       `  fresh node process, imports only             ${ms(median(importOnly))}`,
       `  node -e 0 (process start)                    ${ms(median(bare))}`
     ]
-    // The re-hash reads every byte of the binaries on purpose; everything else a warm install
-    // does (find, marker, no request) must stay below a process start.
-    const rest = Math.max(0, median(warm) - median(rehash))
+    // A fresh process's warm install, less its imports and the re-hash (which reads every byte
+    // of the binaries on purpose): what is left (find, marker, no request) must stay below a
+    // process start.
+    const rest = Math.max(0, median(warmChild) - median(importOnly) - median(rehash))
     const ratio = rest / median(bare)
     lines.push(
       ratio < 1
-        ? `  OK: apart from the re-hash, the warm install costs ${(ratio * 100).toFixed(0)}% of a bare process start; a fresh process is dominated by start-up, imports and the re-hash`
-        : `  WARNING: apart from the re-hash, the warm install (${rest.toFixed(1)} ms) is not below a process start (${median(bare).toFixed(1)} ms)`
+        ? `  OK: apart from imports and the re-hash, a fresh warm install costs ${rest.toFixed(1)} ms, ${(ratio * 100).toFixed(0)}% of a bare process start`
+        : `  WARNING: apart from imports and the re-hash, a fresh warm install (${rest.toFixed(1)} ms) is not below a process start (${median(bare).toFixed(1)} ms)`
     )
     write(`${lines.join('\n')}\n`)
     if (ratio >= 1) process.exitCode = 1
