@@ -127,6 +127,10 @@ function logPlan(plan: Plan, config: Config): void {
   log.info(`Push: ${plan.decisions.push ? 'yes' : 'no'} (${plan.decisions.pushReason})`)
   if (plan.decisions.push) log.info(`Published by: ${plan.publish.via} (${plan.publish.reason})`)
   log.info(`Sign: ${plan.decisions.sign} (${plan.decisions.signReason})`)
+  if (plan.decisions.sign !== 'off') {
+    const { signatureFormat, attest } = config.sign
+    log.info(`Signature format: ${signatureFormat}; attestations: ${attest.join(', ') || 'none'}`)
+  }
   log.info(`SARIF upload: ${plan.decisions.upload ? 'yes' : 'no'} (${plan.decisions.uploadReason})`)
   for (const [key, value] of Object.entries(plan.labels)) log.info(`Label ${key}=${value}`)
   log.endGroup()

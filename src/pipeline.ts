@@ -9,9 +9,15 @@ import { buildImage, type BuiltImage } from './build/run.js'
 import type { RunContext } from './context.js'
 import type { Config } from './inputs/index.js'
 import type { Plan, PublishVia } from './plan/index.js'
-import { addTags, pushByDigest, restateAfterBuildxPush } from './publish/index.js'
+import {
+  addTags,
+  describeImageState,
+  pushByDigest,
+  restateAfterBuildxPush,
+  type ImageState
+} from './publish/index.js'
 import { createDockerConfig, loginRegistries, secretForms } from './registry/index.js'
-import type { RunReport } from './report/summary.js'
+import { publishedBy, type RunReport } from './report/summary.js'
 import type { StageTimer } from './report/timings.js'
 import type { GateResult } from './scan/gate.js'
 import type { ScanResult } from './scan/result.js'
@@ -44,6 +50,21 @@ export class GateFailedError extends Error {
   }
 }
 
+/**
+ * A publish, sign or tag failure carries what exists in each registry (publish/report.ts): the
+ * summary's registries section says the same as the error, not what the run last knew.
+ */
+function recordStates(report: RunReport) {
+  return (error: unknown): never => {
+    const states = (error as { states?: readonly ImageState[] } | undefined)?.states
+    if (Array.isArray(states) && states.length) {
+      report.published = states.map(describeImageState)
+      if (states.some(s => s.pushed)) report.pushed ??= 'partly: see the registries section.'
+    }
+    throw error
+  }
+}
+
 export async function pipeline(
   config: Config,
   ctx: RunContext,
@@ -69,7 +90,9 @@ export async function pipeline(
   const workDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-'))
   core.saveState(STATE.workDir, workDir)
   core.setOutput('version', plan.version)
-  core.setOutput('tags', plan.references.join('\n'))
+  // `image` and `tags` name what exists, set once it does; what the plan meant to publish has
+  // its own output (a pull request's workflow may want to comment with it).
+  core.setOutput('planned-tags', plan.references.join('\n'))
   core.setOutput('platforms', config.platforms.join(','))
 
   // 3. tools: trivy and cosign (pinned, verified, cached), ready before the build starts; the
@@ -182,12 +205,15 @@ export async function pipeline(
       : {})
   }
   core.setOutput('digest', built.digest)
-  core.setOutput('image', `${plan.images[0]}@${built.digest}`)
 
   if (built.pushed) {
     // 9 and 11 at once: buildx published the image and its tags (no scan, no signature).
     core.setOutput('gate', 'skipped')
     core.setOutput('signed', 'false')
+    core.setOutput('image', `${plan.images[0]}@${built.digest}`)
+    core.setOutput('tags', plan.references.join('\n'))
+    report.pushed = publishedBy(report, 'buildx')
+    report.tagged = plan.tags
     report.published = plan.images.map(
       image =>
         `\`${image}@${built.digest}\`: pushed by buildx with tags ${plan.tags.map(tag => `\`${tag}\``).join(' ')}`
@@ -270,10 +296,13 @@ export async function pipeline(
       work().catch((error: unknown) => {
         throw restateAfterBuildxPush(error, buildxFailure?.pushedBefore ?? [])
       })
-  const pushed = await timer.run(
-    'Publish',
-    stated(() => pushByDigest({ layout, digest: built.digest, images: plan.images, authfile }))
-  )
+  const pushed = await timer
+    .run(
+      'Publish',
+      stated(() => pushByDigest({ layout, digest: built.digest, images: plan.images, authfile }))
+    )
+    .catch(recordStates(report))
+  report.pushed = publishedBy(report, 'layout')
   report.published = pushed.map(p => `\`${p.image}@${built.digest}\`: pushed, not tagged yet`)
 
   // 10. sign: by digest, attest, verify as a consumer would; tags move only after that.
@@ -281,35 +310,38 @@ export async function pipeline(
   if (plan.decisions.sign !== 'off' && tools.cosign) {
     const cosign = tools.cosign
     const { signStage, attestationsOf } = await import('./sign/index.js')
-    const outcome = await timer.run('Sign', async () =>
-      signStage({
-        cosign: {
-          path: cosign.tool,
-          major: cosign.version.major === 2 ? 2 : 3,
-          version: cosign.version.version
-        },
-        mode: plan.decisions.sign === 'key' ? 'key' : 'keyless',
-        tlog: plan.decisions.tlog,
-        config: config.sign,
-        images: plan.images,
-        digest: built.digest,
-        tags: plan.tags,
-        attestations: await attestationsOf(config.sign.attest, scanned, join(workDir, 'attest')),
-        workDir: join(workDir, 'sign'),
-        workspace,
-        serverUrl: ctx.serverUrl,
-        env: docker.env,
-        idToken: async audience => {
-          if (!oidc) throw new Error('The runner offers no OIDC token to sign keyless with')
-          const token = await requestIdToken(oidc, audience)
-          core.setSecret(token)
-          return token
-        },
-        log
-      })
-    )
+    const outcome = await timer
+      .run('Sign', async () =>
+        signStage({
+          cosign: {
+            path: cosign.tool,
+            major: cosign.version.major === 2 ? 2 : 3,
+            version: cosign.version.version
+          },
+          mode: plan.decisions.sign === 'key' ? 'key' : 'keyless',
+          tlog: plan.decisions.tlog,
+          config: config.sign,
+          images: plan.images,
+          digest: built.digest,
+          tags: plan.tags,
+          attestations: await attestationsOf(config.sign.attest, scanned, join(workDir, 'attest')),
+          workDir: join(workDir, 'sign'),
+          workspace,
+          serverUrl: ctx.serverUrl,
+          env: docker.env,
+          idToken: async audience => {
+            if (!oidc) throw new Error('The runner offers no OIDC token to sign keyless with')
+            const token = await requestIdToken(oidc, audience)
+            core.setSecret(token)
+            return token
+          },
+          log
+        })
+      )
+      .catch(recordStates(report))
     signed = Object.fromEntries(plan.images.map(image => [image, true]))
     report.sign = outcome
+    report.signed = `${outcome.expect.kind === 'identity' ? 'keyless' : 'with the key in cosign-key'}, by digest, and verified before tagging.`
     core.setOutput('signed', 'true')
     core.setOutput('verify-command', outcome.verifyCommands[0] ?? '')
   } else {
@@ -317,18 +349,27 @@ export async function pipeline(
   }
 
   // 11. tag: only now do the tags point at the digest.
-  const tagged = await timer.run(
-    'Tag',
-    stated(() =>
-      addTags({
-        digest: built.digest,
-        images: plan.images,
-        tags: plan.tags,
-        authfile,
-        ...(signed ? { signed } : {})
-      })
+  const tagged = await timer
+    .run(
+      'Tag',
+      stated(() =>
+        addTags({
+          digest: built.digest,
+          images: plan.images,
+          tags: plan.tags,
+          authfile,
+          ...(signed ? { signed } : {})
+        })
+      )
     )
+    .catch(recordStates(report))
+  // Published: the outputs name what exists now.
+  core.setOutput('image', `${plan.images[0]}@${built.digest}`)
+  core.setOutput(
+    'tags',
+    tagged.flatMap(t => t.tagsAdded.map(tag => `${t.image}:${tag}`)).join('\n')
   )
+  report.tagged = tagged[0]?.tagsAdded ?? []
   report.published = tagged.map(
     t =>
       `\`${t.image}@${built.digest}\`: ${signed ? 'signed and verified; ' : ''}tags ${t.tagsAdded.map(tag => `\`${tag}\``).join(' ') || '(none)'}`

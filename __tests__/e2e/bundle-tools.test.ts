@@ -118,7 +118,10 @@ describeWithWorld('e2e: the bundle through the tools stage', () => {
       expectStoppedAfterTools(run)
 
       expect(run.outputs.version).toBe('1.2.3')
-      const tags = (run.outputs.tags ?? '').split('\n')
+      // Nothing was published: `tags` is empty, the plan has its own output.
+      expect(run.outputs.tags ?? '').toBe('')
+      expect(run.outputs.image ?? '').toBe('')
+      const tags = (run.outputs['planned-tags'] ?? '').split('\n')
       expect(tags).toEqual(
         expect.arrayContaining([`${image()}:1.2.3`, `${image()}:1.2`, `${image()}:sha-0123456`])
       )

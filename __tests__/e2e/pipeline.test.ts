@@ -262,9 +262,16 @@ describeWithWorld('e2e: build and publish (bundled action, real registry)', () =
       expect(result.main.exitCode).toBe(0)
       expect(result.outputs.digest).toMatch(/^sha256:/)
       expect(await exists(`${image}@${result.outputs.digest}`)).toBe(false)
-      for (const reference of (result.outputs.tags ?? '').split('\n').filter(Boolean)) {
-        expect(await exists(reference)).toBe(false)
-      }
+      // The outputs name nothing that does not exist (issue 12); the plan has its own output.
+      expect(result.outputs.image ?? '').toBe('')
+      expect(result.outputs.tags ?? '').toBe('')
+      expect(result.outputs.signed).toBe('false')
+      const planned = (result.outputs['planned-tags'] ?? '').split('\n').filter(Boolean)
+      expect(planned.length).toBeGreaterThan(0)
+      for (const reference of planned) expect(await exists(reference)).toBe(false)
+      expect(result.summary).toMatch(/\| Pushed \| no: /)
+      expect(result.summary).toMatch(/\| Signed \| no: nothing was pushed/)
+      expect(result.summary).toContain('none added (planned: ')
     },
     TIMEOUT
   )

@@ -270,6 +270,15 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
       expect(await repositoryTags(image)).toEqual([])
       expect(await exists(`${image}@${result.outputs.digest}`)).toBe(false)
       expect(result.outputs.signed).toBe('false')
+      // Outputs and summary tell what happened, not the plan (issue 12).
+      expect(result.outputs.image ?? '').toBe('')
+      expect(result.outputs.tags ?? '').toBe('')
+      expect(result.outputs['verify-command'] ?? '').toBe('')
+      expect(result.summary).toContain('| Pushed | no: the gate failed, so nothing was published. |')
+      expect(result.summary).toMatch(/\| Signed \| no: nothing was pushed/)
+      expect(result.summary).toMatch(/\| Tags \| none added \(planned: /)
+      expect(result.summary).toMatch(/\| Code scanning \| uploaded/)
+      expect(result.summary).not.toMatch(/\| (Pushed|Signed) \| yes/)
 
       const uploads = github.sarifUploads.slice(before)
       expect(uploads).toHaveLength(1)

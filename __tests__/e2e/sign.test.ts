@@ -277,14 +277,15 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
   )
 
   test(
-    'cosign 2.x, keyless, legacy format with attestations',
+    'cosign 2.x alone (signature-format auto): keyless, legacy format with attestations',
     async () => {
       const image = `${world.REGISTRY}/e2e/sign-v2-${unique()}`
-      const result = await action(image, {
-        'cosign-version': world.COSIGN2_VERSION,
-        'signature-format': 'legacy'
-      })
+      // Only cosign-version changes: the default format follows it (invariant 10, issue 12).
+      const result = await action(image, { 'cosign-version': world.COSIGN2_VERSION })
       expect(result.errors).toEqual([])
+      // The only warnings are the scan's findings on the Dockerfile lines.
+      expect(result.warnings.join('\n')).not.toMatch(/Input "|attest|signature-format|cosign 3/)
+      expect(result.main.stdout).toContain('Signature format: legacy; attestations: sbom, vuln')
       expect(result.outputs.signed).toBe('true')
       const reference = `${image}@${result.outputs.digest}`
       expect((await verifyKeyless(2, reference)).code).toBe(0)
@@ -303,6 +304,45 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
     },
     TIMEOUT
   )
+
+  describe('defaults that cohere: one input changed, no word about the others (issue 12)', () => {
+    test.each([
+      ['scan: false', { scan: 'false' }, true],
+      ['sign: false', { sign: 'false' }, false],
+      ['scan: false and sign: false', { scan: 'false', sign: 'false' }, false]
+    ] as const)(
+      '%s alone: published, tagged, the summary tells what happened',
+      async (_name, extra, signs) => {
+        const image = `${world.REGISTRY}/e2e/sign-defaults-${unique()}`
+        const result = await action(image, extra)
+        expect(result.errors).toEqual([])
+        // Findings are annotated on Dockerfile lines; nothing else is worth a warning.
+        expect(result.warnings.filter(w => !/ CVE-\d+-\d+ /.test(w))).toEqual([])
+        expect(result.main.exitCode).toBe(0)
+        const digest = result.outputs.digest ?? ''
+        expect(await tagsOf(image)).toContain('main')
+        expect(result.outputs.image).toBe(`${image}@${digest}`)
+        expect(result.outputs.tags).toContain(`${image}:main`)
+        expect(result.outputs.signed).toBe(signs ? 'true' : 'false')
+        expect(result.outputs.gate).toBe('scan' in extra ? 'skipped' : 'passed')
+        expect(result.summary).toMatch(/\| Pushed \| yes, by /)
+        if (signs) {
+          // Signed, and nothing attested: attest auto needs the scan.
+          expect(result.main.stdout).toContain('Signature format: bundle; attestations: none')
+          expect(result.summary).toMatch(/\| Signed \| yes, keyless, by digest/)
+          expect((await verifyKeyless(3, `${image}@${digest}`)).code).toBe(0)
+        } else {
+          expect(result.summary).toContain(
+            '| Signed | no: The image is pushed unsigned because sign is false. |'
+          )
+          expect(result.outputs['verify-command'] ?? '').toBe('')
+        }
+        const text = [...result.warnings, ...result.errors, result.summary].join('\n')
+        expect(text).not.toMatch(/"attest"|"signature-format"|Input "/)
+      },
+      TIMEOUT
+    )
+  })
 
   test(
     'key-based: a PEM key with its password, no transparency log; verified with the public key',

@@ -201,7 +201,14 @@ describe('readConfig: accepted values', () => {
     [{ attest: 'none' }, []],
     [{ attest: 'sbom' }, ['sbom']],
     [{ attest: 'SBOM, vuln' }, ['sbom', 'vuln']],
-    [{ attest: 'none', scan: 'false' }, []]
+    [{ attest: 'none', scan: 'false' }, []],
+    // auto (the default): both when the run scans and may sign, nothing otherwise, never an error
+    [{}, ['sbom', 'vuln']],
+    [{ attest: 'auto' }, ['sbom', 'vuln']],
+    [{ scan: 'false' }, []],
+    [{ sign: 'false' }, []],
+    [{ scan: 'false', sign: 'false' }, []],
+    [{ attest: 'none', sign: 'false' }, []]
   ])('attest %j', (inputs, expected) => {
     expect(read(inputs).sign.attest).toEqual(expected)
   })
@@ -307,6 +314,20 @@ describe('readConfig: accepted values', () => {
   test('cosign 2 with the legacy format', () => {
     const config = read({ 'cosign-version': 'v2.6.0', 'signature-format': 'legacy' })
     expect([config.sign.cosignVersion, config.sign.signatureFormat]).toEqual(['v2.6.0', 'legacy'])
+  })
+
+  test.each([
+    [{}, 'bundle'],
+    [{ 'cosign-version': 'v3.0.6' }, 'bundle'],
+    [{ 'cosign-version': 'v2.6.0' }, 'legacy'],
+    [{ 'cosign-version': '2.5.0', 'signature-format': 'auto' }, 'legacy'],
+    [{ 'cosign-version': 'v3.0.6', 'signature-format': 'both' }, 'both']
+  ])('signature-format %j is %s', (inputs, format) => {
+    expect(read(inputs).sign.signatureFormat).toBe(format)
+  })
+
+  test('a fixed sarif-category gets one category per platform when there are several', () => {
+    expect(read({ 'sarif-category': 'image' }).report.sarifCategory).toBe('image/{platform}')
   })
 
   test('a fixed sarif-category is fine for one platform', () => {

@@ -6,6 +6,7 @@ import { CommandError, execChecked } from '../exec.js'
 import type { Config } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
 import { ghaCacheEnvironment } from '../tool-env.js'
+import { decideCache } from './cache.js'
 import {
   buildxArgs,
   resolveProvenance,
@@ -34,6 +35,8 @@ export interface BuiltImage {
   /** The references buildx pushed (the image and its tags are published) when it pushed. */
   pushed?: readonly string[]
   provenance: ResolvedProvenance
+  /** The build cache used, and why (build/cache.ts). */
+  cache: string
   /** The builder buildx says it used (its first line). */
   builder?: BuilderUsed
 }
@@ -70,6 +73,12 @@ export async function buildImage(
   const metadataFile = join(options.workDir, 'build-metadata.json')
   const provenance = resolveProvenance(config.build.provenance, ctx)
   const first = plan.images[0] ?? ''
+  const gha = ghaCacheEnvironment()
+  const cache = decideCache(config.build.cache, {
+    image: first,
+    push: plan.decisions.push,
+    ghaEnv: gha
+  })
   const args = buildxArgs({
     ...(options.builder ? { builder: options.builder } : {}),
     context: config.build.context,
@@ -82,12 +91,7 @@ export async function buildImage(
     annotations: plan.annotations,
     network: config.build.network,
     noCache: config.build.noCache,
-    cache: {
-      mode: config.build.cache,
-      registryRef: `${first}:buildcache`,
-      scope: first,
-      write: config.build.cache === 'gha' || plan.decisions.push
-    },
+    cache: cache.settings,
     provenance,
     output,
     metadataFile
@@ -97,6 +101,7 @@ export async function buildImage(
     config.build.secrets.map((secret, index) => [secretEnvName(index), secret.value])
   )
   log.info(`Provenance: ${provenance.mode} (${provenance.reason})`)
+  log.info(`Build cache: ${cache.description}`)
   let stderr: string
   try {
     ;({ stderr } = await execChecked(options.docker ?? 'docker', args, {
@@ -105,7 +110,7 @@ export async function buildImage(
         ...options.env,
         ...secretEnv,
         // The cache service's token goes to buildx only when it caches there.
-        ...(config.build.cache === 'gha' ? ghaCacheEnvironment() : {})
+        ...(cache.settings.mode === 'gha' ? gha : {})
       }
     }))
   } catch (error) {
@@ -130,6 +135,7 @@ export async function buildImage(
       platforms: [],
       pushed: output.references,
       provenance,
+      cache: cache.description,
       ...used(stderr)
     }
   }
@@ -148,7 +154,14 @@ export async function buildImage(
       `The build has no manifest for ${missing.join(', ')} (built: ${image.platforms.map(p => p.platform).join(', ')})`
     )
   }
-  return { digest: image.digest, platforms: image.platforms, layout, provenance, ...used(stderr) }
+  return {
+    digest: image.digest,
+    platforms: image.platforms,
+    layout,
+    provenance,
+    cache: cache.description,
+    ...used(stderr)
+  }
 }
 
 function used(stderr: string): { builder?: BuilderUsed } {

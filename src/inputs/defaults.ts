@@ -23,8 +23,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'sarif-category': 'container-image/{platform}',
   sign: 'auto',
   'cosign-version': 'v3.0.6',
-  'signature-format': 'bundle',
-  attest: 'sbom,vuln',
+  'signature-format': 'auto',
+  attest: 'auto',
   'sign-recursive': 'true',
   'transparency-log': 'auto',
   summary: 'true'

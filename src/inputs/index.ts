@@ -30,8 +30,14 @@ const MODES: readonly Mode[] = ['auto', 'true', 'false']
 const FAIL_ON: readonly FailOn[] = ['critical', 'high', 'medium', 'low', 'none']
 const CACHE: readonly CacheMode[] = ['gha', 'registry', 'none']
 const PROVENANCE = ['max', 'min', 'false'] as const
-const SIGNATURE_FORMATS: readonly SignatureFormat[] = ['bundle', 'legacy', 'both']
+const SIGNATURE_FORMATS: readonly (SignatureFormat | 'auto')[] = [
+  'auto',
+  'bundle',
+  'legacy',
+  'both'
+]
 const ATTESTATIONS: readonly Attestation[] = ['sbom', 'vuln']
+const ATTEST_FORM = 'auto, none, or a list of sbom and vuln'
 /** Read when `trivyignore` is empty, as Trivy itself reads `.trivyignore` from its directory. */
 export const DEFAULT_IGNORE_FILES = ['.trivyignore', '.trivyignore.yaml']
 
@@ -193,25 +199,6 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
   const ignoreRules = field('trivyignore', () =>
     ignoreFiles.flatMap(f => parseIgnoreFile(readFileSync(f.path, 'utf8'), f.name))
   )
-  const attest = field('attest', raw => {
-    const items = splitList(raw, { comma: true }).map(item => item.toLowerCase())
-    if (items.length === 1 && items[0] === 'none') return []
-    const list = items.map(item => {
-      if (item === '') throw new ValueError('an empty entry in the list', 'sbom, vuln, or none')
-      return check.checkChoice(item, ATTESTATIONS)
-    })
-    check.checkNoDuplicates(list, 'attestation')
-    return list
-  })
-  // Both come from the scan: the vulnerability report, and the SBOM converted from it.
-  if (attest.length > 0 && !scanEnabled) {
-    fail(
-      'attest',
-      `"${attest.join(',')}" needs the scan, but scan is false`,
-      'none when scan is false'
-    )
-  }
-
   const cosignKey = field('cosign-key', value => {
     if (value === '') return undefined
     const key = check.classifyCosignKey(value)
@@ -239,15 +226,58 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
   })
   const signatureFormat = field('signature-format', raw => {
     const format = check.checkChoice(raw, SIGNATURE_FORMATS)
+    // auto: what this cosign writes by default and its own verify reads.
+    if (format === 'auto') return /^v?2\./.test(cosignVersion) ? 'legacy' : 'bundle'
     // cosign 2 cannot write bundles its own verify can read (nor can Kyverno's): say so now.
     if (/^v?2\./.test(cosignVersion) && format !== 'legacy') {
       throw new ValueError(
         `"${format}" needs cosign 3, and cosign-version is ${cosignVersion}`,
-        'legacy with cosign 2.x (or a cosign 3.x version)'
+        'auto or legacy with cosign 2.x (or a cosign 3.x version)'
       )
     }
     return format
   })
+  const signMode = mode('sign')
+  const uploadSarif = mode('upload-sarif')
+  if (uploadSarif === 'true' && !scanEnabled) {
+    fail(
+      'upload-sarif',
+      '"true" needs the scan\'s SARIF, but scan is false',
+      'auto or false when scan is false'
+    )
+  }
+  /**
+   * auto: both attestations when the run scans and may sign (SPEC invariant 10: turning the scan
+   * or signing off never makes this default an error); an explicit list that cannot hold is.
+   */
+  const attest = field('attest', raw => {
+    const items = splitList(raw, { comma: true }).map(item => item.toLowerCase())
+    if (items.length === 1 && items[0] === 'auto') {
+      return scanEnabled && signMode !== 'false' ? [...ATTESTATIONS] : []
+    }
+    if (items.length === 1 && items[0] === 'none') return []
+    const list = items.map(item => {
+      if (item === '') throw new ValueError('an empty entry in the list', ATTEST_FORM)
+      return check.checkChoice(item, ATTESTATIONS)
+    })
+    check.checkNoDuplicates(list, 'attestation')
+    // Both come from the scan (the vulnerability report, and the SBOM converted from it), and
+    // both are signed statements attached by cosign.
+    if (!scanEnabled) {
+      throw new ValueError(
+        `"${list.join(',')}" needs the scan, but scan is false`,
+        'auto or none when scan is false'
+      )
+    }
+    if (signMode === 'false') {
+      throw new ValueError(
+        `"${list.join(',')}" needs signing, but sign is false`,
+        'auto or none when sign is false'
+      )
+    }
+    return list
+  })
+
   const sigstoreFile = (name: string, check: (text: string, file: string) => unknown) =>
     field(name, value => {
       if (value === '') return ''
@@ -312,14 +342,14 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
       )
     },
     report: {
-      uploadSarif: mode('upload-sarif'),
+      uploadSarif,
       sarifCategory: field('sarif-category', raw =>
         check.checkSarifCategory(raw, platforms.length)
       ),
       summary: bool('summary')
     },
     sign: {
-      mode: mode('sign'),
+      mode: signMode,
       cosignVersion,
       key: cosignKey,
       password: cosignPassword,

@@ -115,17 +115,18 @@ function decideSign(
     }
   }
   /** `why` keyless is impossible; `fix`, what the user can change besides sign: false. */
-  const refuse = (why: string, fix: string) => {
+  const refuse = (why: string, fix: string, input = 'sign') => {
     if (mode === 'auto' && isForkPullRequest(ctx)) {
       return off(
         `The image is pushed unsigned: this pull request comes from a fork, and ${why}. Set sign to true to make such a run fail instead.`
       )
     }
-    throw new InputError(
-      'sign',
-      `"${mode}" cannot sign the image this ${ctx.eventName || 'workflow'} run would publish: cosign-key is not set and ${why}`,
-      `${fix}, or sign: false to publish unsigned`
-    )
+    // Named after the input the user set when one of theirs is what stands in the way.
+    const problem =
+      input === 'sign'
+        ? `"${mode}" cannot sign the image this ${ctx.eventName || 'workflow'} run would publish: cosign-key is not set and ${why}`
+        : `"${log}" leaves no way to sign the image this ${ctx.eventName || 'workflow'} run would publish: cosign-key is not set and ${why}`
+    throw new InputError(input, problem, `${fix}, or sign: false to publish unsigned`)
   }
   if (!ctx.idTokenAvailable) {
     return refuse(
@@ -136,7 +137,8 @@ function decideSign(
   if (log === 'false' && !input.ownSigstore) {
     return refuse(
       'keyless signing on the public Sigstore needs its transparency log, which transparency-log: false turns off',
-      'a cosign-key, or sigstore-signing-config for your own Sigstore'
+      'a cosign-key, sigstore-signing-config for your own Sigstore, transparency-log: auto',
+      'transparency-log'
     )
   }
   if (isPrivate && log !== 'true' && !input.ownSigstore) {

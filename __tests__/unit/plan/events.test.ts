@@ -249,8 +249,11 @@ test.each([
   (name, input, phrases) => {
     const run = () => decide({ ...AUTO, ...input }, contexts[name]())
     expect(run).toThrow(ConfigurationError)
+    // The input named is the one the user set that stands in the way (invariant 10).
     expect(run).toThrow(
-      /^Input "sign": "(auto|true)" cannot sign the image this \S+ run would publish/
+      input.transparencyLog === 'false'
+        ? /^Input "transparency-log": "false" leaves no way to sign the image this \S+ run would publish/
+        : /^Input "sign": "(auto|true)" cannot sign the image this \S+ run would publish/
     )
     for (const phrase of phrases) expect(run).toThrow(phrase)
   }
