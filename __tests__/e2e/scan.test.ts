@@ -274,7 +274,9 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
       expect(result.outputs.image ?? '').toBe('')
       expect(result.outputs.tags ?? '').toBe('')
       expect(result.outputs['verify-command'] ?? '').toBe('')
-      expect(result.summary).toContain('| Pushed | no: the gate failed, so nothing was published. |')
+      expect(result.summary).toContain(
+        '| Pushed | no: the gate failed, so nothing was published. |'
+      )
       expect(result.summary).toMatch(/\| Signed \| no: nothing was pushed/)
       expect(result.summary).toMatch(/\| Tags \| none added \(planned: /)
       expect(result.summary).toMatch(/\| Code scanning \| uploaded/)
