@@ -9,6 +9,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  // What the code under test prints for the runner stays out of the report (TEST_VERBOSE=1).
+  setupFiles: ['<rootDir>/__tests__/setup/quiet-stdout.ts'],
   // e2e tests start real processes (dockerd, buildx under QEMU): give them room.
   testTimeout: 30000,
   verbose: false

@@ -208,7 +208,11 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
       const digest = result.outputs.digest ?? ''
       const reference = `${image}@${digest}`
       expect(result.outputs['verify-command']).toBe(
-        `cosign verify --certificate-identity=${IDENTITY} --certificate-oidc-issuer=${ISSUER} --trusted-root=trusted_root.json ${reference}`
+        `cosign verify --certificate-identity=${IDENTITY} --certificate-oidc-issuer=${ISSUER} --trusted-root=sigstore/trusted_root.json ${reference}`
+      )
+      // The summary says where that trusted root comes from (issue 12).
+      expect(result.summary).toContain(
+        '`--trusted-root` is the file sigstore-trusted-root names, `sigstore/trusted_root.json` in this repository'
       )
       // The token was asked for with audience sigstore, and Fulcio certified this workflow.
       expect(oidc.tokens.at(-1)?.audience).toBe('sigstore')

@@ -403,7 +403,9 @@ describe('action.yml', () => {
     'sarif',
     'sbom',
     'signed',
-    'verify-command'
+    'verify-command',
+    // ours: what the run meant to publish (image and tags name only what exists)
+    'planned-tags'
   ]
 
   test('declares every SPEC input and output (policy and lifecycle come later)', () => {

@@ -34,7 +34,16 @@ export function renderSignSummary(outcome: SignOutcome): string {
       '',
       '```sh',
       ...outcome.verifyCommands,
-      '```'
+      '```',
+      ...(outcome.trustedRoot
+        ? [
+            '',
+            `Signed on your organisation's Sigstore: \`--trusted-root\` is the file sigstore-trusted-root names, ${code(outcome.trustedRoot)} in this repository; a verifier needs a copy of it.`
+          ]
+        : []),
+      ...(outcome.expect.kind === 'key'
+        ? ['', '`cosign.pub` is the public key of the key pair whose private key is cosign-key.']
+        : [])
     ].join('\n')
   )
   return parts.join('\n\n')

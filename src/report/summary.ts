@@ -65,7 +65,9 @@ function whyNotPushed(report: RunReport): string {
   if (report.scan?.result.gate.verdict === 'failed') {
     return 'the gate failed, so nothing was published.'
   }
-  return report.failure ? 'the run failed before publishing.' : 'the run ended before publishing.'
+  return report.failure
+    ? 'the run failed before anything reached a registry.'
+    : 'the run ended before publishing.'
 }
 
 function whyNotSigned(report: RunReport): string {

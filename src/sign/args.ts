@@ -184,13 +184,15 @@ const quote = (value: string): string =>
 
 /**
  * The command a consumer runs to check the image, for the summary and the `verify-command`
- * output: shell-quoted for copying, never run by us. The trusted root is named by its file
- * name, since the runner's path means nothing elsewhere.
+ * output: shell-quoted for copying, never run by us. The trusted root is named by its path in
+ * the repository (the runner's path means nothing elsewhere): a consumer verifies against that
+ * file, checked out or copied.
  */
 export function consumerVerifyCommand(v: {
   expect: Expectation
   tlog: boolean
-  sigstore?: boolean
+  /** sigstore-trusted-root as it lies in the repository, when the signing used one. */
+  trustedRoot?: string
   reference: string
 }): string {
   const parts = ['cosign', 'verify']
@@ -202,7 +204,7 @@ export function consumerVerifyCommand(v: {
   } else {
     parts.push('--key=cosign.pub')
   }
-  if (v.sigstore) parts.push('--trusted-root=trusted_root.json')
+  if (v.trustedRoot) parts.push(`--trusted-root=${quote(v.trustedRoot)}`)
   if (!v.tlog) parts.push('--insecure-ignore-tlog=true')
   parts.push(quote(checkDigestReference(v.reference)))
   return parts.join(' ')

@@ -6,7 +6,8 @@
  * per-registry state report: the digest exists untagged, and why it is not signed.
  */
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { realpathSync } from 'node:fs'
+import { basename, isAbsolute, join, relative } from 'node:path'
 import { execWithTimeout, type ExecResult, type Program } from '../exec.js'
 import type { Config } from '../inputs/config.js'
 import { redact } from '../redact.js'
@@ -85,6 +86,8 @@ export const COSIGN_TIMEOUT_MS = 3 * 60_000
 export interface SignOutcome {
   /** What a verifier must expect; shown in the summary. */
   expect: Expectation
+  /** sigstore-trusted-root's path in the repository, when signed on an organisation's Sigstore. */
+  trustedRoot?: string
   formats: WrittenFormat[]
   /** One `cosign verify` a consumer can run per image (bundle format first). */
   verifyCommands: string[]
@@ -266,6 +269,9 @@ export async function signStage(options: SignStageOptions): Promise<SignOutcome>
   }
 
   const outcome: SignOutcome = { expect, formats, verifyCommands: [], signed: [] }
+  if (sigstore && options.config.sigstore) {
+    outcome.trustedRoot = repositoryPath(options.config.sigstore.trustedRoot, options.workspace)
+  }
   // Images one after another: a failure stops before the next registry is touched, and the
   // state report is exact. Signatures of one image are few and fast (~0.2 s each).
   for (const image of options.images) {
@@ -315,11 +321,26 @@ export async function signStage(options: SignStageOptions): Promise<SignOutcome>
       consumerVerifyCommand({
         expect,
         tlog: options.tlog,
-        sigstore: sigstore !== undefined,
+        ...(outcome.trustedRoot ? { trustedRoot: outcome.trustedRoot } : {}),
         reference
       })
     )
     log.info(`${reference}: signed (${formats.join(' and ')}) and verified`)
   }
   return outcome
+}
+
+/**
+ * A path as the repository names it: relative to the workspace when inside it (path inputs are
+ * confined, and resolved to real paths), else its file name.
+ */
+function repositoryPath(path: string, workspace: string): string {
+  let root = workspace
+  try {
+    root = realpathSync(workspace)
+  } catch {
+    // a workspace that cannot be resolved: compared as given
+  }
+  const inside = relative(root, path)
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : basename(path)
 }

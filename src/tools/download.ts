@@ -58,6 +58,18 @@ export interface Downloaded {
 }
 
 /** What to say to a user who hit a rate limit. */
+/**
+ * getaddrinfo's answers for a name that cannot be resolved. EAI_AGAIN says "temporary", but on
+ * a runner without DNS for the host (air-gapped, a firewall) it is what every attempt gets:
+ * five tries would cost half a minute and end the same way.
+ */
+const UNRESOLVED = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME'])
+
+export const UNRESOLVED_ADVICE =
+  'If this runner cannot reach the internet, set tools-mirror to a mirror you control (same ' +
+  'paths as https://github.com) or tools-manifest to each tool\'s URL and SHA-256 (see "Supply ' +
+  'chain of this action" in the README)'
+
 export const RATE_LIMIT_ADVICE =
   'To avoid rate limits, set tools-mirror to a mirror you control (same paths as ' +
   'https://github.com) or tools-manifest to URLs you vetted (see "Supply chain of this action" ' +
@@ -100,6 +112,8 @@ interface Failure {
   status?: number
   retryable: boolean
   rateLimited: boolean
+  /** The host's name did not resolve: the runner has no route to it, retrying will not help. */
+  unresolved?: boolean
   retryAfterMs?: number
   cause?: unknown
 }
@@ -144,6 +158,14 @@ async function attempt(
     try {
       res = (await client.get(url, { accept: 'application/octet-stream' })).message
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code ?? ''
+      if (UNRESOLVED.has(code)) {
+        const reason = `the name ${hostOf(url)} does not resolve (${code})`
+        return {
+          ok: false,
+          failure: { reason, retryable: false, rateLimited: false, unresolved: true, cause: error }
+        }
+      }
       const reason = /timeout/i.test(String(error))
         ? `no response within ${timeoutMs / 1000} s`
         : `network error: ${error instanceof Error ? error.message : String(error)}`
@@ -231,7 +253,11 @@ export async function downloadVerified(
     }
     await rm(dest, { force: true })
     const { failure } = result
-    const advice = failure.rateLimited ? ` ${RATE_LIMIT_ADVICE}.` : ''
+    const advice = failure.rateLimited
+      ? ` ${RATE_LIMIT_ADVICE}.`
+      : failure.unresolved
+        ? ` ${UNRESOLVED_ADVICE}.`
+        : ''
     const tooLong =
       failure.retryAfterMs !== undefined && failure.retryAfterMs > policy.maxRetryAfterMs
     if (!failure.retryable || n >= policy.attempts || tooLong) {

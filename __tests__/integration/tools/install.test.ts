@@ -407,3 +407,22 @@ test('cosignVersion takes the major from the installed version, not from `devel`
   expect(await cosignVersion(c3, log)).toEqual({ version: 'v3.0.6', major: 3, reported: undefined })
   expect(await cosignVersion(c2, log)).toEqual({ version: 'v2.6.0', major: 2, reported: undefined })
 })
+
+test('a host whose name does not resolve fails at once, suggesting tools-mirror (issue 12)', async () => {
+  // .invalid never resolves (RFC 6761): what an air-gapped runner gets for github.com.
+  const mirror = 'http://tools.example.invalid'
+  const error = await installTool({ tool: 'trivy', version: '0.74.0' }, options({ mirror })).catch(
+    (e: unknown) => e
+  )
+  expect(error).toBeInstanceOf(DownloadError)
+  const message = (error as Error).message
+  expect(message).toMatch(
+    /^Download of trivy 0\.74\.0 \(linux-x64\) failed: the name tools\.example\.invalid does not resolve \((ENOTFOUND|EAI_AGAIN)\) from http:\/\/tools\.example\.invalid\//
+  )
+  // Not retried: no "after N attempts", no retry line in the log.
+  expect(message).not.toContain('attempts')
+  expect(log.lines.filter(l => l.includes('retrying'))).toEqual([])
+  expect(message).toContain('set tools-mirror to a mirror you control')
+  expect(message).toContain('or tools-manifest')
+  expectNothingCached('trivy')
+})

@@ -253,11 +253,11 @@ describe('verifyArgs', () => {
           identity: "https://github.com/o/r/.github/workflows/it's.yml@refs/heads/main"
         },
         tlog: true,
-        sigstore: true,
+        trustedRoot: 'sigstore/trusted root.json',
         reference: REF
       })
     ).toBe(
-      `cosign verify --certificate-identity='https://github.com/o/r/.github/workflows/it'\\''s.yml@refs/heads/main' --certificate-oidc-issuer=${identity.issuer} --trusted-root=trusted_root.json ${REF}`
+      `cosign verify --certificate-identity='https://github.com/o/r/.github/workflows/it'\\''s.yml@refs/heads/main' --certificate-oidc-issuer=${identity.issuer} --trusted-root='sigstore/trusted root.json' ${REF}`
     )
     expect(
       consumerVerifyCommand({
