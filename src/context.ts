@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { ConfigurationError } from './errors.js'
 
 /** The webhook payload of the event that started the workflow (GITHUB_EVENT_PATH). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -28,6 +29,61 @@ export interface RunContext {
   idTokenAvailable: boolean
   /** The run's start, used for the created label and date expressions. */
   now: Date
+  /**
+   * The repository's default branch, for `type=edge`: from the payload when it has a repository;
+   * otherwise (schedule) undefined until plan/default-branch.ts reads it through the API.
+   */
+  defaultBranch?: string
+  /** docker/metadata-action's environment variables; absent means their defaults. */
+  metadata?: MetadataSettings
+}
+
+/** docker/metadata-action's DOCKER_METADATA_* variables that change tags and labels. */
+export interface MetadataSettings {
+  /**
+   * DOCKER_METADATA_PR_HEAD_SHA: on pull request events, tags and labels name the pull request's
+   * head commit instead of GITHUB_SHA (the merge commit). Default false.
+   */
+  prHeadSha: boolean
+  /** DOCKER_METADATA_SHORT_SHA_LENGTH: the length of `type=sha` and `{{sha}}`. Default 7. */
+  shortShaLength: number
+}
+
+/** metadata-action's short SHA length. */
+export const DEFAULT_SHORT_SHA_LENGTH = 7
+
+/**
+ * Reads the DOCKER_METADATA_* variables a workflow sets for metadata-action. metadata-action
+ * takes any value containing "true" as true and any number (0, -1, 1.5) as a length, and checks
+ * the length only when a short SHA is rendered; here a value that is neither is refused at once.
+ */
+export function readMetadataSettings(env: NodeJS.ProcessEnv): MetadataSettings {
+  const refuse = (name: string, value: string, problem: string, accepted: string) =>
+    new ConfigurationError(
+      `Environment variable ${name}: "${value}" ${problem}. Expected ${accepted}.`
+    )
+  const headSha = (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').trim()
+  if (headSha !== '' && !/^(true|false)$/i.test(headSha)) {
+    throw refuse(
+      'DOCKER_METADATA_PR_HEAD_SHA',
+      headSha,
+      'is not a boolean',
+      'true or false (unset: false)'
+    )
+  }
+  const length = (env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '').trim()
+  if (length !== '' && !(/^\d+$/.test(length) && Number(length) >= 1)) {
+    throw refuse(
+      'DOCKER_METADATA_SHORT_SHA_LENGTH',
+      length,
+      'is not a length',
+      `a whole number of characters, at least 1, e.g. 12 (unset: ${DEFAULT_SHORT_SHA_LENGTH}; a length beyond the SHA gives the whole SHA)`
+    )
+  }
+  return {
+    prHeadSha: /^true$/i.test(headSha),
+    shortShaLength: length === '' ? DEFAULT_SHORT_SHA_LENGTH : Number(length)
+  }
 }
 
 export function readContext(env: NodeJS.ProcessEnv = process.env, now = new Date()): RunContext {
@@ -43,6 +99,8 @@ export function readContext(env: NodeJS.ProcessEnv = process.env, now = new Date
       })
     }
   }
+  const metadata = readMetadataSettings(env)
+  const defaultBranch: unknown = payload.repository?.default_branch
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
     ref: env.GITHUB_REF ?? '',
@@ -58,6 +116,8 @@ export function readContext(env: NodeJS.ProcessEnv = process.env, now = new Date
     idTokenAvailable: Boolean(
       env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
     ),
-    now
+    now,
+    ...(typeof defaultBranch === 'string' && defaultBranch ? { defaultBranch } : {}),
+    metadata
   }
 }

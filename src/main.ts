@@ -3,6 +3,7 @@ import { runWithBoundary } from './boundary.js'
 import { readContext, type RunContext } from './context.js'
 import { readConfig, type Config } from './inputs/index.js'
 import { log } from './log.js'
+import { needsDefaultBranch, resolveDefaultBranch } from './plan/default-branch.js'
 import { makePlan, type Plan } from './plan/index.js'
 import type { LateWork } from './pipeline.js'
 import { redact } from './redact.js'
@@ -47,6 +48,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
   // 2. plan: names, tags, labels and what this event may do; refuses, before any side effect,
   // a push it could not sign.
+  // type=edge on a run whose payload does not name the default branch (schedule): asked of the
+  // API once, as metadata-action does; the planner stays a pure function of its context.
+  if (needsDefaultBranch(config.tags, ctx)) {
+    ctx.defaultBranch = await resolveDefaultBranch(ctx, config.registry.githubToken)
+  }
   const plan = planFor(config, ctx)
   logPlan(plan, config)
   // Trivy and cosign read TRIVY_* and COSIGN_* variables as flags: set by a workflow for another

@@ -12,7 +12,9 @@
  *   fake.sarifUploads[0].sarif                       // the decoded SARIF object
  *
  * Routes now: `sarif-upload` (POST /repos/{o}/{r}/code-scanning/sarifs, which decodes the sarif
- * field: base64 → gunzip → JSON) and `sarif-status` (GET …/sarifs/{id}). Add more with
+ * field: base64 → gunzip → JSON), `sarif-status` (GET …/sarifs/{id}) and `repo` (GET
+ * /repos/{o}/{r}: the repository, with `fake.defaultBranch` as default_branch; failing modes
+ * through `faults('repo', …)` / `fail('repo', …)` as for any route). Add more with
  * `route()` (OIDC token, packages API…). A fault sequence is consumed one per request; then the
  * permanent fault, if any; then the route's handler.
  */
@@ -101,6 +103,8 @@ export interface FakeGitHubOptions {
   prefix?: string
   /** owner/repo names the token can see; default octo-org/hello-world. */
   repos?: string[]
+  /** default_branch of every known repository (route `repo`); default main. */
+  defaultBranch?: string
 }
 
 interface CompiledRoute extends Route {
@@ -119,6 +123,8 @@ export class FakeGitHub {
   readonly sarifUploads: SarifUploadRecord[] = []
   /** Applied to each new upload (copied at upload time). */
   processing: Processing = { pending: 0, result: 'complete' }
+  /** default_branch that the `repo` route answers. */
+  defaultBranch = 'main'
   readonly repos: Set<string>
   private readonly routes: CompiledRoute[] = []
   private readonly sequences = new Map<string, Fault[]>()
@@ -146,6 +152,12 @@ export class FakeGitHub {
       path: '/repos/:owner/:repo/code-scanning/sarifs/:id',
       handle: ctx => this.sarifStatus(ctx)
     })
+    this.route({
+      name: 'repo',
+      method: 'GET',
+      path: '/repos/:owner/:repo',
+      handle: ctx => this.repository(ctx)
+    })
   }
 
   static async start(options: FakeGitHubOptions): Promise<FakeGitHub> {
@@ -163,6 +175,7 @@ export class FakeGitHub {
       options.token,
       options.repos ?? ['octo-org/hello-world']
     )
+    if (options.defaultBranch !== undefined) fake.defaultBranch = options.defaultBranch
     server.on('request', (req, res) => {
       fake.handle(req, res).catch((error: unknown) => {
         if (!res.headersSent) send(res, 500, { message: `fake-github: ${String(error)}` })
@@ -324,6 +337,25 @@ export class FakeGitHub {
 
   private knowsRepo(params: Record<string, string>): boolean {
     return this.repos.has(`${params['owner']}/${params['repo']}`)
+  }
+
+  /** The fields of GET /repos/{owner}/{repo} that the action reads, in GitHub's shape. */
+  private repository({ params }: RouteContext): Reply {
+    if (!this.knowsRepo(params)) return { status: 404, body: NOT_FOUND }
+    const fullName = `${params['owner']}/${params['repo']}`
+    return {
+      status: 200,
+      body: {
+        id: 1296269,
+        name: params['repo'],
+        full_name: fullName,
+        private: false,
+        html_url: `https://github.com/${fullName}`,
+        description: null,
+        default_branch: this.defaultBranch,
+        license: null
+      }
+    }
   }
 
   private uploadSarif({ params, body }: RouteContext): Reply {

@@ -1,4 +1,5 @@
 import type { RunContext } from '../context.js'
+import { metadataSha } from './tags.js'
 
 /**
  * OCI labels and annotations (https://github.com/opencontainers/image-spec/blob/main/annotations.md)
@@ -27,7 +28,8 @@ export function ociLabels(ctx: RunContext, version: string): Record<string, stri
     [`${OCI}source`]: url,
     [`${OCI}version`]: version,
     [`${OCI}created`]: ctx.now.toISOString(),
-    [`${OCI}revision`]: ctx.sha,
+    // The PR head with DOCKER_METADATA_PR_HEAD_SHA, as metadata-action.
+    [`${OCI}revision`]: metadataSha(ctx),
     [`${OCI}licenses`]: license === 'NOASSERTION' ? '' : license
   }
   return Object.fromEntries(

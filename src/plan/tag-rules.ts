@@ -33,7 +33,7 @@ export const DEFAULT_TAG_RULES: readonly string[] = [
   'type=sha'
 ]
 
-export type TagType = 'schedule' | 'semver' | 'match' | 'edge' | 'ref' | 'raw' | 'sha'
+export type TagType = 'schedule' | 'semver' | 'pep440' | 'match' | 'edge' | 'ref' | 'raw' | 'sha'
 export type RefEvent = 'branch' | 'tag' | 'pr'
 
 interface RuleBase {
@@ -52,7 +52,8 @@ export type TagRule = RuleBase &
   (
     | { readonly type: 'schedule'; readonly pattern: Template }
     | {
-        readonly type: 'semver'
+        /** semver: https://semver.org; pep440: https://peps.python.org/pep-0440/ */
+        readonly type: 'semver' | 'pep440'
         readonly pattern: Template
         /** Empty: the Git tag of the run. */
         readonly value: Template
@@ -67,7 +68,8 @@ export type TagRule = RuleBase &
       }
     | {
         readonly type: 'edge'
-        /** Empty: the repository's default branch. */ readonly branch: string
+        /** Empty: the repository's default branch (RunContext.defaultBranch). */
+        readonly branch: string
       }
     | { readonly type: 'ref'; readonly event: RefEvent }
     | { readonly type: 'raw'; readonly value: Template }
@@ -75,7 +77,11 @@ export type TagRule = RuleBase &
   )
 
 export interface Flavor {
-  /** `auto`: `latest` for semver, match and ref tag rules. Our default is `false` (SPEC). */
+  /**
+   * `auto`: `latest` when the first tag comes from a match or ref,event=tag rule, or from a
+   * semver/pep440 rule of a release (not a semver prerelease, nor a PEP 440 pre-, post- or dev
+   * release). Our default is `false` (SPEC).
+   */
   readonly latest: 'auto' | 'true' | 'false'
   readonly prefix: Template
   readonly prefixLatest: boolean
@@ -87,6 +93,7 @@ export interface Flavor {
 const DEFAULT_PRIORITY: Record<TagType, number> = {
   schedule: 1000,
   semver: 900,
+  pep440: 900,
   match: 800,
   edge: 700,
   ref: 600,
@@ -97,6 +104,7 @@ const DEFAULT_PRIORITY: Record<TagType, number> = {
 const TYPE_ATTRIBUTES: Record<TagType, readonly string[]> = {
   schedule: ['pattern'],
   semver: ['pattern', 'value', 'match'],
+  pep440: ['pattern', 'value', 'match'],
   match: ['pattern', 'group', 'value'],
   edge: ['branch'],
   ref: ['event'],
@@ -126,8 +134,8 @@ export const GLOBAL_EXPRESSIONS: Vocabulary = {
   commit_date: dated('commit_date')
 }
 
-/** The `pattern` of type=semver is rendered with the parsed version only. */
-const SEMVER_EXPRESSIONS: Vocabulary = {
+/** The `pattern` of type=semver and type=pep440 is rendered with the parsed version only. */
+const VERSION_EXPRESSIONS: Vocabulary = {
   raw: plain('raw'),
   version: plain('version'),
   major: plain('major'),
@@ -187,12 +195,6 @@ export function parseTagRule(line: string): TagRule {
   }
 
   const typeName = attrs.get('type') ?? 'raw'
-  if (typeName === 'pep440') {
-    throw new ValueError(
-      `${what} uses type=pep440, which this action does not support`,
-      'type=semver or type=match'
-    )
-  }
   if (!TYPES.includes(typeName as TagType)) {
     throw new ValueError(
       `${what} has the unknown type "${typeName}"`,
@@ -244,12 +246,13 @@ export function parseTagRule(line: string): TagRule {
   switch (type) {
     case 'schedule':
       return { ...base, type, pattern: template('pattern', SCHEDULE_EXPRESSIONS) ?? ['nightly'] }
-    case 'semver': {
-      const pattern = template('pattern', SEMVER_EXPRESSIONS)
+    case 'semver':
+    case 'pep440': {
+      const pattern = template('pattern', VERSION_EXPRESSIONS)
       if (!pattern) {
         throw new ValueError(
           `${what} has no pattern`,
-          'type=semver,pattern=… e.g. pattern={{version}}'
+          `type=${type},pattern=… e.g. pattern={{version}}`
         )
       }
       const matchText = attrs.get('match')

@@ -1,7 +1,8 @@
 import semver from 'semver'
-import type { RunContext } from '../context.js'
+import { DEFAULT_SHORT_SHA_LENGTH, type RunContext } from '../context.js'
 import { ValueError } from '../errors.js'
 import { formatDate } from './date-format.js'
+import { parsePep440, type VersionFields } from './pep440.js'
 import type { Flavor, TagRule } from './tag-rules.js'
 import { isOnly, renderTemplate, type Expression, type Template } from './template.js'
 
@@ -15,8 +16,6 @@ import { isOnly, renderTemplate, type Expression, type Template } from './templa
 
 /** Docker's limit on a tag's length. */
 export const MAX_TAG_LENGTH = 128
-/** metadata-action's default short SHA (its DOCKER_METADATA_SHORT_SHA_LENGTH is not read). */
-export const SHORT_SHA_LENGTH = 7
 
 export interface ComputedTags {
   /** metadata-action's `version` output: the first tag produced, '' when none. */
@@ -43,6 +42,49 @@ export function effectiveRef(ctx: RunContext): string {
   return ctx.ref
 }
 
+/**
+ * The commit that tags and labels name: GITHUB_SHA, except that with DOCKER_METADATA_PR_HEAD_SHA
+ * on a pull request event it is the pull request's head commit (GITHUB_SHA is then the merge
+ * commit, which nobody pushed). metadata-action swaps its context's sha, so `type=sha`, `{{sha}}`,
+ * `{{commit_date}}` and the revision label all follow; the rest of this action (SARIF upload,
+ * attestations) keeps GITHUB_SHA, which is what the run built.
+ */
+export function metadataSha(ctx: RunContext): string {
+  const head: unknown = ctx.payload.pull_request?.head?.sha
+  if (ctx.metadata?.prHeadSha && /pull_request/.test(ctx.eventName) && typeof head === 'string') {
+    return head
+  }
+  return ctx.sha
+}
+
+/** `{{sha}}` and `type=sha`'s short format. */
+export function shortSha(ctx: RunContext): string {
+  return metadataSha(ctx).slice(0, ctx.metadata?.shortShaLength ?? DEFAULT_SHORT_SHA_LENGTH)
+}
+
+/**
+ * The default branch for `type=edge`: from the event payload (readContext), or from the REST API
+ * for events whose payload has no repository (schedule; default-branch.ts); undefined when
+ * neither was read.
+ */
+export function defaultBranchOf(ctx: RunContext): string | undefined {
+  const fromPayload: unknown = ctx.payload.repository?.default_branch
+  return ctx.defaultBranch || (typeof fromPayload === 'string' && fromPayload) || undefined
+}
+
+/**
+ * Whether computing these rules needs a default branch that is not known yet: an enabled
+ * `type=edge` without `branch=`, on a branch ref (metadata-action's edge ignores any other ref).
+ */
+export function needsDefaultBranch(rules: readonly TagRule[], ctx: RunContext): boolean {
+  const ref = effectiveRef(ctx)
+  if (defaultBranchOf(ctx) !== undefined || !ref.startsWith('refs/heads/')) return false
+  const globals = globalExpressions(ctx, ref)
+  return rules.some(
+    rule => rule.type === 'edge' && !rule.branch && renderTemplate(rule.enable, globals) !== 'false'
+  )
+}
+
 /** metadata-action's `{{is_default_branch}}`, quirks included. */
 export function isDefaultBranch(ctx: RunContext, ref = effectiveRef(ctx)): boolean {
   // Only refs/heads/ is stripped: a tag or pull ref never equals the default branch's name.
@@ -53,15 +95,18 @@ export function isDefaultBranch(ctx: RunContext, ref = effectiveRef(ctx)): boole
   return /create|discussion|issues|schedule/.test(ctx.eventName)
 }
 
-/** `{{commit_date}}`: from the payload's commits when they include GITHUB_SHA, else the run's start. */
+/**
+ * `{{commit_date}}`: from the payload's commits when they include the commit (metadataSha), else
+ * the run's start.
+ */
 function commitDate(ctx: RunContext): Date {
+  const sha = metadataSha(ctx)
   const commits: { id?: string; timestamp?: string }[] = Array.isArray(ctx.payload.commits)
     ? ctx.payload.commits
     : []
   const head = ctx.payload.head_commit as { id?: string; timestamp?: string } | undefined
   const timestamp =
-    commits.find(c => c.id === ctx.sha)?.timestamp ??
-    (head?.id === ctx.sha ? head.timestamp : undefined)
+    commits.find(c => c.id === sha)?.timestamp ?? (head?.id === sha ? head.timestamp : undefined)
   return timestamp ? new Date(timestamp) : ctx.now
 }
 
@@ -74,7 +119,7 @@ function globalExpressions(ctx: RunContext, ref: string): (e: Expression) => str
       case 'tag':
         return after(ref, 'refs/tags/')
       case 'sha':
-        return ctx.sha.slice(0, SHORT_SHA_LENGTH)
+        return shortSha(ctx)
       case 'base_ref':
         if (ref.startsWith('refs/tags/') && typeof ctx.payload.base_ref === 'string') {
           return ctx.payload.base_ref.replace(/^refs\/heads\//, '')
@@ -126,6 +171,20 @@ function toDockerTag(value: string, notes: string[]): string {
   return tag
 }
 
+/** type=semver's fields: strictly valid, then parsed loosely (`v1.2.3` → `1.2.3`), as upstream. */
+function parseSemver(raw: string): VersionFields | undefined {
+  const version = semver.valid(raw) ? semver.parse(raw, { loose: true }) : null
+  if (!version) return undefined
+  return {
+    raw: version.raw,
+    version: version.version,
+    major: String(version.major),
+    minor: String(version.minor),
+    patch: String(version.patch),
+    prerelease: version.prerelease.length > 0
+  }
+}
+
 export function computeTags(
   rules: readonly TagRule[],
   flavor: Flavor,
@@ -169,7 +228,8 @@ export function computeTags(
       case 'schedule':
         if (/schedule/.test(ctx.eventName)) add(rule, render(rule.pattern), false)
         break
-      case 'semver': {
+      case 'semver':
+      case 'pep440': {
         if (!gitTag && rule.value.length === 0) break
         let raw = rule.value.length > 0 ? render(rule.value) : gitTag
         if (rule.match) {
@@ -181,24 +241,21 @@ export function computeTags(
             )
         }
         raw = raw.replace(/\//g, '-')
-        const version = semver.valid(raw) ? semver.parse(raw, { loose: true }) : null
+        const version = rule.type === 'semver' ? parseSemver(raw) : parsePep440(raw)
         if (!version) {
           notes.push(
-            `"${raw}" is not a semantic version (https://semver.org), so type=semver rules add no tag for it.`
+            rule.type === 'semver'
+              ? `"${raw}" is not a semantic version (https://semver.org), so type=semver rules add no tag for it.`
+              : `"${raw}" is not a PEP 440 version (https://peps.python.org/pep-0440/), so type=pep440 rules add no tag for it.`
           )
           break
         }
-        if (version.prerelease.length > 0) {
+        if (version.prerelease) {
           // A prerelease only ever gets its full version (or {{raw}}): no 1 / 1.2 / latest.
           add(rule, isOnly(rule.pattern, 'raw') ? version.raw : version.version, false)
         } else {
-          const fields: Record<string, string> = {
-            raw: version.raw,
-            version: version.version,
-            major: String(version.major),
-            minor: String(version.minor),
-            patch: String(version.patch)
-          }
+          const { raw: r, version: v, major, minor, patch } = version
+          const fields: Record<string, string> = { raw: r, version: v, major, minor, patch }
           add(
             rule,
             renderTemplate(rule.pattern, e => fields[e.name] ?? ''),
@@ -233,17 +290,24 @@ export function computeTags(
         }
         break
       case 'edge': {
-        const branch = rule.branch || String(ctx.payload.repository?.default_branch ?? '')
-        if (ref.startsWith('refs/heads/') && after(ref, 'refs/heads/') === branch)
-          add(rule, 'edge', false)
+        if (!ref.startsWith('refs/heads/')) break
+        const branch = rule.branch || defaultBranchOf(ctx)
+        if (branch === undefined) {
+          // main.ts reads it through the API first (needsDefaultBranch): reached only without.
+          throw new ValueError(
+            `rule "${rule.line}" needs the repository's default branch, which this event's payload does not name`,
+            'the branch in the rule, e.g. type=edge,branch=main'
+          )
+        }
+        if (after(ref, 'refs/heads/') === branch) add(rule, 'edge', false)
         break
       }
       case 'raw':
         add(rule, render(rule.value), false)
         break
       case 'sha':
-        if (ctx.sha)
-          add(rule, rule.format === 'short' ? ctx.sha.slice(0, SHORT_SHA_LENGTH) : ctx.sha, false)
+        if (metadataSha(ctx))
+          add(rule, rule.format === 'short' ? shortSha(ctx) : metadataSha(ctx), false)
         break
     }
   }

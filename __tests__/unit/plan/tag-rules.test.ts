@@ -37,6 +37,7 @@ describe('parseTagRules', () => {
   test.each([
     ['type=schedule', 'schedule', 1000],
     ['type=semver,pattern={{version}}', 'semver', 900],
+    ['type=pep440,pattern={{version}}', 'pep440', 900],
     ['type=match,pattern=v(.*),group=1', 'match', 800],
     ['type=edge', 'edge', 700],
     ['type=ref,event=branch', 'ref', 600],
@@ -71,9 +72,18 @@ describe('rejected tags rules', () => {
       'type=Semver,pattern={{version}}',
       'rule "type=Semver,pattern={{version}}" has the unknown type "Semver"'
     ],
+    ['type=pep440', 'rule "type=pep440" has no pattern'],
     [
-      'type=pep440,pattern={{version}}',
-      'rule "type=pep440,pattern={{version}}" uses type=pep440, which this action does not support'
+      'type=pep440,pattern={{branch}}',
+      'pattern of rule "type=pep440,pattern={{branch}}" uses the unknown expression {{branch}}'
+    ],
+    [
+      'type=pep440,pattern={{version}},group=1',
+      'rule "type=pep440,pattern={{version}},group=1" has the attribute "group", which type=pep440 does not accept'
+    ],
+    [
+      'type=pep440,pattern={{version}},match=v.*',
+      'match of rule "type=pep440,pattern={{version}},match=v.*" has no capture group'
     ],
     ['type=ref', 'rule "type=ref" has no event'],
     ['type=ref,event=push', 'rule "type=ref,event=push" has the unknown event "push"'],
@@ -193,7 +203,7 @@ describe('rejected tags rules', () => {
 
   test('an unknown type lists the types', () => {
     expect(rejection(() => parseTagRules(['type=foo'])).accepted).toBe(
-      'one of type=schedule, type=semver, type=match, type=edge, type=ref, type=raw, type=sha'
+      'one of type=schedule, type=semver, type=pep440, type=match, type=edge, type=ref, type=raw, type=sha'
     )
   })
 

@@ -116,6 +116,66 @@ const rows: Row[] = [
     ctx: at(`refs/tags/${tag}`),
     expected: [out]
   })),
+  // type=pep440 pattern table (README "type=pep440"; * = pre/post/dev releases get {{version}} only)
+  ...(
+    [
+      ['1.2.3', '{{raw}}', '1.2.3'],
+      ['1.2.3', '{{version}}', '1.2.3'],
+      ['v1.2.3', '{{version}}', '1.2.3'],
+      ['1.2.3', '{{major}}.{{minor}}', '1.2'],
+      ['1.2.3', 'v{{major}}', 'v1'],
+      ['v1.2.3rc2', '{{raw}}', 'v1.2.3rc2'],
+      ['1.2.3rc2', '{{version}}', '1.2.3rc2'],
+      ['1.2.3rc2', '{{major}}.{{minor}}', '1.2.3rc2'],
+      ['1.2.3post1', '{{major}}.{{minor}}', '1.2.3.post1'],
+      ['1.2.3beta2', '{{major}}.{{minor}}', '1.2.3b2'],
+      ['1.0dev4', '{{major}}.{{minor}}', '1.0.dev4']
+    ] as const
+  ).map(([tag, pattern, out]) => ({
+    doc: `type=pep440: ${tag} with ${pattern}`,
+    tags: [`type=pep440,pattern=${pattern}`],
+    ctx: at(`refs/tags/${tag}`),
+    expected: [out]
+  })),
+  {
+    doc: 'type=pep440: p1/v1.2.3 with {{version}} and match=v(\\d.\\d.\\d)$',
+    tags: ['type=pep440,pattern={{version}},match=v(\\d.\\d.\\d)$'],
+    ctx: at('refs/tags/p1/v1.2.3'),
+    expected: ['1.2.3']
+  },
+  {
+    doc: 'type=pep440: custom value on a branch',
+    tags: ['type=pep440,pattern={{version}},value=1.0.0'],
+    ctx: at('refs/heads/master'),
+    expected: ['1.0.0']
+  },
+  {
+    doc: 'type=pep440: latest=auto for a final release only',
+    tags: ['type=pep440,pattern={{version}}', 'type=pep440,pattern={{major}}.{{minor}}'],
+    flavor: AUTO,
+    ctx: at('refs/tags/v2.1.0'),
+    expected: ['2.1.0', '2.1', 'latest']
+  },
+  {
+    doc: 'type=pep440: no latest for a post release',
+    tags: ['type=pep440,pattern={{version}}', 'type=pep440,pattern={{major}}.{{minor}}'],
+    flavor: AUTO,
+    ctx: at('refs/tags/v2.1.0.post1'),
+    expected: ['2.1.0.post1']
+  },
+  {
+    doc: 'type=pep440: a semver prerelease is a PEP 440 prerelease, normalized',
+    tags: ['type=pep440,pattern={{version}}'],
+    ctx: at('refs/tags/v2.0.8-beta.67'),
+    expected: ['2.0.8b67']
+  },
+  {
+    doc: 'type=pep440: not on a branch',
+    tags: ['type=pep440,pattern={{version}}'],
+    ctx: at('refs/heads/master'),
+    expected: [],
+    version: ''
+  },
   {
     doc: 'type=semver: custom value',
     tags: ['type=semver,pattern={{version}},value=v1.0.0'],
@@ -500,6 +560,20 @@ test.each([
 ])('notes %s', (_name, tags, note) => {
   const { notes } = computeTags(parseTagRules(tags), parseFlavor([]), at('refs/heads/master'))
   expect(notes).toEqual([expect.stringContaining(note)])
+})
+
+test.each([
+  [
+    'type=semver,pattern={{version}}',
+    '"release1" is not a semantic version (https://semver.org), so type=semver rules add no tag for it.'
+  ],
+  [
+    'type=pep440,pattern={{version}}',
+    '"release1" is not a PEP 440 version (https://peps.python.org/pep-0440/), so type=pep440 rules add no tag for it.'
+  ]
+])('%s on the tag release1 notes why it adds nothing', (rule, note) => {
+  const result = computeTags(parseTagRules([rule]), parseFlavor([]), at('refs/tags/release1'))
+  expect(result).toEqual({ version: '', tags: [], notes: [note] })
 })
 
 test('enable that does not evaluate to true or false is rejected when computed', () => {
