@@ -15,7 +15,9 @@ import {
 } from '../../../src/plan/default-branch.js'
 import { parseFlavor, parseTagRules } from '../../../src/plan/tag-rules.js'
 import { computeTags } from '../../../src/plan/tags.js'
+import { makeWorkspace } from '../../fixtures/workspace.js'
 import { FakeGitHub } from '../../helpers/fake-github.js'
+import { runAction, type EventSpec } from '../../helpers/run-action.js'
 import { runnerContext } from '../../unit/plan/runner-context.js'
 
 const TOKEN = 'ghs_S3cretT0kenForDefaultBranchTests01'
@@ -203,5 +205,44 @@ describe('main.ts wiring: needsDefaultBranch, resolveDefaultBranch, then the pla
     )
     expect(await tagsOf(['type=edge'], ctx)).toEqual(['edge'])
     expect(fake.count()).toBe(0)
+  })
+})
+
+describe('through the bundle: the real main.ts asks the API, then plans', () => {
+  const workspace = makeWorkspace()
+  const scheduleEvent: EventSpec = {
+    name: 'schedule',
+    ref: 'refs/heads/trunk',
+    sha: SHA,
+    payload: { schedule: '0 3 * * *' }
+  }
+  // Under the permission model the run stops at its first side effect, after the plan.
+  const run = (env: Record<string, string> = {}) =>
+    runAction({
+      inputs: { tags: 'type=schedule\ntype=edge', push: 'false' },
+      event: scheduleEvent,
+      repository: 'octo-org/hello-world',
+      githubToken: TOKEN,
+      workspace,
+      forbidSideEffects: true,
+      skipPost: true,
+      env: { GITHUB_API_URL: fake.apiUrl, ...env }
+    })
+
+  test('schedule on the default branch: tagged edge, one request with the token', async () => {
+    const result = await run()
+    expect(result.main.stdout).toMatch(/^Tags: nightly, edge$/m)
+    expect(fake.count('repo')).toBe(1)
+  })
+
+  test('the API refuses: one line, before anything is built', async () => {
+    fake.fail('repo', { status: 403 })
+    const result = await run()
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        /^The default branch of octo-org\/hello-world could not be read for type=edge .*HTTP 403/
+      )
+    ])
+    expect(result.main.stdout).not.toMatch(/^Tags: /m)
   })
 })
