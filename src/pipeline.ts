@@ -198,6 +198,7 @@ export async function pipeline(
     digest: built.digest,
     platforms: built.platforms,
     provenance: `${built.provenance.mode} (${built.provenance.reason})`,
+    cache: built.cache,
     ...(buildxFailure
       ? {
           buildxPushFailed: `buildx could not push ${buildxFailure.reference} (${buildxFailure.reason})`
