@@ -16,6 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/exec.ts
@@ -155,8 +157,9 @@ function writtenFormats(format) {
 const quote = (value) => /^[A-Za-z0-9@%+=:,./_-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 /**
  * The command a consumer runs to check the image, for the summary and the `verify-command`
- * output: shell-quoted for copying, never run by us. The trusted root is named by its file
- * name, since the runner's path means nothing elsewhere.
+ * output: shell-quoted for copying, never run by us. The trusted root is named by its path in
+ * the repository (the runner's path means nothing elsewhere): a consumer verifies against that
+ * file, checked out or copied.
  */
 function consumerVerifyCommand(v) {
     const parts = ['cosign', 'verify'];
@@ -166,8 +169,8 @@ function consumerVerifyCommand(v) {
     else {
         parts.push('--key=cosign.pub');
     }
-    if (v.sigstore)
-        parts.push('--trusted-root=trusted_root.json');
+    if (v.trustedRoot)
+        parts.push(`--trusted-root=${quote(v.trustedRoot)}`);
     if (!v.tlog)
         parts.push('--insecure-ignore-tlog=true');
     parts.push(quote(checkDigestReference(v.reference)));
@@ -224,6 +227,7 @@ var trust = __webpack_require__(7475);
  * its tags (main tags after this returns). Any failure throws a SignError whose message is the
  * per-registry state report: the digest exists untagged, and why it is not signed.
  */
+
 
 
 
@@ -399,6 +403,9 @@ async function signStage(options) {
         ...(sigstore ? { sigstore } : {})
     };
     const outcome = { expect, formats, verifyCommands: [], signed: [] };
+    if (sigstore && options.config.sigstore) {
+        outcome.trustedRoot = repositoryPath(options.config.sigstore.trustedRoot, options.workspace);
+    }
     // Images one after another: a failure stops before the next registry is touched, and the
     // state report is exact. Signatures of one image are few and fast (~0.2 s each).
     for (const image of options.images) {
@@ -433,12 +440,27 @@ async function signStage(options) {
         outcome.verifyCommands.push(consumerVerifyCommand({
             expect,
             tlog: options.tlog,
-            sigstore: sigstore !== undefined,
+            ...(outcome.trustedRoot ? { trustedRoot: outcome.trustedRoot } : {}),
             reference
         }));
         log.info(`${reference}: signed (${formats.join(' and ')}) and verified`);
     }
     return outcome;
+}
+/**
+ * A path as the repository names it: relative to the workspace when inside it (path inputs are
+ * confined, and resolved to real paths), else its file name.
+ */
+function repositoryPath(path, workspace) {
+    let root = workspace;
+    try {
+        root = (0,external_node_fs_.realpathSync)(workspace);
+    }
+    catch {
+        // a workspace that cannot be resolved: compared as given
+    }
+    const inside = (0,external_node_path_.relative)(root, path);
+    return inside && !inside.startsWith('..') && !(0,external_node_path_.isAbsolute)(inside) ? inside : (0,external_node_path_.basename)(path);
 }
 
 // EXTERNAL MODULE: ./src/scan/model.ts

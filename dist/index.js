@@ -84,7 +84,7 @@ if (isPost) {
     await (await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 6661))).post();
 }
 else {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(838), __nccwpck_require__.e(88), __nccwpck_require__.e(341), __nccwpck_require__.e(647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2647))).main();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(838), __nccwpck_require__.e(88), __nccwpck_require__.e(858), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5306))).main();
 }
 
 __webpack_async_result__();

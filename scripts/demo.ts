@@ -10,10 +10,12 @@
  * scanning API and of the runner's OIDC token endpoint; and a loopback Sigstore (Fulcio, Rekor,
  * a timestamp authority) that the real cosign signs keyless against.
  * DEMO_FIXTURE picks the report (default: the alpine 3.10 one, 4 MEDIUM findings).
+ * DEMO_SUMMARY_OUT=path also writes the job summary (the Markdown the runner would show) to
+ * that file: `npm run picture` renders it (scripts/summary-picture.ts).
  */
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { stringify } from 'yaml'
 import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../src/tools/specs.js'
 import { FakeGitHub } from '../__tests__/helpers/fake-github.js'
@@ -94,6 +96,11 @@ try {
     }
   })
   process.stdout.write(`\n${run.summary}\n`)
+  const summaryOut = process.env.DEMO_SUMMARY_OUT
+  if (summaryOut) {
+    writeFileSync(resolve(summaryOut), run.summary)
+    process.stdout.write(`(job summary written to ${resolve(summaryOut)})\n`)
+  }
   process.stdout.write('Outputs:\n')
   for (const [name, value] of Object.entries(run.outputs)) {
     process.stdout.write(`  ${name}: ${value.replace(/\n/g, '\n    ')}\n`)
@@ -105,9 +112,17 @@ try {
     process.stderr.write(`\nThe action failed:\n${run.errors.join('\n')}\n`)
     process.exitCode = 1
   } else {
+    // The world's docker CLI, its daemon and its docker config (logged in to the registry):
+    // the runner's own config the action used had no credentials, and is gone.
+    const tryIt = [
+      `DOCKER_CONFIG=${world.DOCKER_CONFIG}`,
+      `DOCKER_HOST=${world.DOCKER_HOST}`,
+      world.DOCKER,
+      'run --rm --network host --platform linux/arm64',
+      run.outputs.image
+    ].join(' ')
     process.stdout.write(
-      `\nTry it: docker run --rm --network host --platform linux/arm64 ${run.outputs.image}\n` +
-        `(with DOCKER_HOST=${world.DOCKER_HOST} and the world's docker: see scripts/e2e-env.sh env)\n`
+      `\nTry it (the world's docker; --network host: its dockerd has no bridge network):\n  ${tryIt}\n`
     )
   }
 } finally {

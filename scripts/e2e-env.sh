@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# e2e-env.sh — the real end-to-end test world (see docs/e2e-environment.md).
+# e2e-env.sh — the real end-to-end test world (see docs/test-world.md).
 #
 # Usage (as root, Debian 12):
 #   bash scripts/e2e-env.sh up       # install/unpack tools, start dockerd + TLS registry, push base image

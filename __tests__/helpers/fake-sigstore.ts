@@ -2,7 +2,7 @@
  * A loopback Sigstore for tests: Fulcio (v1 and v2 signing certificates), Rekor v1 and a
  * timestamp authority on one `node:http` server on 127.0.0.1, backed by `@sigstore/mock`'s CA,
  * CT log, transparency log and TSA, that the REAL cosign 2.x and 3.x binaries sign and verify
- * against (see /work/shared/docs/local-sigstore.md). Keys and roots live in `dir`, so a fake
+ * against (see docs/local-sigstore.md). Keys and roots live in `dir`, so a fake
  * restarted on the same directory trusts what it signed before.
  *
  *   const sigstore = await FakeSigstore.start({ dir })            // optional: port, tsa: false
