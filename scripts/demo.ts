@@ -109,7 +109,11 @@ try {
     `\nSARIF uploads received by the fake code scanning API: ${github.sarifUploads.length}\n`
   )
   if (run.main.exitCode !== 0) {
-    process.stderr.write(`\nThe action failed:\n${run.errors.join('\n')}\n`)
+    // As the runner shows them: the command data decoded (%0A is a line break).
+    const shown = run.errors.map(e =>
+      e.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+    )
+    process.stderr.write(`\nThe action failed:\n${shown.join('\n\n')}\n`)
     process.exitCode = 1
   } else {
     // The world's docker CLI, its daemon and its docker config (logged in to the registry):

@@ -206,7 +206,7 @@ describeWithWorld('e2e: build and publish (bundled action, real registry)', () =
       )
 
       expect(result.summary).toContain(digest)
-      expect(result.summary).toMatch(/\| Published by \| buildx, with the tags/)
+      expect(result.summary).toMatch(/\| Pushed \| yes, by buildx, with the tags/)
       expect(result.warnings).toEqual([])
       expect(result.post?.exitCode).toBe(0)
     },
@@ -338,7 +338,7 @@ describeWithWorld('e2e: build and publish (bundled action, real registry)', () =
             )
           )
         ])
-        expect(result.summary).toContain('| Published by | skopeo from an OCI layout, by digest')
+        expect(result.summary).toContain('| Pushed | yes, by skopeo from an OCI layout, by digest')
         const direct = image.replace(proxy.host, world.REGISTRY)
         for (const tag of ['1.2.3', '1.2', 'sha-89abcde'])
           expect(await registryDigest(`${direct}:${tag}`)).toBe(result.outputs.digest)
