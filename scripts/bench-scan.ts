@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { defaultScanConcurrency, scanPlatforms } from '../src/scan/run.js'
 import { buildFakeTrivyArchive, setFakeTrivyControl } from '../__tests__/helpers/fake-trivy.js'
 import { syntheticLayout } from '../__tests__/helpers/oci-layout.js'
+import { silentLogger } from '../__tests__/helpers/logger.js'
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5))
 const SCAN_MS = Number(process.env.BENCH_SCAN_MS ?? 1000)
@@ -27,7 +28,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-scan-'))
 const archive = await buildFakeTrivyArchive(dir, '0.74.0')
 spawnSync('tar', ['-xzf', archive.path, '-C', dir])
 const layout = syntheticLayout(PLATFORMS)
-const quiet = { info: () => undefined, warning: () => undefined, debug: () => undefined }
+const quiet = silentLogger
 // Through the fake's control file: the action passes none of its environment on to trivy.
 setFakeTrivyControl(archive.control, { FAKE_TRIVY_SLEEP_MS: String(SCAN_MS) })
 // The DB is prepared once per run before the scans (tools stage): do it here too.

@@ -30,13 +30,20 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildFakeTrivyArchive } from '../__tests__/helpers/fake-trivy.js'
 import { cosignPath, ReleaseServer, trivyPath } from '../__tests__/helpers/release-server.js'
-import { installTools, type InstallLog, type ToolRequest } from '../src/tools/install.js'
+import { installTools, type ToolRequest } from '../src/tools/install.js'
+import type { Logger } from '../src/logger.js'
 import { parseToolsManifest } from '../src/tools/manifest.js'
 import { sha256OfFile } from '../src/tools/binary.js'
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5))
 const WORLD_ENV = join(process.env.E2E_ROOT || '/var/tmp/ipa-e2e', 'env.json')
-const silent: InstallLog = { info: () => {}, warning: () => {}, debug: () => {} }
+const silent: Logger = {
+  info: () => {},
+  warning: () => {},
+  notice: () => {},
+  error: () => {},
+  debug: () => {}
+}
 
 // @actions/tool-cache logs `::debug::` lines through @actions/core; keep the report readable.
 const write = process.stdout.write.bind(process.stdout)

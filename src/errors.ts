@@ -34,3 +34,8 @@ export class ValueError extends Error {
     super(`${problem}. Expected ${accepted}`)
   }
 }
+
+/** The message of anything thrown: an Error's message, else the value as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { forLog } from './log-text.js'
 import { redact } from './redact.js'
+import type { Logger } from './logger.js'
 
 /**
  * The one way the action writes to the log (an eslint rule forbids `core.info` and friends
@@ -10,15 +11,9 @@ import { redact } from './redact.js'
  * — must not be able to start one. `core.warning`/`error`/`notice`/`debug` already escape their
  * message as command data (%0D, %0A, %25); `core.info` writes it raw, hence forLog().
  */
-export interface Logger {
-  info(message: string): void
-  warning(message: string, properties?: core.AnnotationProperties): void
-  notice(message: string, properties?: core.AnnotationProperties): void
-  debug(message: string): void
-}
+export type { Logger } from './logger.js'
 
 export const log: Logger & {
-  error(message: string, properties?: core.AnnotationProperties): void
   group<T>(name: string, work: () => Promise<T>): Promise<T>
   startGroup(name: string): void
   endGroup(): void

@@ -12,6 +12,7 @@ import { StageTimer } from './report/timings.js'
 import { narrowEnvironment, takeRunnerSecrets } from './runner-env.js'
 import { kmsCredentials } from './tool-env.js'
 import { STATE } from './state.js'
+import { errorMessage } from './errors.js'
 
 /**
  * The main step as the runner starts it. The post flag is saved first, so that the post step
@@ -80,7 +81,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       ...(secrets.oidc ? { oidc: secrets.oidc } : {})
     })
   } catch (error) {
-    report.failure = error instanceof Error ? error.message : String(error)
+    report.failure = errorMessage(error)
     throw error
   } finally {
     // Work left running while later stages went on (code scanning's processing), collected
@@ -98,9 +99,7 @@ export async function writeSummary(render: () => string): Promise<void> {
   try {
     await core.summary.addRaw(render()).write()
   } catch (error) {
-    log.warning(
-      `The job summary was not written: ${error instanceof Error ? error.message : String(error)}`
-    )
+    log.warning(`The job summary was not written: ${errorMessage(error)}`)
   }
 }
 

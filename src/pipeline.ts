@@ -26,6 +26,7 @@ import { STATE } from './state.js'
 import { ensureBuildReady, probeBuildxVersion, type BuildReadiness } from './tools/buildx.js'
 import { foreignPlatforms } from './tools/platform.js'
 import { describeBuildTools, describeTools, prepareTools } from './tools/prepare.js'
+import { errorMessage } from './errors.js'
 
 /**
  * SPEC's stages 3 to 11, one after the other, from the validated config and the plan (main.ts
@@ -129,8 +130,7 @@ export async function pipeline(
   // version, for the summary, is read alongside (one light process).
   const buildxVersion = probeBuildxVersion(docker.env).then(
     v => v.raw,
-    (error: unknown) =>
-      `(version unknown: ${error instanceof Error ? error.message : String(error)})`
+    (error: unknown) => `(version unknown: ${errorMessage(error)})`
   )
   let readiness: BuildReadiness | undefined
   const check = async () => {

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs'
 import { forLog } from './log-text.js'
 import { STATE } from './state.js'
+import { errorMessage } from './errors.js'
 
 /** What the post step reads and writes; the default is the runner's (STATE_* and stdout). */
 export interface PostIo {
@@ -42,7 +43,7 @@ export async function post(io: PostIo = runnerIo): Promise<void> {
     io.info(`Removed ${workDir}`)
   } catch (error) {
     await io.warning(
-      `Could not remove ${workDir} (it may hold registry credentials): ${error instanceof Error ? error.message : String(error)}`
+      `Could not remove ${workDir} (it may hold registry credentials): ${errorMessage(error)}`
     )
   }
 }

@@ -36,3 +36,63 @@ export function parseRetryAfter(
   const date = Date.parse(text)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
+
+/** What a failed try says about trying again. */
+export interface RetryableFailure {
+  retryable: boolean
+  /** The server asked to wait this long first (Retry-After). */
+  retryAfterMs?: number
+}
+
+export type Attempt<T, F extends RetryableFailure> =
+  { ok: true; value: T } | { ok: false; failure: F }
+
+export type Outcome<T, F extends RetryableFailure> =
+  | { ok: true; value: T; attempts: number }
+  | {
+      ok: false
+      failure: F
+      attempts: number
+      /** The server asked for a longer wait than `maxRetryAfterMs`: given up before the last try. */
+      waitTooLong?: number
+    }
+
+export interface RetryPolicy extends BackoffPolicy {
+  /** The longest Retry-After honoured; a longer one ends the retries. Default: no limit. */
+  maxRetryAfterMs?: number
+  /** Injected by tests; a real timer otherwise. */
+  sleep?: (ms: number) => Promise<void>
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
+/**
+ * The one retry loop: runs `attempt` until it succeeds, fails with a failure that is not
+ * retryable, or the tries are used up, waiting the policy's backoff (or the server's
+ * Retry-After) between tries. `onRetry` is told each failure that will be tried again and the
+ * wait. What counts as retryable is the caller's: an HTTP status, docker's or skopeo's stderr.
+ */
+export async function retry<T, F extends RetryableFailure>(
+  attempt: (n: number) => Promise<Attempt<T, F>>,
+  policy: RetryPolicy,
+  onRetry: (failure: F, n: number, waitMs: number) => void = () => undefined
+): Promise<Outcome<T, F>> {
+  const sleep = policy.sleep ?? realSleep
+  for (let n = 1; ; n++) {
+    const result = await attempt(n)
+    if (result.ok) return { ok: true, value: result.value, attempts: n }
+    const { failure } = result
+    if (!failure.retryable || n >= policy.attempts) return { ok: false, failure, attempts: n }
+    const asked = failure.retryAfterMs
+    if (
+      asked !== undefined &&
+      policy.maxRetryAfterMs !== undefined &&
+      asked > policy.maxRetryAfterMs
+    ) {
+      return { ok: false, failure, attempts: n, waitTooLong: asked }
+    }
+    const wait = asked ?? backoffDelay(policy, n)
+    onRetry(failure, n, wait)
+    await sleep(wait)
+  }
+}

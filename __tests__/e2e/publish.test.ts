@@ -16,23 +16,25 @@ import {
   addTags,
   PartialPublishError,
   pushByDigest,
-  type PublishLog,
   type RetryPolicy
 } from '../../src/publish/index.js'
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
 import { describeWithWorld, requireWorld, run, runnerWorldEnv, type World } from './world.js'
+import type { Digest } from '../../src/digest.js'
+import type { Logger } from '../../src/logger.js'
+import { silentLogger } from '../helpers/logger.js'
 
 const TIMEOUT = 180_000
 // The real schedule is 1, 2, 4, 8 s; the same shape, 10× faster.
 const FAST: RetryPolicy = { attempts: 5, initialDelayMs: 100, factor: 2, maxDelayMs: 800 }
 
-function collectingLog(): PublishLog & { lines: string[] } {
+function collectingLog(): Logger & { lines: string[] } {
   const lines: string[] = []
   return {
+    ...silentLogger,
     lines,
     info: m => void lines.push(`info: ${m}`),
-    warning: m => void lines.push(`warning: ${m}`),
-    debug: () => undefined
+    warning: m => void lines.push(`warning: ${m}`)
   }
 }
 
@@ -40,7 +42,7 @@ describeWithWorld('publish: push by digest, tags, retries, state report', () => 
   let world: World
   let dir: string
   let layout: string
-  let digest: string
+  let digest: Digest
   let proxy: FaultProxy
   /** Credentials for the registry and for the proxy's address (skopeo keys them by host:port). */
   let authfile: string

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PlatformManifest } from '../../src/build/oci-layout.js'
+import { parseDigest } from '../../src/digest.js'
 
 export interface SyntheticLayout {
   dir: string
@@ -64,7 +65,7 @@ export function syntheticLayout(platforms: readonly string[]): SyntheticLayout {
       ...manifest,
       platform: platformField
     }
-    manifests.push({ platform, digest: manifest.digest, descriptor })
+    manifests.push({ platform, digest: parseDigest(manifest.digest, 'fixture'), descriptor })
   }
   const index = put(
     JSON.stringify({

@@ -17,7 +17,7 @@
  * a wrong image. A failure while pushing (BuildxPushError) is not the tools' doing and is
  * passed on as it is.
  */
-import { ConfigurationError } from '../errors.js'
+import { ConfigurationError, errorMessage } from '../errors.js'
 import type { BuildReadiness } from '../tools/buildx.js'
 import { BuildxPushError } from './buildx-output.js'
 
@@ -35,8 +35,6 @@ export function changesMade(readiness: BuildReadiness): string | undefined {
     changes.push(`installed QEMU for ${readiness.qemu.installed.join(', ')}`)
   return changes.length ? changes.join(' and ') : undefined
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 export async function buildCheckingToolsOnFailure<T>(
   check: () => Promise<BuildReadiness>,
@@ -57,7 +55,7 @@ export async function buildCheckingToolsOnFailure<T>(
     }
     const changed = changesMade(readiness)
     if (!changed) throw buildError
-    const rebuilt = `the first build failed (${messageOf(buildError)}); the build tools check ${changed}`
+    const rebuilt = `the first build failed (${errorMessage(buildError)}); the build tools check ${changed}`
     log.info(`Building again: ${rebuilt}.`)
     const builder = readiness.builder.createdByUs ? readiness.builder.name : undefined
     return { result: await attempt(builder), rebuilt }

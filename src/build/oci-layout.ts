@@ -10,6 +10,7 @@
  */
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { checkDigest, isDigest, parseDigest, type Digest } from '../digest.js'
 
 export interface OciDescriptor {
   mediaType: string
@@ -22,25 +23,22 @@ export interface OciDescriptor {
 export interface PlatformManifest {
   /** `os/arch[/variant]` */
   platform: string
-  digest: string
+  digest: Digest
   /** The descriptor as the index lists it (kept for per-platform scan layouts). */
   descriptor: OciDescriptor
 }
 
 export interface LayoutImage {
   /** The image index digest (sha256:…), the one identity of the build. */
-  digest: string
+  digest: Digest
   mediaType: string
   /** Platform manifests of the index (os/arch[/variant]); attestation manifests left out. */
   platforms: PlatformManifest[]
 }
 
-/** A sha256 digest as OCI writes it. */
-export const DIGEST = /^sha256:[a-f0-9]{64}$/
-
 /** A blob of the layout by digest; the digest is checked first (it becomes a path). */
 export async function readBlob(layout: string, digest: string): Promise<Buffer> {
-  if (!DIGEST.test(digest)) throw new Error(`not a sha256 digest: "${digest}"`)
+  checkDigest(digest, 'a sha256 digest')
   try {
     return await readFile(join(layout, 'blobs', 'sha256', digest.slice('sha256:'.length)))
   } catch (error) {
@@ -52,7 +50,7 @@ export async function readJsonBlob<T>(layout: string, digest: string): Promise<T
   return JSON.parse((await readBlob(layout, digest)).toString('utf8')) as T
 }
 
-async function topDescriptor(layout: string): Promise<OciDescriptor> {
+async function topDescriptor(layout: string): Promise<OciDescriptor & { digest: Digest }> {
   let text: string
   try {
     text = await readFile(join(layout, 'index.json'), 'utf8')
@@ -63,14 +61,14 @@ async function topDescriptor(layout: string): Promise<OciDescriptor> {
   }
   const index = JSON.parse(text) as { manifests?: OciDescriptor[] }
   const top = index.manifests?.[0]
-  if (!top || typeof top.digest !== 'string' || !DIGEST.test(top.digest)) {
+  if (!top || !isDigest(top.digest)) {
     throw new Error(`${layout}: index.json has no image digest (manifests[0].digest)`)
   }
-  return top
+  return { ...top, digest: top.digest }
 }
 
 /** The image index digest alone (index.json → manifests[0].digest). */
-export async function layoutIndexDigest(layout: string): Promise<string> {
+export async function layoutIndexDigest(layout: string): Promise<Digest> {
   return (await topDescriptor(layout)).digest
 }
 
@@ -98,11 +96,10 @@ export async function readLayoutImage(layout: string): Promise<LayoutImage> {
   const platforms = (inner.manifests ?? [])
     .filter(m => m.platform && m.platform.os !== 'unknown')
     .filter(m => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
-    .map(m => ({
-      platform: platformName(m.platform as NonNullable<OciDescriptor['platform']>),
-      digest: m.digest,
-      descriptor: m
-    }))
+    .map(m => {
+      const platform = platformName(m.platform as NonNullable<OciDescriptor['platform']>)
+      return { platform, digest: parseDigest(m.digest, `the ${platform} manifest`), descriptor: m }
+    })
   return { digest: top.digest, mediaType: top.mediaType, platforms }
 }
 

@@ -14,17 +14,18 @@ import {
   type BuildOutput,
   type ResolvedProvenance
 } from './args.js'
-import { DIGEST, readLayoutImage, type PlatformManifest } from './oci-layout.js'
+import { readLayoutImage, type PlatformManifest } from './oci-layout.js'
 import {
   BuildxPushError,
   builderUsed,
   buildxPushFailure,
   type BuilderUsed
 } from './buildx-output.js'
+import { isDigest, type Digest } from '../digest.js'
 
 export interface BuiltImage {
   /** The image index digest (sha256:…), the one identity of the build. */
-  digest: string
+  digest: Digest
   /**
    * Platform manifests of the index, read from the layout. Empty when buildx pushed the image
    * itself (there is no layout to read them from; the registry has them).
@@ -125,7 +126,7 @@ export async function buildImage(
   const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, unknown>
   const reported = metadata['containerimage.digest']
   if (output.kind === 'push') {
-    if (typeof reported !== 'string' || !DIGEST.test(reported)) {
+    if (!isDigest(reported)) {
       throw new Error(
         `buildx pushed ${output.references.join(', ')} but its metadata file names no digest (containerimage.digest: ${JSON.stringify(reported)})`
       )

@@ -5,6 +5,7 @@
 import { ValueError } from '../errors.js'
 import { CONTROL_CHARACTER } from '../log-text.js'
 import { PUBLISHABLE_IMAGE } from '../registry/reference.js'
+import { isDigest } from '../digest.js'
 
 // docker/distribution reference grammar (reference/regexp.go), name part only.
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])'
@@ -67,7 +68,7 @@ export function checkPinnedImage(value: string): string {
   const at = value.indexOf('@')
   if (at < 0) throw new ValueError(`"${value}" is not pinned by digest`, PINNED_IMAGE_FORM)
   const digest = value.slice(at + 1)
-  if (!/^sha256:[a-f0-9]{64}$/.test(digest)) {
+  if (!isDigest(digest)) {
     throw new ValueError(`"${value}" has no sha256 digest`, PINNED_IMAGE_FORM)
   }
   if (!isNameWithOptionalTag(value.slice(0, at))) {

@@ -15,8 +15,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import type { RunContext } from '../context.js'
-import { ConfigurationError } from '../errors.js'
-import { backoffDelay, type BackoffPolicy } from '../retry.js'
+import { ConfigurationError, errorMessage } from '../errors.js'
+import { retry, type BackoffPolicy } from '../retry.js'
 
 export { needsDefaultBranch } from './tags.js'
 
@@ -82,12 +82,17 @@ export async function resolveDefaultBranch(
     'x-github-api-version': API_VERSION
   }
   if (token) headers.authorization = `Bearer ${token}`
-  for (let attempt = 1; ; attempt++) {
-    const outcome = await readRepository(url, headers, options.timeoutMs ?? REQUEST_TIMEOUT_MS)
-    if (typeof outcome === 'string') return outcome
-    if (!outcome.retryable || attempt >= policy.attempts) throw fail(outcome, attempt)
-    await wait(backoffDelay(policy, attempt))
-  }
+  const outcome = await retry(
+    async () => {
+      const read = await readRepository(url, headers, options.timeoutMs ?? REQUEST_TIMEOUT_MS)
+      return typeof read === 'string'
+        ? { ok: true as const, value: read }
+        : { ok: false as const, failure: read }
+    },
+    { ...policy, sleep: wait }
+  )
+  if (outcome.ok) return outcome.value
+  throw fail(outcome.failure, outcome.attempts)
 }
 
 async function readRepository(
@@ -118,7 +123,7 @@ async function readRepository(
       await res.readBody()
     )
   })().catch((error: unknown): Failure => ({
-    reason: error instanceof Error ? error.message : String(error),
+    reason: errorMessage(error),
     retryable: true
   }))
   try {

@@ -1,12 +1,13 @@
 import type { RunContext } from '../context.js'
 import { InputError } from '../errors.js'
+import type { Mode } from '../inputs/config.js'
 
 /**
  * What this run may do, decided from the event alone: push, sign, upload SARIF. Each decision
  * carries a reason written for the job summary.
  */
 
-export type Mode = 'auto' | 'true' | 'false'
+export type { Mode } from '../inputs/config.js'
 
 export interface DecisionInput {
   push: Mode

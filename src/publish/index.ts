@@ -20,4 +20,3 @@ export {
 export { DEFAULT_RETRY, backoffSchedule, type RetryPolicy } from './retry.js'
 export { classifySkopeoError, type RegistryFailure } from './classify.js'
 export { ensureSkopeo } from './skopeo.js'
-export type { PublishLog } from './log.js'

@@ -1,10 +1,5 @@
 import { log } from '../log.js'
+import type { Logger } from '../logger.js'
 
-/** Where the publish stage writes its lines (the action's log by default; tests pass their own). */
-export interface PublishLog {
-  info(message: string): void
-  warning(message: string): void
-  debug(message: string): void
-}
-
-export const coreLog: PublishLog = log
+/** Where the publish stage writes its lines by default (tests pass their own Logger). */
+export const coreLog: Logger = log

@@ -6,7 +6,8 @@
 import { layoutIndexDigest } from '../build/oci-layout.js'
 import { redact } from '../redact.js'
 import type { RegistryFailure } from './classify.js'
-import { coreLog, type PublishLog } from './log.js'
+import type { Logger } from '../logger.js'
+import { coreLog } from './log.js'
 import { publishFailure, type ImageState } from './report.js'
 import {
   DEFAULT_RETRY,
@@ -24,12 +25,13 @@ import {
   type Exec,
   type Skopeo
 } from './skopeo.js'
+import type { Digest } from '../digest.js'
 
 export interface PushOptions {
   /** The OCI image layout directory written by buildx (absolute path). */
   layout: string
   /** The image index digest read from the layout at build time. */
-  digest: string
+  digest: Digest
   /** Image names (registry/repository, no tag). */
   images: readonly string[]
   /** Docker-config-format credentials file (`$DOCKER_CONFIG/config.json`). */
@@ -37,7 +39,7 @@ export interface PushOptions {
   skopeo?: string
   env?: Record<string, string>
   retry?: RetryPolicy
-  log?: PublishLog
+  log?: Logger
   exec?: Exec
 }
 
@@ -100,7 +102,7 @@ async function pushOne(
   digest: string,
   options: PushOptions,
   skopeo: Skopeo,
-  log: PublishLog
+  log: Logger
 ): Promise<PushResult> {
   const policy = options.retry ?? DEFAULT_RETRY
   const reference = byDigest(image, digest)

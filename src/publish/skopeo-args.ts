@@ -5,18 +5,15 @@
  */
 
 import { PUBLISHABLE_IMAGE } from '../registry/reference.js'
+import { checkDigest } from '../digest.js'
 
 /** `--preserve-digests` appeared in skopeo 1.6.0 (Ubuntu 22.04's package is 1.4). */
 export const MIN_SKOPEO_VERSION = '1.6.0'
 
-const DIGEST = /^sha256:[0-9a-f]{64}$/
 // The distribution spec's tag grammar.
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
 
-export function checkDigest(digest: string): string {
-  if (!DIGEST.test(digest)) throw new Error(`not an image digest: "${digest}" (sha256:<64 hex>)`)
-  return digest
-}
+export { checkDigest }
 
 export function checkTag(tag: string): string {
   if (!TAG.test(tag)) throw new Error(`not a valid tag: "${tag}"`)

@@ -8,7 +8,8 @@
 import { mapLimit } from '../concurrency.js'
 import { redact } from '../redact.js'
 import type { RegistryFailure } from './classify.js'
-import { coreLog, type PublishLog } from './log.js'
+import type { Logger } from '../logger.js'
+import { coreLog } from './log.js'
 import { PartialPublishError, type ImageState, type MissingTag } from './report.js'
 import {
   DEFAULT_RETRY,
@@ -26,10 +27,11 @@ import {
   type Exec,
   type Skopeo
 } from './skopeo.js'
+import type { Digest } from '../digest.js'
 
 export interface TagOptions {
   /** The digest already pushed to every image (pushByDigest). */
-  digest: string
+  digest: Digest
   images: readonly string[]
   /** Bare tags (`1.2.3`, `latest`), the same for every image. */
   tags: readonly string[]
@@ -37,7 +39,7 @@ export interface TagOptions {
   skopeo?: string
   env?: Record<string, string>
   retry?: RetryPolicy
-  log?: PublishLog
+  log?: Logger
   exec?: Exec
   /** Signature status per image from the sign stage, carried into the state report. */
   signed?: Readonly<Record<string, boolean>>
@@ -124,7 +126,7 @@ async function tagOne(
   digest: string,
   options: TagOptions,
   skopeo: Skopeo,
-  log: PublishLog
+  log: Logger
 ): Promise<TagAttempt> {
   const policy = options.retry ?? DEFAULT_RETRY
   const reference = `${image}:${tag}`

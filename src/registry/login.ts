@@ -11,9 +11,8 @@
  * wrong one fails here, naming the registry, instead of at push time. Nothing docker prints is
  * echoed (silent), and what we quote from it in an error has every form of the password scrubbed.
  */
-import { backoffDelay, type BackoffPolicy } from '../retry.js'
-import { setTimeout as sleepMs } from 'node:timers/promises'
-import { ConfigurationError } from '../errors.js'
+import { retry, type BackoffPolicy } from '../retry.js'
+import { ConfigurationError, errorMessage } from '../errors.js'
 import { execCommand, type ExecOptions, type ExecResult } from '../exec.js'
 import {
   credentialSource,
@@ -190,32 +189,39 @@ async function dockerLogin(
   options: LoginOptions
 ): Promise<void> {
   const run = options.run ?? execCommand
-  const sleep = options.sleep ?? ((ms: number) => sleepMs(ms).then(() => undefined))
+  const sleep = options.sleep
   const docker = options.docker ?? 'docker'
   const secrets = secretForms(login.username, password)
   // `--username=` keeps a name starting with `-` a value; `--` keeps the registry an operand.
   const args = ['login', `--username=${login.username}`, '--password-stdin', '--', login.registry]
   const env = { ...options.env, ...options.dockerConfig.env }
 
-  for (let attempt = 1; ; attempt++) {
-    let result: ExecResult
-    try {
-      result = await run(docker, args, { purpose: 'docker', input: password, env, silent: true })
-    } catch (error) {
-      if (error instanceof ToolEnvironmentError) throw error
-      const reason = scrub(error instanceof Error ? error.message : String(error), secrets)
-      throw new Error(`Cannot log in to ${login.registry}: ${docker} could not be run (${reason})`)
-    }
-    if (result.exitCode === 0) return
-    const said = quote(result, secrets)
-    const output = `${result.stderr}\n${result.stdout}`
-    const what = `Cannot log in to ${login.registry} as ${login.username} with ${credentialsName(login)}`
-    // No `cause`: the raw result could hold what we just scrubbed.
-    if (isAuthFailure(output) && !isTransientLoginFailure(output))
-      throw new ConfigurationError(`${what}: ${said}. ${advice(login)}`)
-    if (!isTransientLoginFailure(output) || attempt >= LOGIN_ATTEMPTS)
-      throw new Error(`${what}: ${said}${attempt > 1 ? ` (after ${attempt} attempts)` : ''}`)
-    await sleep(backoffDelay(LOGIN_BACKOFF, attempt))
+  const what = `Cannot log in to ${login.registry} as ${login.username} with ${credentialsName(login)}`
+  const outcome = await retry(
+    async () => {
+      let result: ExecResult
+      try {
+        result = await run(docker, args, { purpose: 'docker', input: password, env, silent: true })
+      } catch (error) {
+        if (error instanceof ToolEnvironmentError) throw error
+        const reason = scrub(errorMessage(error), secrets)
+        throw new Error(
+          `Cannot log in to ${login.registry}: ${docker} could not be run (${reason})`
+        )
+      }
+      if (result.exitCode === 0) return { ok: true as const, value: undefined }
+      const said = quote(result, secrets)
+      const output = `${result.stderr}\n${result.stdout}`
+      // No `cause`: the raw result could hold what we just scrubbed.
+      if (isAuthFailure(output) && !isTransientLoginFailure(output))
+        throw new ConfigurationError(`${what}: ${said}. ${advice(login)}`)
+      return { ok: false as const, failure: { retryable: isTransientLoginFailure(output), said } }
+    },
+    { ...LOGIN_BACKOFF, sleep }
+  )
+  if (!outcome.ok) {
+    const tries = outcome.attempts > 1 ? ` (after ${outcome.attempts} attempts)` : ''
+    throw new Error(`${what}: ${outcome.failure.said}${tries}`)
   }
 }
 

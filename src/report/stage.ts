@@ -23,19 +23,8 @@ import {
 import { findingsDocument } from './findings-file.js'
 import { buildSarif, type SarifLog } from './sarif.js'
 import type { ScanSection } from './scan-summary.js'
-
-export interface ReportLog {
-  info(message: string): void
-  warning(message: string, properties?: AnnotationProperties): void
-  error(message: string, properties?: AnnotationProperties): void
-  debug(message: string): void
-}
-export interface AnnotationProperties {
-  title?: string
-  file?: string
-  startLine?: number
-  endLine?: number
-}
+import { errorMessage } from '../errors.js'
+import type { Logger } from '../logger.js'
 
 export interface ReportStageOptions {
   scan: ScanResult
@@ -47,7 +36,7 @@ export interface ReportStageOptions {
   workspace: string
   /** When the run began: code scanning's started_at. */
   startedAt: Date
-  log: ReportLog
+  log: Logger
   setOutput(name: string, value: string): void
   /** Tests hand in a fake; production uses the real client. */
   startUpload?: (options: UploadOptions) => Promise<StartedUpload>
@@ -129,7 +118,7 @@ export async function reportStage(options: ReportStageOptions): Promise<ReportOu
   return { section, processing }
 }
 
-function emit(log: ReportLog, a: Annotation): void {
+function emit(log: Logger, a: Annotation): void {
   const properties = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine }
   if (a.level === 'error') log.error(a.message, properties)
   else log.warning(a.message, properties)
@@ -175,7 +164,7 @@ async function upload(
       )
     }
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error)
+    const why = errorMessage(error)
     if (required) throw error
     section.upload = `${NOT_UPLOADED}: ${why}`
     log.warning(
@@ -231,7 +220,7 @@ function describeOutcome(outcome: UploadOutcome): ProcessingLine {
 }
 
 function checkFailed(error: unknown): ProcessingLine {
-  const why = error instanceof Error ? error.message : String(error)
+  const why = errorMessage(error)
   return {
     level: 'warning',
     summary: `uploaded; its processing could not be checked (${why})`,

@@ -4,6 +4,7 @@
  * digest (`--input <layout>@<digest>`), because for a layout it ignores `--platform` and
  * would scan the first manifest of the index every time (see build/oci-layout.ts).
  */
+import { checkDigest } from '../digest.js'
 
 export interface TrivyScanArgsInput {
   /** The per-platform scan layout (writePlatformLayout), absolute. */
@@ -20,7 +21,6 @@ export interface TrivyScanArgsInput {
   listAllPackages?: boolean
 }
 
-const DIGEST = /^sha256:[a-f0-9]{64}$/
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
 
 /** Trivy's Go duration: whole seconds are enough for a limit given in s/m/h. */
@@ -32,7 +32,7 @@ export function trivyScanArgs(input: TrivyScanArgsInput): string[] {
   if (!input.layout.startsWith('/') || input.layout.includes('@')) {
     throw new Error(`the scan layout path must be absolute and hold no "@": "${input.layout}"`)
   }
-  if (!DIGEST.test(input.digest)) throw new Error(`not a manifest digest: "${input.digest}"`)
+  checkDigest(input.digest, 'a manifest digest')
   if (!PLATFORM.test(input.platform)) throw new Error(`not a platform: "${input.platform}"`)
   return [
     'image',

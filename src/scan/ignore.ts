@@ -8,7 +8,7 @@
  * a rule past its expiry date no longer applies.
  */
 import { parse as parseYaml } from 'yaml'
-import { ValueError } from '../errors.js'
+import { errorMessage, ValueError } from '../errors.js'
 import type { Finding, Suppression } from './model.js'
 
 export interface IgnoreRule {
@@ -84,7 +84,7 @@ export function parseYamlIgnore(text: string, file: string): IgnoreRule[] {
     doc = parseYaml(text)
   } catch (error) {
     throw new ValueError(
-      `${file} is not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+      `${file} is not valid YAML (${errorMessage(error).split('\n')[0]})`,
       'a .trivyignore.yaml file as Trivy documents it'
     )
   }

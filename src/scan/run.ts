@@ -17,6 +17,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { trivyScanArgs } from './args.js'
 import { dashed, type PlatformScan } from './model.js'
 import { parseTrivyReport, TrivyReportError } from './trivy-report.js'
+import type { Logger } from '../logger.js'
 
 /** Beyond Trivy's own --timeout, how long before the process is stopped by us. */
 export const KILL_MARGIN_MS = 30_000
@@ -29,12 +30,6 @@ export const KILL_MARGIN_MS = 30_000
 export const MIN_SCAN_CONCURRENCY = 4
 export const defaultScanConcurrency = (): number =>
   Math.max(MIN_SCAN_CONCURRENCY, availableParallelism())
-
-export interface ScanLog {
-  info(message: string): void
-  warning(message: string): void
-  debug(message: string): void
-}
 
 export interface ScanPlatformsOptions {
   /** The installed trivy (checked against its verified SHA-256 before each start). */
@@ -52,7 +47,7 @@ export interface ScanPlatformsOptions {
   listAllPackages?: boolean
   /** Scans at once; default: defaultScanConcurrency(). */
   concurrency?: number
-  log: ScanLog
+  log: Logger
   /** Stop margin beyond timeoutMs (tests shorten it). */
   killMarginMs?: number
   exec?: (cmd: Program, args: readonly string[], o: TimedExecOptions) => Promise<TimedExecResult>

@@ -14,8 +14,9 @@ import { applyIgnoreRules } from './ignore.js'
 import { readImageHistory } from './image-config.js'
 import { mergeScans } from './merge.js'
 import type { DockerfileRef, ScanResult } from './result.js'
-import { scanPlatforms, type ScanLog } from './run.js'
+import { scanPlatforms } from './run.js'
 import { writeSboms } from './sbom.js'
+import type { Logger } from '../logger.js'
 
 /** The Dockerfile the build used, when it is a file in the workspace (not a Git context). */
 export function dockerfileOf(config: Config, workspace: string): DockerfileRef | undefined {
@@ -40,7 +41,7 @@ export interface ScanStageOptions {
   reportDir: string
   workspace: string
   now: Date
-  log: ScanLog
+  log: Logger
   /** Make each platform's CycloneDX SBOM too (attest includes sbom). */
   sbom?: boolean
 }

@@ -7,6 +7,7 @@
  * scan fails closed rather than pass an image on a report it did not understand.
  */
 import { SEVERITIES, type Finding, type PlatformScan, type Severity } from './model.js'
+import { errorMessage } from '../errors.js'
 
 export class TrivyReportError extends Error {
   override name = 'TrivyReportError'
@@ -114,9 +115,7 @@ export function parseTrivyReport(json: string, options: ParseOptions): PlatformS
   try {
     doc = JSON.parse(json)
   } catch (error) {
-    throw new TrivyReportError(
-      `the report is not JSON (${error instanceof Error ? error.message : String(error)})`
-    )
+    throw new TrivyReportError(`the report is not JSON (${errorMessage(error)})`)
   }
   if (!isObject(doc)) throw new TrivyReportError('the report is not a JSON object')
   // Required, not assumed: a file of another kind (a SARIF log, an error page) has no

@@ -7,6 +7,7 @@
  * (cosign 2, Kyverno, policy-controller) read. No secret is ever an argument: the identity
  * token and the key password reach cosign through its environment.
  */
+import { DIGEST_PATTERN } from '../digest.js'
 
 export type CosignMajor = 2 | 3
 /** One format per invocation; `both` is two invocations. */
@@ -34,7 +35,10 @@ export interface CosignCommon {
   sigstore?: OwnSigstore
 }
 
-const DIGEST_REF = /^[a-z0-9][a-z0-9.-]*(:[0-9]+)?(\/[a-z0-9._-]+)+@sha256:[a-f0-9]{64}$/
+/** `name@sha256:…`: the registry and path, then the one digest pattern (digest.ts). */
+const DIGEST_REF = new RegExp(
+  `^[a-z0-9][a-z0-9.-]*(:[0-9]+)?(\\/[a-z0-9._-]+)+@${DIGEST_PATTERN.source.slice(1)}`
+)
 
 /** Only `name@sha256:…` is ever signed, attested or verified: never a tag (invariant 3). */
 export function checkDigestReference(reference: string): string {

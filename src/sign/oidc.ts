@@ -6,6 +6,7 @@
  */
 import { HttpClient } from '@actions/http-client'
 import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
+import { errorMessage } from '../errors.js'
 
 export interface OidcRequest {
   url: string
@@ -32,7 +33,7 @@ export async function requestIdToken(request: OidcRequest, audience: string): Pr
       result = (await client.getJson<{ value?: unknown }>(url)).result
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode
-      const message = error instanceof Error ? error.message : String(error)
+      const message = errorMessage(error)
       // The request URL holds the run's identifiers, not a secret; the token never is quoted.
       throw new OidcTokenError(
         `The runner did not issue an OIDC token for audience ${audience}${status ? ` (HTTP ${status})` : ''}: ${message.split('\n')[0]}`

@@ -12,7 +12,7 @@ import { execWithTimeout, type ExecResult, type Program } from '../exec.js'
 import type { Config } from '../inputs/config.js'
 import { redact } from '../redact.js'
 import { publishFailure, type ImageState } from '../publish/report.js'
-import { backoffDelay, type BackoffPolicy } from '../retry.js'
+import { retry, type RetryPolicy } from '../retry.js'
 import { kmsCredentials } from '../tool-env.js'
 import {
   attestArgs,
@@ -31,6 +31,9 @@ import {
 } from './args.js'
 import { keylessIdentity } from './identity.js'
 import { cosign2TrustEnv, signingConfigUrls } from './trust.js'
+import { errorMessage } from '../errors.js'
+import type { Digest } from '../digest.js'
+import type { Logger } from '../logger.js'
 
 export interface Attestation {
   type: AttestationType
@@ -40,12 +43,6 @@ export interface Attestation {
   label: string
 }
 
-export interface SignLog {
-  info(message: string): void
-  warning(message: string): void
-  debug(message: string): void
-}
-
 export interface SignStageOptions {
   /** The installed cosign: a path, or the verified binary (checked before each start). */
   cosign: { path: Program; major: CosignMajor; version: string }
@@ -53,7 +50,7 @@ export interface SignStageOptions {
   tlog: boolean
   config: Config['sign']
   images: readonly string[]
-  digest: string
+  digest: Digest
   /** Tags planned: named in the state report as not added when signing fails. */
   tags: readonly string[]
   attestations: readonly Attestation[]
@@ -64,7 +61,7 @@ export interface SignStageOptions {
   env: Record<string, string>
   /** The runner's OIDC token for an audience (core.getIDToken); masked by the caller. */
   idToken(audience: string): Promise<string>
-  log: SignLog
+  log: Logger
   /** Limit of one cosign command (default COSIGN_TIMEOUT_MS). */
   timeoutMs?: number
   run?: (
@@ -73,7 +70,7 @@ export interface SignStageOptions {
     env: Record<string, string>,
     timeoutMs: number
   ) => Promise<ExecResult & { timedOut?: boolean }>
-  retry?: BackoffPolicy & { sleep?: (ms: number) => Promise<void> }
+  retry?: RetryPolicy
 }
 
 /**
@@ -99,7 +96,7 @@ export interface SignOutcome {
  * cosign retries its own HTTP calls; this retries the whole command when it still failed for a
  * passing reason (a registry or Sigstore 5xx/429, a reset connection): 3 tries, 2 s then 4 s.
  */
-export const SIGN_RETRY: BackoffPolicy = {
+export const SIGN_RETRY: RetryPolicy = {
   attempts: 3,
   initialDelayMs: 2000,
   factor: 2,
@@ -191,23 +188,25 @@ async function runChecked(
       execWithTimeout(cmd, a, { purpose: 'cosign', env: e, timeoutMs }))
   const timeoutMs = options.timeoutMs ?? COSIGN_TIMEOUT_MS
   const policy = options.retry ?? SIGN_RETRY
-  const sleep = options.retry?.sleep ?? ((ms: number) => new Promise(r => setTimeout(r, ms)))
-  for (let attempt = 1; ; attempt++) {
-    options.log.debug(`cosign ${args.join(' ')}`)
-    const result = await run(options.cosign.path, args, env, timeoutMs)
-    if (result.exitCode === 0 && !result.timedOut) return result
-    const detail = result.timedOut
-      ? `no answer within ${Math.round(timeoutMs / 1000)} s (a Sigstore service or the registry hung); stopped`
-      : cosignError(result, env)
-    if (attempt >= policy.attempts || !TRANSIENT.test(detail)) {
-      throw new Error(`${what} failed${attempt > 1 ? ` after ${attempt} tries` : ''}: ${detail}`)
-    }
-    const wait = backoffDelay(policy, attempt)
-    options.log.warning(
-      `${what} failed (${detail}); try ${attempt + 1} of ${policy.attempts} in ${wait / 1000} s`
-    )
-    await sleep(wait)
-  }
+  const outcome = await retry(
+    async () => {
+      options.log.debug(`cosign ${args.join(' ')}`)
+      const result = await run(options.cosign.path, args, env, timeoutMs)
+      if (result.exitCode === 0 && !result.timedOut) return { ok: true as const, value: result }
+      const detail = result.timedOut
+        ? `no answer within ${Math.round(timeoutMs / 1000)} s (a Sigstore service or the registry hung); stopped`
+        : cosignError(result, env)
+      return { ok: false as const, failure: { retryable: TRANSIENT.test(detail), detail } }
+    },
+    policy,
+    (failure, n, wait) =>
+      options.log.warning(
+        `${what} failed (${failure.detail}); try ${n + 1} of ${policy.attempts} in ${wait / 1000} s`
+      )
+  )
+  if (outcome.ok) return outcome.value
+  const tries = outcome.attempts > 1 ? ` after ${outcome.attempts} tries` : ''
+  throw new Error(`${what} failed${tries}: ${outcome.failure.detail}`)
 }
 
 /** cosign's `Error: …` line (or the last lines), with every secret of its environment removed. */
@@ -256,7 +255,7 @@ export async function signStage(options: SignStageOptions): Promise<SignOutcome>
     sigstore = await ownSigstore(options, env)
     prepared = await prepareSigner(options, env)
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     throw new SignError(states(verified, reason), reason)
   }
   const { signer, expect } = prepared
@@ -312,7 +311,7 @@ export async function signStage(options: SignStageOptions): Promise<SignOutcome>
         )
       }
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = errorMessage(error)
       throw new SignError(states(verified, reason, image), reason)
     }
     verified.add(image)

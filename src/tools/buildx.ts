@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import semver from 'semver'
-import { ConfigurationError } from '../errors.js'
+import { ConfigurationError, errorMessage } from '../errors.js'
 import { execCommand, type ExecResult } from '../exec.js'
 import { foreignPlatforms, hostArchitecture } from './platform.js'
 import { dockerReason, ensureQemu, type QemuReadiness, type Runner } from './qemu.js'
@@ -299,7 +299,7 @@ async function docker(ctx: Ctx, args: string[]): Promise<ExecResult> {
     if (cause instanceof ToolEnvironmentError) throw cause
     // @actions/exec throws before starting anything when the executable is not found
     throw new ConfigurationError(
-      `docker CLI not found (${ctx.docker}): ${(cause instanceof Error ? cause.message : String(cause)).replace(/\.$/, '')}. ${HOW_TO_GET_BUILDX}`
+      `docker CLI not found (${ctx.docker}): ${errorMessage(cause).replace(/\.$/, '')}. ${HOW_TO_GET_BUILDX}`
     )
   }
 }
@@ -358,7 +358,7 @@ export async function removeBuilder(
   } catch (error) {
     return {
       removed: false,
-      message: `could not remove builder ${name}: ${error instanceof Error ? error.message : String(error)}`
+      message: `could not remove builder ${name}: ${errorMessage(error)}`
     }
   }
 }

@@ -3,14 +3,15 @@
  * the hash before returning. A mismatching file is deleted before the error is thrown, so a
  * tampered binary is never left where it could be cached or run.
  */
-import { backoffDelay, parseRetryAfter, type BackoffPolicy } from '../retry.js'
+import { parseRetryAfter, retry, type RetryPolicy } from '../retry.js'
 import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
 import { pipeline } from 'node:stream/promises'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { HttpClient } from '@actions/http-client'
+import { errorMessage } from '../errors.js'
+import type { Logger } from '../logger.js'
 
 /**
  * Retry schedule of a download. With the defaults, a download is tried 5 times; the waits
@@ -26,9 +27,7 @@ export const MAX_RETRY_AFTER_MS = 60_000
 /** A download attempt fails when no byte arrives for this long (headers or body). */
 export const DOWNLOAD_IDLE_TIMEOUT_MS = 60_000
 
-export interface RetryPolicy extends BackoffPolicy {
-  maxRetryAfterMs: number
-}
+export type { RetryPolicy }
 
 export const DEFAULT_RETRY: RetryPolicy = {
   attempts: DOWNLOAD_ATTEMPTS,
@@ -38,17 +37,11 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxRetryAfterMs: MAX_RETRY_AFTER_MS
 }
 
-/** The subset of @actions/core used for messages; tests hand in a recorder. */
-export interface DownloadLog {
-  info(message: string): void
-  warning(message: string): void
-}
-
 export interface DownloadOptions {
   retry?: RetryPolicy
   /** Idle timeout of one attempt (ms). */
   timeoutMs?: number
-  log: DownloadLog
+  log: Logger
 }
 
 export interface Downloaded {
@@ -57,7 +50,6 @@ export interface Downloaded {
   attempts: number
 }
 
-/** What to say to a user who hit a rate limit. */
 /**
  * getaddrinfo's answers for a name that cannot be resolved. EAI_AGAIN says "temporary", but on
  * a runner without DNS for the host (air-gapped, a firewall) it is what every attempt gets:
@@ -70,6 +62,7 @@ export const UNRESOLVED_ADVICE =
   'paths as https://github.com) or tools-manifest to each tool\'s URL and SHA-256 (see "Supply ' +
   'chain of this action" in the README)'
 
+/** What to say to a user who hit a rate limit. */
 export const RATE_LIMIT_ADVICE =
   'To avoid rate limits, set tools-mirror to a mirror you control (same paths as ' +
   'https://github.com) or tools-manifest to URLs you vetted (see "Supply chain of this action" ' +
@@ -105,7 +98,7 @@ export class DownloadError extends Error {
   }
 }
 
-export { backoffDelay, parseRetryAfter }
+export { backoffDelay, parseRetryAfter } from '../retry.js'
 
 interface Failure {
   reason: string
@@ -168,7 +161,7 @@ async function attempt(
       }
       const reason = /timeout/i.test(String(error))
         ? `no response within ${timeoutMs / 1000} s`
-        : `network error: ${error instanceof Error ? error.message : String(error)}`
+        : `network error: ${errorMessage(error)}`
       return { ok: false, failure: { reason, retryable: true, rateLimited: false, cause: error } }
     }
     if (res.statusCode !== 200) {
@@ -204,7 +197,7 @@ async function attempt(
       const reason =
         error instanceof IdleTimeout
           ? `${error.message} after ${bytes} bytes (timeout)`
-          : `connection lost after ${bytes} bytes: ${error instanceof Error ? error.message : String(error)}`
+          : `connection lost after ${bytes} bytes: ${errorMessage(error)}`
       return { ok: false, failure: { reason, retryable: true, rateLimited: false, cause: error } }
     } finally {
       if (timer) clearTimeout(timer)
@@ -242,47 +235,51 @@ export async function downloadVerified(
   const timeoutMs = options.timeoutMs ?? DOWNLOAD_IDLE_TIMEOUT_MS
   const { log } = options
   const host = hostOf(url)
-  for (let n = 1; ; n++) {
-    const result = await attempt(url, dest, timeoutMs)
-    if (result.ok) {
-      if (result.sha256 !== expectedSha256) {
-        await rm(dest, { force: true })
-        throw new IntegrityError(what, url, expectedSha256, result.sha256)
-      }
-      return { bytes: result.bytes, sha256: result.sha256, attempts: n }
-    }
-    await rm(dest, { force: true })
-    const { failure } = result
-    const advice = failure.rateLimited
+  const adviceFor = (failure: Failure) =>
+    failure.rateLimited
       ? ` ${RATE_LIMIT_ADVICE}.`
       : failure.unresolved
         ? ` ${UNRESOLVED_ADVICE}.`
         : ''
-    const tooLong =
-      failure.retryAfterMs !== undefined && failure.retryAfterMs > policy.maxRetryAfterMs
-    if (!failure.retryable || n >= policy.attempts || tooLong) {
-      const why = tooLong
-        ? `; ${host} asked to retry after ${Math.ceil((failure.retryAfterMs ?? 0) / 1000)} s, longer than the ${policy.maxRetryAfterMs / 1000} s this action waits`
+  const outcome = await retry(
+    async () => {
+      const result = await attempt(url, dest, timeoutMs)
+      if (result.ok) return { ok: true as const, value: result }
+      await rm(dest, { force: true })
+      return result
+    },
+    policy,
+    (failure, n, wait) => {
+      const next = `retrying in ${(wait / 1000).toFixed(wait < 1000 ? 1 : 0)} s (attempt ${n + 1} of ${policy.attempts})`
+      if (failure.rateLimited) {
+        log.warning(
+          `Rate limited by ${host} (${failure.reason}) downloading ${what}; ${next}.${adviceFor(failure)}`
+        )
+      } else {
+        log.info(`Download of ${what} failed (${failure.reason}); ${next}`)
+      }
+    }
+  )
+  if (!outcome.ok) {
+    const { failure, attempts } = outcome
+    const why =
+      outcome.waitTooLong !== undefined
+        ? `; ${host} asked to retry after ${Math.ceil(outcome.waitTooLong / 1000)} s, longer than the ${(policy.maxRetryAfterMs ?? 0) / 1000} s this action waits`
         : ''
-      const tries = n > 1 ? ` after ${n} attempts` : ''
-      throw new DownloadError(
-        `Download of ${what} failed${tries}: ${failure.reason} from ${url}${why}.${advice}`,
-        url,
-        failure.status,
-        failure.cause === undefined ? undefined : { cause: failure.cause }
-      )
-    }
-    const wait = failure.retryAfterMs ?? backoffDelay(policy, n)
-    const next = `retrying in ${(wait / 1000).toFixed(wait < 1000 ? 1 : 0)} s (attempt ${n + 1} of ${policy.attempts})`
-    if (failure.rateLimited) {
-      log.warning(
-        `Rate limited by ${host} (${failure.reason}) downloading ${what}; ${next}.${advice}`
-      )
-    } else {
-      log.info(`Download of ${what} failed (${failure.reason}); ${next}`)
-    }
-    await sleep(wait)
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : ''
+    throw new DownloadError(
+      `Download of ${what} failed${tries}: ${failure.reason} from ${url}${why}.${adviceFor(failure)}`,
+      url,
+      failure.status,
+      failure.cause === undefined ? undefined : { cause: failure.cause }
+    )
   }
+  const { bytes, sha256 } = outcome.value
+  if (sha256 !== expectedSha256) {
+    await rm(dest, { force: true })
+    throw new IntegrityError(what, url, expectedSha256, sha256)
+  }
+  return { bytes, sha256, attempts: outcome.attempts }
 }
 
 function hostOf(url: string): string {

@@ -10,7 +10,6 @@ export {
   toolsOptions,
   type CosignVersionInfo,
   type InstalledTool,
-  type InstallLog,
   type InstallOptions,
   type ResolvedTool,
   type ToolRequest

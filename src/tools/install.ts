@@ -17,10 +17,10 @@ import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import semver from 'semver'
-import { ConfigurationError } from '../errors.js'
+import { ConfigurationError, errorMessage } from '../errors.js'
 import { execChecked, execCommand } from '../exec.js'
 import { currentSha256, type VerifiedBinary } from './binary.js'
-import { downloadVerified, type DownloadLog, type RetryPolicy } from './download.js'
+import { downloadVerified, type RetryPolicy } from './download.js'
 import { findManifestEntry, type ToolsManifest } from './manifest.js'
 import {
   DEFAULT_VERSIONS,
@@ -40,6 +40,7 @@ import {
   type ToolSpec,
   type ToolVersion
 } from './specs.js'
+import type { Logger } from '../logger.js'
 
 export interface ToolRequest {
   tool: ToolName
@@ -58,10 +59,6 @@ export interface InstalledTool extends VerifiedBinary {
   url: string
 }
 
-export interface InstallLog extends DownloadLog {
-  debug(message: string): void
-}
-
 export interface InstallOptions {
   /** `tools-mirror`: base URL replacing https://github.com ('' or undefined: GitHub). */
   mirror?: string
@@ -73,7 +70,7 @@ export interface InstallOptions {
   retry?: RetryPolicy
   /** Idle timeout of a download attempt in ms; defaults to DOWNLOAD_IDLE_TIMEOUT_MS. */
   timeoutMs?: number
-  log?: InstallLog
+  log?: Logger
 }
 
 /** Where a tool comes from, decided before any I/O. */
@@ -203,7 +200,7 @@ async function isFile(path: string): Promise<boolean> {
  */
 async function findCached(
   resolved: ResolvedTool,
-  log: InstallLog
+  log: Logger
 ): Promise<VerifiedBinary | undefined> {
   const { spec, version, platform } = resolved
   const dir = tc.find(spec.name, version.semver, archOf(platform))
@@ -323,7 +320,7 @@ export async function installTools(
   const [first] = errors
   if (errors.length === 1) throw first
   if (errors.length > 1) {
-    const message = errors.map(e => (e instanceof Error ? e.message : String(e))).join('\n')
+    const message = errors.map(e => errorMessage(e)).join('\n')
     if (errors.every(e => e instanceof ConfigurationError)) throw new ConfigurationError(message)
     throw new Error(message, { cause: first })
   }
@@ -359,7 +356,7 @@ export interface CosignVersionInfo {
  */
 export async function cosignVersion(
   cosign: InstalledTool,
-  log: Pick<InstallLog, 'warning'> = actionLog
+  log: Pick<Logger, 'warning'> = actionLog
 ): Promise<CosignVersionInfo> {
   const version = normalizeVersion(TOOL_SPECS.cosign, cosign.version)
   const major = semver.major(version.semver)

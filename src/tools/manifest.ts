@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname, isAbsolute, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import { ConfigurationError } from '../errors.js'
+import { ConfigurationError, errorMessage } from '../errors.js'
 import {
   isPlatform,
   isToolName,
@@ -19,6 +19,7 @@ import {
   type ToolName,
   type ToolVersion
 } from './specs.js'
+import { SHA256_HEX as SHA256 } from '../digest.js'
 
 export interface ManifestEntry {
   tool: ToolName
@@ -36,7 +37,6 @@ export interface ToolsManifest {
 }
 
 const KEYS = ['tool', 'version', 'platform', 'url', 'sha256'] as const
-const SHA256 = /^[0-9a-f]{64}$/
 export const MANIFEST_FORM =
   'a list of entries {tool, version, platform, url, sha256}, e.g. ' +
   '[{"tool": "trivy", "version": "0.74.0", "platform": "linux-x64", ' +
@@ -62,7 +62,7 @@ export function parseToolsManifest(text: string, file: string): ToolsManifest {
     data = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text)
   } catch (error) {
     const kind = extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    const reason = errorMessage(error).split('\n')[0]
     throw new ConfigurationError(`tools-manifest ${file}: not valid ${kind}: ${reason}`)
   }
   if (!Array.isArray(data)) {

@@ -2,7 +2,8 @@ import { access, mkdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { execCommand, type Program } from '../exec.js'
-import { ValueError } from '../errors.js'
+import { errorMessage, ValueError } from '../errors.js'
+import type { Logger } from '../logger.js'
 
 /**
  * The Trivy vulnerability DB, prepared once per run before the per-platform scans.
@@ -114,12 +115,6 @@ export const actionsCache: CacheLike = {
   }
 }
 
-export interface DbLog {
-  info(message: string): void
-  notice(message: string): void
-  warning(message: string): void
-}
-
 export interface PrepareTrivyDbOptions {
   /** The installed trivy (checked against its verified SHA-256 before it starts). */
   trivy: Program
@@ -129,7 +124,7 @@ export interface PrepareTrivyDbOptions {
   repositories: readonly string[]
   now: Date
   cache: CacheLike
-  log: DbLog
+  log: Logger
   /** RUNNER_OS (Linux, macOS, Windows); defaults to the runner's. */
   runnerOs?: string
   /** Limit for one cache restore or save; a hung cache service must not hang the job. */
@@ -191,7 +186,7 @@ export async function prepareTrivyDb(options: PrepareTrivyDbOptions): Promise<Pr
     ).catch((error: unknown) => ({ failed: error }))
     if (typeof restored === 'object') {
       log.warning(
-        `Could not restore the Trivy DB from the Actions cache (${describe(restored.failed)}); ` +
+        `Could not restore the Trivy DB from the Actions cache (${errorMessage(restored.failed)}); ` +
           'downloading it instead.'
       )
       if (restored.failed instanceof TimeoutError) {
@@ -246,7 +241,7 @@ function cachePaths(cacheDir: string): string[] {
   return [path.join(cacheDir, 'db')]
 }
 
-async function cacheAvailable(cache: CacheLike, log: DbLog): Promise<boolean> {
+async function cacheAvailable(cache: CacheLike, log: Logger): Promise<boolean> {
   try {
     if ((await cache.isFeatureAvailable?.()) ?? true) return true
     log.notice(
@@ -254,7 +249,7 @@ async function cacheAvailable(cache: CacheLike, log: DbLog): Promise<boolean> {
         'ACTIONS_RESULTS_URL): the Trivy DB is downloaded without caching.'
     )
   } catch (error) {
-    log.warning(`The Actions cache cannot be used (${describe(error)}); downloading the DB.`)
+    log.warning(`The Actions cache cannot be used (${errorMessage(error)}); downloading the DB.`)
   }
   return false
 }
@@ -307,7 +302,7 @@ async function saveDb(
   cacheDir: string,
   key: string,
   timeoutMs: number,
-  log: DbLog
+  log: Logger
 ): Promise<void> {
   // A failed save costs the next run one download; it never fails this one. -1 is what
   // @actions/cache returns when another job reserved the same key first, or the service
@@ -328,7 +323,7 @@ async function saveDb(
     }
   } catch (error) {
     log.warning(
-      `Could not save the Trivy DB to the Actions cache (${describe(error)}); ${consequence}.`
+      `Could not save the Trivy DB to the Actions cache (${errorMessage(error)}); ${consequence}.`
     )
   }
 }
@@ -378,8 +373,4 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer)
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

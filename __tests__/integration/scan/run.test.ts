@@ -18,6 +18,7 @@ import {
   type FakeTrivySettings
 } from '../../helpers/fake-trivy.js'
 import { syntheticLayout, type SyntheticLayout } from '../../helpers/oci-layout.js'
+import { silentLogger } from '../../helpers/logger.js'
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64', 'linux/arm/v7']
 let trivy: string
@@ -62,6 +63,7 @@ function options(fake: FakeTrivySettings = {}, over: Partial<ScanPlatformsOption
     dbArgs: ['--cache-dir', join(work, 'cache')],
     timeoutMs: 60_000,
     log: {
+      ...silentLogger,
       info: () => undefined,
       debug: () => undefined,
       warning: m => void recorded.warnings.push(m)

@@ -46,6 +46,12 @@ const FAST: RetryPolicy = {
 
 class RecordingLog {
   readonly lines: string[] = []
+  notice(m: string): void {
+    this.lines.push(`notice: ${m}`)
+  }
+  error(m: string): void {
+    this.lines.push(`error: ${m}`)
+  }
   info(m: string): void {
     this.lines.push(`info: ${m}`)
   }

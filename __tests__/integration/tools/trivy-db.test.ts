@@ -18,6 +18,7 @@ import {
 } from '../../../src/tools/trivy-db.js'
 import { startCacheServer, type CacheServer } from '../../helpers/cache-server.js'
 import { setFakeTrivyControl } from '../../helpers/fake-trivy.js'
+import { silentLogger } from '../../helpers/logger.js'
 
 const DEFAULTS = [
   'mirror.gcr.io/aquasec/trivy-db:2',
@@ -77,6 +78,7 @@ function makeWorld() {
     cacheDir: path.join(root, 'runner-temp', 'trivy-db'),
     messages,
     logRecorder: {
+      ...silentLogger,
       info: (m: string) => messages.info.push(m),
       notice: (m: string) => messages.notice.push(m),
       warning: (m: string) => messages.warning.push(m)

@@ -7,10 +7,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ExecResult } from '../../../src/exec.js'
+import { parseDigest } from '../../../src/digest.js'
 
 export const MANIFEST =
   '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]}'
-export const DIGEST = `sha256:${createHash('sha256').update(MANIFEST).digest('hex')}`
+export const DIGEST = parseDigest(
+  `sha256:${createHash('sha256').update(MANIFEST).digest('hex')}`,
+  'the fake manifest'
+)
 
 export const fatal = (msg: string): string =>
   `time="x" level=fatal msg="${msg.replace(/"/g, '\\"')}"\n`
@@ -77,7 +81,7 @@ export class FakeSkopeo {
   }
 }
 
-export const quiet = { info: () => undefined, warning: () => undefined, debug: () => undefined }
+export { silentLogger as quiet } from '../../helpers/logger.js'
 export const noWait = {
   attempts: 5,
   initialDelayMs: 1000,

@@ -18,6 +18,7 @@ import {
   S503,
   UNKNOWN
 } from './fake-skopeo.js'
+import { parseDigest } from '../../../src/digest.js'
 
 const A = 'ghcr.io/o/app'
 const B = 'localhost:5443/o/app'
@@ -128,7 +129,7 @@ describe('pushByDigest', () => {
 
   test('an archive holding another digest is refused before anything runs', async () => {
     const fake = new FakeSkopeo()
-    const other = `sha256:${'e'.repeat(64)}`
+    const other = parseDigest(`sha256:${'e'.repeat(64)}`, 'other')
     await expect(
       pushByDigest({ layout: LAYOUT, digest: other, images: [A], log: quiet, exec: fake.exec })
     ).rejects.toThrow(`holds image index ${DIGEST}, not ${other}`)

@@ -16,7 +16,7 @@ import {
   type UploadOutcome
 } from '../../../src/report/code-scanning.js'
 import { renderScanSummary } from '../../../src/report/scan-summary.js'
-import { reportStage, type ReportLog } from '../../../src/report/stage.js'
+import { reportStage } from '../../../src/report/stage.js'
 import { evaluateGate, vulnerabilityCounts } from '../../../src/scan/gate.js'
 import { applyIgnoreRules, parseIgnoreFile } from '../../../src/scan/ignore.js'
 import { mergeScans } from '../../../src/scan/merge.js'
@@ -24,6 +24,8 @@ import type { ScanResult } from '../../../src/scan/result.js'
 import { parseTrivyReport } from '../../../src/scan/trivy-report.js'
 import { makeWorkspace } from '../../fixtures/workspace.js'
 import { sarifSchemaErrors } from '../../helpers/sarif-schema.js'
+import type { Logger } from '../../../src/logger.js'
+import { silentLogger } from '../../helpers/logger.js'
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64']
 const DIGEST = `sha256:${'a'.repeat(64)}`
@@ -117,7 +119,8 @@ interface Logged {
 }
 function recorder() {
   const lines: Logged[] = []
-  const log: ReportLog = {
+  const log: Logger = {
+    ...silentLogger,
     info: m => void lines.push({ level: 'info', message: m }),
     debug: () => undefined,
     warning: (m, props) => void lines.push({ level: 'warning', message: m, props }),

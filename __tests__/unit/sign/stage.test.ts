@@ -12,9 +12,11 @@ import { keylessIdentity, jwtClaims } from '../../../src/sign/identity.js'
 import { SignError, signStage, type SignStageOptions } from '../../../src/sign/stage.js'
 import { cosign2TrustMaterial, signingConfigUrls } from '../../../src/sign/trust.js'
 import { makeWorkspace } from '../../fixtures/workspace.js'
+import { parseDigest } from '../../../src/digest.js'
+import { silentLogger } from '../../helpers/logger.js'
 
 const workspace = makeWorkspace()
-const DIGEST = `sha256:${'d'.repeat(64)}`
+const DIGEST = parseDigest(`sha256:${'d'.repeat(64)}`, 'test')
 const jwt = (claims: object) =>
   `eyJhbGciOiJFUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`
 const TOKEN = jwt({
@@ -52,7 +54,7 @@ function options(
       expect(audience).toBe('sigstore')
       return TOKEN
     },
-    log: { info: () => undefined, debug: () => undefined, warning: m => void warnings.push(m) },
+    log: { ...silentLogger, warning: m => void warnings.push(m) },
     retry: {
       attempts: 3,
       initialDelayMs: 1,
