@@ -2,6 +2,72 @@ import js from '@eslint/js'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+/**
+ * The stages in the order a run goes through them (docs/design.md). A stage may use an earlier
+ * stage's modules and the kernel (src/*.ts), never a later stage's: data flows forward, and a
+ * stage can be understood, tested and replaced without the ones after it.
+ */
+const STAGES = [
+  'inputs',
+  'plan',
+  'tools',
+  'registry',
+  'build',
+  'scan',
+  'report',
+  'publish',
+  'sign',
+  'summary'
+]
+/** The orchestrators: they wire the stages together, so they may import any of them. */
+const ORCHESTRATORS = [
+  'src/index.ts',
+  'src/main.ts',
+  'src/post.ts',
+  'src/pipeline.ts',
+  'src/scan-and-report.ts'
+]
+
+const stageOrder = STAGES.map((stage, i) => {
+  const later = STAGES.slice(i + 1)
+  return {
+    files: [`src/${stage}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: later.length
+            ? [
+                {
+                  regex: `^(\\.\\./)+(${later.join('|')})/`,
+                  message: `${stage}/ runs before ${later.join(', ')}: a stage never imports a later one (eslint.config.js, STAGES).`
+                }
+              ]
+            : []
+        }
+      ]
+    }
+  }
+})
+
+const kernel = {
+  files: ['src/*.ts'],
+  ignores: ORCHESTRATORS,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^\\./(${STAGES.join('|')})/`,
+            message: 'The kernel (src/*.ts) serves every stage and imports none of them.'
+          }
+        ]
+      }
+    ]
+  }
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
@@ -32,6 +98,8 @@ export default tseslint.config(
     files: ['src/log.ts'],
     rules: { 'no-restricted-syntax': 'off' }
   },
+  ...stageOrder,
+  kernel,
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: globals.node }

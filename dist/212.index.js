@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1955);
-/* harmony import */ var _tools_binary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8694);
+/* harmony import */ var _verified_binary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2125);
 /* harmony import */ var _tool_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6255);
 
 
@@ -26,7 +26,7 @@ export const modules = {
 async function resolve(program) {
     if (typeof program === 'string')
         return program;
-    await (0,_tools_binary_js__WEBPACK_IMPORTED_MODULE_3__/* .checkBinary */ .WD)(program);
+    await (0,_verified_binary_js__WEBPACK_IMPORTED_MODULE_3__/* .checkBinary */ .WD)(program);
     return program.path;
 }
 /**
@@ -129,88 +129,6 @@ async function execWithTimeout(program, args, options) {
             });
         });
     });
-}
-
-
-/***/ }),
-
-/***/ 8694:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   WD: () => (/* binding */ checkBinary),
-/* harmony export */   tY: () => (/* binding */ currentSha256)
-/* harmony export */ });
-/* unused harmony exports BinaryChangedError, sha256OfFile */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
-/**
- * A binary from the tool cache is run only while it is the file that was verified (SPEC
- * invariant 12). The installer records the SHA-256 of the binary itself (not only of the
- * downloaded archive) next to it; the cache is trusted for nothing else: on a self-hosted runner
- * it outlives jobs, and any job could have replaced the file since.
- *
- * The hash is recomputed when the tool is taken from the cache (tools/install.ts) and before every
- * process start (exec.ts). Within one step, a start whose file has the same device, inode, size,
- * mtime and ctime as at its last hash is not read again: writing or replacing the file changes
- * one of them, and ctime cannot be set back by an unprivileged process. Hashing costs ~1 ms per
- * MB here (cosign 3, 87 MB: ~0.1 s; a Trivy of ~200 MB: ~0.2 s), once per tool and run, while a
- * run starts trivy 1 + 2 × platforms times and cosign a dozen.
- */
-
-
-
-
-/** The file is not the one that was verified: it is never run. */
-class BinaryChangedError extends Error {
-    binary;
-    actual;
-    name = 'BinaryChangedError';
-    constructor(binary, actual) {
-        super(`${binary.tool} at ${binary.path} changed after it was verified (SHA-256 ${actual}, ` +
-            `verified ${binary.sha256}): refusing to run it. Something on this runner wrote to ` +
-            'the tool cache; the next run installs the tool again.');
-        this.binary = binary;
-        this.actual = actual;
-    }
-}
-/** Read in 1 MiB chunks: the default 64 KiB makes hashing an 87 MB cosign 2.3× slower (224 → 96 ms). */
-const READ_CHUNK = 1 << 20;
-async function sha256OfFile(path) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { highWaterMark: READ_CHUNK }), hash);
-    return hash.digest('hex');
-}
-const lastHashed = new Map();
-async function fingerprint(path) {
-    const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path, { bigint: true });
-    return [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(':');
-}
-/** The binary's current SHA-256, read again unless the file is untouched since it was last read. */
-async function currentSha256(path) {
-    const before = await fingerprint(path);
-    const known = lastHashed.get(path);
-    if (known?.fingerprint === before)
-        return known.sha256;
-    const sha256 = await sha256OfFile(path);
-    // A write during the hash would make it describe neither version: only a stable file is kept.
-    if ((await fingerprint(path)) === before)
-        lastHashed.set(path, { fingerprint: before, sha256 });
-    else
-        lastHashed.delete(path);
-    return sha256;
-}
-/** Throws BinaryChangedError unless the file still has its verified SHA-256. */
-async function checkBinary(binary) {
-    const actual = await currentSha256(binary.path);
-    if (actual !== binary.sha256)
-        throw new BinaryChangedError(binary, actual);
 }
 
 
@@ -735,7 +653,7 @@ async function docker(ctx, args) {
         if (cause instanceof tool_env/* ToolEnvironmentError */.Gt)
             throw cause;
         // @actions/exec throws before starting anything when the executable is not found
-        throw new errors/* ConfigurationError */.j1(`docker CLI not found (${ctx.docker}): ${(cause instanceof Error ? cause.message : String(cause)).replace(/\.$/, '')}. ${HOW_TO_GET_BUILDX}`);
+        throw new errors/* ConfigurationError */.j1(`docker CLI not found (${ctx.docker}): ${(0,errors/* errorMessage */.gJ)(cause).replace(/\.$/, '')}. ${HOW_TO_GET_BUILDX}`);
     }
 }
 /**
@@ -787,7 +705,7 @@ async function removeBuilder(name, opts = {}) {
     catch (error) {
         return {
             removed: false,
-            message: `could not remove builder ${name}: ${error instanceof Error ? error.message : String(error)}`
+            message: `could not remove builder ${name}: ${(0,errors/* errorMessage */.gJ)(error)}`
         };
     }
 }
@@ -1042,6 +960,88 @@ function foreignPlatforms(platforms, hostArch = hostArchitecture()) {
  */
 function builderListsArchitecture(builderPlatforms, architecture) {
     return builderPlatforms.some(b => parsePlatform(b.replace(/\*$/, ''))?.architecture === architecture);
+}
+
+
+/***/ }),
+
+/***/ 2125:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WD: () => (/* binding */ checkBinary),
+/* harmony export */   tY: () => (/* binding */ currentSha256)
+/* harmony export */ });
+/* unused harmony exports BinaryChangedError, sha256OfFile */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
+/**
+ * A binary from the tool cache is run only while it is the file that was verified (SPEC
+ * invariant 12). The installer records the SHA-256 of the binary itself (not only of the
+ * downloaded archive) next to it; the cache is trusted for nothing else: on a self-hosted runner
+ * it outlives jobs, and any job could have replaced the file since.
+ *
+ * The hash is recomputed when the tool is taken from the cache (tools/install.ts) and before every
+ * process start (exec.ts). Within one step, a start whose file has the same device, inode, size,
+ * mtime and ctime as at its last hash is not read again: writing or replacing the file changes
+ * one of them, and ctime cannot be set back by an unprivileged process. Hashing costs ~1 ms per
+ * MB here (cosign 3, 87 MB: ~0.1 s; a Trivy of ~200 MB: ~0.2 s), once per tool and run, while a
+ * run starts trivy 1 + 2 × platforms times and cosign a dozen.
+ */
+
+
+
+
+/** The file is not the one that was verified: it is never run. */
+class BinaryChangedError extends Error {
+    binary;
+    actual;
+    name = 'BinaryChangedError';
+    constructor(binary, actual) {
+        super(`${binary.tool} at ${binary.path} changed after it was verified (SHA-256 ${actual}, ` +
+            `verified ${binary.sha256}): refusing to run it. Something on this runner wrote to ` +
+            'the tool cache; the next run installs the tool again.');
+        this.binary = binary;
+        this.actual = actual;
+    }
+}
+/** Read in 1 MiB chunks: the default 64 KiB makes hashing an 87 MB cosign 2.3× slower (224 → 96 ms). */
+const READ_CHUNK = 1 << 20;
+async function sha256OfFile(path) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { highWaterMark: READ_CHUNK }), hash);
+    return hash.digest('hex');
+}
+const lastHashed = new Map();
+async function fingerprint(path) {
+    const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path, { bigint: true });
+    return [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join(':');
+}
+/** The binary's current SHA-256, read again unless the file is untouched since it was last read. */
+async function currentSha256(path) {
+    const before = await fingerprint(path);
+    const known = lastHashed.get(path);
+    if (known?.fingerprint === before)
+        return known.sha256;
+    const sha256 = await sha256OfFile(path);
+    // A write during the hash would make it describe neither version: only a stable file is kept.
+    if ((await fingerprint(path)) === before)
+        lastHashed.set(path, { fingerprint: before, sha256 });
+    else
+        lastHashed.delete(path);
+    return sha256;
+}
+/** Throws BinaryChangedError unless the file still has its verified SHA-256. */
+async function checkBinary(binary) {
+    const actual = await currentSha256(binary.path);
+    if (actual !== binary.sha256)
+        throw new BinaryChangedError(binary, actual);
 }
 
 

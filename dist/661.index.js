@@ -13,6 +13,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3529);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2462);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
 
 
 
@@ -49,7 +51,7 @@ async function post(io = runnerIo) {
         io.info(`Removed ${workDir}`);
     }
     catch (error) {
-        await io.warning(`Could not remove ${workDir} (it may hold registry credentials): ${error instanceof Error ? error.message : String(error)}`);
+        await io.warning(`Could not remove ${workDir} (it may hold registry credentials): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`);
     }
 }
 

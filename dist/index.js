@@ -7,6 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Qp: () => (/* binding */ ValueError),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError)
 /* harmony export */ });
 /**
@@ -46,6 +47,10 @@ class ValueError extends Error {
         this.accepted = accepted;
     }
 }
+/** The message of anything thrown: an Error's message, else the value as text. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
 
 
 /***/ }),
@@ -84,7 +89,7 @@ if (isPost) {
     await (await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 6661))).post();
 }
 else {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(838), __nccwpck_require__.e(88), __nccwpck_require__.e(858), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5306))).main();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(838), __nccwpck_require__.e(88), __nccwpck_require__.e(858), __nccwpck_require__.e(198)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8198))).main();
 }
 
 __webpack_async_result__();
@@ -148,7 +153,7 @@ function escapeControl(char) {
 /* harmony export */ });
 /**
  * The one redaction of credentials in text we print (SPEC invariant 4): every log line, error
- * and job summary goes through it (log.ts, boundary.ts, report/summary.ts), so a URL given with
+ * and job summary goes through it (log.ts, boundary.ts, summary/summary.ts), so a URL given with
  * its user-info (`tools-mirror: https://user:token@mirror`, a Git `context`), an auth header a
  * tool echoed, or a token parameter never reaches the log in clear. Values the action knows to
  * be secret are also masked with the runner (`::add-mask::`); this catches the ones it cannot

@@ -32,8 +32,8 @@ import { buildFakeTrivyArchive } from '../__tests__/helpers/fake-trivy.js'
 import { cosignPath, ReleaseServer, trivyPath } from '../__tests__/helpers/release-server.js'
 import { installTools, type ToolRequest } from '../src/tools/install.js'
 import type { Logger } from '../src/logger.js'
-import { parseToolsManifest } from '../src/tools/manifest.js'
-import { sha256OfFile } from '../src/tools/binary.js'
+import { parseToolsManifest } from '../src/inputs/tools-manifest.js'
+import { sha256OfFile } from '../src/verified-binary.js'
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5))
 const WORLD_ENV = join(process.env.E2E_ROOT || '/var/tmp/ipa-e2e', 'env.json')

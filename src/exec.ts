@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import * as actionsExec from '@actions/exec'
-import { checkBinary, type VerifiedBinary } from './tools/binary.js'
+import { checkBinary, type VerifiedBinary } from './verified-binary.js'
 import { toolEnvironment, type ToolPurpose } from './tool-env.js'
 
 /**
@@ -9,7 +9,7 @@ import { toolEnvironment, type ToolPurpose } from './tool-env.js'
  * cannot become a second command, and callers put user values after `--` or in `key=value`
  * arguments so that none is read as a flag. Every process gets the environment its purpose
  * allows (tool-env.ts), never ours; a binary from the tool cache is checked against its
- * verified SHA-256 before it starts (tools/binary.ts).
+ * verified SHA-256 before it starts (verified-binary.ts).
  */
 export type Program = string | VerifiedBinary
 

@@ -7,7 +7,7 @@ import { needsDefaultBranch, resolveDefaultBranch } from './plan/default-branch.
 import { makePlan, type Plan } from './plan/index.js'
 import type { LateWork } from './pipeline.js'
 import { redact } from './redact.js'
-import type { RunReport } from './report/summary.js'
+import type { RunReport } from './summary/summary.js'
 import { StageTimer } from './report/timings.js'
 import { narrowEnvironment, takeRunnerSecrets } from './runner-env.js'
 import { kmsCredentials } from './tool-env.js'

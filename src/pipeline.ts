@@ -17,7 +17,7 @@ import {
   type ImageState
 } from './publish/index.js'
 import { createDockerConfig, loginRegistries, secretForms } from './registry/index.js'
-import { publishedBy, type RunReport } from './report/summary.js'
+import { publishedBy, type RunReport } from './summary/summary.js'
 import type { StageTimer } from './report/timings.js'
 import type { GateResult } from './scan/gate.js'
 import type { ScanResult } from './scan/result.js'
@@ -34,7 +34,7 @@ import { errorMessage } from './errors.js'
  * theirs when they start, only in runs that do them.
  */
 
-export { renderSummary } from './report/summary.js'
+export { renderSummary } from './summary/summary.js'
 
 /** Promises a stage started and the run collects at its end; none of them rejects. */
 export interface LateWork {
@@ -230,7 +230,7 @@ export async function pipeline(
   if (config.scan.enabled && tools.trivy) {
     const trivy = tools.trivy
     // Loaded only by runs that scan (the Dockerfile parser, SARIF, the code scanning client).
-    const { scanStage, reportStage } = await import('./scan/lazy.js')
+    const { scanStage, reportStage } = await import('./scan-and-report.js')
     // Kept after the post step (which removes workDir): later steps read the report and SARIF.
     const reportDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-report-'))
     scanned = await timer.run('Scan', () =>

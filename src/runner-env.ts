@@ -1,4 +1,3 @@
-import type { OidcRequest } from './sign/oidc.js'
 import { GHA_CACHE_VARIABLES, matches, TOOL_POLICIES, type NameRule } from './tool-env.js'
 
 /**
@@ -12,6 +11,12 @@ import { GHA_CACHE_VARIABLES, matches, TOOL_POLICIES, type NameRule } from './to
  */
 export interface RunnerSecrets {
   oidc?: OidcRequest
+}
+
+/** The runner's OIDC token endpoint and the request token that mints tokens there. */
+export interface OidcRequest {
+  url: string
+  token: string
 }
 
 export const OIDC_REQUEST_VARIABLES = [

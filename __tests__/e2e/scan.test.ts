@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
-import { currentPlatform } from '../../src/tools/specs.js'
+import { currentPlatform } from '../../src/tool-specs.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import {
   buildFakeTrivyArchive,

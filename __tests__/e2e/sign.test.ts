@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
-import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tools/specs.js'
+import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tool-specs.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { FakeSigstore } from '../helpers/fake-sigstore.js'
 import { buildFakeTrivyArchive, setFakeTrivyControl, sha256File } from '../helpers/fake-trivy.js'

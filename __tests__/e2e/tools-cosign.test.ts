@@ -17,8 +17,8 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cosignVersion, installTools, toolsOptions } from '../../src/tools/install.js'
-import { parseToolsManifest } from '../../src/tools/manifest.js'
-import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tools/specs.js'
+import { parseToolsManifest } from '../../src/inputs/tools-manifest.js'
+import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tool-specs.js'
 import { cosignPath, ReleaseServer } from '../helpers/release-server.js'
 import { requireWorld, run, type World, describeWithWorld } from './world.js'
 

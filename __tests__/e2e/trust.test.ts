@@ -19,7 +19,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
-import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tools/specs.js'
+import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tool-specs.js'
 import { readChildRecords, type ChildRecord } from '../helpers/child-record.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { FakeSigstore } from '../helpers/fake-sigstore.js'

@@ -49,6 +49,8 @@ export interface RecordedRequest {
   body: unknown
   /** The status sent, or the fault kind when none was. */
   outcome: number | 'hang' | 'reset' | 'malformed'
+  /** performance.now() when the request had arrived (body read): for checking retry waits. */
+  at: number
 }
 
 export interface Reply {
@@ -282,7 +284,8 @@ export class FakeGitHub {
       headers,
       tokenOk: presented === this.token,
       body,
-      outcome: 200
+      outcome: 200,
+      at: performance.now()
     }
     this.requests.push(record)
 

@@ -2,7 +2,8 @@
  * Builds a release-like `trivy_<v>_Linux-64bit.tar.gz` holding an executable `trivy` (the node
  * script __tests__/fixtures/fake-trivy/trivy.mjs, with its version, fixtures dir and control
  * file baked in) that answers `trivy --version` and writes real reports for `trivy image` (see
- * the script).
+ * the script). Its argv is held to what Trivy v0.74.0 accepts (cli.mjs, trivy-0.74-flags.json):
+ * an unknown flag, a flag of another subcommand or a bad value fails as Trivy fails, exit 1.
  *
  * The action gives trivy an allow-listed environment, so FAKE_TRIVY_* settings travel through
  * the archive's control file: setFakeTrivyControl(archive.control, { FAKE_TRIVY_CRASH: 'all' })
@@ -78,6 +79,7 @@ export function fakeTrivyScript(
     .replaceAll('__FAKE_TRIVY_VERSION__', version.replace(/^v/, ''))
     .replaceAll('__FAKE_TRIVY_FIXTURES_DIR__', fixturesDir)
     .replaceAll('__FAKE_TRIVY_DB_MODULE__', join(dirname(FAKE_TRIVY_SCRIPT), 'db.mjs'))
+    .replaceAll('__FAKE_TRIVY_CLI_MODULE__', join(dirname(FAKE_TRIVY_SCRIPT), 'cli.mjs'))
   if (control === undefined) return script
   if (!isAbsolute(control) || /['\\\n]/.test(control)) {
     throw new Error(`fake trivy: the control file must be an absolute, plain path: ${control}`)

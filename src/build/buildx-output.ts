@@ -3,10 +3,9 @@
  * build that failed while pushing, where and why.
  */
 
-export interface BuilderUsed {
-  name: string
-  driver: string
-}
+import type { BuilderUsed } from '../tools/buildx.js'
+
+export type { BuilderUsed }
 
 /** `#0 building with "default" instance using docker driver`, the first line of every build. */
 export function builderUsed(stderr: string): BuilderUsed | undefined {

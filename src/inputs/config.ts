@@ -1,6 +1,6 @@
-import type { Flavor, TagRule } from '../plan/tag-rules.js'
-import type { IgnoreRule } from '../scan/ignore.js'
-import type { ToolsManifest } from '../tools/manifest.js'
+import type { Flavor, TagRule } from './tag-rules.js'
+import type { IgnoreRule } from './ignore-files.js'
+import type { ToolsManifest } from './tools-manifest.js'
 import type { CosignKey } from './validators.js'
 
 export type { CosignKey }

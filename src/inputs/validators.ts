@@ -4,7 +4,7 @@
  */
 import { ValueError } from '../errors.js'
 import { CONTROL_CHARACTER } from '../log-text.js'
-import { PUBLISHABLE_IMAGE } from '../registry/reference.js'
+import { PUBLISHABLE_IMAGE } from '../reference.js'
 import { isDigest } from '../digest.js'
 
 // docker/distribution reference grammar (reference/regexp.go), name part only.
@@ -20,7 +20,7 @@ export const IMAGE_FORM =
 
 /**
  * An image name without tag or digest; case is checked after lowercasing, as docker's actions do.
- * It must also be a name the publish stage can push (registry/reference.ts PUBLISHABLE_IMAGE), so
+ * It must also be a name the publish stage can push (reference.ts PUBLISHABLE_IMAGE), so
  * that a name the push would refuse is refused here, before the build.
  */
 export function checkImageName(value: string): string {

@@ -3,7 +3,7 @@ import { decide, type Decisions, type Mode } from './events.js'
 import { resolveImages } from './images.js'
 import { annotationKey, annotationsFor, mergeLabels, ociLabels } from './labels.js'
 import { decidePublishRoute, type PublishRoute } from './publish-route.js'
-import type { Flavor, TagRule } from './tag-rules.js'
+import type { Flavor, TagRule } from '../inputs/tag-rules.js'
 import { computeTags } from './tags.js'
 
 /**
@@ -13,7 +13,7 @@ import { computeTags } from './tags.js'
  */
 
 export type { Decisions, Mode } from './events.js'
-export type { Flavor, TagRule } from './tag-rules.js'
+export type { Flavor, TagRule } from '../inputs/tag-rules.js'
 export type { PublishRoute, PublishVia } from './publish-route.js'
 
 export interface PlanInput {

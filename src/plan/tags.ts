@@ -1,10 +1,10 @@
 import semver from 'semver'
 import { DEFAULT_SHORT_SHA_LENGTH, type RunContext } from '../context.js'
 import { ValueError } from '../errors.js'
-import { formatDate } from './date-format.js'
+import { formatDate } from '../inputs/date-format.js'
 import { parsePep440, type VersionFields } from './pep440.js'
-import type { Flavor, TagRule } from './tag-rules.js'
-import { isOnly, renderTemplate, type Expression, type Template } from './template.js'
+import type { Flavor, TagRule } from '../inputs/tag-rules.js'
+import { isOnly, renderTemplate, type Expression, type Template } from '../inputs/template.js'
 
 /**
  * Tags from rules, as docker/metadata-action's `Meta.getVersion` + `getTags` compute them:

@@ -4,7 +4,7 @@
  * be read as a flag; the values are still checked here, as a second line behind the inputs.
  */
 
-import { PUBLISHABLE_IMAGE } from '../registry/reference.js'
+import { PUBLISHABLE_IMAGE } from '../reference.js'
 import { checkDigest } from '../digest.js'
 
 /** `--preserve-digests` appeared in skopeo 1.6.0 (Ubuntu 22.04's package is 1.4). */

@@ -23,7 +23,7 @@ import {
 } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { registryOfAuthKey } from './reference.js'
+import { registryOfAuthKey } from '../reference.js'
 
 export const DOCKER_CONFIG_DIRNAME = 'docker-config'
 export const DIR_MODE = 0o700

@@ -11,7 +11,7 @@ export {
   registryOf,
   registryOfAuthKey,
   repositoryOf
-} from './reference.js'
+} from '../reference.js'
 export {
   createDockerConfig,
   credentialSource,

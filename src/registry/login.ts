@@ -21,7 +21,7 @@ import {
   writeDockerConfigFile,
   type DockerConfig
 } from './docker-config.js'
-import { authKey, isGhcr, registryOf } from './reference.js'
+import { authKey, isGhcr, registryOf } from '../reference.js'
 import { ToolEnvironmentError } from '../tool-env.js'
 
 /**

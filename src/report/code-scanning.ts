@@ -1,19 +1,21 @@
 /**
  * Uploads one SARIF file to GitHub code scanning and waits for GitHub to process it, in the
  * shape of github/codeql-action's upload-lib: small exported steps (validate and build the
- * payload: `sarifPayload`, pure) and one thin HTTP layer (`uploadSarif`: POST with retries,
- * then poll the processing status). Every URL is relative to GITHUB_API_URL, so GHES
- * (`https://HOST/api/v3`) works as github.com does.
+ * payload: `sarifPayload`, pure), the calls through Octokit (code-scanning/octokit.ts: retries,
+ * rate limits, a deadline per try), and here what their answers mean: the upload id, a
+ * permission problem said in one line, the processing status polled until it settles. Every URL
+ * is relative to GITHUB_API_URL, so GHES (`https://HOST/api/v3`) works as github.com does.
  *
  *   POST {api}/repos/{owner}/{repo}/code-scanning/sarifs      → 202 { id, url }
  *   GET  {api}/repos/{owner}/{repo}/code-scanning/sarifs/{id} → { processing_status, analyses_url, errors }
  */
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
+import { STATUS_CODES } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { gzipSync } from 'node:zlib'
-import { HttpClient } from '@actions/http-client'
-import { ConfigurationError } from '../errors.js'
-import { backoffDelay, parseRetryAfter, type BackoffPolicy } from '../retry.js'
+import { ConfigurationError, errorMessage } from '../errors.js'
+import type { Logger } from '../logger.js'
+import { backoffDelay, type BackoffPolicy } from '../retry.js'
+import type { CodeScanningApi, Exchange } from './code-scanning/octokit.js'
 import { GITHUB_SARIF_LIMITS } from './sarif.js'
 
 /** GitHub rejects a SARIF upload larger than this, measured gzipped (before base64). */
@@ -24,34 +26,38 @@ export const MAX_RUNS_PER_FILE = GITHUB_SARIF_LIMITS.maxRuns
 export const MAX_RESULTS_PER_RUN = GITHUB_SARIF_LIMITS.maxResultsPerRun
 
 /**
- * Retry schedule of one request (the upload, or one status check). With the defaults a request
- * is tried 5 times; the waits between tries are 2 s, 4 s, 8 s, 16 s (×2 each, capped at 30 s):
- * about 30 s before giving up. A `Retry-After` header (or, for GitHub's primary rate limit,
- * `x-ratelimit-reset`) replaces the computed wait; a rate limit without either waits at least
- * RATE_LIMIT_WAIT_MS, as GitHub asks for secondary rate limits. A wait beyond
- * MAX_RETRY_AFTER_MS is not waited for: the request fails at once, saying why.
+ * Retries of one request (the upload, or one status check), by Octokit's plugins. A transient
+ * failure (5xx, 408, a network error, a timeout) is tried 5 times in all, after waits of 1, 4, 9
+ * and 16 s (plugin-retry's n²: 30 s in all). A rate limit waits what GitHub asks: Retry-After,
+ * or until x-ratelimit-reset for the primary limit, or RATE_LIMIT_WAIT_MS for a secondary limit
+ * that names no time, as GitHub asks; it is retried while the request has been sent fewer than
+ * 5 times. A wait beyond MAX_RETRY_AFTER_MS is not waited for: the request fails at once,
+ * saying why.
  */
 export const UPLOAD_ATTEMPTS = 5
-export const UPLOAD_BACKOFF_INITIAL_MS = 2_000
-export const UPLOAD_BACKOFF_FACTOR = 2
-export const UPLOAD_BACKOFF_MAX_MS = 30_000
 export const MAX_RETRY_AFTER_MS = 60_000
 export const RATE_LIMIT_WAIT_MS = 60_000
 
-export interface UploadRetryPolicy extends BackoffPolicy {
+export interface UploadRetryPolicy {
+  /** Tries of a request that keeps failing, the first included. */
+  attempts: number
   /** Longest server-requested wait honoured; a longer one fails the request. */
   maxRetryAfterMs: number
-  /** Least wait after a rate limit that gave no Retry-After / reset time. */
+  /** Wait after a secondary rate limit that gave no Retry-After. */
   rateLimitWaitMs: number
+  /**
+   * How long one of Octokit's seconds lasts: both plugins reckon waits in seconds and multiply
+   * them by this (their `retryAfterBaseValue`). 1000; tests pass 1, so that a 16 s backoff
+   * takes 16 ms. Messages name GitHub's own waits (Retry-After) in real seconds.
+   */
+  unitMs: number
 }
 
 export const DEFAULT_UPLOAD_RETRY: UploadRetryPolicy = {
   attempts: UPLOAD_ATTEMPTS,
-  initialDelayMs: UPLOAD_BACKOFF_INITIAL_MS,
-  factor: UPLOAD_BACKOFF_FACTOR,
-  maxDelayMs: UPLOAD_BACKOFF_MAX_MS,
   maxRetryAfterMs: MAX_RETRY_AFTER_MS,
-  rateLimitWaitMs: RATE_LIMIT_WAIT_MS
+  rateLimitWaitMs: RATE_LIMIT_WAIT_MS,
+  unitMs: 1000
 }
 
 /**
@@ -73,10 +79,9 @@ export const DEFAULT_POLL: BackoffPolicy = {
   maxDelayMs: POLL_MAX_MS
 }
 
-/** One request (headers and body) must complete within this. */
+/** One try (headers and body) must complete within this. */
 export const REQUEST_TIMEOUT_MS = 30_000
 export const GITHUB_API_VERSION = '2022-11-28'
-const USER_AGENT = 'image-pipeline-action'
 
 export interface SarifUploadRequest {
   /** The commit analysed: 40 hex digits. */
@@ -109,11 +114,6 @@ export interface PayloadLimits {
 }
 
 /** The subset of @actions/core used for messages; tests hand in a recorder. */
-export interface UploadLog {
-  info(message: string): void
-  warning(message: string): void
-  debug(message: string): void
-}
 
 export interface UploadOptions extends SarifUploadRequest, PayloadLimits {
   /** GITHUB_API_URL: https://api.github.com, or https://HOST/api/v3 on GHES. */
@@ -121,8 +121,8 @@ export interface UploadOptions extends SarifUploadRequest, PayloadLimits {
   token: string
   owner: string
   repo: string
-  log: UploadLog
-  /** For tests: how to wait (the default really waits). */
+  log: Logger
+  /** For tests: how to wait between status checks (the default really waits). */
   sleep?: (ms: number) => Promise<void>
   retry?: UploadRetryPolicy
   poll?: BackoffPolicy
@@ -225,7 +225,7 @@ export function validateSarifUpload(req: SarifUploadRequest): SarifSummary {
     sarif = JSON.parse(req.sarif)
   } catch (error) {
     throw new InvalidSarifUploadError(
-      `Cannot upload SARIF: it is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      `Cannot upload SARIF: it is not valid JSON (${errorMessage(error)})`,
       { cause: error }
     )
   }
@@ -317,350 +317,219 @@ function size(bytes: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// HTTP
-
-interface Answer {
-  status: number
-  statusText: string
-  headers: IncomingHttpHeaders
-  text: string
-}
-
-class RequestTimeout extends Error {
-  override name = 'RequestTimeout'
-}
-
-/**
- * One request with a deadline on the whole exchange: http-client's socketTimeout only notices
- * an idle socket, and its readBody never settles when the body stalls.
- */
-async function send(
-  method: 'GET' | 'POST',
-  url: string,
-  headers: Record<string, string>,
-  body: string | undefined,
-  timeoutMs: number
-): Promise<Answer> {
-  const client = new HttpClient(USER_AGENT, [], {
-    allowRetries: false,
-    socketTimeout: timeoutMs,
-    keepAlive: false
-  })
-  let message: IncomingMessage | undefined
-  let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      message?.destroy()
-      reject(new RequestTimeout(`no complete answer within ${seconds(timeoutMs)} (timeout)`))
-    }, timeoutMs)
-  })
-  const exchange = (async (): Promise<Answer> => {
-    const res = await client.request(method, url, body ?? null, headers)
-    message = res.message
-    const text = await res.readBody()
-    return {
-      status: res.message.statusCode ?? 0,
-      statusText: res.message.statusMessage ?? '',
-      headers: res.message.headers,
-      text
-    }
-  })()
-  try {
-    return await Promise.race([exchange, deadline])
-  } finally {
-    clearTimeout(timer)
-    client.dispose()
-  }
-}
+// What GitHub's answers mean
 
 interface Context {
-  base: string
+  api: CodeScanningApi
+  owner: string
+  repo: string
   repository: string
-  token: string
-  log: UploadLog
+  log: Logger
   sleep: (ms: number) => Promise<void>
   retry: UploadRetryPolicy
   poll: BackoffPolicy
-  timeoutMs: number
   /** Removes the token from any text that goes into a message. */
   redact(text: string): string
 }
 
-interface Failure {
-  reason: string
-  status?: number
-  retryable: boolean
-  rateLimited: boolean
-  /** The server's wait (Retry-After, or until x-ratelimit-reset). */
-  waitMs?: number
-  cause?: unknown
+/** "HTTP 422 Unprocessable Entity: Invalid request.; ref … does not exist" */
+export function describeStatus(
+  status: number,
+  data: unknown,
+  redact: (text: string) => string
+): string {
+  const message = redact(githubMessage(data))
+  const text = STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''
+  return `HTTP ${status}${text}${message ? `: ${message}` : ''}`
 }
 
-interface JsonAnswer extends Answer {
-  json: unknown
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
-}
-
-/** GitHub's error message (`message` plus `errors`), or the start of a non-JSON body. */
-function githubMessage(text: string): string {
-  const json = parseJson(text) as { message?: unknown; errors?: unknown } | undefined
-  if (json && typeof json === 'object') {
+/** GitHub's error message (`message` plus `errors`), or the start of a body that is not JSON. */
+function githubMessage(data: unknown): string {
+  if (isJsonObject(data)) {
+    const json = data as { message?: unknown; errors?: unknown }
     const parts = typeof json.message === 'string' ? [json.message.trim()] : []
     if (Array.isArray(json.errors)) {
       for (const e of json.errors as unknown[]) {
         if (typeof e === 'string') parts.push(e)
-        else if (
-          e &&
-          typeof e === 'object' &&
-          typeof (e as { message?: unknown }).message === 'string'
-        )
+        else if (typeof (e as { message?: unknown } | null)?.message === 'string')
           parts.push((e as { message: string }).message)
       }
     }
     return parts.filter(Boolean).join('; ')
   }
-  const trimmed = text.trim().replace(/\s+/g, ' ')
+  const trimmed = (typeof data === 'string' ? data : '').trim().replace(/\s+/g, ' ')
   return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed
 }
 
-function describeStatus(answer: Answer, ctx: Context): string {
-  const message = ctx.redact(githubMessage(answer.text))
-  const text = answer.statusText ? ` ${answer.statusText}` : ''
-  return `HTTP ${answer.status}${text}${message ? `: ${message}` : ''}`
+/** Octokit hands over a body it could not parse as JSON as text (or bytes). */
+function isJsonObject(data: unknown): data is Record<string, unknown> {
+  return typeof data === 'object' && data !== null && !(data instanceof ArrayBuffer)
 }
 
-/** A transient status, or undefined when the caller must handle the answer. */
-function transient(answer: Answer, ctx: Context, now: number): Failure | undefined {
-  const { status, headers } = answer
-  const retryAfterMs = parseRetryAfter(headers['retry-after'], now)
-  const reason = describeStatus(answer, ctx)
-  const primaryExhausted = headers['x-ratelimit-remaining'] === '0'
-  // A 403 is a rate limit only when GitHub says so; any other 403 is a permission problem.
-  const rateLimited =
-    status === 429 ||
-    (status === 403 &&
-      (headers['retry-after'] !== undefined ||
-        primaryExhausted ||
-        /rate limit/i.test(githubMessage(answer.text))))
-  if (rateLimited) {
-    let waitMs = retryAfterMs
-    const reset = Number(headers['x-ratelimit-reset'])
-    if (waitMs === undefined && primaryExhausted && Number.isFinite(reset)) {
-      waitMs = Math.max(0, reset * 1000 - now)
-    }
-    return { reason, status, retryable: true, rateLimited: true, waitMs }
-  }
-  if (status >= 500 || status === 408) {
-    return { reason, status, retryable: true, rateLimited: false, waitMs: retryAfterMs }
-  }
-  return undefined
-}
-
-type Attempt = { done: JsonAnswer } | { failure: Failure }
-
-/** One try: a usable answer (2xx JSON, or a status for the caller to map), or a Failure. */
-async function attempt(
-  ctx: Context,
-  request: { method: 'GET' | 'POST'; url: string; headers: Record<string, string>; body?: string },
-  what: string,
-  idempotent: boolean
-): Promise<Attempt> {
-  const { method, url, headers, body } = request
-  let answer: Answer
-  try {
-    answer = await send(method, url, headers, body, ctx.timeoutMs)
-  } catch (error) {
-    const reason =
-      error instanceof RequestTimeout || /timeout/i.test(String(error))
-        ? `no answer within ${seconds(ctx.timeoutMs)} (timeout)`
-        : `network error: ${ctx.redact(error instanceof Error ? error.message : String(error))}`
-    return { failure: { reason, retryable: true, rateLimited: false, cause: error } }
-  }
-  if (answer.status < 200 || answer.status >= 300) {
-    const failure = transient(answer, ctx, Date.now())
-    return failure ? { failure } : { done: { ...answer, json: parseJson(answer.text) } }
-  }
-  const json = parseJson(answer.text)
-  if (json !== undefined) return { done: { ...answer, json } }
-  const reason =
-    `HTTP ${answer.status} with a body that is not JSON ` +
-    `(${answer.headers['content-type'] ?? 'no content-type'}: ` +
-    `"${ctx.redact(githubMessage(answer.text)).slice(0, 80)}")`
-  if (!idempotent) {
-    throw new CodeScanningUploadError(
-      `${what} got an answer that is not JSON: ${reason}. The upload may or may not have been ` +
-        "accepted, so it is not repeated; look for the analysis in the repository's Security " +
-        `tab. A proxy between the runner and ${hostOf(url)} may be rewriting answers.`,
-      answer.status
-    )
-  }
-  return { failure: { reason, status: answer.status, retryable: true, rateLimited: false } }
+function notJson(ex: Exchange, redact: (text: string) => string): string {
+  return (
+    `HTTP ${ex.status} with a body that is not JSON ` +
+    `(${ex.contentType ?? 'no content-type'}: "${redact(githubMessage(ex.data)).slice(0, 80)}")`
+  )
 }
 
 /**
- * One API call with the retry schedule: network errors, timeouts, 5xx, 408, 429 and
- * rate-limit 403s are retried. A 2xx whose body is not JSON is retried only when `idempotent`
- * (the status checks): for the upload we cannot tell whether GitHub accepted it, and a 2xx
- * that is not JSON is more likely a proxy rewriting answers than a glitch a retry would fix.
- * Any other status is returned for the caller to map.
+ * Whether Octokit gave up on the call (its retries are over): no answer, a 5xx or 408, or a rate
+ * limit. Any other answer is the caller's to read.
  */
-async function call(
-  ctx: Context,
-  method: 'GET' | 'POST',
-  url: string,
-  body: string | undefined,
-  what: string,
-  idempotent: boolean
-): Promise<JsonAnswer> {
-  const headers: Record<string, string> = {
-    authorization: `Bearer ${ctx.token}`,
-    accept: 'application/vnd.github+json',
-    'x-github-api-version': GITHUB_API_VERSION
-  }
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  const policy = ctx.retry
-  for (let n = 1; ; n++) {
-    const result = await attempt(ctx, { method, url, headers, body }, what, idempotent)
-    if ('done' in result) return result.done
-    const { failure } = result
-    const backoff = backoffDelay(policy, n)
-    const wait =
-      failure.waitMs ?? (failure.rateLimited ? Math.max(backoff, policy.rateLimitWaitMs) : backoff)
-    const tooLong = failure.waitMs !== undefined && failure.waitMs > policy.maxRetryAfterMs
-    if (!failure.retryable || n >= policy.attempts || tooLong) {
-      const tries = n > 1 ? ` after ${n} attempts` : ''
-      const why = tooLong
-        ? `; GitHub asked to wait ${seconds(wait)}, longer than the ` +
-          `${seconds(policy.maxRetryAfterMs)} this action waits`
-        : ''
-      const advice = failure.rateLimited
-        ? ' The github-token is rate limited: other jobs using the same token or app share ' +
-          'the limit; re-run the job later.'
-        : ''
-      throw new CodeScanningUploadError(
-        `${what} failed${tries}: ${failure.reason} from ${method} ${url}${why}.${advice}`,
-        failure.status,
-        failure.cause === undefined ? undefined : { cause: failure.cause }
-      )
-    }
-    const next = `retrying in ${seconds(wait)} (attempt ${n + 1} of ${policy.attempts})`
-    if (failure.rateLimited) {
-      ctx.log.warning(`${what} was rate limited by GitHub (${failure.reason}); ${next}`)
-    } else {
-      ctx.log.info(`${what} failed: ${failure.reason}; ${next}`)
-    }
-    await ctx.sleep(wait)
-  }
+function gaveUp(ex: Exchange): boolean {
+  return (
+    ex.status === undefined ||
+    ex.status >= 500 ||
+    ex.status === 408 ||
+    ex.status === 429 ||
+    ex.rateLimit !== undefined
+  )
+}
+
+function gaveUpMessage(ex: Exchange, policy: UploadRetryPolicy): string {
+  const tries = ex.tries > 1 ? ` after ${ex.tries} attempts` : ''
+  const limit = ex.rateLimit
+  const why = limit?.refused
+    ? `; GitHub asked to wait ${seconds(limit.waitMs)}, longer than the ` +
+      `${seconds(policy.maxRetryAfterMs)} this action waits`
+    : ''
+  const advice =
+    limit || ex.status === 429
+      ? ' The github-token is rate limited: other jobs using the same token or app share ' +
+        'the limit; re-run the job later.'
+      : ''
+  return `${ex.what} failed${tries}: ${ex.reason} from ${ex.method} ${ex.url}${why}.${advice}`
 }
 
 /** POSTs the payload; the upload id from GitHub's receipt. */
 async function postSarif(ctx: Context, payload: SarifPayload): Promise<string> {
-  const url = `${ctx.base}/code-scanning/sarifs`
   const what = `Code scanning upload to ${ctx.repository}`
-  const answer = await call(ctx, 'POST', url, JSON.stringify(payload), what, false)
-  const message = ctx.redact(githubMessage(answer.text))
-  const { status } = answer
+  const ex = await ctx.api.uploadSarif(ctx.owner, ctx.repo, payload, what)
+  if (gaveUp(ex)) {
+    throw new CodeScanningUploadError(
+      gaveUpMessage(ex, ctx.retry),
+      ex.status,
+      ex.cause === undefined ? undefined : { cause: ex.cause }
+    )
+  }
+  const status = ex.status ?? 0
+  const described = describeStatus(status, ex.data, ctx.redact)
   if (status >= 200 && status < 300) {
-    const id = (answer.json as { id?: unknown } | null)?.id
+    if (!isJsonObject(ex.data)) {
+      // The upload may have been accepted: repeating it is not safe to assume harmless, and a
+      // 2xx that is not JSON is more likely a proxy rewriting answers than a passing glitch.
+      throw new CodeScanningUploadError(
+        `${what} got an answer that is not JSON: ${notJson(ex, ctx.redact)}. The upload may ` +
+          'or may not have been accepted, so it is not repeated; look for the analysis in the ' +
+          `repository's Security tab. A proxy between the runner and ${hostOf(ex.url)} may be ` +
+          'rewriting answers.',
+        status
+      )
+    }
+    const { id } = ex.data
     if (typeof id === 'string' && id !== '') return id
     throw new CodeScanningUploadError(
-      `${what}: GitHub answered HTTP ${status} without an upload id (${ctx.redact(answer.text.slice(0, 200))})`,
+      `${what}: GitHub answered HTTP ${status} without an upload id ` +
+        `(${ctx.redact(JSON.stringify(ex.data).slice(0, 200))})`,
       status
     )
   }
   if (status === 403 || status === 404) {
-    throw new CodeScanningPermissionError(status, ctx.repository, message)
+    throw new CodeScanningPermissionError(
+      status,
+      ctx.repository,
+      ctx.redact(githubMessage(ex.data))
+    )
   }
   if (status === 401) {
     throw new CodeScanningUploadError(
-      `${what}: GitHub rejected the github-token (${describeStatus(answer, ctx)}). Pass a valid ` +
-        'token in github-token (the default, github.token, is valid for the duration of the job).',
+      `${what}: GitHub rejected the github-token (${described}). Pass a valid token in ` +
+        'github-token (the default, github.token, is valid for the duration of the job).',
       status
     )
   }
   if (status === 413) {
     throw new CodeScanningUploadError(
-      `${what}: GitHub rejected the SARIF as too large (${describeStatus(answer, ctx)}). Code ` +
-        `scanning accepts at most ${size(MAX_SARIF_GZIP_BYTES)} gzipped: leave findings ` +
-        'out with a trivyignore file, or set upload-sarif: false.',
+      `${what}: GitHub rejected the SARIF as too large (${described}). Code scanning accepts ` +
+        `at most ${size(MAX_SARIF_GZIP_BYTES)} gzipped: leave findings out with a trivyignore ` +
+        'file, or set upload-sarif: false.',
       status
     )
   }
   if (status === 400 || status === 422) {
-    throw new CodeScanningUploadError(
-      `${what}: GitHub rejected the SARIF (${describeStatus(answer, ctx)}).`,
-      status
-    )
+    throw new CodeScanningUploadError(`${what}: GitHub rejected the SARIF (${described}).`, status)
   }
-  throw new CodeScanningUploadError(`${what} failed: ${describeStatus(answer, ctx)}.`, status)
-}
-
-interface StatusAnswer {
-  processing_status?: unknown
-  analyses_url?: unknown
-  errors?: unknown
+  throw new CodeScanningUploadError(`${what} failed: ${described}.`, status)
 }
 
 /** Polls the processing status of upload `id` on the poll schedule. */
 async function waitForProcessing(ctx: Context, id: string): Promise<UploadOutcome> {
-  const url = `${ctx.base}/code-scanning/sarifs/${encodeURIComponent(id)}`
   const what = `Reading the processing status of SARIF upload ${id}`
+  const uploaded = ` The SARIF was uploaded (id ${id}); GitHub goes on processing it.`
   const checks = ctx.poll.attempts
   let waited = 0
+  /** Why the last check told nothing, when its answer was not JSON. */
+  let unreadable: { ex: Exchange; reason: string } | undefined
   for (let n = 1; n <= checks; n++) {
     const wait = backoffDelay(ctx.poll, n)
     await ctx.sleep(wait)
     waited += wait
-    let answer: JsonAnswer
-    try {
-      answer = await call(ctx, 'GET', url, undefined, what, true)
-    } catch (error) {
-      if (!(error instanceof CodeScanningUploadError)) throw error
-      throw new CodeScanningUploadError(
-        `${error.message} The SARIF was uploaded (id ${id}); GitHub goes on processing it.`,
-        error.status,
-        { cause: error.cause, uploadId: id }
-      )
+    const ex = await ctx.api.getSarif(ctx.owner, ctx.repo, id, what)
+    if (gaveUp(ex)) {
+      throw new CodeScanningUploadError(gaveUpMessage(ex, ctx.retry) + uploaded, ex.status, {
+        cause: ex.cause,
+        uploadId: id
+      })
     }
-    if (answer.status === 404) {
+    const status = ex.status ?? 0
+    unreadable = undefined
+    if (status === 404) {
       // Right after the upload the status can briefly be unknown (eventual consistency).
       ctx.log.debug(`SARIF upload ${id} not visible yet (HTTP 404), check ${n} of ${checks}`)
       continue
     }
-    if (answer.status < 200 || answer.status >= 300) {
+    if (status < 200 || status >= 300) {
       throw new CodeScanningUploadError(
-        `${what} failed: ${describeStatus(answer, ctx)} from GET ${url}. The SARIF was ` +
-          `uploaded (id ${id}); GitHub goes on processing it.`,
-        answer.status,
+        `${what} failed: ${describeStatus(status, ex.data, ctx.redact)} from GET ${ex.url}.` +
+          uploaded,
+        status,
         { uploadId: id }
       )
     }
-    const data = (answer.json ?? {}) as StatusAnswer
-    const status = data.processing_status
+    if (!isJsonObject(ex.data)) {
+      // A status check changes nothing: the next one on the schedule asks again.
+      unreadable = { ex, reason: notJson(ex, ctx.redact) }
+      ctx.log.debug(`SARIF upload ${id}: ${unreadable.reason}, check ${n} of ${checks}`)
+      continue
+    }
+    const data = ex.data as StatusAnswer
+    const processing = data.processing_status
     ctx.log.debug(
-      `SARIF upload ${id}: processing_status ${String(status)}, check ${n} of ${checks}`
+      `SARIF upload ${id}: processing_status ${String(processing)}, check ${n} of ${checks}`
     )
-    if (status === 'complete') {
+    if (processing === 'complete') {
       ctx.log.info(`Code scanning processed SARIF upload ${id}`)
       const analyses = typeof data.analyses_url === 'string' ? data.analyses_url : undefined
       return analyses === undefined
         ? { id, status: 'complete' }
         : { id, url: analyses, status: 'complete' }
     }
-    if (status === 'failed') {
+    if (processing === 'failed') {
       const errors = Array.isArray(data.errors)
         ? (data.errors as unknown[]).map(e => ctx.redact(String(e)))
         : []
       return { id, status: 'failed', errors }
     }
     // 'pending', or a status this code does not know: keep waiting.
+  }
+  if (unreadable) {
+    throw new CodeScanningUploadError(
+      `${what} failed: ${unreadable.reason} from GET ${unreadable.ex.url}. A proxy between the ` +
+        `runner and ${hostOf(unreadable.ex.url)} may be rewriting answers.${uploaded}`,
+      unreadable.ex.status,
+      { uploadId: id }
+    )
   }
   ctx.log.info(
     `SARIF upload ${id} was still being processed after ${seconds(waited)}; GitHub goes on ` +
@@ -669,11 +538,12 @@ async function waitForProcessing(ctx: Context, id: string): Promise<UploadOutcom
   return { id, status: 'timeout' }
 }
 
-/**
- * Validates and uploads the SARIF, then waits for GitHub to process it. Throws
- * InvalidSarifUploadError before any request when the request is invalid,
- * CodeScanningPermissionError on 403/404, CodeScanningUploadError otherwise.
- */
+interface StatusAnswer {
+  processing_status?: unknown
+  analyses_url?: unknown
+  errors?: unknown
+}
+
 /** The upload accepted by GitHub, and its processing, still running. */
 export interface StartedUpload {
   id: string
@@ -687,8 +557,10 @@ export async function uploadSarif(options: UploadOptions): Promise<UploadOutcome
 }
 
 /**
- * Resolves once GitHub accepted the file (the POST, with its retries); processing is waited for
- * in `processed`, so the caller can go on (publish) meanwhile and collect the outcome at the end.
+ * Validates and uploads the SARIF; resolves once GitHub accepted the file (the POST, with its
+ * retries). Processing is waited for in `processed`, so the caller can go on (publish) meanwhile
+ * and collect the outcome at the end. Throws InvalidSarifUploadError before any request when the
+ * request is invalid, CodeScanningPermissionError on 403/404, CodeScanningUploadError otherwise.
  */
 export async function startSarifUpload(options: UploadOptions): Promise<StartedUpload> {
   const { log, token, owner, repo } = options
@@ -702,16 +574,27 @@ export async function startSarifUpload(options: UploadOptions): Promise<StartedU
     )
   }
   const { payload, summary, gzipBytes } = buildPayload(options, options)
+  const redact = (text: string) => text.split(token).join('***')
+  const retry = options.retry ?? DEFAULT_UPLOAD_RETRY
+  // Octokit is loaded only by runs that upload.
+  const { codeScanningApi } = await import('./code-scanning/octokit.js')
   const ctx: Context = {
-    base: `${apiUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`,
+    api: codeScanningApi({
+      apiUrl,
+      token,
+      log,
+      retry,
+      timeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      redact
+    }),
+    owner,
+    repo,
     repository: `${owner}/${repo}`,
-    token,
     log,
     sleep: options.sleep ?? (ms => sleep(ms)),
-    retry: options.retry ?? DEFAULT_UPLOAD_RETRY,
+    retry,
     poll: options.poll ?? DEFAULT_POLL,
-    timeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-    redact: text => text.split(token).join('***')
+    redact
   }
   log.info(
     `Uploading SARIF to code scanning of ${ctx.repository}: ${summary.results} results in ` +
@@ -726,7 +609,7 @@ export async function startSarifUpload(options: UploadOptions): Promise<StartedU
   return { id, processed }
 }
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))} s`
 }
 

@@ -8,10 +8,9 @@ import { HttpClient } from '@actions/http-client'
 import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
 import { errorMessage } from '../errors.js'
 
-export interface OidcRequest {
-  url: string
-  token: string
-}
+import type { OidcRequest } from '../runner-env.js'
+
+export type { OidcRequest }
 
 /** As @actions/core's client: http-client retries 502/503/504 itself, quickly. */
 const MAX_RETRIES = 10

@@ -30,7 +30,8 @@ import {
   type WrittenFormat
 } from './args.js'
 import { keylessIdentity } from './identity.js'
-import { cosign2TrustEnv, signingConfigUrls } from './trust.js'
+import { signingConfigUrls } from '../inputs/sigstore-files.js'
+import { cosign2TrustEnv } from './trust.js'
 import { errorMessage } from '../errors.js'
 import type { Digest } from '../digest.js'
 import type { Logger } from '../logger.js'

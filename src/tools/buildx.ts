@@ -478,3 +478,9 @@ export async function ensureBuildReady(opts: EnsureBuildReadyOptions): Promise<B
     notes: [...notes, ...qemu.notes]
   }
 }
+
+/** The builder a build says it used (its first line; build/buildx-output.ts reads it). */
+export interface BuilderUsed {
+  name: string
+  driver: string
+}

@@ -21,6 +21,10 @@ export {
   RATE_LIMIT_ADVICE,
   type RetryPolicy
 } from './download.js'
-export { parseToolsManifest, readToolsManifest, type ToolsManifest } from './manifest.js'
+export {
+  parseToolsManifest,
+  readToolsManifest,
+  type ToolsManifest
+} from '../inputs/tools-manifest.js'
 export { DEFAULT_VERSIONS, PINNED_RELEASES } from './releases.js'
-export { TOOL_SPECS, type Platform, type ToolName } from './specs.js'
+export { TOOL_SPECS, type Platform, type ToolName } from '../tool-specs.js'

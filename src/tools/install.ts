@@ -19,9 +19,9 @@ import { join } from 'node:path'
 import semver from 'semver'
 import { ConfigurationError, errorMessage } from '../errors.js'
 import { execChecked, execCommand } from '../exec.js'
-import { currentSha256, type VerifiedBinary } from './binary.js'
+import { currentSha256, type VerifiedBinary } from '../verified-binary.js'
 import { downloadVerified, type RetryPolicy } from './download.js'
-import { findManifestEntry, type ToolsManifest } from './manifest.js'
+import { findManifestEntry, type ToolsManifest } from '../inputs/tools-manifest.js'
 import {
   DEFAULT_VERSIONS,
   DELETED_RELEASES,
@@ -39,7 +39,7 @@ import {
   type ToolName,
   type ToolSpec,
   type ToolVersion
-} from './specs.js'
+} from '../tool-specs.js'
 import type { Logger } from '../logger.js'
 
 export interface ToolRequest {

@@ -1,5 +1,5 @@
 import { log } from '../log.js'
-import type { BuilderUsed } from '../build/buildx-output.js'
+import type { BuilderUsed } from './buildx.js'
 import type { Config } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
 import type { BuildReadiness } from './buildx.js'

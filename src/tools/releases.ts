@@ -14,7 +14,7 @@
  * the release's checksums file and cross-checked with a second, independent source. Until then,
  * users can install it through `tools-manifest` (see docs/supply-chain.md).
  */
-import type { Platform, ToolName } from './specs.js'
+import type { Platform, ToolName } from '../tool-specs.js'
 
 export interface PinnedRelease {
   tool: ToolName

@@ -13,7 +13,7 @@ import {
   resolveDefaultBranch,
   type ResolveOptions
 } from '../../../src/plan/default-branch.js'
-import { parseFlavor, parseTagRules } from '../../../src/plan/tag-rules.js'
+import { parseFlavor, parseTagRules } from '../../../src/inputs/tag-rules.js'
 import { computeTags } from '../../../src/plan/tags.js'
 import { makeWorkspace } from '../../fixtures/workspace.js'
 import { FakeGitHub } from '../../helpers/fake-github.js'

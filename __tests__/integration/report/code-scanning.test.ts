@@ -1,12 +1,14 @@
 /**
  * The code scanning upload against a loopback fake of GitHub's API (__tests__/helpers/
  * fake-github.ts), over real HTTP: payload encoding, retries, permission errors, processing
- * status, GHES paths, and the token kept out of every message. Waits go through a recording
- * `sleep` that does not wait, so schedules can be checked without slowing the tests.
+ * status, GHES paths, and the token kept out of every message. The waits between status checks
+ * go through a recording `sleep` that does not wait; Octokit's retry waits (its plugins') are
+ * shortened instead, one of its seconds lasting `unitMs` (1 ms here), so that tests wait
+ * milliseconds where the action waits seconds.
  */
 import { gunzipSync } from 'node:zlib'
 import type { BackoffPolicy } from '../../../src/retry.js'
-import { backoffDelay, backoffSchedule } from '../../../src/retry.js'
+import { backoffDelay } from '../../../src/retry.js'
 import { ConfigurationError } from '../../../src/errors.js'
 import {
   CodeScanningPermissionError,
@@ -61,14 +63,19 @@ const SARIF = {
 }
 const SARIF_TEXT = JSON.stringify(SARIF)
 
-/** 4 tries, 5/10/20 ms apart (recorded, not waited). */
+/** 4 tries; Octokit's waits in ms where it would wait seconds (1, 4, 9 ms between tries). */
 const FAST_RETRY: UploadRetryPolicy = {
   attempts: 4,
-  initialDelayMs: 5,
-  factor: 2,
-  maxDelayMs: 20,
-  maxRetryAfterMs: 5_000,
-  rateLimitWaitMs: 50
+  maxRetryAfterMs: 60_000,
+  rateLimitWaitMs: 60_000,
+  unitMs: 1
+}
+/** GitHub's answer to a secondary rate limit, which plugin-throttling recognises by its text. */
+const SECONDARY = {
+  message:
+    'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+  documentation_url:
+    'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits'
 }
 /** 5 status checks after 2, 4, 8, 10, 10 ms. */
 const FAST_POLL: BackoffPolicy = { attempts: 5, initialDelayMs: 2, factor: 2, maxDelayMs: 10 }
@@ -86,6 +93,12 @@ class RecordingLog {
   }
   debug(m: string): void {
     this.record(`debug: ${m}`)
+  }
+  notice(m: string): void {
+    this.record(`notice: ${m}`)
+  }
+  error(m: string): void {
+    this.record(`error: ${m}`)
   }
   private record(line: string): void {
     this.lines.push(line)
@@ -147,6 +160,11 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 
 const uploads = () => fake.requests.filter(r => r.route === 'sarif-upload')
 const statusChecks = () => fake.requests.filter(r => r.route === 'sarif-status')
+/** ms between consecutive requests to `route`. */
+const gaps = (route = 'sarif-upload') =>
+  fake.requests
+    .filter(r => r.route === route)
+    .flatMap((r, i, all) => (i === 0 ? [] : [r.at - (all[i - 1]?.at ?? 0)]))
 
 describe('sarifPayload (pure)', () => {
   const request: SarifUploadRequest = {
@@ -231,10 +249,13 @@ describe('sarifPayload (pure)', () => {
 })
 
 test('the default schedules are the ones their comments give', () => {
-  expect(backoffSchedule(DEFAULT_UPLOAD_RETRY)).toEqual([2000, 4000, 8000, 16000])
-  expect([DEFAULT_UPLOAD_RETRY.maxRetryAfterMs, DEFAULT_UPLOAD_RETRY.rateLimitWaitMs]).toEqual([
-    60_000, 60_000
-  ])
+  // Octokit's seconds are seconds; 5 tries (plugin-retry then waits 1, 4, 9, 16 s: 30 s).
+  expect(DEFAULT_UPLOAD_RETRY).toEqual({
+    attempts: 5,
+    maxRetryAfterMs: 60_000,
+    rateLimitWaitMs: 60_000,
+    unitMs: 1000
+  })
   const pollWaits = Array.from({ length: DEFAULT_POLL.attempts }, (_, i) =>
     backoffDelay(DEFAULT_POLL, i + 1)
   )
@@ -282,50 +303,112 @@ describe('uploadSarif against the fake GitHub', () => {
       expect(request.headers).toMatchObject({
         accept: 'application/vnd.github+json',
         'x-github-api-version': GITHUB_API_VERSION,
-        'user-agent': expect.stringContaining('image-pipeline-action')
+        'user-agent': expect.stringMatching(/^image-pipeline-action\/\d+\.\d+\.\d+ octokit/)
       })
     }
-    expect(uploads()[0]?.headers['content-type']).toBe('application/json')
+    expect(uploads()[0]?.headers['content-type']).toMatch(/^application\/json\b/)
     // The three status checks came after the poll schedule's waits.
     expect(waits).toEqual([2, 4, 8])
     expect(log.lines.some(l => l.startsWith('warning'))).toBe(false)
     expect(log.lines[0]).toMatch(/^info: Uploading SARIF .*2 results in 2 runs.*refs\/heads\/main/)
   })
 
-  test('500, 502, then success: retried on the backoff schedule, one upload accepted', async () => {
+  test('500, 502, then success: retried, each retry logged, one upload accepted', async () => {
     fake.faults('sarif-upload', [{ status: 500 }, { status: 502, body: 'Bad Gateway' }])
-    const { upload, waits, log } = run()
+    const { upload, log } = run()
     const outcome = await upload()
     expect(outcome.status).toBe('complete')
     expect(uploads().map(r => r.outcome)).toEqual([500, 502, 202])
     expect(fake.sarifUploads).toHaveLength(1)
-    expect(waits.slice(0, 2)).toEqual([5, 10])
-    expect(log.lines.filter(l => /retrying in/.test(l))).toHaveLength(2)
-    expect(log.lines.join('\n')).toMatch(
-      /failed: HTTP 502 Bad Gateway: Bad Gateway; retrying in 0.01 s \(attempt 3 of 4\)/
-    )
+    expect(log.lines.filter(l => /retrying/.test(l))).toEqual([
+      expect.stringMatching(
+        /^info: .*upload to octo-org\/hello-world failed: HTTP 500 Internal Server Error: injected 500; retrying \(attempt 2 of 4\)$/
+      ),
+      expect.stringMatching(
+        /failed: HTTP 502 Bad Gateway: Bad Gateway; retrying \(attempt 3 of 4\)$/
+      )
+    ])
   })
 
-  test('429 with Retry-After: 0, then success: retried at once', async () => {
-    fake.faults('sarif-upload', [{ status: 429, headers: { 'retry-after': '0' } }])
-    const { upload, waits, log } = run()
+  test('transient failures wait n² of Octokit’s seconds between tries: bounded time', async () => {
+    fake.faults('sarif-upload', [{ status: 500 }, { status: 503 }, { status: 504 }])
+    const unitMs = 10
+    expect((await run({ retry: { ...FAST_RETRY, unitMs } }).upload()).status).toBe('complete')
+    expect(uploads().map(r => r.outcome)).toEqual([500, 503, 504, 202])
+    // 1, 4, 9 units (the action: 1, 4, 9, 16 s); timers never fire early, allow 1 ms of rounding.
+    const [a = 0, b = 0, c = 0] = gaps()
+    expect([a, b, c].map(gap => gap >= 0)).toEqual([true, true, true])
+    expect(a).toBeGreaterThanOrEqual(1 * unitMs - 1)
+    expect(b).toBeGreaterThanOrEqual(4 * unitMs - 1)
+    expect(c).toBeGreaterThanOrEqual(9 * unitMs - 1)
+    expect(a + b + c).toBeLessThan(1000)
+  })
+
+  // Rate limits are mostly tested on the status checks: on the upload (a write), plugin-throttling
+  // also spaces tries a second apart, as GitHub advises for writes, and unitMs does not shorten
+  // that second. The two upload tests below that retry pay it.
+
+  test('429 secondary rate limit with Retry-After, then success: retried after it', async () => {
+    fake.faults('sarif-status', [{ status: 429, headers: { 'retry-after': '3' }, body: SECONDARY }])
+    const unitMs = 10
+    const { upload, log } = run({ retry: { ...FAST_RETRY, unitMs } })
     expect((await upload()).status).toBe('complete')
-    expect(uploads()).toHaveLength(2)
-    expect(waits[0]).toBe(0)
-    expect(log.lines.some(l => /^warning: .*rate limited by GitHub/.test(l))).toBe(true)
+    expect(statusChecks().map(r => r.outcome)).toEqual([429, 200])
+    expect(gaps('sarif-status')[0]).toBeGreaterThanOrEqual(3 * unitMs - 1)
+    expect(log.lines.filter(l => l.startsWith('warning'))).toEqual([
+      expect.stringMatching(
+        /^warning: Reading the processing status of SARIF upload \S+ was rate limited by GitHub \(a secondary rate limit: HTTP 429 Too Many Requests: You have exceeded a secondary rate limit.*\); retrying in 0\.03 s \(attempt 2 of 4\)$/
+      )
+    ])
   })
 
   test('Retry-After is honoured up to the cap; beyond it the upload fails at once', async () => {
-    fake.faults('sarif-upload', [{ status: 503, headers: { 'retry-after': '3' } }])
+    fake.faults('sarif-status', [
+      { status: 429, headers: { 'retry-after': '60' }, body: SECONDARY }
+    ])
     const first = run()
     expect((await first.upload()).status).toBe('complete')
-    expect(first.waits[0]).toBe(3000)
+    expect(first.log.lines.join('\n')).toMatch(/retrying in 0\.06 s/)
+    expect(gaps('sarif-status')[0]).toBeGreaterThanOrEqual(60 * FAST_RETRY.unitMs - 1)
 
-    fake.clear().faults('sarif-upload', [{ status: 429, headers: { 'retry-after': '120' } }])
+    fake
+      .clear()
+      .faults('sarif-upload', [{ status: 403, headers: { 'retry-after': '120' }, body: SECONDARY }])
     const error = await rejection(run().upload())
+    // A rate-limited 403 is not a permission problem.
     expect(error).toBeInstanceOf(CodeScanningUploadError)
-    expect(error.message).toMatch(/asked to wait 120 s, longer than the 5 s this action waits/)
+    expect(error).not.toBeInstanceOf(CodeScanningPermissionError)
+    expect((error as CodeScanningUploadError).status).toBe(403)
+    expect(error.message).toMatch(
+      /upload to octo-org\/hello-world failed: HTTP 403 Forbidden: You have exceeded a secondary rate limit.* from POST http:\/\/127\.0\.0\.1:\d+\/repos\/octo-org\/hello-world\/code-scanning\/sarifs; GitHub asked to wait 120 s, longer than the 60 s this action waits\. The github-token is rate limited/
+    )
     expect(uploads()).toHaveLength(1)
+  })
+
+  test('a rate limit that lasts: retried while the request was sent fewer than attempts times', async () => {
+    fake.fail('sarif-status', { status: 429, headers: { 'retry-after': '1' }, body: SECONDARY })
+    const { upload, log } = run()
+    const error = await rejection(upload())
+    expect(error).toBeInstanceOf(CodeScanningUploadError)
+    expect((error as CodeScanningUploadError).uploadId).toBe(fake.sarifUploads[0]?.id)
+    expect(error.message).toMatch(
+      /failed after 4 attempts: HTTP 429 .*The github-token is rate limited: .*re-run the job later\. The SARIF was uploaded/
+    )
+    expect(statusChecks()).toHaveLength(FAST_RETRY.attempts)
+    expect(log.lines.filter(l => l.startsWith('warning'))).toHaveLength(FAST_RETRY.attempts - 1)
+  })
+
+  test('a rate limit, then 5xx: the retries after it are bounded too', async () => {
+    // The throttling plugin's retry starts a new run of plugin-retry: at most 2 × attempts - 1.
+    fake.faults('sarif-status', [{ status: 403, headers: { 'retry-after': '1' }, body: SECONDARY }])
+    fake.fail('sarif-status', { status: 500 })
+    const { upload, log } = run()
+    const error = await rejection(upload())
+    expect(statusChecks().map(r => r.outcome)).toEqual([403, 500, 500, 500, 500])
+    expect(error.message).toMatch(/failed after 5 attempts: HTTP 500 Internal Server Error/)
+    expect(
+      log.lines.filter(l => /retrying/.test(l)).map(l => /\(attempt .*\)$/.exec(l)?.[0])
+    ).toEqual(['(attempt 2 of 4)', '(attempt 3 of 5)', '(attempt 4 of 5)', '(attempt 5 of 5)'])
   })
 
   test('a reset connection, then success', async () => {
@@ -404,7 +487,7 @@ describe('uploadSarif against the fake GitHub', () => {
     fake.faults('sarif-upload', [
       {
         status: 403,
-        headers: { 'retry-after': '0' },
+        headers: { 'retry-after': '2' },
         body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes.' }
       }
     ])
@@ -415,8 +498,13 @@ describe('uploadSarif against the fake GitHub', () => {
   })
 
   test('rate limits without Retry-After: secondary waits the least wait; primary until reset', async () => {
-    fake.faults('sarif-upload', [
-      { status: 403, body: { message: 'You have exceeded a secondary rate limit.' } },
+    // Retry-After: 0 counts as none for plugin-throttling: the least wait (60 s, 60 units here).
+    fake.faults('sarif-status', [
+      {
+        status: 403,
+        headers: { 'retry-after': '0' },
+        body: { message: 'You have exceeded a secondary rate limit.' }
+      },
       {
         status: 403,
         headers: {
@@ -426,10 +514,18 @@ describe('uploadSarif against the fake GitHub', () => {
         body: { message: 'API rate limit exceeded for installation ID 1.' }
       }
     ])
-    const { upload, waits } = run()
+    const { upload, log } = run()
     expect((await upload()).status).toBe('complete')
-    expect(uploads().map(r => r.outcome)).toEqual([403, 403, 202])
-    expect(waits.slice(0, 2)).toEqual([FAST_RETRY.rateLimitWaitMs, 0])
+    expect(statusChecks().map(r => r.outcome)).toEqual([403, 403, 200])
+    expect(gaps('sarif-status')[0]).toBeGreaterThanOrEqual(FAST_RETRY.rateLimitWaitMs / 1000 - 1)
+    expect(log.lines.filter(l => l.startsWith('warning'))).toEqual([
+      expect.stringMatching(
+        /\(a secondary rate limit: HTTP 403 .*retrying in 0\.06 s \(attempt 2 of 4\)$/
+      ),
+      expect.stringMatching(
+        /\(its rate limit: HTTP 403 .*API rate limit exceeded.*retrying in 0 s \(attempt 3 of 4\)$/
+      )
+    ])
   })
 
   test('401 (a wrong token): a clear error, not retried, the token not in it', async () => {
@@ -512,6 +608,17 @@ describe('uploadSarif against the fake GitHub', () => {
     const { upload } = run({ requestTimeoutMs: 150 })
     expect((await upload()).status).toBe('complete')
     expect(statusChecks().map(r => r.outcome)).toEqual([500, 'hang', 'malformed', 200])
+  })
+
+  test('a status answer that is never JSON: the error says so and names the upload id', async () => {
+    fake.fail('sarif-status', { kind: 'malformed' })
+    const error = await rejection(run().upload())
+    expect(error).toBeInstanceOf(CodeScanningUploadError)
+    expect((error as CodeScanningUploadError).uploadId).toBe(fake.sarifUploads[0]?.id)
+    expect(error.message).toMatch(
+      /HTTP 200 with a body that is not JSON .*may be rewriting answers\. The SARIF was uploaded \(id /
+    )
+    expect(statusChecks()).toHaveLength(FAST_POLL.attempts)
   })
 
   test('a status check that keeps failing: the error names the upload id', async () => {

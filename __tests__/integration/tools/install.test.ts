@@ -25,7 +25,7 @@ import {
   toolsOptions,
   type InstallOptions
 } from '../../../src/tools/install.js'
-import { parseToolsManifest } from '../../../src/tools/manifest.js'
+import { parseToolsManifest } from '../../../src/inputs/tools-manifest.js'
 import {
   buildFakeTrivyArchive,
   sha256File,

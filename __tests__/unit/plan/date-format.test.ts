@@ -1,4 +1,4 @@
-import { formatDate } from '../../../src/plan/date-format.js'
+import { formatDate } from '../../../src/inputs/date-format.js'
 
 // moment's documented format tokens (https://momentjs.com/docs/#/displaying/format/) and the
 // examples of metadata-action's README ({{date}} table).

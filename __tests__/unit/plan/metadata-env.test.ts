@@ -1,7 +1,7 @@
 import { readContext, readMetadataSettings } from '../../../src/context.js'
 import { ConfigurationError } from '../../../src/errors.js'
 import { ociLabels } from '../../../src/plan/labels.js'
-import { parseFlavor, parseTagRules } from '../../../src/plan/tag-rules.js'
+import { parseFlavor, parseTagRules } from '../../../src/inputs/tag-rules.js'
 import { computeTags } from '../../../src/plan/tags.js'
 import { example, runnerContext } from './runner-context.js'
 

@@ -1,5 +1,5 @@
 import { makePlan, type PlanInput } from '../../../src/plan/index.js'
-import { parseFlavor, parseTagRules } from '../../../src/plan/tag-rules.js'
+import { parseFlavor, parseTagRules } from '../../../src/inputs/tag-rules.js'
 import { NOW, example, runnerContext } from './runner-context.js'
 
 const input = (over: Partial<PlanInput> = {}): PlanInput => ({

@@ -1,6 +1,6 @@
 import { makePlan } from '../../../src/plan/index.js'
 import { decidePublishRoute, type PublishRouteInput } from '../../../src/plan/publish-route.js'
-import { parseFlavor, parseTagRules } from '../../../src/plan/tag-rules.js'
+import { parseFlavor, parseTagRules } from '../../../src/inputs/tag-rules.js'
 import { example, runnerContext } from './runner-context.js'
 
 describe('decidePublishRoute: buildx pushes only when nothing comes between build and tag', () => {

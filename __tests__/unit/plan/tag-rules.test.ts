@@ -4,7 +4,7 @@ import {
   parseFlavor,
   parseTagRules,
   type TagRule
-} from '../../../src/plan/tag-rules.js'
+} from '../../../src/inputs/tag-rules.js'
 
 function rejection(parse: () => unknown): ValueError {
   try {

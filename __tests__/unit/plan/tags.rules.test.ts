@@ -1,6 +1,6 @@
 import type { RunContext } from '../../../src/context.js'
 import { ValueError } from '../../../src/errors.js'
-import { parseFlavor, parseTagRules } from '../../../src/plan/tag-rules.js'
+import { parseFlavor, parseTagRules } from '../../../src/inputs/tag-rules.js'
 import { computeTags } from '../../../src/plan/tags.js'
 import { example, runnerContext } from './runner-context.js'
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { readContext, type EventPayload, type RunContext } from '../../../src/context.js'
 import { ValueError } from '../../../src/errors.js'
 import { ociLabels } from '../../../src/plan/labels.js'
-import { parseFlavor, parseTagRules } from '../../../src/plan/tag-rules.js'
+import { parseFlavor, parseTagRules } from '../../../src/inputs/tag-rules.js'
 import { computeTags, needsDefaultBranch } from '../../../src/plan/tags.js'
 
 /**

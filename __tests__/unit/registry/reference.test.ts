@@ -4,7 +4,7 @@ import {
   registryOf,
   registryOfAuthKey,
   repositoryOf
-} from '../../../src/registry/reference.js'
+} from '../../../src/reference.js'
 
 describe('registryOf / repositoryOf: docker normalisation', () => {
   test.each([

@@ -3,8 +3,8 @@
  * stage did it, and otherwise why not (the plan's reason, the gate, or where the run stopped).
  */
 import { makePlan, type PlanInput } from '../../../src/plan/index.js'
-import { parseFlavor, parseTagRules } from '../../../src/plan/tag-rules.js'
-import { renderSummary, type RunReport } from '../../../src/report/summary.js'
+import { parseFlavor, parseTagRules } from '../../../src/inputs/tag-rules.js'
+import { renderSummary, type RunReport } from '../../../src/summary/summary.js'
 import { example, runnerContext } from '../plan/runner-context.js'
 
 const input = (over: Partial<PlanInput> = {}): PlanInput => ({

@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ValueError } from '../../../src/errors.js'
-import {
-  applyIgnoreRules,
-  globToRegExp,
-  isExpired,
-  parseIgnoreFile,
-  parsePurl
-} from '../../../src/scan/ignore.js'
+import { parseIgnoreFile, parsePurl } from '../../../src/inputs/ignore-files.js'
+import { applyIgnoreRules, globToRegExp, isExpired } from '../../../src/scan/ignore.js'
 import type { Finding } from '../../../src/scan/model.js'
 import { parseTrivyReport } from '../../../src/scan/trivy-report.js'
 

@@ -6,7 +6,7 @@ import {
   findManifestEntry,
   parseToolsManifest,
   readToolsManifest
-} from '../../../src/tools/manifest.js'
+} from '../../../src/inputs/tools-manifest.js'
 
 const HASH = 'a'.repeat(64)
 

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../../../src/errors.js'
 import { resolveTool } from '../../../src/tools/install.js'
-import { parseToolsManifest } from '../../../src/tools/manifest.js'
+import { parseToolsManifest } from '../../../src/inputs/tools-manifest.js'
 
 const HASH = 'c'.repeat(64)
 const manifest = (version: string, tool = 'trivy', platform = 'linux-x64') =>

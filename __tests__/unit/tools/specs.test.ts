@@ -7,7 +7,7 @@ import {
   TOOL_SPECS,
   type Platform,
   type ToolName
-} from '../../../src/tools/specs.js'
+} from '../../../src/tool-specs.js'
 
 test.each<[ToolName, string, Platform, string]>([
   ['trivy', '0.74.0', 'linux-x64', 'trivy_0.74.0_Linux-64bit.tar.gz'],

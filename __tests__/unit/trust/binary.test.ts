@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, renameSync, utimesSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execCommand, execWithTimeout } from '../../../src/exec.js'
-import { BinaryChangedError, checkBinary, currentSha256 } from '../../../src/tools/binary.js'
+import { BinaryChangedError, checkBinary, currentSha256 } from '../../../src/verified-binary.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'binary-'))
 const sha = (text: string) => createHash('sha256').update(text).digest('hex')

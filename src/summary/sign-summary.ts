@@ -3,7 +3,7 @@
  * in which formats, what was attested, and the exact commands a consumer runs to verify.
  */
 import type { SignOutcome } from '../sign/stage.js'
-import { codeCell as code } from './markdown.js'
+import { codeCell as code } from '../report/markdown.js'
 
 export function renderSignSummary(outcome: SignOutcome): string {
   const who =

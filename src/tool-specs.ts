@@ -4,7 +4,7 @@
  * spells its versions. The installer (install.ts) has no per-tool branch; adding a tool is
  * adding a spec here and its hashes in releases.ts.
  */
-import { ConfigurationError } from '../errors.js'
+import { ConfigurationError } from './errors.js'
 
 export const TOOL_NAMES = ['trivy', 'cosign'] as const
 export type ToolName = (typeof TOOL_NAMES)[number]

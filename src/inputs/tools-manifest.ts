@@ -18,7 +18,7 @@ import {
   type Platform,
   type ToolName,
   type ToolVersion
-} from './specs.js'
+} from '../tool-specs.js'
 import { SHA256_HEX as SHA256 } from '../digest.js'
 
 export interface ManifestEntry {
