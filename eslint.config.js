@@ -12,7 +12,7 @@ const STAGES = [
   'plan',
   'tools',
   'registry',
-  'build',
+  'image-build',
   'scan',
   'report',
   'publish',

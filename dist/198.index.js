@@ -13,7 +13,7 @@ export const modules = {
 /* harmony export */   m: () => (/* binding */ parseDigest)
 /* harmony export */ });
 /**
- * Content digests, written once. An image's identity is its sha256 digest (SPEC invariant 1:
+ * Content digests, written once. An image's identity is its sha256 digest (invariant 1, docs/design.md:
  * the digest scanned is the one pushed, signed and tagged); it enters the run in one place (the
  * OCI layout's index, or buildx's metadata when buildx pushed) and is parsed there into a
  * `Digest`, which the later stages take instead of a plain string. Their argv builders check it
@@ -824,7 +824,7 @@ function isLiteral(template) {
  */
 /**
  * Used when the `tags` input is empty. metadata-action's default is schedule + ref (branch, tag,
- * pr); ours swaps `type=ref,event=tag` for semver rules and adds the commit, as the SPEC asks: a
+ * pr); ours swaps `type=ref,event=tag` for semver rules and adds the commit, as docs/design.md says: a
  * `v1.2.3` tag push yields `1.2.3` and `1.2` (not the raw `v1.2.3`), and every pushed image also
  * gets an immutable `sha-<7>` tag.
  */
@@ -1166,7 +1166,7 @@ function splitKeyValue(item) {
 
 ;// CONCATENATED MODULE: ./src/inputs/paths.ts
 /**
- * The one resolver of path inputs (SPEC invariant 14): `context`, `file`, `trivyignore`,
+ * The one resolver of path inputs (invariant 14, docs/design.md): `context`, `file`, `trivyignore`,
  * `cosign-key`, `tools-manifest`, `sigstore-signing-config`, `sigstore-trusted-root`. A path is
  * taken from the workspace when relative, every symlink is followed, and the file it really is
  * must lie inside the workspace (GITHUB_WORKSPACE) or the runner's temp directory (RUNNER_TEMP,
@@ -1316,7 +1316,7 @@ const CONTROL_NAMES = {
     0x2029: 'a paragraph separator (U+2029)'
 };
 /**
- * Refuses control characters in an input's raw value (SPEC invariant 13): the runner reads a
+ * Refuses control characters in an input's raw value (invariant 13, docs/design.md): the runner reads a
  * lone CR as the end of a line, so `a=b\r::warning ...` in a label would become a workflow
  * command wherever the value is printed. LF is allowed only where it separates list items
  * (`lines`); tab is allowed everywhere. The value itself is not quoted: it may be a secret.
@@ -1764,7 +1764,7 @@ function readConfig(read, options) {
         fail('upload-sarif', '"true" needs the scan\'s SARIF, but scan is false', 'auto or false when scan is false');
     }
     /**
-     * auto: both attestations when the run scans and may sign (SPEC invariant 10: turning the scan
+     * auto: both attestations when the run scans and may sign (invariant 10, docs/design.md: turning the scan
      * or signing off never makes this default an error); an explicit list that cannot hold is.
      */
     const attest = field('attest', raw => {
@@ -2344,8 +2344,8 @@ function answer(status, statusText, body) {
     return { reason, retryable: status === 429 || status >= 500 };
 }
 
-// EXTERNAL MODULE: ./src/plan/events.ts
-var events = __webpack_require__(654);
+// EXTERNAL MODULE: ./src/plan/decisions.ts
+var plan_decisions = __webpack_require__(6616);
 ;// CONCATENATED MODULE: ./src/plan/images.ts
 /**
  * Image names (registry/namespace/name, no tag). Docker requires lowercase repository names
@@ -2441,7 +2441,7 @@ function decidePublishRoute(input) {
 function makePlan(input, ctx) {
     const images = resolveImages(input.images, ctx);
     const { version, tags, notes } = computeTags(input.tags, input.flavor, ctx);
-    const decisions = (0,events/* decide */.LD)(input, ctx);
+    const decisions = (0,plan_decisions/* decide */.LD)(input, ctx);
     const labels = mergeLabels(ociLabels(ctx, version), input.labels);
     // Annotations carry the OCI keys of the labels, so a description the user corrected in
     // `labels` is also what GHCR shows; a key the user annotates explicitly is left to them.
@@ -2550,7 +2550,7 @@ async function main() {
     await runWithBoundary(() => run());
 }
 /**
- * The main step: inputs and plan here, then SPEC's stages one after the other (pipeline.ts).
+ * The main step: inputs and plan here, then the stages of docs/design.md one after the other (pipeline.ts).
  * The stages are one chunk, loaded once the plan is logged: a chunk per stage would put a copy
  * of every module two stages share into each of them.
  */
@@ -2590,7 +2590,7 @@ async function run(env = process.env) {
         settings(/^TRIVY_/i, 'Trivy');
     if (plan.decisions.sign !== 'off')
         settings(/^COSIGN_/i, 'cosign');
-    const { pipeline, renderSummary } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(212), __webpack_require__.e(868)]).then(__webpack_require__.bind(__webpack_require__, 5868));
+    const { pipeline, renderSummary } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(212), __webpack_require__.e(92)]).then(__webpack_require__.bind(__webpack_require__, 7092));
     const timer = new timings/* StageTimer */.e();
     const report = { plan, platforms: config.platforms, timings: timer.timings };
     const late = { pending: [] };
@@ -2675,7 +2675,7 @@ function logPlan(plan, config) {
 
 /***/ }),
 
-/***/ 654:
+/***/ 6616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2725,7 +2725,7 @@ function isPrivateRepository(ctx) {
 /**
  * sign=auto signs what is pushed: with the key when one is given, else keyless when the runner
  * can mint an OIDC token. When the run pushes and can do neither, it fails here, before the
- * build, naming what would make it sign (SPEC: an image is never published unsigned unless the
+ * build, naming what would make it sign (docs/design.md: an image is never published unsigned unless the
  * user said sign: false). The one exception is a pull request from a fork under sign=auto:
  * GitHub gives it neither an OIDC token nor secrets, so signing is skipped with a warning, as the
  * SARIF upload is (invariant 8); sign=true fails there too. When nothing is pushed there is

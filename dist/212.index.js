@@ -658,7 +658,7 @@ async function docker(ctx, args) {
 }
 /**
  * `docker buildx version` alone, for the job summary of a build that needed no check (see
- * build/check-on-failure.ts); one process, which does not talk to the daemon.
+ * image-build/check-on-failure.ts); one process, which does not talk to the daemon.
  */
 function probeBuildxVersion(env) {
     return detectBuildx({ docker: 'docker', env, run: exec/* execCommand */.NK });
@@ -982,8 +982,8 @@ function builderListsArchitecture(builderPlatforms, architecture) {
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
 /**
- * A binary from the tool cache is run only while it is the file that was verified (SPEC
- * invariant 12). The installer records the SHA-256 of the binary itself (not only of the
+ * A binary from the tool cache is run only while it is the file that was verified (invariant
+ * 12, docs/design.md). The installer records the SHA-256 of the binary itself (not only of the
  * downloaded archive) next to it; the cache is trusted for nothing else: on a self-hosted runner
  * it outlives jobs, and any job could have replaced the file since.
  *

@@ -736,7 +736,7 @@ function buildSarif(input) {
         }
         seen.set(category, platform);
     }
-    // Every result needs a location; the Dockerfile is the SPEC's default `file`.
+    // Every result needs a location; the Dockerfile is docs/design.md's default `file`.
     const safeFallback = [input.fallbackUri, input.image.name].map(relativeUri).find(u => u && !isAbsolute(u)) ??
         'Dockerfile';
     let absolute = 0;
@@ -1280,8 +1280,8 @@ function purlMatches(rule, target) {
     return Object.entries(rule.qualifiers).every(([k, v]) => target.qualifiers[k] === v);
 }
 
-// EXTERNAL MODULE: ./src/build/oci-layout.ts
-var oci_layout = __webpack_require__(5076);
+// EXTERNAL MODULE: ./src/image-build/oci-layout.ts
+var oci_layout = __webpack_require__(1120);
 ;// CONCATENATED MODULE: ./src/scan/image-config.ts
 /**
  * A platform's image config from the build's layout (manifest → config blob): its history
@@ -1313,7 +1313,7 @@ var digest = __webpack_require__(2187);
  * The `trivy image` command line for one platform, as a pure function (tested with tables).
  * Trivy reads the build's OCI layout in place; it is told which platform by the manifest
  * digest (`--input <layout>@<digest>`), because for a layout it ignores `--platform` and
- * would scan the first manifest of the index every time (see build/oci-layout.ts).
+ * would scan the first manifest of the index every time (see image-build/oci-layout.ts).
  */
 
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
@@ -1522,7 +1522,7 @@ function parseTrivyReport(json, options) {
 
 ;// CONCATENATED MODULE: ./src/scan/run.ts
 /**
- * SPEC stage 7: Trivy once per platform, on the build's OCI layout (nothing is published
+ * Stage 7 (docs/design.md): Trivy once per platform, on the build's OCI layout (nothing is published
  * yet), several at once. Fails closed: a crash, a time-out or a report we cannot read on any
  * platform stops the run with the platform and the reason; nothing is published.
  */
@@ -1900,7 +1900,7 @@ function findingsDocument(result, image) {
 var sarif = __webpack_require__(5881);
 ;// CONCATENATED MODULE: ./src/report/stage.ts
 /**
- * SPEC stage 8: what the scan found, told everywhere it should be, before the gate's verdict
+ * Stage 8 (docs/design.md): what the scan found, told everywhere it should be, before the gate's verdict
  * is acted on (a failed gate still gets its SARIF, report, outputs and annotations): the merged
  * findings file, SARIF (one run per platform), the upload to code scanning, annotations on the
  * Dockerfile, and the step's outputs. The upload's processing is waited for at the end of the

@@ -24,8 +24,8 @@ var external_node_path_ = __webpack_require__(6760);
 var exec = __webpack_require__(3190);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(6670);
-// EXTERNAL MODULE: ./src/publish/report.ts
-var report = __webpack_require__(4585);
+// EXTERNAL MODULE: ./src/publish/state-report.ts
+var state_report = __webpack_require__(1325);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: ./src/tool-env.ts
@@ -251,7 +251,7 @@ async function cosign2TrustEnv(trustedRootPath, dir) {
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/sign/stage.ts
 /**
- * SPEC stage 10: every published image signed by digest with cosign (keyless with this
+ * Stage 10 (docs/design.md): every published image signed by digest with cosign (keyless with this
  * workflow's OIDC identity, or with cosign-key), the SBOM and the vulnerability report attested,
  * then everything verified with the identity a consumer will expect. Only a verified image gets
  * its tags (main tags after this returns). Any failure throws a SignError whose message is the
@@ -294,7 +294,7 @@ class SignError extends Error {
     reason;
     name = 'SignError';
     constructor(states, reason) {
-        super((0,report/* publishFailure */.yX)(states, 'Signing failed; the image is NOT tagged').message);
+        super((0,state_report/* publishFailure */.yX)(states, 'Signing failed; the image is NOT tagged').message);
         this.states = states;
         this.reason = reason;
     }
@@ -562,7 +562,7 @@ async function attestationsOf(wanted, scan, dir, now = new Date()) {
 }
 
 ;// CONCATENATED MODULE: ./src/sign/index.ts
-/** Sign (SPEC stage 10): loaded by main only when this run signs. */
+/** Sign (stage 10, docs/design.md): loaded by main only when this run signs. */
 
 
 

@@ -107,7 +107,7 @@ __webpack_async_result__();
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6670);
 
 /**
- * How a plain line of ours is made safe to print (SPEC invariant 13), apart from the logger so
+ * How a plain line of ours is made safe to print (invariant 13, docs/design.md), apart from the logger so
  * that the post step, which does not load @actions/core, prints through it too.
  *
  * A line the runner would otherwise split or read as a command, made inert and visible:
@@ -152,7 +152,7 @@ function escapeControl(char) {
 /* harmony export */   O: () => (/* binding */ urlCredentials)
 /* harmony export */ });
 /**
- * The one redaction of credentials in text we print (SPEC invariant 4): every log line, error
+ * The one redaction of credentials in text we print (invariant 4, docs/design.md): every log line, error
  * and job summary goes through it (log.ts, boundary.ts, summary/summary.ts), so a URL given with
  * its user-info (`tools-mirror: https://user:token@mirror`, a Git `context`), an auth header a
  * tool echoed, or a token parameter never reaches the log in clear. Values the action knows to
@@ -230,7 +230,7 @@ const STATE = {
 /* harmony export */ });
 /* unused harmony export KMS_VARIABLES */
 /**
- * What each tool's environment may hold (SPEC invariant 11): the one place that decides it.
+ * What each tool's environment may hold (invariant 11, docs/design.md): the one place that decides it.
  * Every process the action starts gets an environment built here from an allow-list, never a
  * copy of ours: a runner's environment holds the inputs (INPUT_REGISTRY-PASSWORD, INPUT_COSIGN-KEY
  * …), the runtime and OIDC request tokens, and whatever secrets the workflow exported for other
@@ -301,7 +301,7 @@ const GHA_CACHE_VARIABLES = [
     'ACTIONS_RUNTIME_TOKEN',
     'ACTIONS_CACHE_SERVICE_V2'
 ];
-/** Where the build's secret values travel (build/args.ts names them). */
+/** Where the build's secret values travel (image-build/args.ts names them). */
 const BUILD_SECRET = /^IMAGE_PIPELINE_SECRET_\d+$/;
 /**
  * Credentials a KMS key URI needs, by scheme (cosign's KMS providers read the cloud SDKs'

@@ -1,5 +1,5 @@
 /**
- * Content digests, written once. An image's identity is its sha256 digest (SPEC invariant 1:
+ * Content digests, written once. An image's identity is its sha256 digest (invariant 1, docs/design.md:
  * the digest scanned is the one pushed, signed and tagged); it enters the run in one place (the
  * OCI layout's index, or buildx's metadata when buildx pushed) and is parsed there into a
  * `Digest`, which the later stages take instead of a plain string. Their argv builders check it

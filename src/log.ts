@@ -6,7 +6,7 @@ import type { Logger } from './logger.js'
 /**
  * The one way the action writes to the log (an eslint rule forbids `core.info` and friends
  * elsewhere). Every line goes through redact(), and a plain line through forLog(): the runner
- * reads each line of our output as a possible workflow command (SPEC invariant 13), so text we
+ * reads each line of our output as a possible workflow command (invariant 13, docs/design.md), so text we
  * did not write ourselves — an input's value, a label from the event payload, a tool's message
  * — must not be able to start one. `core.warning`/`error`/`notice`/`debug` already escape their
  * message as command data (%0D, %0A, %25); `core.info` writes it raw, hence forLog().

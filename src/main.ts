@@ -24,7 +24,7 @@ export async function main(): Promise<void> {
 }
 
 /**
- * The main step: inputs and plan here, then SPEC's stages one after the other (pipeline.ts).
+ * The main step: inputs and plan here, then the stages of docs/design.md one after the other (pipeline.ts).
  * The stages are one chunk, loaded once the plan is logged: a chunk per stage would put a copy
  * of every module two stages share into each of them.
  */

@@ -3,9 +3,9 @@ import { log } from './log.js'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BuildxPushError, type BuildxPushFailure } from './build/buildx-output.js'
-import { buildCheckingToolsOnFailure } from './build/check-on-failure.js'
-import { buildImage, type BuiltImage } from './build/run.js'
+import { BuildxPushError, type BuildxPushFailure } from './image-build/buildx-output.js'
+import { buildCheckingToolsOnFailure } from './image-build/check-on-failure.js'
+import { buildImage, type BuiltImage } from './image-build/run.js'
 import type { RunContext } from './context.js'
 import type { Config } from './inputs/index.js'
 import type { Plan, PublishVia } from './plan/index.js'
@@ -29,7 +29,7 @@ import { describeBuildTools, describeTools, prepareTools } from './tools/prepare
 import { errorMessage } from './errors.js'
 
 /**
- * SPEC's stages 3 to 11, one after the other, from the validated config and the plan (main.ts
+ * The stages 3 to 11 of docs/design.md, one after the other, from the validated config and the plan (main.ts
  * has read and logged them). Loaded as one chunk; the scan (with the report) and signing load
  * theirs when they start, only in runs that do them.
  */
@@ -52,7 +52,7 @@ export class GateFailedError extends Error {
 }
 
 /**
- * A publish, sign or tag failure carries what exists in each registry (publish/report.ts): the
+ * A publish, sign or tag failure carries what exists in each registry (publish/state-report.ts): the
  * summary's registries section says the same as the error, not what the run last knew.
  */
 function recordStates(report: RunReport) {
@@ -126,7 +126,7 @@ export async function pipeline(
 
   // 6. build: every platform into one OCI layout, whose index digest is the image's identity;
   // or, when nothing has to come between build and tag, pushed with its tags by buildx. The
-  // build tools are checked only if the build fails (build/check-on-failure.ts); buildx's
+  // build tools are checked only if the build fails (image-build/check-on-failure.ts); buildx's
   // version, for the summary, is read alongside (one light process).
   const buildxVersion = probeBuildxVersion(docker.env).then(
     v => v.raw,

@@ -1,5 +1,5 @@
 /**
- * The one redaction of credentials in text we print (SPEC invariant 4): every log line, error
+ * The one redaction of credentials in text we print (invariant 4, docs/design.md): every log line, error
  * and job summary goes through it (log.ts, boundary.ts, summary/summary.ts), so a URL given with
  * its user-info (`tools-mirror: https://user:token@mirror`, a Git `context`), an auth header a
  * tool echoed, or a token parameter never reaches the log in clear. Values the action knows to

@@ -4,7 +4,7 @@ import { GHA_CACHE_VARIABLES, matches, TOOL_POLICIES, type NameRule } from './to
  * What the runner's environment holds that no code after the inputs may read: the inputs
  * themselves (INPUT_REGISTRY-PASSWORD, INPUT_COSIGN-KEY… as the runner passes them) and the
  * request with which the OIDC token is minted (whoever holds it can sign as this workflow).
- * Taken out of the environment once the inputs are read (SPEC invariant 11): the OIDC request
+ * Taken out of the environment once the inputs are read (invariant 11, docs/design.md): the OIDC request
  * is handed to the signing code alone; the inputs live on in the typed Config only.
  * tool-env.ts already keeps both from every tool; this also keeps them from any library code
  * that reads or copies process.env.

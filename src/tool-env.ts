@@ -1,5 +1,5 @@
 /**
- * What each tool's environment may hold (SPEC invariant 11): the one place that decides it.
+ * What each tool's environment may hold (invariant 11, docs/design.md): the one place that decides it.
  * Every process the action starts gets an environment built here from an allow-list, never a
  * copy of ours: a runner's environment holds the inputs (INPUT_REGISTRY-PASSWORD, INPUT_COSIGN-KEY
  * …), the runtime and OIDC request tokens, and whatever secrets the workflow exported for other
@@ -96,7 +96,7 @@ export const GHA_CACHE_VARIABLES = [
   'ACTIONS_CACHE_SERVICE_V2'
 ] as const
 
-/** Where the build's secret values travel (build/args.ts names them). */
+/** Where the build's secret values travel (image-build/args.ts names them). */
 const BUILD_SECRET = /^IMAGE_PIPELINE_SECRET_\d+$/
 
 /**

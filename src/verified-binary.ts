@@ -1,6 +1,6 @@
 /**
- * A binary from the tool cache is run only while it is the file that was verified (SPEC
- * invariant 12). The installer records the SHA-256 of the binary itself (not only of the
+ * A binary from the tool cache is run only while it is the file that was verified (invariant
+ * 12, docs/design.md). The installer records the SHA-256 of the binary itself (not only of the
  * downloaded archive) next to it; the cache is trusted for nothing else: on a self-hosted runner
  * it outlives jobs, and any job could have replaced the file since.
  *

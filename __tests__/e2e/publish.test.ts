@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { layoutIndexDigest } from '../../src/build/oci-layout.js'
+import { layoutIndexDigest } from '../../src/image-build/oci-layout.js'
 import {
   addTags,
   PartialPublishError,

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { PlatformManifest } from '../../src/build/oci-layout.js'
+import type { PlatformManifest } from '../../src/image-build/oci-layout.js'
 import { parseDigest } from '../../src/digest.js'
 
 export interface SyntheticLayout {

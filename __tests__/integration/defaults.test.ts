@@ -1,5 +1,5 @@
 /**
- * SPEC invariant 10, through the bundle: the combinations users write (scan off, sign off, push
+ * invariant 10 (docs/design.md), through the bundle: the combinations users write (scan off, sign off, push
  * off, pull requests, forks, a private repository, key signing, cosign 2, one platform) pass the
  * inputs and the plan with the decisions they expect, and no line names an input the user did
  * not set. Each run is under Node's permission model, so it stops at the first side effect: the

@@ -5,7 +5,7 @@ import type { CosignKey } from './validators.js'
 
 export type { CosignKey }
 
-/** Three-way switches: `auto` lets the event decide (see src/plan/events.ts). */
+/** Three-way switches: `auto` lets the event decide (see src/plan/decisions.ts). */
 export type Mode = 'auto' | 'true' | 'false'
 export type FailOn = 'critical' | 'high' | 'medium' | 'low' | 'none'
 export type CacheMode = 'gha' | 'registry' | 'none'

@@ -247,7 +247,7 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     )
   }
   /**
-   * auto: both attestations when the run scans and may sign (SPEC invariant 10: turning the scan
+   * auto: both attestations when the run scans and may sign (invariant 10, docs/design.md: turning the scan
    * or signing off never makes this default an error); an explicit list that cannot hold is.
    */
   const attest = field('attest', raw => {

@@ -1,5 +1,5 @@
 /**
- * The one resolver of path inputs (SPEC invariant 14): `context`, `file`, `trivyignore`,
+ * The one resolver of path inputs (invariant 14, docs/design.md): `context`, `file`, `trivyignore`,
  * `cosign-key`, `tools-manifest`, `sigstore-signing-config`, `sigstore-trusted-root`. A path is
  * taken from the workspace when relative, every symlink is followed, and the file it really is
  * must lie inside the workspace (GITHUB_WORKSPACE) or the runner's temp directory (RUNNER_TEMP,

@@ -20,7 +20,7 @@ import {
 
 /**
  * Used when the `tags` input is empty. metadata-action's default is schedule + ref (branch, tag,
- * pr); ours swaps `type=ref,event=tag` for semver rules and adds the commit, as the SPEC asks: a
+ * pr); ours swaps `type=ref,event=tag` for semver rules and adds the commit, as docs/design.md says: a
  * `v1.2.3` tag push yields `1.2.3` and `1.2` (not the raw `v1.2.3`), and every pushed image also
  * gets an immutable `sha-<7>` tag.
  */
@@ -80,7 +80,7 @@ export interface Flavor {
   /**
    * `auto`: `latest` when the first tag comes from a match or ref,event=tag rule, or from a
    * semver/pep440 rule of a release (not a semver prerelease, nor a PEP 440 pre-, post- or dev
-   * release). Our default is `false` (SPEC).
+   * release). Our default is `false` (docs/design.md).
    */
   readonly latest: 'auto' | 'true' | 'false'
   readonly prefix: Template

@@ -94,7 +94,7 @@ const CONTROL_NAMES: Record<number, string> = {
 }
 
 /**
- * Refuses control characters in an input's raw value (SPEC invariant 13): the runner reads a
+ * Refuses control characters in an input's raw value (invariant 13, docs/design.md): the runner reads a
  * lone CR as the end of a line, so `a=b\r::warning ...` in a label would become a workflow
  * command wherever the value is printed. LF is allowed only where it separates list items
  * (`lines`); tab is allowed everywhere. The value itself is not quoted: it may be a secret.

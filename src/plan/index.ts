@@ -1,5 +1,5 @@
 import type { RunContext } from '../context.js'
-import { decide, type Decisions, type Mode } from './events.js'
+import { decide, type Decisions, type Mode } from './decisions.js'
 import { resolveImages } from './images.js'
 import { annotationKey, annotationsFor, mergeLabels, ociLabels } from './labels.js'
 import { decidePublishRoute, type PublishRoute } from './publish-route.js'
@@ -12,7 +12,7 @@ import { computeTags } from './tags.js'
  * come back as `notes`; the caller logs them.
  */
 
-export type { Decisions, Mode } from './events.js'
+export type { Decisions, Mode } from './decisions.js'
 export type { Flavor, TagRule } from '../inputs/tag-rules.js'
 export type { PublishRoute, PublishVia } from './publish-route.js'
 

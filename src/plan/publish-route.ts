@@ -1,5 +1,5 @@
 /**
- * How the image reaches its registries. SPEC's order (push by digest, sign, then tag) exists
+ * How the image reaches its registries. The order of docs/design.md (push by digest, sign, then tag) exists
  * so that nothing unscanned or unsigned is ever tagged: the build writes an OCI layout, the
  * scan reads it, skopeo pushes it by digest, cosign signs, and only then do the tags move.
  * When neither a scan nor a signature has to come between the build and the tags, that order

@@ -1,5 +1,5 @@
 /**
- * Publish (SPEC stage 9) and tag (stage 11): push the build's OCI layout by digest to every image
+ * Publish (stage 9, docs/design.md) and tag (stage 11): push the build's OCI layout by digest to every image
  * name, later point the tags at that digest, and on any failure say exactly what exists where.
  */
 export { pushByDigest, pushStates, type PushOptions, type PushResult } from './push.js'
@@ -16,7 +16,7 @@ export {
   withEarlierPush,
   type ImageState,
   type MissingTag
-} from './report.js'
+} from './state-report.js'
 export { DEFAULT_RETRY, backoffSchedule, type RetryPolicy } from './retry.js'
 export { classifySkopeoError, type RegistryFailure } from './classify.js'
 export { ensureSkopeo } from './skopeo.js'

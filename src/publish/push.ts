@@ -3,12 +3,12 @@
  * images at once; each registry is then read back to check that it serves exactly the digest
  * that was built (invariant 1). No tag is written here: tags come after signing (tag.ts).
  */
-import { layoutIndexDigest } from '../build/oci-layout.js'
+import { layoutIndexDigest } from '../image-build/oci-layout.js'
 import { redact } from '../redact.js'
 import type { RegistryFailure } from './classify.js'
 import type { Logger } from '../logger.js'
 import { coreLog } from './log.js'
-import { publishFailure, type ImageState } from './report.js'
+import { publishFailure, type ImageState } from './state-report.js'
 import {
   DEFAULT_RETRY,
   describeOutcome,

@@ -1,5 +1,5 @@
 /**
- * Registries (SPEC pipeline step 5, login): image name → registry, our own docker config, and
+ * Registries (stage 5, docs/design.md, login): image name → registry, our own docker config, and
  * the logins written into it.
  */
 export {

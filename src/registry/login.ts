@@ -1,5 +1,5 @@
 /**
- * Login stage (SPEC pipeline step 5): each distinct registry of the images gets the credentials
+ * Login stage (stage 5, docs/design.md): each distinct registry of the images gets the credentials
  * it should have, written into our own docker config (see docker-config.ts), never the user's.
  *
  *   explicit `registry-username`/`registry-password`  → the first image's registry ('input')

@@ -413,7 +413,7 @@ export function buildSarif(input: SarifInput): { logs: SarifLog[]; notes: string
     seen.set(category, platform)
   }
 
-  // Every result needs a location; the Dockerfile is the SPEC's default `file`.
+  // Every result needs a location; the Dockerfile is docs/design.md's default `file`.
   const safeFallback =
     [input.fallbackUri, input.image.name].map(relativeUri).find(u => u && !isAbsolute(u)) ??
     'Dockerfile'

@@ -1,5 +1,5 @@
 /**
- * SPEC stage 8: what the scan found, told everywhere it should be, before the gate's verdict
+ * Stage 8 (docs/design.md): what the scan found, told everywhere it should be, before the gate's verdict
  * is acted on (a failed gate still gets its SARIF, report, outputs and annotations): the merged
  * findings file, SARIF (one run per platform), the upload to code scanning, annotations on the
  * Dockerfile, and the step's outputs. The upload's processing is waited for at the end of the

@@ -2,7 +2,7 @@
  * The `trivy image` command line for one platform, as a pure function (tested with tables).
  * Trivy reads the build's OCI layout in place; it is told which platform by the manifest
  * digest (`--input <layout>@<digest>`), because for a layout it ignores `--platform` and
- * would scan the first manifest of the index every time (see build/oci-layout.ts).
+ * would scan the first manifest of the index every time (see image-build/oci-layout.ts).
  */
 import { checkDigest } from '../digest.js'
 

@@ -2,7 +2,7 @@
  * A platform's image config from the build's layout (manifest → config blob): its history
  * and layer diff IDs are what ties Trivy's `Layer.DiffID` to a Dockerfile line.
  */
-import { readJsonBlob } from '../build/oci-layout.js'
+import { readJsonBlob } from '../image-build/oci-layout.js'
 import type { ImageHistory } from './dockerfile-origins.js'
 
 interface ImageManifest {

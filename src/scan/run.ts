@@ -1,11 +1,11 @@
 /**
- * SPEC stage 7: Trivy once per platform, on the build's OCI layout (nothing is published
+ * Stage 7 (docs/design.md): Trivy once per platform, on the build's OCI layout (nothing is published
  * yet), several at once. Fails closed: a crash, a time-out or a report we cannot read on any
  * platform stops the run with the platform and the reason; nothing is published.
  */
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
-import { writePlatformLayout, type PlatformManifest } from '../build/oci-layout.js'
+import { writePlatformLayout, type PlatformManifest } from '../image-build/oci-layout.js'
 import { mapLimit } from '../concurrency.js'
 import {
   execWithTimeout,

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
-import type { PlatformManifest } from '../build/oci-layout.js'
+import type { PlatformManifest } from '../image-build/oci-layout.js'
 import type { Program } from '../exec.js'
 import type { Config } from '../inputs/config.js'
 import { layerOrigins, type LayerOrigin } from './dockerfile-origins.js'

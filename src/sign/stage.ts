@@ -1,5 +1,5 @@
 /**
- * SPEC stage 10: every published image signed by digest with cosign (keyless with this
+ * Stage 10 (docs/design.md): every published image signed by digest with cosign (keyless with this
  * workflow's OIDC identity, or with cosign-key), the SBOM and the vulnerability report attested,
  * then everything verified with the identity a consumer will expect. Only a verified image gets
  * its tags (main tags after this returns). Any failure throws a SignError whose message is the
@@ -11,7 +11,7 @@ import { basename, isAbsolute, join, relative } from 'node:path'
 import { execWithTimeout, type ExecResult, type Program } from '../exec.js'
 import type { Config } from '../inputs/config.js'
 import { redact } from '../redact.js'
-import { publishFailure, type ImageState } from '../publish/report.js'
+import { publishFailure, type ImageState } from '../publish/state-report.js'
 import { retry, type RetryPolicy } from '../retry.js'
 import { kmsCredentials } from '../tool-env.js'
 import {

@@ -15,7 +15,7 @@ export interface RunReport {
     digest: string
     platforms: { platform: string; digest: string }[]
     provenance: string
-    /** The build cache used and why (build/cache.ts). */
+    /** The build cache used and why (image-build/cache.ts). */
     cache?: string
     /** Why the buildx publish route fell back to the layout route, when it did. */
     buildxPushFailed?: string

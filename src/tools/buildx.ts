@@ -306,7 +306,7 @@ async function docker(ctx: Ctx, args: string[]): Promise<ExecResult> {
 
 /**
  * `docker buildx version` alone, for the job summary of a build that needed no check (see
- * build/check-on-failure.ts); one process, which does not talk to the daemon.
+ * image-build/check-on-failure.ts); one process, which does not talk to the daemon.
  */
 export function probeBuildxVersion(env?: Record<string, string>): Promise<BuildxVersion> {
   return detectBuildx({ docker: 'docker', env, run: execCommand })
@@ -479,7 +479,7 @@ export async function ensureBuildReady(opts: EnsureBuildReadyOptions): Promise<B
   }
 }
 
-/** The builder a build says it used (its first line; build/buildx-output.ts reads it). */
+/** The builder a build says it used (its first line; image-build/buildx-output.ts reads it). */
 export interface BuilderUsed {
   name: string
   driver: string

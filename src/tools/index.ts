@@ -1,5 +1,5 @@
 /**
- * Tools stage (SPEC pipeline step 3, downloaded tools): trivy and cosign through the tool
+ * Tools stage (stage 3, docs/design.md, downloaded tools): trivy and cosign through the tool
  * cache, pinned by version and SHA-256, with optional tools-mirror and tools-manifest.
  */
 export {

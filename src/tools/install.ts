@@ -8,7 +8,7 @@
  *   → extract (tar.gz) or take the binary as is → chmod 755 → tc.cacheDir → record the cached
  *   binary's own SHA-256 → the binary (path and SHA-256, checked again before every start: exec.ts).
  *
- * Nothing is extracted, cached or run before its SHA-256 matched (SPEC invariant 6), and a
+ * Nothing is extracted, cached or run before its SHA-256 matched (invariant 6, docs/design.md), and a
  * cached binary that changed since is installed again, never run (invariant 12).
  */
 import { log as actionLog } from '../log.js'

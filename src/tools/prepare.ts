@@ -21,7 +21,7 @@ import {
 /**
  * What the later stages run besides docker: trivy and cosign, when this run needs them. The
  * build tools (buildx, builder, QEMU) are checked only when a build fails
- * (build/check-on-failure.ts).
+ * (image-build/check-on-failure.ts).
  */
 export interface PreparedTools {
   trivy?: { tool: InstalledTool; db: PreparedTrivyDb }
@@ -35,7 +35,7 @@ export interface PrepareToolsOptions {
 }
 
 /**
- * SPEC stage 3, for trivy and cosign: downloaded (or found in the tool cache) concurrently; the
+ * Stage 3 (docs/design.md), for trivy and cosign: downloaded (or found in the tool cache) concurrently; the
  * Trivy DB is prepared once here, so that the per-platform scans that run concurrently later
  * never race to update it. A run that neither scans nor signs does nothing here.
  */
@@ -72,7 +72,7 @@ export async function prepareTools(
   return prepared
 }
 
-/** What a build that needed no check showed of its tools (see build/check-on-failure.ts). */
+/** What a build that needed no check showed of its tools (see image-build/check-on-failure.ts). */
 export interface BuildToolsSeen {
   /** From `docker buildx version`, or why it could not be read. */
   buildxVersion: string

@@ -1,7 +1,7 @@
 /**
  * The one data file of pinned tool releases: versions this action installs without a
  * tools-manifest, with the SHA-256 of each release asset. Nothing is downloaded and run unless
- * its hash is in this table or in the user's tools-manifest (SPEC invariant 6).
+ * its hash is in this table or in the user's tools-manifest (invariant 6, docs/design.md).
  *
  * Sources. Each value was read from published sources, and each was confirmed by two
  * independent ones (issue 3); do not change a digit — a unit test compares this table with the

@@ -1,5 +1,5 @@
 import type { RunContext } from '../../../src/context.js'
-import { decide } from '../../../src/plan/events.js'
+import { decide } from '../../../src/plan/decisions.js'
 import { parseFlavor, parseTagRules } from '../../../src/inputs/tag-rules.js'
 import { computeTags } from '../../../src/plan/tags.js'
 import { example, runnerContext } from './runner-context.js'

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../../../src/errors.js'
-import { layoutIndexDigest } from '../../../src/build/oci-layout.js'
+import { layoutIndexDigest } from '../../../src/image-build/oci-layout.js'
 import {
   addTags,
   PartialPublishError,

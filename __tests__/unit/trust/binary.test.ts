@@ -1,4 +1,4 @@
-/** SPEC invariant 12: a cached binary runs only while it is the file that was verified. */
+/** invariant 12 (docs/design.md): a cached binary runs only while it is the file that was verified. */
 import { createHash } from 'node:crypto'
 import { chmodSync, mkdtempSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

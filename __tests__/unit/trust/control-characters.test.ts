@@ -1,7 +1,7 @@
 import { ValueError } from '../../../src/errors.js'
 import { checkControlCharacters } from '../../../src/inputs/validators.js'
 
-describe('checkControlCharacters (SPEC invariant 13)', () => {
+describe('checkControlCharacters (invariant 13 (docs/design.md))', () => {
   test.each([
     ['a=b\r::warning::x', false, 'a carriage return (CR) at character 4'],
     ['a=b\r::warning::x', true, 'a carriage return (CR) at character 4'],

@@ -1,5 +1,5 @@
 /**
- * SPEC invariant 13: no value we print can become a workflow command. The runner splits lines on
+ * invariant 13 (docs/design.md): no value we print can become a workflow command. The runner splits lines on
  * CR and LF, trims leading blanks, and reads `::name …::` at a line's start and `##[name]`
  * anywhere (actions/runner ActionCommand.TryParseV2 and TryParse).
  */

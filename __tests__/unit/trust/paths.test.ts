@@ -1,5 +1,5 @@
 /**
- * SPEC invariant 14: a path input resolves, symlinks followed, inside the workspace or the
+ * invariant 14 (docs/design.md): a path input resolves, symlinks followed, inside the workspace or the
  * runner's temp directory, or it is refused.
  */
 import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'

@@ -1,6 +1,6 @@
 import { narrowEnvironment, takeRunnerSecrets } from '../../../src/runner-env.js'
 
-describe('takeRunnerSecrets (SPEC invariant 11)', () => {
+describe('takeRunnerSecrets (invariant 11 (docs/design.md))', () => {
   test('removes every INPUT_* and the OIDC request, and hands the request back', () => {
     const env: NodeJS.ProcessEnv = {
       PATH: '/bin',
@@ -25,7 +25,7 @@ describe('takeRunnerSecrets (SPEC invariant 11)', () => {
   })
 })
 
-describe('narrowEnvironment (SPEC invariant 11)', () => {
+describe('narrowEnvironment (invariant 11 (docs/design.md))', () => {
   test('keeps what the action and its tools can use, drops the rest', () => {
     const env: NodeJS.ProcessEnv = {
       PATH: '/bin',

@@ -1,5 +1,5 @@
 /**
- * The allow-lists of tool-env.ts (SPEC invariant 11): for each purpose, a runner environment
+ * The allow-lists of tool-env.ts (invariant 11 (docs/design.md)): for each purpose, a runner environment
  * full of secrets goes in, and only what that tool needs comes out.
  */
 import {

@@ -7,7 +7,7 @@ import {
   readBlob,
   readLayoutImage,
   writePlatformLayout
-} from '../../../src/build/oci-layout.js'
+} from '../../../src/image-build/oci-layout.js'
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex')
 

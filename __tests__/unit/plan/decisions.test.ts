@@ -1,6 +1,6 @@
 import type { RunContext } from '../../../src/context.js'
 import { ConfigurationError } from '../../../src/errors.js'
-import { decide, isForkPullRequest, type DecisionInput } from '../../../src/plan/events.js'
+import { decide, isForkPullRequest, type DecisionInput } from '../../../src/plan/decisions.js'
 import { example, runnerContext } from './runner-context.js'
 
 const SHA = '860c1904a1ce19322e91ac35af1ab07466440c37'

@@ -5,7 +5,7 @@
  */
 import type { RunContext } from '../context.js'
 import type { CacheMode, Provenance } from '../inputs/config.js'
-import { isPrivateRepository } from '../plan/events.js'
+import { isPrivateRepository } from '../plan/decisions.js'
 
 export interface BuildArgsInput {
   /** A builder of ours (`--builder`); empty: buildx's current one. */

@@ -7,7 +7,7 @@ import {
   stateReport,
   withEarlierPush,
   type ImageState
-} from '../../../src/publish/report.js'
+} from '../../../src/publish/state-report.js'
 
 const D = `sha256:${'d'.repeat(64)}`
 

@@ -1,4 +1,4 @@
-import { builderUsed, buildxPushFailure } from '../../../src/build/buildx-output.js'
+import { builderUsed, buildxPushFailure } from '../../../src/image-build/buildx-output.js'
 
 // buildx 0.29.1 (docker driver, containerd store) pushing through the e2e fault proxy.
 const refs = ['localhost:41505/fault/x:1.2.3', 'localhost:41505/fault/x:1.2', 'r.io/b:1.2.3']

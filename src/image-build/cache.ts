@@ -5,7 +5,7 @@ import type { CacheSettings } from './args.js'
  * Which build cache this run reads and writes, and a line for the summary saying why. The
  * default, gha, needs the runner's cache service: where a runner has none (GHES without it,
  * a local run), the build goes on without a cache instead of failing on a default the user
- * never chose (SPEC invariant 10).
+ * never chose (invariant 10, docs/design.md).
  */
 export interface CacheDecision {
   settings: CacheSettings

@@ -78,7 +78,7 @@ export function isPrivateRepository(ctx: RunContext): boolean {
 /**
  * sign=auto signs what is pushed: with the key when one is given, else keyless when the runner
  * can mint an OIDC token. When the run pushes and can do neither, it fails here, before the
- * build, naming what would make it sign (SPEC: an image is never published unsigned unless the
+ * build, naming what would make it sign (docs/design.md: an image is never published unsigned unless the
  * user said sign: false). The one exception is a pull request from a fork under sign=auto:
  * GitHub gives it neither an OIDC token nor secrets, so signing is skipped with a warning, as the
  * SARIF upload is (invariant 8); sign=true fails there too. When nothing is pushed there is

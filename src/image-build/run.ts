@@ -36,7 +36,7 @@ export interface BuiltImage {
   /** The references buildx pushed (the image and its tags are published) when it pushed. */
   pushed?: readonly string[]
   provenance: ResolvedProvenance
-  /** The build cache used, and why (build/cache.ts). */
+  /** The build cache used, and why (image-build/cache.ts). */
   cache: string
   /** The builder buildx says it used (its first line). */
   builder?: BuilderUsed
@@ -54,7 +54,7 @@ export interface BuildOptions {
 }
 
 /**
- * SPEC stage 6: one `docker buildx build` for every platform, into an OCI image layout
+ * Stage 6 (docs/design.md): one `docker buildx build` for every platform, into an OCI image layout
  * directory, whose index digest is the identity every later stage uses; or, on the buildx
  * publish route (plan/publish-route.ts), straight to the registries with its tags, the digest
  * then being the one buildx reports. A push failure is a BuildxPushError, for the caller to
