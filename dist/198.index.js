@@ -2472,8 +2472,8 @@ function makePlan(input, ctx) {
     };
 }
 
-// EXTERNAL MODULE: ./src/report/timings.ts
-var timings = __webpack_require__(509);
+// EXTERNAL MODULE: ./src/timings.ts
+var timings = __webpack_require__(1820);
 // EXTERNAL MODULE: ./src/tool-env.ts
 var tool_env = __webpack_require__(6255);
 ;// CONCATENATED MODULE: ./src/runner-env.ts
@@ -2590,31 +2590,38 @@ async function run(env = process.env) {
         settings(/^TRIVY_/i, 'Trivy');
     if (plan.decisions.sign !== 'off')
         settings(/^COSIGN_/i, 'cosign');
-    const { pipeline, renderSummary } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(212), __webpack_require__.e(92)]).then(__webpack_require__.bind(__webpack_require__, 7092));
+    const { pipeline, renderSummary, newRunRecord, runReport, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(212), __webpack_require__.e(916)]).then(__webpack_require__.bind(__webpack_require__, 1535));
     const timer = new timings/* StageTimer */.e();
-    const report = { plan, platforms: config.platforms, timings: timer.timings };
+    const record = newRunRecord();
     const late = { pending: [] };
+    let failure;
     try {
-        await pipeline(config, ctx, plan, report, timer, {
+        await pipeline(config, ctx, plan, record, {
             workspace,
             env,
             late,
+            timer,
             ...(secrets.oidc ? { oidc: secrets.oidc } : {})
         });
     }
     catch (error) {
-        report.failure = (0,errors/* errorMessage */.gJ)(error);
+        failure = (0,errors/* errorMessage */.gJ)(error);
         throw error;
     }
     finally {
         // Work left running while later stages went on (code scanning's processing), collected
         // before the summary so that it tells how it ended.
         await Promise.all(late.pending);
-        // Written on failure too: the summary says what exists and why the run stopped. In a guard
-        // of its own: a summary that cannot be written must neither replace the error it reports
-        // (the state report of a partial publish) nor fail a run that succeeded.
-        if (config.report.summary)
-            await writeSummary(() => (0,redact/* redact */.E)(renderSummary(report)));
+        // The outputs and the summary, once, from what the stages returned (summary/outcome.ts),
+        // on failure too: they say what exists and why the run stopped.
+        for (const [name, value] of Object.entries(stepOutputs(record, plan, config))) {
+            core.setOutput(name, value);
+        }
+        // In a guard of its own: a summary that cannot be written must neither replace the error
+        // it reports (the state report of a partial publish) nor fail a run that succeeded.
+        if (config.report.summary) {
+            await writeSummary(() => (0,redact/* redact */.E)(renderSummary(runReport(record, plan, config, timer.timings, failure))));
+        }
     }
 }
 /** Writes the job summary; a failure is a warning, never the run's outcome. */
@@ -2916,48 +2923,6 @@ function registryOfAuthKey(key) {
 
 /***/ }),
 
-/***/ 509:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ StageTimer),
-/* harmony export */   s: () => (/* binding */ timingsTable)
-/* harmony export */ });
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
-
-/** Runs each stage in a collapsible log group and records how long it took, failed or not. */
-class StageTimer {
-    timings = [];
-    async run(stage, step) {
-        const started = performance.now();
-        let ok = false;
-        try {
-            const result = await _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.group(stage, step);
-            ok = true;
-            return result;
-        }
-        finally {
-            this.timings.push({ stage, ms: Math.round(performance.now() - started), ok });
-        }
-    }
-}
-/** `| stage | time |` rows for the job summary. */
-function timingsTable(timings) {
-    if (!timings.length)
-        return '';
-    const total = timings.reduce((sum, t) => sum + t.ms, 0);
-    const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-    return [
-        '| stage | time |',
-        '| --- | --- |',
-        ...timings.map(t => `| ${t.stage}${t.ok ? '' : ' (failed)'} | ${seconds(t.ms)} |`),
-        `| **total** | **${seconds(total)}** |`
-    ].join('\n');
-}
-
-
-/***/ }),
-
 /***/ 9809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3011,6 +2976,48 @@ async function retry(attempt, policy, onRetry = () => undefined) {
         onRetry(failure, n, wait);
         await sleep(wait);
     }
+}
+
+
+/***/ }),
+
+/***/ 1820:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ StageTimer),
+/* harmony export */   s: () => (/* binding */ timingsTable)
+/* harmony export */ });
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
+
+/** Runs each stage in a collapsible log group and records how long it took, failed or not. */
+class StageTimer {
+    timings = [];
+    async run(stage, step) {
+        const started = performance.now();
+        let ok = false;
+        try {
+            const result = await _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.group(stage, step);
+            ok = true;
+            return result;
+        }
+        finally {
+            this.timings.push({ stage, ms: Math.round(performance.now() - started), ok });
+        }
+    }
+}
+/** `| stage | time |` rows for the job summary. */
+function timingsTable(timings) {
+    if (!timings.length)
+        return '';
+    const total = timings.reduce((sum, t) => sum + t.ms, 0);
+    const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+    return [
+        '| stage | time |',
+        '| --- | --- |',
+        ...timings.map(t => `| ${t.stage}${t.ok ? '' : ' (failed)'} | ${seconds(t.ms)} |`),
+        `| **total** | **${seconds(total)}** |`
+    ].join('\n');
 }
 
 

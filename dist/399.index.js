@@ -807,15 +807,314 @@ function buildSarif(input) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  reportStage: () => (/* reexport */ reportStage),
-  scanStage: () => (/* reexport */ scanStage)
+  scanAndReportStage: () => (/* binding */ scanAndReportStage)
 });
+
+// UNUSED EXPORTS: reportStage, scanStage
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./src/scan/result.ts
+var scan_result = __webpack_require__(1208);
+// EXTERNAL MODULE: ./src/scan/model.ts
+var model = __webpack_require__(764);
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+/**
+ * Annotations on the Dockerfile for the worst findings: one per Dockerfile line (the FROM line
+ * for base-image layers, the RUN/COPY line otherwise), naming the findings that line brought
+ * in. Error when a finding there fails the gate, warning otherwise. GitHub shows at most 10
+ * annotations of each level per step, so only the worst lines are annotated.
+ */
+
+
+const MAX_ANNOTATIONS = 10;
+/** Findings named in one annotation's message; the rest are counted. */
+const NAMED = 5;
+function dockerfileAnnotations(result, limit = MAX_ANNOTATIONS) {
+    if (!result.dockerfile)
+        return [];
+    const blocking = new Set(result.gate.blocking.map(f => f.key));
+    const byLine = new Map();
+    for (const finding of result.findings) {
+        if (finding.suppressed)
+            continue;
+        const origin = (0,scan_result/* originOf */.y)(result, finding);
+        if (!origin)
+            continue;
+        const line = byLine.get(origin.startLine) ?? {
+            endLine: origin.endLine,
+            instruction: origin.instruction,
+            findings: []
+        };
+        line.findings.push(finding);
+        byLine.set(origin.startLine, line);
+    }
+    const worst = (fs) => Math.min(...fs.map(f => (0,model/* severityRank */.qs)(f.severity)));
+    const lines = [...byLine.entries()]
+        .map(([startLine, l]) => ({
+        startLine,
+        ...l,
+        blocks: l.findings.some(f => blocking.has(f.key))
+    }))
+        .sort((a, b) => Number(b.blocks) - Number(a.blocks) ||
+        worst(a.findings) - worst(b.findings) ||
+        b.findings.length - a.findings.length ||
+        a.startLine - b.startLine)
+        .slice(0, limit);
+    return lines.map(l => {
+        const first = l.findings[0];
+        const named = l.findings
+            .slice(0, NAMED)
+            .map(f => `${f.severity} ${f.id} in ${f.package.name} ${f.package.installedVersion}${f.package.fixedVersion ? ` (fixed in ${f.package.fixedVersion})` : ' (no fix yet)'}`);
+        const more = l.findings.length > NAMED ? [`… and ${l.findings.length - NAMED} more`] : [];
+        return {
+            level: l.blocks ? 'error' : 'warning',
+            title: `${l.findings.length} vulnerabilit${l.findings.length === 1 ? 'y' : 'ies'} from this line (worst: ${first.severity} ${first.id})`,
+            message: [`${l.instruction}`, ...named, ...more].join('\n'),
+            file: result.dockerfile.relative,
+            startLine: l.startLine,
+            endLine: l.endLine
+        };
+    });
+}
+
+// EXTERNAL MODULE: ./src/report/code-scanning.ts
+var code_scanning = __webpack_require__(9098);
+;// CONCATENATED MODULE: ./src/report/findings-file.ts
+/**
+ * The merged findings as one JSON document (the `report` output): what was scanned, the gate's
+ * verdict and every finding with the platforms it was seen on and the Dockerfile line its layer
+ * came from. Meant for later steps (an artifact, a PR comment, a policy check) to read.
+ */
+
+const FINDINGS_SCHEMA = 'https://github.com/image-pipeline-action/findings/v1';
+function findingsDocument(result, image) {
+    const { gate } = result;
+    return {
+        $schema: FINDINGS_SCHEMA,
+        image,
+        scanner: { name: 'Trivy', version: result.trivyVersion },
+        gate: {
+            verdict: gate.verdict,
+            failOn: gate.failOn,
+            ignoreUnfixed: gate.ignoreUnfixed,
+            reason: gate.reason,
+            blocking: gate.blocking.map(f => f.key),
+            unfixedExcluded: gate.unfixedExcluded,
+            suppressed: gate.suppressed
+        },
+        vulnerabilities: result.counts,
+        ignoreFiles: result.ignoreFiles,
+        expiredRules: result.expiredRules.map(r => ({
+            id: r.id,
+            source: r.source,
+            expires: r.expires
+        })),
+        findings: result.findings.map(f => {
+            const origin = (0,scan_result/* originOf */.y)(result, f);
+            return {
+                ...f,
+                ...(origin && result.dockerfile
+                    ? {
+                        dockerfile: {
+                            path: result.dockerfile.relative,
+                            startLine: origin.startLine,
+                            endLine: origin.endLine,
+                            instruction: origin.instruction,
+                            fromBase: origin.fromBase
+                        }
+                    }
+                    : {})
+            };
+        })
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/sarif.ts
+var sarif = __webpack_require__(5881);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/report/stage.ts
+/**
+ * Stage 8 (docs/design.md): what the scan found, told everywhere it should be, before the gate's verdict
+ * is acted on (a failed gate still gets its SARIF, report, outputs and annotations): the merged
+ * findings file, SARIF (one run per platform), the upload to code scanning, annotations on the
+ * Dockerfile, and the step's outputs. The upload's processing is waited for at the end of the
+ * run (`processing`), not here, so that publishing does not wait on GitHub's queue.
+ */
+
+
+
+
+
+
+
+
+
+const NOT_UPLOADED = 'not uploaded';
+async function reportStage(options) {
+    const { scan, config, plan, ctx, built, log } = options;
+    await (0,promises_.mkdir)(options.reportDir, { recursive: true });
+    const reportPath = (0,external_node_path_.join)(options.reportDir, 'findings.json');
+    const image = {
+        names: plan.images,
+        digest: built.digest,
+        platforms: built.platforms.map(p => ({ platform: p.platform, digest: p.digest }))
+    };
+    await (0,promises_.writeFile)(reportPath, `${JSON.stringify(findingsDocument(scan, image), null, 2)}\n`);
+    const fallbackUri = scan.dockerfile?.relative ?? plan.images[0] ?? 'Dockerfile';
+    const { logs, notes } = (0,sarif/* buildSarif */.Ep)({
+        findings: scan.findings,
+        platforms: scan.platforms,
+        category: config.report.sarifCategory,
+        toolVersion: scan.trivyVersion,
+        image: {
+            name: plan.images[0] ?? '',
+            digest: built.digest,
+            platformDigests: Object.fromEntries(built.platforms.map(p => [p.platform, p.digest]))
+        },
+        location: (finding, platform) => {
+            const origin = (0,scan_result/* originOf */.y)(scan, finding, platform);
+            if (!origin || !scan.dockerfile)
+                return undefined;
+            return {
+                uri: scan.dockerfile.relative,
+                startLine: origin.startLine,
+                endLine: origin.endLine,
+                message: origin.fromBase
+                    ? `${origin.instruction} (a layer of the base image)`
+                    : origin.instruction
+            };
+        },
+        // A Dockerfile outside the workspace (a Git context) gives no location: the results then
+        // point at the image name, as Trivy's own SARIF does.
+        fallbackUri
+    });
+    for (const note of notes)
+        log.warning(note);
+    // Compact JSON: what is written is what is uploaded, and what the size limits were checked on.
+    const texts = logs.map(l => JSON.stringify(l));
+    const sarifPaths = texts.map((_t, i) => (0,external_node_path_.join)(options.reportDir, texts.length > 1 ? `results-${i + 1}.sarif` : 'results.sarif'));
+    await Promise.all(texts.map((text, i) => (0,promises_.writeFile)(sarifPaths[i], `${text}\n`)));
+    for (const annotation of dockerfileAnnotations(scan))
+        emit(log, annotation);
+    const section = {
+        result: scan,
+        upload: '',
+        files: { report: reportPath, sarif: sarifPaths },
+        notes,
+        repositoryUrl: `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`
+    };
+    // Wrapped: an async function returning the promise itself would wait for it.
+    const { processing } = await upload(options, logs, texts, section);
+    return { section, processing };
+}
+function emit(log, a) {
+    const properties = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine };
+    if (a.level === 'error')
+        log.error(a.message, properties);
+    else
+        log.warning(a.message, properties);
+}
+/**
+ * upload-sarif auto: a token that may not upload (fork pull requests, no `security-events:
+ * write`, code scanning off) or a GitHub outage is a warning, and the run goes on; true: the
+ * same is an error, and nothing is published.
+ */
+async function upload(options, logs, texts, section) {
+    const { plan, config, ctx, log } = options;
+    const required = config.report.uploadSarif === 'true';
+    if (!plan.decisions.upload) {
+        section.upload = `${NOT_UPLOADED}. ${plan.decisions.uploadReason}`;
+        // Invariant 8: a fork pull request is told why, as a warning, not an error.
+        if (config.report.uploadSarif === 'auto')
+            log.warning(plan.decisions.uploadReason);
+        return { processing: Promise.resolve() };
+    }
+    const start = options.startUpload ?? code_scanning/* startSarifUpload */.Xf;
+    const started = [];
+    try {
+        for (const text of texts) {
+            started.push(await start({
+                apiUrl: ctx.apiUrl,
+                token: config.registry.githubToken,
+                owner: ctx.repository.owner,
+                repo: ctx.repository.repo,
+                sarif: text,
+                commitSha: ctx.sha,
+                ref: ctx.ref,
+                checkoutUri: (0,external_node_url_.pathToFileURL)(options.workspace).href,
+                startedAt: options.startedAt,
+                toolName: 'Trivy',
+                log
+            }));
+        }
+    }
+    catch (error) {
+        const why = (0,errors/* errorMessage */.gJ)(error);
+        if (required)
+            throw error;
+        section.upload = `${NOT_UPLOADED}: ${why}`;
+        log.warning(error instanceof code_scanning/* CodeScanningPermissionError */.CH
+            ? why
+            : `The SARIF upload to code scanning failed (${why}); the scan still gated the run and the SARIF file is kept. Set upload-sarif to true to make this an error.`);
+        return { processing: Promise.resolve() };
+    }
+    section.upload = `uploaded (${started.map(s => `upload ${s.id}`).join(', ')}), processing`;
+    const runs = logs.reduce((n, l) => n + l.runs.length, 0);
+    const processing = Promise.all(started.map(s => s.processed.then(describeOutcome, checkFailed))).then(lines => {
+        // The worst outcome of the uploads (one per 20 platforms) is what the summary says.
+        const worst = lines.find(l => l.level === 'warning') ?? lines.find(l => l.level === 'info');
+        if (!worst) {
+            section.upload = `uploaded and processed (${runs} run${runs === 1 ? '' : 's'}, one per platform)`;
+            return;
+        }
+        section.upload = worst.summary;
+        if (worst.level === 'warning')
+            log.warning(worst.log);
+        else
+            log.info(worst.log);
+    });
+    return { processing };
+}
+function describeOutcome(outcome) {
+    switch (outcome.status) {
+        case 'complete':
+            return { level: 'ok', summary: '', log: '' };
+        case 'timeout':
+            return {
+                level: 'info',
+                summary: 'uploaded; GitHub was still processing it when the run ended',
+                log: 'Code scanning is still processing the SARIF; it will appear shortly.'
+            };
+        case 'failed': {
+            const detail = outcome.errors.join('; ');
+            return {
+                level: 'warning',
+                summary: `uploaded, but code scanning could not process it: ${detail}`,
+                log: `Code scanning rejected the SARIF: ${detail}`
+            };
+        }
+    }
+}
+function checkFailed(error) {
+    const why = (0,errors/* errorMessage */.gJ)(error);
+    return {
+        level: 'warning',
+        summary: `uploaded; its processing could not be checked (${why})`,
+        log: `The SARIF was uploaded but its processing could not be checked: ${why}`
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __webpack_require__(8390);
 ;// CONCATENATED MODULE: ./src/scan/dockerfile-origins.ts
@@ -1298,14 +1597,10 @@ async function readImageHistory(layout, manifest) {
 
 // EXTERNAL MODULE: ./src/scan/merge.ts
 var merge = __webpack_require__(9333);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/concurrency.ts
 var src_concurrency = __webpack_require__(1532);
 // EXTERNAL MODULE: ./src/exec.ts
 var src_exec = __webpack_require__(3190);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/digest.ts
 var digest = __webpack_require__(2187);
 ;// CONCATENATED MODULE: ./src/scan/args.ts
@@ -1360,10 +1655,6 @@ function trivySbomArgs(report, output) {
     return ['convert', '--format', 'cyclonedx', '--output', output, '--', report];
 }
 
-// EXTERNAL MODULE: ./src/scan/model.ts
-var model = __webpack_require__(764);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/scan/trivy-report.ts
 /**
  * Parses one platform's Trivy JSON report into the findings model. Written against the reports
@@ -1780,310 +2071,47 @@ async function scanStage(options) {
     };
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: ./src/scan/result.ts
-var scan_result = __webpack_require__(1208);
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-/**
- * Annotations on the Dockerfile for the worst findings: one per Dockerfile line (the FROM line
- * for base-image layers, the RUN/COPY line otherwise), naming the findings that line brought
- * in. Error when a finding there fails the gate, warning otherwise. GitHub shows at most 10
- * annotations of each level per step, so only the worst lines are annotated.
- */
-
-
-const MAX_ANNOTATIONS = 10;
-/** Findings named in one annotation's message; the rest are counted. */
-const NAMED = 5;
-function dockerfileAnnotations(result, limit = MAX_ANNOTATIONS) {
-    if (!result.dockerfile)
-        return [];
-    const blocking = new Set(result.gate.blocking.map(f => f.key));
-    const byLine = new Map();
-    for (const finding of result.findings) {
-        if (finding.suppressed)
-            continue;
-        const origin = (0,scan_result/* originOf */.y)(result, finding);
-        if (!origin)
-            continue;
-        const line = byLine.get(origin.startLine) ?? {
-            endLine: origin.endLine,
-            instruction: origin.instruction,
-            findings: []
-        };
-        line.findings.push(finding);
-        byLine.set(origin.startLine, line);
-    }
-    const worst = (fs) => Math.min(...fs.map(f => (0,model/* severityRank */.qs)(f.severity)));
-    const lines = [...byLine.entries()]
-        .map(([startLine, l]) => ({
-        startLine,
-        ...l,
-        blocks: l.findings.some(f => blocking.has(f.key))
-    }))
-        .sort((a, b) => Number(b.blocks) - Number(a.blocks) ||
-        worst(a.findings) - worst(b.findings) ||
-        b.findings.length - a.findings.length ||
-        a.startLine - b.startLine)
-        .slice(0, limit);
-    return lines.map(l => {
-        const first = l.findings[0];
-        const named = l.findings
-            .slice(0, NAMED)
-            .map(f => `${f.severity} ${f.id} in ${f.package.name} ${f.package.installedVersion}${f.package.fixedVersion ? ` (fixed in ${f.package.fixedVersion})` : ' (no fix yet)'}`);
-        const more = l.findings.length > NAMED ? [`… and ${l.findings.length - NAMED} more`] : [];
-        return {
-            level: l.blocks ? 'error' : 'warning',
-            title: `${l.findings.length} vulnerabilit${l.findings.length === 1 ? 'y' : 'ies'} from this line (worst: ${first.severity} ${first.id})`,
-            message: [`${l.instruction}`, ...named, ...more].join('\n'),
-            file: result.dockerfile.relative,
-            startLine: l.startLine,
-            endLine: l.endLine
-        };
-    });
-}
-
-// EXTERNAL MODULE: ./src/report/code-scanning.ts
-var code_scanning = __webpack_require__(9098);
-;// CONCATENATED MODULE: ./src/report/findings-file.ts
-/**
- * The merged findings as one JSON document (the `report` output): what was scanned, the gate's
- * verdict and every finding with the platforms it was seen on and the Dockerfile line its layer
- * came from. Meant for later steps (an artifact, a PR comment, a policy check) to read.
- */
-
-const FINDINGS_SCHEMA = 'https://github.com/image-pipeline-action/findings/v1';
-function findingsDocument(result, image) {
-    const { gate } = result;
-    return {
-        $schema: FINDINGS_SCHEMA,
-        image,
-        scanner: { name: 'Trivy', version: result.trivyVersion },
-        gate: {
-            verdict: gate.verdict,
-            failOn: gate.failOn,
-            ignoreUnfixed: gate.ignoreUnfixed,
-            reason: gate.reason,
-            blocking: gate.blocking.map(f => f.key),
-            unfixedExcluded: gate.unfixedExcluded,
-            suppressed: gate.suppressed
-        },
-        vulnerabilities: result.counts,
-        ignoreFiles: result.ignoreFiles,
-        expiredRules: result.expiredRules.map(r => ({
-            id: r.id,
-            source: r.source,
-            expires: r.expires
-        })),
-        findings: result.findings.map(f => {
-            const origin = (0,scan_result/* originOf */.y)(result, f);
-            return {
-                ...f,
-                ...(origin && result.dockerfile
-                    ? {
-                        dockerfile: {
-                            path: result.dockerfile.relative,
-                            startLine: origin.startLine,
-                            endLine: origin.endLine,
-                            instruction: origin.instruction,
-                            fromBase: origin.fromBase
-                        }
-                    }
-                    : {})
-            };
-        })
-    };
-}
-
-// EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __webpack_require__(5881);
-;// CONCATENATED MODULE: ./src/report/stage.ts
-/**
- * Stage 8 (docs/design.md): what the scan found, told everywhere it should be, before the gate's verdict
- * is acted on (a failed gate still gets its SARIF, report, outputs and annotations): the merged
- * findings file, SARIF (one run per platform), the upload to code scanning, annotations on the
- * Dockerfile, and the step's outputs. The upload's processing is waited for at the end of the
- * run (`processing`), not here, so that publishing does not wait on GitHub's queue.
- */
-
-
-
-
-
-
-
-
-
-const NOT_UPLOADED = 'not uploaded';
-async function reportStage(options) {
-    const { scan, config, plan, ctx, built, log } = options;
-    await (0,promises_.mkdir)(options.reportDir, { recursive: true });
-    const reportPath = (0,external_node_path_.join)(options.reportDir, 'findings.json');
-    const image = {
-        names: plan.images,
-        digest: built.digest,
-        platforms: built.platforms.map(p => ({ platform: p.platform, digest: p.digest }))
-    };
-    await (0,promises_.writeFile)(reportPath, `${JSON.stringify(findingsDocument(scan, image), null, 2)}\n`);
-    const fallbackUri = scan.dockerfile?.relative ?? plan.images[0] ?? 'Dockerfile';
-    const { logs, notes } = (0,sarif/* buildSarif */.Ep)({
-        findings: scan.findings,
-        platforms: scan.platforms,
-        category: config.report.sarifCategory,
-        toolVersion: scan.trivyVersion,
-        image: {
-            name: plan.images[0] ?? '',
-            digest: built.digest,
-            platformDigests: Object.fromEntries(built.platforms.map(p => [p.platform, p.digest]))
-        },
-        location: (finding, platform) => {
-            const origin = (0,scan_result/* originOf */.y)(scan, finding, platform);
-            if (!origin || !scan.dockerfile)
-                return undefined;
-            return {
-                uri: scan.dockerfile.relative,
-                startLine: origin.startLine,
-                endLine: origin.endLine,
-                message: origin.fromBase
-                    ? `${origin.instruction} (a layer of the base image)`
-                    : origin.instruction
-            };
-        },
-        // A Dockerfile outside the workspace (a Git context) gives no location: the results then
-        // point at the image name, as Trivy's own SARIF does.
-        fallbackUri
-    });
-    for (const note of notes)
-        log.warning(note);
-    // Compact JSON: what is written is what is uploaded, and what the size limits were checked on.
-    const texts = logs.map(l => JSON.stringify(l));
-    const sarifPaths = texts.map((_t, i) => (0,external_node_path_.join)(options.reportDir, texts.length > 1 ? `results-${i + 1}.sarif` : 'results.sarif'));
-    await Promise.all(texts.map((text, i) => (0,promises_.writeFile)(sarifPaths[i], `${text}\n`)));
-    options.setOutput('gate', scan.gate.verdict);
-    options.setOutput('vulnerabilities', JSON.stringify(scan.counts));
-    options.setOutput('report', reportPath);
-    options.setOutput('sarif', sarifPaths.join('\n'));
-    const sboms = Object.values(scan.sboms);
-    if (sboms.length)
-        options.setOutput('sbom', sboms.join('\n'));
-    for (const annotation of dockerfileAnnotations(scan))
-        emit(log, annotation);
-    const section = {
-        result: scan,
-        upload: '',
-        files: { report: reportPath, sarif: sarifPaths },
-        notes,
-        repositoryUrl: `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`
-    };
-    // Wrapped: an async function returning the promise itself would wait for it.
-    const { processing } = await upload(options, logs, texts, section);
-    return { section, processing };
-}
-function emit(log, a) {
-    const properties = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine };
-    if (a.level === 'error')
-        log.error(a.message, properties);
-    else
-        log.warning(a.message, properties);
-}
-/**
- * upload-sarif auto: a token that may not upload (fork pull requests, no `security-events:
- * write`, code scanning off) or a GitHub outage is a warning, and the run goes on; true: the
- * same is an error, and nothing is published.
- */
-async function upload(options, logs, texts, section) {
-    const { plan, config, ctx, log } = options;
-    const required = config.report.uploadSarif === 'true';
-    if (!plan.decisions.upload) {
-        section.upload = `${NOT_UPLOADED}. ${plan.decisions.uploadReason}`;
-        // Invariant 8: a fork pull request is told why, as a warning, not an error.
-        if (config.report.uploadSarif === 'auto')
-            log.warning(plan.decisions.uploadReason);
-        return { processing: Promise.resolve() };
-    }
-    const start = options.startUpload ?? code_scanning/* startSarifUpload */.Xf;
-    const started = [];
-    try {
-        for (const text of texts) {
-            started.push(await start({
-                apiUrl: ctx.apiUrl,
-                token: config.registry.githubToken,
-                owner: ctx.repository.owner,
-                repo: ctx.repository.repo,
-                sarif: text,
-                commitSha: ctx.sha,
-                ref: ctx.ref,
-                checkoutUri: (0,external_node_url_.pathToFileURL)(options.workspace).href,
-                startedAt: options.startedAt,
-                toolName: 'Trivy',
-                log
-            }));
-        }
-    }
-    catch (error) {
-        const why = (0,errors/* errorMessage */.gJ)(error);
-        if (required)
-            throw error;
-        section.upload = `${NOT_UPLOADED}: ${why}`;
-        log.warning(error instanceof code_scanning/* CodeScanningPermissionError */.CH
-            ? why
-            : `The SARIF upload to code scanning failed (${why}); the scan still gated the run and the SARIF file is kept. Set upload-sarif to true to make this an error.`);
-        return { processing: Promise.resolve() };
-    }
-    section.upload = `uploaded (${started.map(s => `upload ${s.id}`).join(', ')}), processing`;
-    const runs = logs.reduce((n, l) => n + l.runs.length, 0);
-    const processing = Promise.all(started.map(s => s.processed.then(describeOutcome, checkFailed))).then(lines => {
-        // The worst outcome of the uploads (one per 20 platforms) is what the summary says.
-        const worst = lines.find(l => l.level === 'warning') ?? lines.find(l => l.level === 'info');
-        if (!worst) {
-            section.upload = `uploaded and processed (${runs} run${runs === 1 ? '' : 's'}, one per platform)`;
-            return;
-        }
-        section.upload = worst.summary;
-        if (worst.level === 'warning')
-            log.warning(worst.log);
-        else
-            log.info(worst.log);
-    });
-    return { processing };
-}
-function describeOutcome(outcome) {
-    switch (outcome.status) {
-        case 'complete':
-            return { level: 'ok', summary: '', log: '' };
-        case 'timeout':
-            return {
-                level: 'info',
-                summary: 'uploaded; GitHub was still processing it when the run ended',
-                log: 'Code scanning is still processing the SARIF; it will appear shortly.'
-            };
-        case 'failed': {
-            const detail = outcome.errors.join('; ');
-            return {
-                level: 'warning',
-                summary: `uploaded, but code scanning could not process it: ${detail}`,
-                log: `Code scanning rejected the SARIF: ${detail}`
-            };
-        }
-    }
-}
-function checkFailed(error) {
-    const why = (0,errors/* errorMessage */.gJ)(error);
-    return {
-        level: 'warning',
-        summary: `uploaded; its processing could not be checked (${why})`,
-        log: `The SARIF was uploaded but its processing could not be checked: ${why}`
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/scan-and-report.ts
 /**
- * The scan and report stages, which every scanning run loads together: one dynamic import for
- * both, so that the bundle holds one chunk for them rather than two sharing modules.
+ * Stages 7 and 8 (docs/design.md), which every scanning run loads together: one dynamic import
+ * for both, so that the bundle holds one chunk for them rather than two sharing modules. The
+ * scan of every platform, then its report (findings file, SARIF, the upload, annotations); a
+ * failed gate is told everywhere before the orchestrator stops the run.
  */
 
 
+
+
+
+
+async function scanAndReportStage(options) {
+    const { config, plan, image, trivy, timer, log } = options;
+    // Kept after the post step (which removes workDir): later steps read the report and SARIF.
+    const reportDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(options.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'image-pipeline-report-'));
+    const scan = await timer.run('Scan', () => scanStage({
+        config,
+        trivy: { binary: trivy.tool, version: trivy.tool.version, dbArgs: trivy.db.scanArgs },
+        layout: options.layout,
+        platforms: image.platforms,
+        workDir: options.workDir,
+        reportDir,
+        workspace: options.workspace,
+        now: options.ctx.now,
+        log,
+        sbom: plan.decisions.sign !== 'off' && config.sign.attest.includes('sbom')
+    }));
+    return timer.run('Report', () => reportStage({
+        scan,
+        config,
+        plan,
+        ctx: options.ctx,
+        built: image,
+        reportDir,
+        workspace: options.workspace,
+        startedAt: options.startedAt,
+        log
+    }));
+}
 
 
 /***/ }),

@@ -7,8 +7,7 @@ import { needsDefaultBranch, resolveDefaultBranch } from './plan/default-branch.
 import { makePlan, type Plan } from './plan/index.js'
 import type { LateWork } from './pipeline.js'
 import { redact } from './redact.js'
-import type { RunReport } from './summary/summary.js'
-import { StageTimer } from './report/timings.js'
+import { StageTimer } from './timings.js'
 import { narrowEnvironment, takeRunnerSecrets } from './runner-env.js'
 import { kmsCredentials } from './tool-env.js'
 import { STATE } from './state.js'
@@ -69,28 +68,39 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (config.scan.enabled) settings(/^TRIVY_/i, 'Trivy')
   if (plan.decisions.sign !== 'off') settings(/^COSIGN_/i, 'cosign')
 
-  const { pipeline, renderSummary } = await import('./pipeline.js')
+  const { pipeline, renderSummary, newRunRecord, runReport, stepOutputs } =
+    await import('./pipeline.js')
   const timer = new StageTimer()
-  const report: RunReport = { plan, platforms: config.platforms, timings: timer.timings }
+  const record = newRunRecord()
   const late: LateWork = { pending: [] }
+  let failure: string | undefined
   try {
-    await pipeline(config, ctx, plan, report, timer, {
+    await pipeline(config, ctx, plan, record, {
       workspace,
       env,
       late,
+      timer,
       ...(secrets.oidc ? { oidc: secrets.oidc } : {})
     })
   } catch (error) {
-    report.failure = errorMessage(error)
+    failure = errorMessage(error)
     throw error
   } finally {
     // Work left running while later stages went on (code scanning's processing), collected
     // before the summary so that it tells how it ended.
     await Promise.all(late.pending)
-    // Written on failure too: the summary says what exists and why the run stopped. In a guard
-    // of its own: a summary that cannot be written must neither replace the error it reports
-    // (the state report of a partial publish) nor fail a run that succeeded.
-    if (config.report.summary) await writeSummary(() => redact(renderSummary(report)))
+    // The outputs and the summary, once, from what the stages returned (summary/outcome.ts),
+    // on failure too: they say what exists and why the run stopped.
+    for (const [name, value] of Object.entries(stepOutputs(record, plan, config))) {
+      core.setOutput(name, value)
+    }
+    // In a guard of its own: a summary that cannot be written must neither replace the error
+    // it reports (the state report of a partial publish) nor fail a run that succeeded.
+    if (config.report.summary) {
+      await writeSummary(() =>
+        redact(renderSummary(runReport(record, plan, config, timer.timings, failure)))
+      )
+    }
   }
 }
 

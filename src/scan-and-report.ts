@@ -1,6 +1,69 @@
 /**
- * The scan and report stages, which every scanning run loads together: one dynamic import for
- * both, so that the bundle holds one chunk for them rather than two sharing modules.
+ * Stages 7 and 8 (docs/design.md), which every scanning run loads together: one dynamic import
+ * for both, so that the bundle holds one chunk for them rather than two sharing modules. The
+ * scan of every platform, then its report (findings file, SARIF, the upload, annotations); a
+ * failed gate is told everywhere before the orchestrator stops the run.
  */
-export { scanStage } from './scan/stage.js'
-export { reportStage } from './report/stage.js'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { RunContext } from './context.js'
+import type { BuiltImage } from './image-build/run.js'
+import type { Config } from './inputs/config.js'
+import type { Logger } from './logger.js'
+import type { Plan } from './plan/index.js'
+import { reportStage, type ReportOutcome } from './report/stage.js'
+import { scanStage } from './scan/stage.js'
+import type { StageTimer } from './timings.js'
+import type { PreparedTools } from './tools/prepare.js'
+
+export { scanStage, reportStage }
+
+export interface ScanAndReportOptions {
+  config: Config
+  plan: Plan
+  ctx: RunContext
+  image: BuiltImage
+  layout: string
+  trivy: NonNullable<PreparedTools['trivy']>
+  workDir: string
+  workspace: string
+  env: NodeJS.ProcessEnv
+  /** When the run began: code scanning's started_at. */
+  startedAt: Date
+  timer: StageTimer
+  log: Logger
+}
+
+export async function scanAndReportStage(options: ScanAndReportOptions): Promise<ReportOutcome> {
+  const { config, plan, image, trivy, timer, log } = options
+  // Kept after the post step (which removes workDir): later steps read the report and SARIF.
+  const reportDir = mkdtempSync(join(options.env.RUNNER_TEMP || tmpdir(), 'image-pipeline-report-'))
+  const scan = await timer.run('Scan', () =>
+    scanStage({
+      config,
+      trivy: { binary: trivy.tool, version: trivy.tool.version, dbArgs: trivy.db.scanArgs },
+      layout: options.layout,
+      platforms: image.platforms,
+      workDir: options.workDir,
+      reportDir,
+      workspace: options.workspace,
+      now: options.ctx.now,
+      log,
+      sbom: plan.decisions.sign !== 'off' && config.sign.attest.includes('sbom')
+    })
+  )
+  return timer.run('Report', () =>
+    reportStage({
+      scan,
+      config,
+      plan,
+      ctx: options.ctx,
+      built: image,
+      reportDir,
+      workspace: options.workspace,
+      startedAt: options.startedAt,
+      log
+    })
+  )
+}

@@ -133,3 +133,16 @@ export function renderScanSummary(section: ScanSection): string {
   for (const note of section.notes) parts.push(`> [!NOTE]\n> ${cell(note)}`)
   return parts.join('\n\n')
 }
+
+/** The step outputs the scan gives (summary/outcome.ts sets them with the others, at the end). */
+export function scanOutputs(section: ScanSection): Record<string, string> {
+  const { result, files } = section
+  const sboms = Object.values(result.sboms)
+  return {
+    gate: result.gate.verdict,
+    vulnerabilities: JSON.stringify(result.counts),
+    report: files.report,
+    sarif: files.sarif.join('\n'),
+    ...(sboms.length ? { sbom: sboms.join('\n') } : {})
+  }
+}

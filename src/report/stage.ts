@@ -37,7 +37,6 @@ export interface ReportStageOptions {
   /** When the run began: code scanning's started_at. */
   startedAt: Date
   log: Logger
-  setOutput(name: string, value: string): void
   /** Tests hand in a fake; production uses the real client. */
   startUpload?: (options: UploadOptions) => Promise<StartedUpload>
 }
@@ -96,13 +95,6 @@ export async function reportStage(options: ReportStageOptions): Promise<ReportOu
     join(options.reportDir, texts.length > 1 ? `results-${i + 1}.sarif` : 'results.sarif')
   )
   await Promise.all(texts.map((text, i) => writeFile(sarifPaths[i] as string, `${text}\n`)))
-
-  options.setOutput('gate', scan.gate.verdict)
-  options.setOutput('vulnerabilities', JSON.stringify(scan.counts))
-  options.setOutput('report', reportPath)
-  options.setOutput('sarif', sarifPaths.join('\n'))
-  const sboms = Object.values(scan.sboms)
-  if (sboms.length) options.setOutput('sbom', sboms.join('\n'))
 
   for (const annotation of dockerfileAnnotations(scan)) emit(log, annotation)
 

@@ -3,7 +3,7 @@ import type { SignOutcome } from '../sign/stage.js'
 import { cell, inlineCode as code } from '../report/markdown.js'
 import { renderScanSummary, type ScanSection } from '../report/scan-summary.js'
 import { renderSignSummary } from './sign-summary.js'
-import { timingsTable, type StageTiming } from '../report/timings.js'
+import { timingsTable, type StageTiming } from '../timings.js'
 
 /** What the job summary shows; each stage fills in its part as the run goes. */
 export interface RunReport {

@@ -1,4 +1,8 @@
-import { buildxArgs, resolveProvenance, type BuildArgsInput } from '../../../src/image-build/args.js'
+import {
+  buildxArgs,
+  resolveProvenance,
+  type BuildArgsInput
+} from '../../../src/image-build/args.js'
 import type { RunContext } from '../../../src/context.js'
 
 const base: BuildArgsInput = {

@@ -1,5 +1,8 @@
 import { BuildxPushError } from '../../../src/image-build/buildx-output.js'
-import { buildCheckingToolsOnFailure, changesMade } from '../../../src/image-build/check-on-failure.js'
+import {
+  buildCheckingToolsOnFailure,
+  changesMade
+} from '../../../src/image-build/check-on-failure.js'
 import { ConfigurationError } from '../../../src/errors.js'
 import type { BuildReadiness } from '../../../src/tools/buildx.js'
 

@@ -16,6 +16,7 @@ import {
   type UploadOutcome
 } from '../../../src/report/code-scanning.js'
 import { renderScanSummary } from '../../../src/report/scan-summary.js'
+import { scanOutputs } from '../../../src/report/scan-summary.js'
 import { reportStage } from '../../../src/report/stage.js'
 import { evaluateGate, vulnerabilityCounts } from '../../../src/scan/gate.js'
 import { parseIgnoreFile } from '../../../src/inputs/ignore-files.js'
@@ -137,7 +138,6 @@ async function stage(
   context = ctx
 ) {
   const config = configOf(inputs)
-  const outputs: Record<string, string> = {}
   const { lines, log } = recorder()
   const outcome = await reportStage({
     scan,
@@ -149,11 +149,11 @@ async function stage(
     workspace,
     startedAt: new Date('2026-12-01T10:00:00Z'),
     log,
-    setOutput: (name, value) => void (outputs[name] = value),
     startUpload: upload
   })
   await outcome.processing
-  return { outcome, outputs, lines }
+  // The outputs are set once, at the end of the run, from the report's section.
+  return { outcome, outputs: scanOutputs(outcome.section), lines }
 }
 
 const accepted =

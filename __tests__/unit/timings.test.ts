@@ -1,4 +1,4 @@
-import { timingsTable, type StageTiming } from '../../../src/report/timings.js'
+import { timingsTable, type StageTiming } from '../../src/timings.js'
 
 test('one row per stage, a failed one marked, and the total', () => {
   const timings: StageTiming[] = [
