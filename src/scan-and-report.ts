@@ -13,6 +13,7 @@ import type { Config } from './inputs/config.js'
 import type { Logger } from './logger.js'
 import type { Plan } from './plan/index.js'
 import { reportStage, type ReportOutcome } from './report/stage.js'
+import { trivyScanner } from './scan/scanner.js'
 import { scanStage } from './scan/stage.js'
 import type { StageTimer } from './timings.js'
 import type { PreparedTools } from './tools/prepare.js'
@@ -42,7 +43,10 @@ export async function scanAndReportStage(options: ScanAndReportOptions): Promise
   const scan = await timer.run('Scan', () =>
     scanStage({
       config,
-      trivy: { binary: trivy.tool, version: trivy.tool.version, dbArgs: trivy.db.scanArgs },
+      scanner: trivyScanner(
+        { binary: trivy.tool, version: trivy.tool.version, dbArgs: trivy.db.scanArgs },
+        log
+      ),
       layout: options.layout,
       platforms: image.platforms,
       workDir: options.workDir,

@@ -6,7 +6,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { PlatformManifest } from '../image-build/oci-layout.js'
-import type { Program } from '../exec.js'
 import type { Config } from '../inputs/config.js'
 import { layerOrigins, type LayerOrigin } from './dockerfile-origins.js'
 import { evaluateGate, vulnerabilityCounts } from './gate.js'
@@ -14,8 +13,7 @@ import { applyIgnoreRules } from './ignore.js'
 import { readImageHistory } from './image-config.js'
 import { mergeScans } from './merge.js'
 import type { DockerfileRef, ScanResult } from './result.js'
-import { scanPlatforms } from './run.js'
-import { writeSboms } from './sbom.js'
+import type { Scanner } from './scanner.js'
 import type { Logger } from '../logger.js'
 
 /** The Dockerfile the build used, when it is a file in the workspace (not a Git context). */
@@ -34,7 +32,8 @@ export function dockerfileOf(config: Config, workspace: string): DockerfileRef |
 
 export interface ScanStageOptions {
   config: Config
-  trivy: { binary: Program; version: string; dbArgs: readonly string[] }
+  /** The scanner (scanner.ts): Trivy today. */
+  scanner: Scanner
   layout: string
   platforms: readonly PlatformManifest[]
   workDir: string
@@ -49,21 +48,16 @@ export interface ScanStageOptions {
 export async function scanStage(options: ScanStageOptions): Promise<ScanResult> {
   const { config, log } = options
   const platforms = options.platforms.map(p => p.platform)
-  const outcome = await scanPlatforms({
-    trivy: options.trivy.binary,
+  const outcome = await options.scanner.scan({
     layout: options.layout,
     platforms: options.platforms,
     reportDir: options.reportDir,
     workDir: options.workDir,
-    dbArgs: options.trivy.dbArgs,
     timeoutMs: config.scan.timeoutMs,
-    listAllPackages: options.sbom ?? false,
-    log
+    listAllPackages: options.sbom ?? false
   })
   const sboms = options.sbom
-    ? await writeSboms({
-        trivy: options.trivy.binary,
-        reports: outcome.reports,
+    ? await options.scanner.sboms(outcome.reports, {
         reportDir: options.reportDir,
         workDir: options.workDir
       })
@@ -99,7 +93,7 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
     platforms,
     expiredRules: ignored.expired,
     ignoreFiles: config.scan.trivyignore,
-    trivyVersion: outcome.scans.find(s => s.trivyVersion)?.trivyVersion ?? options.trivy.version,
+    trivyVersion: outcome.scans.find(s => s.trivyVersion)?.trivyVersion ?? options.scanner.version,
     reports: outcome.reports,
     durations: outcome.durations,
     sboms,
