@@ -166,8 +166,8 @@ async function sign(
   }
 ): Promise<SignOutcome> {
   const { cosign, workDir } = options
-  const { signStage, attestationsOf } = await import('./sign/index.js')
-  return signStage({
+  const { cosignSigner, attestationsOf } = await import('./sign/index.js')
+  const signer = cosignSigner({
     cosign: {
       path: cosign.tool,
       major: cosign.version.major === 2 ? 2 : 3,
@@ -176,6 +176,14 @@ async function sign(
     mode: plan.decisions.sign === 'key' ? 'key' : 'keyless',
     tlog: plan.decisions.tlog,
     config: config.sign,
+    workDir: join(workDir, 'sign'),
+    workspace: options.workspace,
+    serverUrl: ctx.serverUrl,
+    env: options.docker,
+    idToken: audience => mintIdToken(options.oidc, audience)
+  })
+  log.info(`Signing with ${signer.name}`)
+  return signer.sign({
     images: plan.images,
     digest,
     tags: plan.tags,
@@ -184,11 +192,6 @@ async function sign(
       options.scanned,
       join(workDir, 'attest')
     ),
-    workDir: join(workDir, 'sign'),
-    workspace: options.workspace,
-    serverUrl: ctx.serverUrl,
-    env: options.docker,
-    idToken: audience => mintIdToken(options.oidc, audience),
     log
   })
 }
