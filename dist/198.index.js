@@ -2590,7 +2590,7 @@ async function run(env = process.env) {
         settings(/^TRIVY_/i, 'Trivy');
     if (plan.decisions.sign !== 'off')
         settings(/^COSIGN_/i, 'cosign');
-    const { pipeline, renderSummary, newRunRecord, runReport, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(212), __webpack_require__.e(916)]).then(__webpack_require__.bind(__webpack_require__, 1535));
+    const { pipeline, renderSummary, newRunRecord, runReport, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(212), __webpack_require__.e(167)]).then(__webpack_require__.bind(__webpack_require__, 1167));
     const timer = new timings/* StageTimer */.e();
     const record = newRunRecord();
     const late = { pending: [] };
@@ -2847,9 +2847,10 @@ function decide(input, ctx) {
 /* harmony export */   MY: () => (/* binding */ authKey),
 /* harmony export */   T_: () => (/* binding */ isGhcr),
 /* harmony export */   Y_: () => (/* binding */ PUBLISHABLE_IMAGE),
+/* harmony export */   _M: () => (/* binding */ repositoryOf),
 /* harmony export */   i8: () => (/* binding */ registryOfAuthKey)
 /* harmony export */ });
-/* unused harmony exports DOCKER_HUB, DOCKER_HUB_AUTH_KEY, GHCR, repositoryOf */
+/* unused harmony exports DOCKER_HUB, DOCKER_HUB_AUTH_KEY, GHCR */
 /**
  * Which registry an image name lives in, as docker normalises it (distribution/reference
  * `splitDockerDomain`): the first path component is a registry host when it contains `.` or `:`,

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { mkdtempSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunContext } from './context.js'
@@ -8,6 +9,7 @@ import type { Config } from './inputs/index.js'
 import { log } from './log.js'
 import type { Plan } from './plan/index.js'
 import { addTags, pushByDigest, restateAfterBuildxPush } from './publish/index.js'
+import { httpRegistryCapabilities, type BasicAuths } from './registry/capabilities.js'
 import { createDockerConfig, loginRegistries, secretForms } from './registry/index.js'
 import type { GateResult } from './scan/gate.js'
 import type { ScanResult } from './scan/result.js'
@@ -135,7 +137,7 @@ export async function pipeline(
 
   // 10. sign: by digest, attest, verify as a consumer would; tags move only after that.
   if (plan.decisions.sign !== 'off' && tools.cosign) {
-    const signing = { ...deps, cosign: tools.cosign, scanned, workDir, docker: docker.env }
+    const signing = { ...deps, cosign: tools.cosign, scanned, workDir, docker }
     record.signed = await stated('Sign', () => sign(config, plan, ctx, digest, signing))
   }
 
@@ -162,7 +164,8 @@ async function sign(
     cosign: NonNullable<PreparedTools['cosign']>
     scanned: ScanResult | undefined
     workDir: string
-    docker: Record<string, string>
+    /** Our docker config: its environment for cosign, its credentials for the registry probe. */
+    docker: { env: Record<string, string>; authFile: string }
   }
 ): Promise<SignOutcome> {
   const { cosign, workDir } = options
@@ -179,11 +182,11 @@ async function sign(
     workDir: join(workDir, 'sign'),
     workspace: options.workspace,
     serverUrl: ctx.serverUrl,
-    env: options.docker,
+    env: options.docker.env,
     idToken: audience => mintIdToken(options.oidc, audience)
   })
   log.info(`Signing with ${signer.name}`)
-  return signer.sign({
+  const outcome = await signer.sign({
     images: plan.images,
     digest,
     tags: plan.tags,
@@ -194,6 +197,21 @@ async function sign(
     ),
     log
   })
+  if (outcome.formats.includes('bundle')) {
+    // Where the bundle went, as the first image's registry tells it (never fails the run).
+    const file = JSON.parse(await readFile(options.docker.authFile, 'utf8')) as {
+      auths?: BasicAuths
+    }
+    const capabilities = httpRegistryCapabilities({ auths: file.auths ?? {} })
+    const { support, why } = await capabilities.referrers(plan.images[0] ?? '', digest)
+    log.info(`Signature storage: ${why}`)
+    if (support === 'referrers-api') outcome.bundleStorage = 'stored as an OCI 1.1 referrer'
+    if (support === 'tag-fallback') {
+      outcome.bundleStorage =
+        'stored under a `sha256-<digest>` tag: the registry has no referrers API'
+    }
+  }
+  return outcome
 }
 
 /** Stage 5: our own docker config, and a login for each registry that needs one. */

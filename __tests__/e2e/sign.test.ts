@@ -210,6 +210,10 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
       expect(result.outputs['verify-command']).toBe(
         `cosign verify --certificate-identity=${IDENTITY} --certificate-oidc-issuer=${ISSUER} --trusted-root=sigstore/trusted_root.json ${reference}`
       )
+      // The registry was asked where the bundle went: distribution 2.8 has no referrers API.
+      expect(result.summary).toContain(
+        'stored under a `sha256-<digest>` tag: the registry has no referrers API'
+      )
       // The summary says where that trusted root comes from (issue 12).
       expect(result.summary).toContain(
         '`--trusted-root` is the file sigstore-trusted-root names, `sigstore/trusted_root.json` in this repository'

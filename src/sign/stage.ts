@@ -86,6 +86,8 @@ export interface SignOutcome {
   expect: Expectation
   /** sigstore-trusted-root's path in the repository, when signed on an organisation's Sigstore. */
   trustedRoot?: string
+  /** Where the bundle went, as the registry told (registry/capabilities.ts), when asked. */
+  bundleStorage?: string
   formats: WrittenFormat[]
   /** One `cosign verify` a consumer can run per image (bundle format first). */
   verifyCommands: string[]

@@ -13,7 +13,7 @@ export function renderSignSummary(outcome: SignOutcome): string {
   const formats = outcome.formats
     .map(f =>
       f === 'bundle'
-        ? 'Sigstore bundle (cosign 3; an OCI 1.1 referrer, or a `sha256-<digest>` tag)'
+        ? `Sigstore bundle (cosign 3; ${outcome.bundleStorage ?? 'an OCI 1.1 referrer, or a `sha256-<digest>` tag'})`
         : 'legacy `.sig` (cosign 2, Kyverno, policy-controller)'
     )
     .join(' and ')

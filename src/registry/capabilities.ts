@@ -1,0 +1,110 @@
+/**
+ * What a registry can hold besides images, asked of the registry itself. cosign 3's bundle
+ * goes to the OCI 1.1 referrers API where the registry has it, else to a `sha256-<digest>` tag
+ * (the tag schema fallback, GHCR and distribution 2.8 today): a verifier, a retention policy and
+ * the summary need to know which. One implementation asks over HTTP (the distribution spec's
+ * `GET /v2/<name>/referrers/<digest>`, with the registry's bearer-token challenge); tests give
+ * a fixed answer through the same interface.
+ */
+import { HttpClient } from '@actions/http-client'
+import type { Digest } from '../digest.js'
+import { errorMessage } from '../errors.js'
+import { registryOf, repositoryOf } from '../reference.js'
+
+export type ReferrersSupport = 'referrers-api' | 'tag-fallback' | 'unknown'
+
+export interface RegistryCapabilities {
+  /** Where an artifact referring to `image@digest` is stored by an OCI 1.1 client. */
+  referrers(image: string, digest: Digest): Promise<{ support: ReferrersSupport; why: string }>
+}
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
+const USER_AGENT = 'image-pipeline-action'
+
+/** Basic credentials per registry host, as a docker config's `auths` holds them (base64). */
+export type BasicAuths = Record<string, { auth?: string } | undefined>
+
+/** `Bearer realm="…",service="…",scope="…"` → its parameters. */
+export function parseChallenge(header: string | undefined): Record<string, string> | undefined {
+  if (!header || !/^Bearer\s/i.test(header)) return undefined
+  const params: Record<string, string> = {}
+  for (const m of header.slice(7).matchAll(/(\w+)="([^"]*)"/g))
+    params[m[1] as string] = m[2] as string
+  return params.realm ? params : undefined
+}
+
+export function httpRegistryCapabilities(options: {
+  auths: BasicAuths
+  /** http for a loopback test registry; https otherwise. */
+  scheme?: 'https' | 'http'
+  timeoutMs?: number
+}): RegistryCapabilities {
+  const scheme = options.scheme ?? 'https'
+  return {
+    async referrers(image, digest) {
+      const registry = registryOf(image)
+      const url = `${scheme}://${registry}/v2/${repositoryOf(image)}/referrers/${digest}`
+      const client = new HttpClient(USER_AGENT, [], {
+        allowRetries: false,
+        socketTimeout: options.timeoutMs ?? 15_000,
+        keepAlive: false
+      })
+      const basic = options.auths[registry]?.auth
+      try {
+        let res = await client.get(url, { accept: OCI_INDEX })
+        const challenge = parseChallenge(
+          res.message.headers['www-authenticate'] as string | undefined
+        )
+        if (res.message.statusCode === 401 && challenge) {
+          await res.readBody()
+          const token = await bearerToken(client, challenge, basic)
+          res = await client.get(url, { accept: OCI_INDEX, authorization: `Bearer ${token}` })
+        }
+        const status = res.message.statusCode ?? 0
+        const type = String(res.message.headers['content-type'] ?? '')
+        await res.readBody()
+        if (status === 200 && type.startsWith(OCI_INDEX)) {
+          return { support: 'referrers-api', why: `${registry} answers the referrers API` }
+        }
+        if (status === 404 || status === 405) {
+          return {
+            support: 'tag-fallback',
+            why: `${registry} has no referrers API (HTTP ${status}): sha256-<digest> tags`
+          }
+        }
+        return { support: 'unknown', why: `${registry} answered HTTP ${status} to ${url}` }
+      } catch (error) {
+        return { support: 'unknown', why: `${registry}: ${errorMessage(error)}` }
+      } finally {
+        client.dispose()
+      }
+    }
+  }
+}
+
+async function bearerToken(
+  client: HttpClient,
+  challenge: Record<string, string>,
+  basic: string | undefined
+): Promise<string> {
+  const url = new URL(challenge.realm as string)
+  if (challenge.service) url.searchParams.set('service', challenge.service)
+  if (challenge.scope) url.searchParams.set('scope', challenge.scope)
+  const res = await client.get(url.href, basic ? { authorization: `Basic ${basic}` } : {})
+  const body = await res.readBody()
+  if (res.message.statusCode !== 200) {
+    throw new Error(`the token endpoint answered HTTP ${res.message.statusCode}`)
+  }
+  const json = JSON.parse(body) as { token?: string; access_token?: string }
+  const token = json.token ?? json.access_token
+  if (!token) throw new Error('the token endpoint gave no token')
+  return token
+}
+
+/** A fixed answer, for a registry whose capabilities are known (tests, a documented registry). */
+export function fixedRegistryCapabilities(
+  support: ReferrersSupport,
+  why: string
+): RegistryCapabilities {
+  return { referrers: async () => ({ support, why }) }
+}
