@@ -1595,20 +1595,27 @@ const MULTILINE_INPUTS = new Set([
 ]);
 const GIT_CONTEXT = /^(https?:\/\/|git@|git:\/\/)/;
 /**
- * Parses and validates every input into one Config. Throws InputError (one line: input name,
- * problem, accepted form) on the first bad value; starts no process and writes nothing.
+ * How every input is read: control characters refused before the value is used or printed
+ * (a secret masked first; an error never quotes a secret), the default applied to an empty
+ * value, a parser's ValueError turned into an InputError naming the input, and path inputs
+ * confined (paths.ts). The group readers below take one of these.
  */
-function readConfig(read, options) {
-    const mask = options.maskSecret ?? (() => undefined);
-    const asInputError = (name, error) => error instanceof errors/* ValueError */.Qp ? new errors/* InputError */.dz(name, error.problem, error.accepted) : error;
-    /**
-     * Every raw value goes through here: control characters are refused before the value is used
-     * or printed anywhere (a secret is masked first; the error never quotes the value).
-     */
-    const raw = (name, { secret = false } = {}) => {
-        let value = read(name);
+class Inputs {
+    read;
+    options;
+    mask;
+    constructor(read, options) {
+        this.read = read;
+        this.options = options;
+        this.mask = options.maskSecret ?? (() => undefined);
+    }
+    asInputError(name, error) {
+        return error instanceof errors/* ValueError */.Qp ? new errors/* InputError */.dz(name, error.problem, error.accepted) : error;
+    }
+    raw(name, { secret = false } = {}) {
+        let value = this.read(name);
         if (secret && value)
-            mask(value);
+            this.mask(value);
         // A PEM key pasted from Windows into a secret: its CRLF line ends are line ends.
         if (name === 'cosign-key')
             value = value.replace(/\r\n/g, '\n');
@@ -1616,130 +1623,198 @@ function readConfig(read, options) {
             checkControlCharacters(value, { lines: MULTILINE_INPUTS.has(name) });
         }
         catch (error) {
-            throw asInputError(name, error);
+            throw this.asInputError(name, error);
         }
         return value;
-    };
-    // Secrets first: masked before anything else could print them.
-    const registryPassword = raw('registry-password', { secret: true });
-    const githubToken = raw('github-token', { secret: true });
-    const cosignPassword = raw('cosign-password', { secret: true });
-    const field = (name, parse) => {
-        const value = raw(name);
+    }
+    field(name, parse) {
+        const value = this.raw(name);
         try {
             return parse(value.trim() || (INPUT_DEFAULTS[name] ?? ''));
         }
         catch (error) {
-            throw asInputError(name, error);
+            throw this.asInputError(name, error);
         }
-    };
-    const fail = (name, problem, accepted) => {
+    }
+    fail(name, problem, accepted) {
         throw new errors/* InputError */.dz(name, problem, accepted);
-    };
-    const roots = { workspace: options.workspace, runnerTemp: options.runnerTemp };
+    }
     /** The one path resolver (paths.ts): the real path, inside the workspace or RUNNER_TEMP. */
-    const confined = (name, path, kind, accepted) => {
+    confined(name, path, kind, accepted) {
+        const roots = { workspace: this.options.workspace, runnerTemp: this.options.runnerTemp };
         try {
             return resolveConfinedPath(path, kind, roots, accepted);
         }
         catch (error) {
-            throw asInputError(name, error);
+            throw this.asInputError(name, error);
         }
-    };
-    const existingFile = (name, path, accepted) => confined(name, path, 'file', accepted);
-    const mode = (name) => field(name, raw => checkChoice(raw, MODES));
-    const bool = (name) => field(name, checkBoolean);
-    const images = field('images', raw => {
+    }
+    existingFile(name, path, accepted) {
+        return this.confined(name, path, 'file', accepted);
+    }
+    mode(name) {
+        return this.field(name, raw => checkChoice(raw, MODES));
+    }
+    bool(name) {
+        return this.field(name, checkBoolean);
+    }
+}
+/**
+ * Parses and validates every input into one Config. Throws InputError (one line: input name,
+ * problem, accepted form) on the first bad value; starts no process and writes nothing.
+ */
+function readConfig(read, options) {
+    const r = new Inputs(read, options);
+    // Secrets first: masked before anything else could print them.
+    const registryPassword = r.raw('registry-password', { secret: true });
+    const githubToken = r.raw('github-token', { secret: true });
+    const cosignPassword = r.raw('cosign-password', { secret: true });
+    const images = r.field('images', raw => {
         const names = splitList(raw, { comma: true }).map(checkImageName);
         checkNoDuplicates(names, 'image');
         return names;
     });
-    const platforms = field('platforms', raw => {
+    const platforms = r.field('platforms', raw => {
         const list = splitList(raw, { comma: true }).map(checkPlatform);
         checkNoDuplicates(list, 'platform');
         return list;
     });
-    const context = field('context', value => {
+    const build = readBuild(r);
+    const tags = r.field('tags', raw => parseTagRules(splitList(raw, { comma: false })));
+    const flavor = r.field('flavor', raw => parseFlavor(splitList(raw, { comma: false })));
+    const registryUsername = r.raw('registry-username');
+    if (registryUsername && !registryPassword) {
+        r.fail('registry-password', 'it is empty while registry-username is set', 'both or neither');
+    }
+    if (registryPassword && !registryUsername) {
+        r.fail('registry-username', 'it is empty while registry-password is set', 'both or neither');
+    }
+    const scan = readScan(r);
+    const sign = readSign(r, scan.enabled, cosignPassword);
+    const uploadSarif = r.mode('upload-sarif');
+    if (uploadSarif === 'true' && !scan.enabled) {
+        r.fail('upload-sarif', '"true" needs the scan\'s SARIF, but scan is false', 'auto or false when scan is false');
+    }
+    return {
+        images,
+        platforms,
+        push: r.mode('push'),
+        tags,
+        flavor,
+        build,
+        registry: { username: registryUsername, password: registryPassword, githubToken },
+        scan,
+        report: {
+            uploadSarif,
+            sarifCategory: r.field('sarif-category', raw => checkSarifCategory(raw, platforms.length)),
+            summary: r.bool('summary')
+        },
+        sign,
+        tools: readTools(r)
+    };
+}
+const DOCKERFILE_FORM = 'the path of a Dockerfile in the workspace';
+/** What the build stage takes: the context and Dockerfile (confined), its arguments, the cache. */
+function readBuild(r) {
+    const context = r.field('context', value => {
         const accepted = 'a directory in the workspace or a Git URL';
         checkNotFlag(value, accepted);
         if (GIT_CONTEXT.test(value)) {
             // A token in the URL (https://x-access-token:TOKEN@github.com/…) is masked and redacted.
             for (const credential of (0,redact/* urlCredentials */.O)(value))
-                mask(credential);
+                r.mask(credential);
             return value;
         }
-        return confined('context', value, 'directory', accepted);
+        return r.confined('context', value, 'directory', accepted);
     });
-    const DOCKERFILE_FORM = 'the path of a Dockerfile in the workspace';
-    const file = field('file', value => {
+    const file = r.field('file', value => {
         if (value !== '')
-            return existingFile('file', value, DOCKERFILE_FORM);
+            return r.existingFile('file', value, DOCKERFILE_FORM);
         if (GIT_CONTEXT.test(context))
             return '';
         // The default, <context>/Dockerfile, read by buildx: confined like a given path.
         const dockerfile = (0,external_node_path_.join)(context, 'Dockerfile');
         if (!(0,external_node_fs_.existsSync)(dockerfile) && !isSymlink(dockerfile)) {
-            return fail('file', 'it is empty and the context has no Dockerfile', `${DOCKERFILE_FORM} (file: path/to/Dockerfile)`);
+            return r.fail('file', 'it is empty and the context has no Dockerfile', `${DOCKERFILE_FORM} (file: path/to/Dockerfile)`);
         }
-        return existingFile('file', dockerfile, DOCKERFILE_FORM);
+        return r.existingFile('file', dockerfile, DOCKERFILE_FORM);
     });
-    const tags = field('tags', raw => parseTagRules(splitList(raw, { comma: false })));
-    const flavor = field('flavor', raw => parseFlavor(splitList(raw, { comma: false })));
-    const secrets = field('secrets', raw => {
+    const secrets = r.field('secrets', raw => {
         const list = splitList(raw, { comma: false }).map(checkSecret);
         for (const secret of list)
             if (secret.value)
-                mask(secret.value);
+                r.mask(secret.value);
         return list;
     });
-    const labels = field('labels', raw => {
+    const labels = r.field('labels', raw => {
         const out = {};
         for (const { key, value } of splitList(raw, { comma: false }).map(checkLabel)) {
             out[key] = value;
         }
         return out;
     });
-    const registryUsername = raw('registry-username');
-    if (registryUsername && !registryPassword) {
-        fail('registry-password', 'it is empty while registry-username is set', 'both or neither');
-    }
-    if (registryPassword && !registryUsername) {
-        fail('registry-username', 'it is empty while registry-password is set', 'both or neither');
-    }
-    const scanEnabled = bool('scan');
-    const IGNORE_FORM = 'paths of .trivyignore or .trivyignore.yaml files in the workspace';
+    return {
+        context,
+        file,
+        target: r.field('target', raw => (raw === '' ? '' : checkTarget(raw))),
+        buildArgs: r.field('build-args', raw => splitList(raw, { comma: false }).map(checkBuildArg)),
+        secrets,
+        labels,
+        annotations: r.field('annotations', raw => splitList(raw, { comma: false }).map(checkAnnotation)),
+        network: r.field('network', raw => (raw === '' ? '' : checkNetwork(raw))),
+        noCache: r.bool('no-cache'),
+        binfmtImage: r.field('binfmt-image', checkPinnedImage),
+        cache: r.field('cache', raw => checkChoice(raw, CACHE)),
+        provenance: r.field('provenance', raw => raw === '' ? 'auto' : checkChoice(raw, PROVENANCE))
+    };
+}
+const IGNORE_FORM = 'paths of .trivyignore or .trivyignore.yaml files in the workspace';
+/** What the scan stage takes: the gate's settings, the ignore files (read and parsed), Trivy. */
+function readScan(r) {
+    const enabled = r.bool('scan');
     /** Each ignore file as the user named it (for the summary) and where it really is. */
-    const ignoreFiles = field('trivyignore', value => {
+    const ignoreFiles = r.field('trivyignore', value => {
         const listed = splitList(value, { comma: true });
         const named = listed.length > 0
             ? listed
             : DEFAULT_IGNORE_FILES.filter(f => {
-                const full = (0,external_node_path_.join)(options.workspace, f);
+                const full = (0,external_node_path_.join)(r.options.workspace, f);
                 return (0,external_node_fs_.existsSync)(full) || isSymlink(full);
             });
         return named.map(name => {
             if (name === '')
-                fail('trivyignore', 'an empty entry in the list', IGNORE_FORM);
-            return { name, path: existingFile('trivyignore', name, IGNORE_FORM) };
+                r.fail('trivyignore', 'an empty entry in the list', IGNORE_FORM);
+            return { name, path: r.existingFile('trivyignore', name, IGNORE_FORM) };
         });
     });
-    const trivyignore = ignoreFiles.map(f => f.name);
-    const ignoreRules = field('trivyignore', () => ignoreFiles.flatMap(f => (0,ignore_files/* parseIgnoreFile */.a0)((0,external_node_fs_.readFileSync)(f.path, 'utf8'), f.name)));
-    const cosignKey = field('cosign-key', value => {
+    return {
+        enabled,
+        failOn: r.field('fail-on', raw => checkChoice(raw, FAIL_ON)),
+        ignoreUnfixed: r.bool('ignore-unfixed'),
+        trivyignore: ignoreFiles.map(f => f.name),
+        ignoreRules: r.field('trivyignore', () => ignoreFiles.flatMap(f => (0,ignore_files/* parseIgnoreFile */.a0)((0,external_node_fs_.readFileSync)(f.path, 'utf8'), f.name))),
+        timeoutMs: r.field('scan-timeout', checkDuration),
+        trivyVersion: r.field('trivy-version', raw => checkExactVersion(raw, '0.74.0')),
+        dbRepositories: r.field('trivy-db-repositories', raw => splitList(raw, { comma: true }).map(checkTaggedRepository))
+    };
+}
+/** What the sign stage takes: the mode, cosign and its key, the formats, the attestations. */
+function readSign(r, scanEnabled, password) {
+    const key = r.field('cosign-key', value => {
         if (value === '')
             return undefined;
         const key = classifyCosignKey(value);
         if (key.kind === 'pem')
-            mask(key.value);
+            r.mask(key.value);
         if (key.kind === 'file') {
-            return { ...key, value: existingFile('cosign-key', key.value, 'an existing key file') };
+            return { ...key, value: r.existingFile('cosign-key', key.value, 'an existing key file') };
         }
         return key;
     });
-    if (cosignPassword && !cosignKey) {
-        fail('cosign-password', 'it is set but cosign-key is empty', 'cosign-password only with cosign-key');
+    if (password && !key) {
+        r.fail('cosign-password', 'it is set but cosign-key is empty', 'cosign-password only with cosign-key');
     }
-    const cosignVersion = field('cosign-version', raw => {
+    const cosignVersion = r.field('cosign-version', raw => {
         const version = checkExactVersion(raw, 'v3.0.6');
         // The sign stage knows the flags of these two majors (their formats and trust differ).
         if (!/^v?[23]\./.test(version)) {
@@ -1747,7 +1822,7 @@ function readConfig(read, options) {
         }
         return version;
     });
-    const signatureFormat = field('signature-format', raw => {
+    const signatureFormat = r.field('signature-format', raw => {
         const format = checkChoice(raw, SIGNATURE_FORMATS);
         // auto: what this cosign writes by default and its own verify reads.
         if (format === 'auto')
@@ -1758,16 +1833,27 @@ function readConfig(read, options) {
         }
         return format;
     });
-    const signMode = mode('sign');
-    const uploadSarif = mode('upload-sarif');
-    if (uploadSarif === 'true' && !scanEnabled) {
-        fail('upload-sarif', '"true" needs the scan\'s SARIF, but scan is false', 'auto or false when scan is false');
-    }
-    /**
-     * auto: both attestations when the run scans and may sign (invariant 10, docs/design.md: turning the scan
-     * or signing off never makes this default an error); an explicit list that cannot hold is.
-     */
-    const attest = field('attest', raw => {
+    const mode = r.mode('sign');
+    const sigstore = readSigstore(r);
+    return {
+        mode,
+        cosignVersion,
+        key,
+        password,
+        signatureFormat,
+        recursive: r.bool('sign-recursive'),
+        transparencyLog: r.mode('transparency-log'),
+        ...(sigstore ? { sigstore } : {}),
+        attest: readAttest(r, scanEnabled, mode)
+    };
+}
+/**
+ * auto: both attestations when the run scans and may sign (invariant 10, docs/design.md:
+ * turning the scan or signing off never makes this default an error); an explicit list that
+ * cannot hold is.
+ */
+function readAttest(r, scanEnabled, signMode) {
+    return r.field('attest', raw => {
         const items = splitList(raw, { comma: true }).map(item => item.toLowerCase());
         if (items.length === 1 && items[0] === 'auto') {
             return scanEnabled && signMode !== 'false' ? [...ATTESTATIONS] : [];
@@ -1790,12 +1876,15 @@ function readConfig(read, options) {
         }
         return list;
     });
-    const sigstoreFile = (name, check) => field(name, value => {
+}
+/** An organisation's own Sigstore: both files, or neither (the public-good instance). */
+function readSigstore(r) {
+    const sigstoreFile = (name, parse) => r.field(name, value => {
         if (value === '')
             return '';
-        const path = existingFile(name, value, 'a JSON file in the workspace');
+        const path = r.existingFile(name, value, 'a JSON file in the workspace');
         try {
-            check((0,external_node_fs_.readFileSync)(path, 'utf8'), value);
+            parse((0,external_node_fs_.readFileSync)(path, 'utf8'), value);
         }
         catch (error) {
             if (error instanceof sigstore_files/* TrustConfigError */.d7) {
@@ -1808,82 +1897,38 @@ function readConfig(read, options) {
     const signingConfig = sigstoreFile('sigstore-signing-config', sigstore_files/* signingConfigUrls */.g7);
     const trustedRoot = sigstoreFile('sigstore-trusted-root', sigstore_files/* cosign2TrustMaterial */.dh);
     if (Boolean(signingConfig) !== Boolean(trustedRoot)) {
-        fail(signingConfig ? 'sigstore-trusted-root' : 'sigstore-signing-config', `it is empty while ${signingConfig ? 'sigstore-signing-config' : 'sigstore-trusted-root'} is set`, 'both files of your Sigstore instance, or neither (the public-good instance)');
+        r.fail(signingConfig ? 'sigstore-trusted-root' : 'sigstore-signing-config', `it is empty while ${signingConfig ? 'sigstore-signing-config' : 'sigstore-trusted-root'} is set`, 'both files of your Sigstore instance, or neither (the public-good instance)');
     }
+    return signingConfig ? { signingConfig, trustedRoot } : undefined;
+}
+/** Where the tools come from: a mirror, or a manifest read and checked with the other inputs. */
+function readTools(r) {
     return {
-        images,
-        platforms,
-        push: mode('push'),
-        tags,
-        flavor,
-        build: {
-            context,
-            file,
-            target: field('target', raw => (raw === '' ? '' : checkTarget(raw))),
-            buildArgs: field('build-args', raw => splitList(raw, { comma: false }).map(checkBuildArg)),
-            secrets,
-            labels,
-            annotations: field('annotations', raw => splitList(raw, { comma: false }).map(checkAnnotation)),
-            network: field('network', raw => (raw === '' ? '' : checkNetwork(raw))),
-            noCache: bool('no-cache'),
-            binfmtImage: field('binfmt-image', checkPinnedImage),
-            cache: field('cache', raw => checkChoice(raw, CACHE)),
-            provenance: field('provenance', raw => raw === '' ? 'auto' : checkChoice(raw, PROVENANCE))
-        },
-        registry: { username: registryUsername, password: registryPassword, githubToken },
-        scan: {
-            enabled: scanEnabled,
-            failOn: field('fail-on', raw => checkChoice(raw, FAIL_ON)),
-            ignoreUnfixed: bool('ignore-unfixed'),
-            trivyignore,
-            ignoreRules,
-            timeoutMs: field('scan-timeout', checkDuration),
-            trivyVersion: field('trivy-version', raw => checkExactVersion(raw, '0.74.0')),
-            dbRepositories: field('trivy-db-repositories', raw => splitList(raw, { comma: true }).map(checkTaggedRepository))
-        },
-        report: {
-            uploadSarif,
-            sarifCategory: field('sarif-category', raw => checkSarifCategory(raw, platforms.length)),
-            summary: bool('summary')
-        },
-        sign: {
-            mode: signMode,
-            cosignVersion,
-            key: cosignKey,
-            password: cosignPassword,
-            signatureFormat,
-            recursive: bool('sign-recursive'),
-            transparencyLog: mode('transparency-log'),
-            ...(signingConfig ? { sigstore: { signingConfig, trustedRoot } } : {}),
-            attest
-        },
-        tools: {
-            mirror: field('tools-mirror', value => {
-                if (value === '')
-                    return '';
-                // user:token@ in the mirror URL: masked with the runner, redacted in every line.
-                for (const credential of (0,redact/* urlCredentials */.O)(value))
-                    mask(credential);
-                return checkHttpUrl(value);
-            }),
-            // Read and checked here, with the other inputs: a mistake fails before any download.
-            manifest: field('tools-manifest', value => {
-                if (value === '')
-                    return undefined;
-                if (!/\.(json|ya?ml)$/i.test(value)) {
-                    throw new errors/* ValueError */.Qp(`"${value}" is not a .json, .yaml or .yml file`, 'a JSON or YAML file');
-                }
-                const path = existingFile('tools-manifest', value, 'a JSON or YAML file in the workspace');
-                try {
-                    return (0,tools_manifest/* parseToolsManifest */.C7)((0,external_node_fs_.readFileSync)(path, 'utf8'), value);
-                }
-                catch (error) {
-                    if (!(error instanceof errors/* ConfigurationError */.j1))
-                        throw error;
-                    throw new errors/* ValueError */.Qp(error.message.replace(/^tools-manifest /, ''), 'a tools-manifest as the README describes it');
-                }
-            })
-        }
+        mirror: r.field('tools-mirror', value => {
+            if (value === '')
+                return '';
+            // user:token@ in the mirror URL: masked with the runner, redacted in every line.
+            for (const credential of (0,redact/* urlCredentials */.O)(value))
+                r.mask(credential);
+            return checkHttpUrl(value);
+        }),
+        // Read and checked here, with the other inputs: a mistake fails before any download.
+        manifest: r.field('tools-manifest', value => {
+            if (value === '')
+                return undefined;
+            if (!/\.(json|ya?ml)$/i.test(value)) {
+                throw new errors/* ValueError */.Qp(`"${value}" is not a .json, .yaml or .yml file`, 'a JSON or YAML file');
+            }
+            const path = r.existingFile('tools-manifest', value, 'a JSON or YAML file in the workspace');
+            try {
+                return (0,tools_manifest/* parseToolsManifest */.C7)((0,external_node_fs_.readFileSync)(path, 'utf8'), value);
+            }
+            catch (error) {
+                if (!(error instanceof errors/* ConfigurationError */.j1))
+                    throw error;
+                throw new errors/* ValueError */.Qp(error.message.replace(/^tools-manifest /, ''), 'a tools-manifest as the README describes it');
+            }
+        })
     };
 }
 function isSymlink(path) {

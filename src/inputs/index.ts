@@ -62,161 +62,254 @@ export const MULTILINE_INPUTS: ReadonlySet<string> = new Set([
 const GIT_CONTEXT = /^(https?:\/\/|git@|git:\/\/)/
 
 /**
- * Parses and validates every input into one Config. Throws InputError (one line: input name,
- * problem, accepted form) on the first bad value; starts no process and writes nothing.
+ * How every input is read: control characters refused before the value is used or printed
+ * (a secret masked first; an error never quotes a secret), the default applied to an empty
+ * value, a parser's ValueError turned into an InputError naming the input, and path inputs
+ * confined (paths.ts). The group readers below take one of these.
  */
-export function readConfig(read: InputReader, options: ReadOptions): Config {
-  const mask = options.maskSecret ?? (() => undefined)
-  const asInputError = (name: string, error: unknown): unknown =>
-    error instanceof ValueError ? new InputError(name, error.problem, error.accepted) : error
-  /**
-   * Every raw value goes through here: control characters are refused before the value is used
-   * or printed anywhere (a secret is masked first; the error never quotes the value).
-   */
-  const raw = (name: string, { secret = false } = {}): string => {
-    let value = read(name)
-    if (secret && value) mask(value)
+class Inputs {
+  readonly mask: (value: string) => void
+  constructor(
+    private readonly read: InputReader,
+    readonly options: ReadOptions
+  ) {
+    this.mask = options.maskSecret ?? (() => undefined)
+  }
+
+  asInputError(name: string, error: unknown): unknown {
+    return error instanceof ValueError ? new InputError(name, error.problem, error.accepted) : error
+  }
+
+  raw(name: string, { secret = false } = {}): string {
+    let value = this.read(name)
+    if (secret && value) this.mask(value)
     // A PEM key pasted from Windows into a secret: its CRLF line ends are line ends.
     if (name === 'cosign-key') value = value.replace(/\r\n/g, '\n')
     try {
       check.checkControlCharacters(value, { lines: MULTILINE_INPUTS.has(name) })
     } catch (error) {
-      throw asInputError(name, error)
+      throw this.asInputError(name, error)
     }
     return value
   }
-  // Secrets first: masked before anything else could print them.
-  const registryPassword = raw('registry-password', { secret: true })
-  const githubToken = raw('github-token', { secret: true })
-  const cosignPassword = raw('cosign-password', { secret: true })
 
-  const field = <T>(name: string, parse: (value: string) => T): T => {
-    const value = raw(name)
+  field<T>(name: string, parse: (value: string) => T): T {
+    const value = this.raw(name)
     try {
       return parse(value.trim() || (INPUT_DEFAULTS[name] ?? ''))
     } catch (error) {
-      throw asInputError(name, error)
+      throw this.asInputError(name, error)
     }
   }
-  const fail = (name: string, problem: string, accepted: string): never => {
+
+  fail(name: string, problem: string, accepted: string): never {
     throw new InputError(name, problem, accepted)
   }
-  const roots = { workspace: options.workspace, runnerTemp: options.runnerTemp }
+
   /** The one path resolver (paths.ts): the real path, inside the workspace or RUNNER_TEMP. */
-  const confined = (name: string, path: string, kind: PathKind, accepted: string): string => {
+  confined(name: string, path: string, kind: PathKind, accepted: string): string {
+    const roots = { workspace: this.options.workspace, runnerTemp: this.options.runnerTemp }
     try {
       return resolveConfinedPath(path, kind, roots, accepted)
     } catch (error) {
-      throw asInputError(name, error)
+      throw this.asInputError(name, error)
     }
   }
-  const existingFile = (name: string, path: string, accepted: string): string =>
-    confined(name, path, 'file', accepted)
-  const mode = (name: string) => field(name, raw => check.checkChoice(raw, MODES))
-  const bool = (name: string) => field(name, check.checkBoolean)
 
-  const images = field('images', raw => {
+  existingFile(name: string, path: string, accepted: string): string {
+    return this.confined(name, path, 'file', accepted)
+  }
+
+  mode(name: string): Mode {
+    return this.field(name, raw => check.checkChoice(raw, MODES))
+  }
+
+  bool(name: string): boolean {
+    return this.field(name, check.checkBoolean)
+  }
+}
+
+/**
+ * Parses and validates every input into one Config. Throws InputError (one line: input name,
+ * problem, accepted form) on the first bad value; starts no process and writes nothing.
+ */
+export function readConfig(read: InputReader, options: ReadOptions): Config {
+  const r = new Inputs(read, options)
+  // Secrets first: masked before anything else could print them.
+  const registryPassword = r.raw('registry-password', { secret: true })
+  const githubToken = r.raw('github-token', { secret: true })
+  const cosignPassword = r.raw('cosign-password', { secret: true })
+
+  const images = r.field('images', raw => {
     const names = splitList(raw, { comma: true }).map(check.checkImageName)
     check.checkNoDuplicates(names, 'image')
     return names
   })
-
-  const platforms = field('platforms', raw => {
+  const platforms = r.field('platforms', raw => {
     const list = splitList(raw, { comma: true }).map(check.checkPlatform)
     check.checkNoDuplicates(list, 'platform')
     return list
   })
+  const build = readBuild(r)
+  const tags = r.field('tags', raw => parseTagRules(splitList(raw, { comma: false })))
+  const flavor = r.field('flavor', raw => parseFlavor(splitList(raw, { comma: false })))
 
-  const context = field('context', value => {
+  const registryUsername = r.raw('registry-username')
+  if (registryUsername && !registryPassword) {
+    r.fail('registry-password', 'it is empty while registry-username is set', 'both or neither')
+  }
+  if (registryPassword && !registryUsername) {
+    r.fail('registry-username', 'it is empty while registry-password is set', 'both or neither')
+  }
+
+  const scan = readScan(r)
+  const sign = readSign(r, scan.enabled, cosignPassword)
+  const uploadSarif = r.mode('upload-sarif')
+  if (uploadSarif === 'true' && !scan.enabled) {
+    r.fail(
+      'upload-sarif',
+      '"true" needs the scan\'s SARIF, but scan is false',
+      'auto or false when scan is false'
+    )
+  }
+  return {
+    images,
+    platforms,
+    push: r.mode('push'),
+    tags,
+    flavor,
+    build,
+    registry: { username: registryUsername, password: registryPassword, githubToken },
+    scan,
+    report: {
+      uploadSarif,
+      sarifCategory: r.field('sarif-category', raw =>
+        check.checkSarifCategory(raw, platforms.length)
+      ),
+      summary: r.bool('summary')
+    },
+    sign,
+    tools: readTools(r)
+  }
+}
+
+const DOCKERFILE_FORM = 'the path of a Dockerfile in the workspace'
+
+/** What the build stage takes: the context and Dockerfile (confined), its arguments, the cache. */
+function readBuild(r: Inputs): Config['build'] {
+  const context = r.field('context', value => {
     const accepted = 'a directory in the workspace or a Git URL'
     check.checkNotFlag(value, accepted)
     if (GIT_CONTEXT.test(value)) {
       // A token in the URL (https://x-access-token:TOKEN@github.com/…) is masked and redacted.
-      for (const credential of urlCredentials(value)) mask(credential)
+      for (const credential of urlCredentials(value)) r.mask(credential)
       return value
     }
-    return confined('context', value, 'directory', accepted)
+    return r.confined('context', value, 'directory', accepted)
   })
-  const DOCKERFILE_FORM = 'the path of a Dockerfile in the workspace'
-  const file = field('file', value => {
-    if (value !== '') return existingFile('file', value, DOCKERFILE_FORM)
+  const file = r.field('file', value => {
+    if (value !== '') return r.existingFile('file', value, DOCKERFILE_FORM)
     if (GIT_CONTEXT.test(context)) return ''
     // The default, <context>/Dockerfile, read by buildx: confined like a given path.
     const dockerfile = join(context, 'Dockerfile')
     if (!existsSync(dockerfile) && !isSymlink(dockerfile)) {
-      return fail(
+      return r.fail(
         'file',
         'it is empty and the context has no Dockerfile',
         `${DOCKERFILE_FORM} (file: path/to/Dockerfile)`
       )
     }
-    return existingFile('file', dockerfile, DOCKERFILE_FORM)
+    return r.existingFile('file', dockerfile, DOCKERFILE_FORM)
   })
-
-  const tags = field('tags', raw => parseTagRules(splitList(raw, { comma: false })))
-  const flavor = field('flavor', raw => parseFlavor(splitList(raw, { comma: false })))
-
-  const secrets = field('secrets', raw => {
+  const secrets = r.field('secrets', raw => {
     const list = splitList(raw, { comma: false }).map(check.checkSecret)
-    for (const secret of list) if (secret.value) mask(secret.value)
+    for (const secret of list) if (secret.value) r.mask(secret.value)
     return list
   })
-
-  const labels = field('labels', raw => {
+  const labels = r.field('labels', raw => {
     const out: Record<string, string> = {}
     for (const { key, value } of splitList(raw, { comma: false }).map(check.checkLabel)) {
       out[key] = value
     }
     return out
   })
-
-  const registryUsername = raw('registry-username')
-  if (registryUsername && !registryPassword) {
-    fail('registry-password', 'it is empty while registry-username is set', 'both or neither')
+  return {
+    context,
+    file,
+    target: r.field('target', raw => (raw === '' ? '' : check.checkTarget(raw))),
+    buildArgs: r.field('build-args', raw =>
+      splitList(raw, { comma: false }).map(check.checkBuildArg)
+    ),
+    secrets,
+    labels,
+    annotations: r.field('annotations', raw =>
+      splitList(raw, { comma: false }).map(check.checkAnnotation)
+    ),
+    network: r.field('network', raw => (raw === '' ? '' : check.checkNetwork(raw))),
+    noCache: r.bool('no-cache'),
+    binfmtImage: r.field('binfmt-image', check.checkPinnedImage),
+    cache: r.field('cache', raw => check.checkChoice(raw, CACHE)),
+    provenance: r.field('provenance', raw =>
+      raw === '' ? 'auto' : check.checkChoice(raw, PROVENANCE)
+    )
   }
-  if (registryPassword && !registryUsername) {
-    fail('registry-username', 'it is empty while registry-password is set', 'both or neither')
-  }
+}
 
-  const scanEnabled = bool('scan')
-  const IGNORE_FORM = 'paths of .trivyignore or .trivyignore.yaml files in the workspace'
+const IGNORE_FORM = 'paths of .trivyignore or .trivyignore.yaml files in the workspace'
+
+/** What the scan stage takes: the gate's settings, the ignore files (read and parsed), Trivy. */
+function readScan(r: Inputs): Config['scan'] {
+  const enabled = r.bool('scan')
   /** Each ignore file as the user named it (for the summary) and where it really is. */
-  const ignoreFiles = field('trivyignore', value => {
+  const ignoreFiles = r.field('trivyignore', value => {
     const listed = splitList(value, { comma: true })
     const named =
       listed.length > 0
         ? listed
         : DEFAULT_IGNORE_FILES.filter(f => {
-            const full = join(options.workspace, f)
+            const full = join(r.options.workspace, f)
             return existsSync(full) || isSymlink(full)
           })
     return named.map(name => {
-      if (name === '') fail('trivyignore', 'an empty entry in the list', IGNORE_FORM)
-      return { name, path: existingFile('trivyignore', name, IGNORE_FORM) }
+      if (name === '') r.fail('trivyignore', 'an empty entry in the list', IGNORE_FORM)
+      return { name, path: r.existingFile('trivyignore', name, IGNORE_FORM) }
     })
   })
-  const trivyignore = ignoreFiles.map(f => f.name)
-  const ignoreRules = field('trivyignore', () =>
-    ignoreFiles.flatMap(f => parseIgnoreFile(readFileSync(f.path, 'utf8'), f.name))
-  )
-  const cosignKey = field('cosign-key', value => {
+  return {
+    enabled,
+    failOn: r.field('fail-on', raw => check.checkChoice(raw, FAIL_ON)),
+    ignoreUnfixed: r.bool('ignore-unfixed'),
+    trivyignore: ignoreFiles.map(f => f.name),
+    ignoreRules: r.field('trivyignore', () =>
+      ignoreFiles.flatMap(f => parseIgnoreFile(readFileSync(f.path, 'utf8'), f.name))
+    ),
+    timeoutMs: r.field('scan-timeout', check.checkDuration),
+    trivyVersion: r.field('trivy-version', raw => check.checkExactVersion(raw, '0.74.0')),
+    dbRepositories: r.field('trivy-db-repositories', raw =>
+      splitList(raw, { comma: true }).map(check.checkTaggedRepository)
+    )
+  }
+}
+
+/** What the sign stage takes: the mode, cosign and its key, the formats, the attestations. */
+function readSign(r: Inputs, scanEnabled: boolean, password: string): Config['sign'] {
+  const key = r.field('cosign-key', value => {
     if (value === '') return undefined
     const key = check.classifyCosignKey(value)
-    if (key.kind === 'pem') mask(key.value)
+    if (key.kind === 'pem') r.mask(key.value)
     if (key.kind === 'file') {
-      return { ...key, value: existingFile('cosign-key', key.value, 'an existing key file') }
+      return { ...key, value: r.existingFile('cosign-key', key.value, 'an existing key file') }
     }
     return key
   })
-  if (cosignPassword && !cosignKey) {
-    fail(
+  if (password && !key) {
+    r.fail(
       'cosign-password',
       'it is set but cosign-key is empty',
       'cosign-password only with cosign-key'
     )
   }
-
-  const cosignVersion = field('cosign-version', raw => {
+  const cosignVersion = r.field('cosign-version', raw => {
     const version = check.checkExactVersion(raw, 'v3.0.6')
     // The sign stage knows the flags of these two majors (their formats and trust differ).
     if (!/^v?[23]\./.test(version)) {
@@ -224,7 +317,7 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     }
     return version
   })
-  const signatureFormat = field('signature-format', raw => {
+  const signatureFormat = r.field('signature-format', raw => {
     const format = check.checkChoice(raw, SIGNATURE_FORMATS)
     // auto: what this cosign writes by default and its own verify reads.
     if (format === 'auto') return /^v?2\./.test(cosignVersion) ? 'legacy' : 'bundle'
@@ -237,20 +330,28 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     }
     return format
   })
-  const signMode = mode('sign')
-  const uploadSarif = mode('upload-sarif')
-  if (uploadSarif === 'true' && !scanEnabled) {
-    fail(
-      'upload-sarif',
-      '"true" needs the scan\'s SARIF, but scan is false',
-      'auto or false when scan is false'
-    )
+  const mode = r.mode('sign')
+  const sigstore = readSigstore(r)
+  return {
+    mode,
+    cosignVersion,
+    key,
+    password,
+    signatureFormat,
+    recursive: r.bool('sign-recursive'),
+    transparencyLog: r.mode('transparency-log'),
+    ...(sigstore ? { sigstore } : {}),
+    attest: readAttest(r, scanEnabled, mode)
   }
-  /**
-   * auto: both attestations when the run scans and may sign (invariant 10, docs/design.md: turning the scan
-   * or signing off never makes this default an error); an explicit list that cannot hold is.
-   */
-  const attest = field('attest', raw => {
+}
+
+/**
+ * auto: both attestations when the run scans and may sign (invariant 10, docs/design.md:
+ * turning the scan or signing off never makes this default an error); an explicit list that
+ * cannot hold is.
+ */
+function readAttest(r: Inputs, scanEnabled: boolean, signMode: Mode): Attestation[] {
+  return r.field('attest', raw => {
     const items = splitList(raw, { comma: true }).map(item => item.toLowerCase())
     if (items.length === 1 && items[0] === 'auto') {
       return scanEnabled && signMode !== 'false' ? [...ATTESTATIONS] : []
@@ -277,13 +378,16 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     }
     return list
   })
+}
 
-  const sigstoreFile = (name: string, check: (text: string, file: string) => unknown) =>
-    field(name, value => {
+/** An organisation's own Sigstore: both files, or neither (the public-good instance). */
+function readSigstore(r: Inputs): Config['sign']['sigstore'] {
+  const sigstoreFile = (name: string, parse: (text: string, file: string) => unknown) =>
+    r.field(name, value => {
       if (value === '') return ''
-      const path = existingFile(name, value, 'a JSON file in the workspace')
+      const path = r.existingFile(name, value, 'a JSON file in the workspace')
       try {
-        check(readFileSync(path, 'utf8'), value)
+        parse(readFileSync(path, 'utf8'), value)
       } catch (error) {
         if (error instanceof TrustConfigError) {
           throw new ValueError(error.message, 'a Sigstore file as `cosign` writes or reads it')
@@ -295,98 +399,41 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
   const signingConfig = sigstoreFile('sigstore-signing-config', signingConfigUrls)
   const trustedRoot = sigstoreFile('sigstore-trusted-root', cosign2TrustMaterial)
   if (Boolean(signingConfig) !== Boolean(trustedRoot)) {
-    fail(
+    r.fail(
       signingConfig ? 'sigstore-trusted-root' : 'sigstore-signing-config',
       `it is empty while ${signingConfig ? 'sigstore-signing-config' : 'sigstore-trusted-root'} is set`,
       'both files of your Sigstore instance, or neither (the public-good instance)'
     )
   }
+  return signingConfig ? { signingConfig, trustedRoot } : undefined
+}
 
+/** Where the tools come from: a mirror, or a manifest read and checked with the other inputs. */
+function readTools(r: Inputs): Config['tools'] {
   return {
-    images,
-    platforms,
-    push: mode('push'),
-    tags,
-    flavor,
-    build: {
-      context,
-      file,
-      target: field('target', raw => (raw === '' ? '' : check.checkTarget(raw))),
-      buildArgs: field('build-args', raw =>
-        splitList(raw, { comma: false }).map(check.checkBuildArg)
-      ),
-      secrets,
-      labels,
-      annotations: field('annotations', raw =>
-        splitList(raw, { comma: false }).map(check.checkAnnotation)
-      ),
-      network: field('network', raw => (raw === '' ? '' : check.checkNetwork(raw))),
-      noCache: bool('no-cache'),
-      binfmtImage: field('binfmt-image', check.checkPinnedImage),
-      cache: field('cache', raw => check.checkChoice(raw, CACHE)),
-      provenance: field('provenance', raw =>
-        raw === '' ? 'auto' : check.checkChoice(raw, PROVENANCE)
-      )
-    },
-    registry: { username: registryUsername, password: registryPassword, githubToken },
-    scan: {
-      enabled: scanEnabled,
-      failOn: field('fail-on', raw => check.checkChoice(raw, FAIL_ON)),
-      ignoreUnfixed: bool('ignore-unfixed'),
-      trivyignore,
-      ignoreRules,
-      timeoutMs: field('scan-timeout', check.checkDuration),
-      trivyVersion: field('trivy-version', raw => check.checkExactVersion(raw, '0.74.0')),
-      dbRepositories: field('trivy-db-repositories', raw =>
-        splitList(raw, { comma: true }).map(check.checkTaggedRepository)
-      )
-    },
-    report: {
-      uploadSarif,
-      sarifCategory: field('sarif-category', raw =>
-        check.checkSarifCategory(raw, platforms.length)
-      ),
-      summary: bool('summary')
-    },
-    sign: {
-      mode: signMode,
-      cosignVersion,
-      key: cosignKey,
-      password: cosignPassword,
-      signatureFormat,
-      recursive: bool('sign-recursive'),
-      transparencyLog: mode('transparency-log'),
-      ...(signingConfig ? { sigstore: { signingConfig, trustedRoot } } : {}),
-      attest
-    },
-    tools: {
-      mirror: field('tools-mirror', value => {
-        if (value === '') return ''
-        // user:token@ in the mirror URL: masked with the runner, redacted in every line.
-        for (const credential of urlCredentials(value)) mask(credential)
-        return check.checkHttpUrl(value)
-      }),
-      // Read and checked here, with the other inputs: a mistake fails before any download.
-      manifest: field('tools-manifest', value => {
-        if (value === '') return undefined
-        if (!/\.(json|ya?ml)$/i.test(value)) {
-          throw new ValueError(
-            `"${value}" is not a .json, .yaml or .yml file`,
-            'a JSON or YAML file'
-          )
-        }
-        const path = existingFile('tools-manifest', value, 'a JSON or YAML file in the workspace')
-        try {
-          return parseToolsManifest(readFileSync(path, 'utf8'), value)
-        } catch (error) {
-          if (!(error instanceof ConfigurationError)) throw error
-          throw new ValueError(
-            error.message.replace(/^tools-manifest /, ''),
-            'a tools-manifest as the README describes it'
-          )
-        }
-      })
-    }
+    mirror: r.field('tools-mirror', value => {
+      if (value === '') return ''
+      // user:token@ in the mirror URL: masked with the runner, redacted in every line.
+      for (const credential of urlCredentials(value)) r.mask(credential)
+      return check.checkHttpUrl(value)
+    }),
+    // Read and checked here, with the other inputs: a mistake fails before any download.
+    manifest: r.field('tools-manifest', value => {
+      if (value === '') return undefined
+      if (!/\.(json|ya?ml)$/i.test(value)) {
+        throw new ValueError(`"${value}" is not a .json, .yaml or .yml file`, 'a JSON or YAML file')
+      }
+      const path = r.existingFile('tools-manifest', value, 'a JSON or YAML file in the workspace')
+      try {
+        return parseToolsManifest(readFileSync(path, 'utf8'), value)
+      } catch (error) {
+        if (!(error instanceof ConfigurationError)) throw error
+        throw new ValueError(
+          error.message.replace(/^tools-manifest /, ''),
+          'a tools-manifest as the README describes it'
+        )
+      }
+    })
   }
 }
 
