@@ -1412,6 +1412,7 @@ async function buildImage(config, plan, ctx, options) {
         return {
             digest: reported,
             platforms: [],
+            via: 'buildx',
             pushed: output.references,
             provenance,
             cache: cache.description,
@@ -1429,6 +1430,7 @@ async function buildImage(config, plan, ctx, options) {
     return {
         digest: image.digest,
         platforms: image.platforms,
+        via: 'layout',
         layout,
         provenance,
         cache: cache.description,
@@ -2872,7 +2874,7 @@ function stepOutputs(record, plan, config) {
     out.signed = record.signed ? 'true' : 'false';
     if (record.signed)
         out['verify-command'] = record.signed.verifyCommands[0] ?? '';
-    if (image.pushed) {
+    if (image.via === 'buildx') {
         out.image = `${plan.images[0]}@${image.digest}`;
         out.tags = plan.references.join('\n');
     }
@@ -2910,7 +2912,7 @@ function runReport(record, plan, config, timings, failure) {
             : {})
     };
     const tagList = (tags) => tags.map(tag => `\`${tag}\``).join(' ');
-    if (image.pushed) {
+    if (image.via === 'buildx') {
         report.pushed = publishedBy(report, 'buildx');
         report.tagged = plan.tags;
         report.published = plan.images.map(name => `\`${name}@${image.digest}\`: pushed by buildx with tags ${tagList(plan.tags)}`);
@@ -2999,11 +3001,9 @@ async function pipeline(config, ctx, plan, record, deps) {
     });
     record.build = built;
     const { image } = built;
-    if (image.pushed)
+    if (image.via === 'buildx')
         return; // 9 and 11 at once: buildx published it (no scan, no signature)
-    const layout = image.layout;
-    if (!layout)
-        throw new Error('The build wrote no OCI layout');
+    const { layout } = image;
     // 7 and 8. scan every platform, then report (SARIF, upload, annotations), before publishing.
     let scanned;
     if (config.scan.enabled && tools.trivy) {

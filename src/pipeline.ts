@@ -90,9 +90,8 @@ export async function pipeline(
   })
   record.build = built
   const { image } = built
-  if (image.pushed) return // 9 and 11 at once: buildx published it (no scan, no signature)
-  const layout = image.layout
-  if (!layout) throw new Error('The build wrote no OCI layout')
+  if (image.via === 'buildx') return // 9 and 11 at once: buildx published it (no scan, no signature)
+  const { layout } = image
 
   // 7 and 8. scan every platform, then report (SARIF, upload, annotations), before publishing.
   let scanned: ScanResult | undefined

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RunContext } from '../context.js'
 import { CommandError, execChecked } from '../exec.js'
-import type { Config } from '../inputs/config.js'
+import type { BuildConfig } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
 import { ghaCacheEnvironment } from '../tool-env.js'
 import { decideCache } from './cache.js'
@@ -23,7 +23,25 @@ import {
 } from './buildx-output.js'
 import { isDigest, type Digest } from '../digest.js'
 
-export interface BuiltImage {
+/**
+ * What the build made, by route: an OCI layout the later stages scan and publish, or an image
+ * buildx already pushed with its tags (plan/publish-route.ts).
+ */
+export type BuiltImage = BuiltCommon &
+  (
+    | {
+        via: 'layout'
+        /** The OCI image layout directory the build wrote. */
+        layout: string
+      }
+    | {
+        via: 'buildx'
+        /** The references buildx pushed: the image and its tags are published. */
+        pushed: readonly string[]
+      }
+  )
+
+interface BuiltCommon {
   /** The image index digest (sha256:…), the one identity of the build. */
   digest: Digest
   /**
@@ -31,10 +49,6 @@ export interface BuiltImage {
    * itself (there is no layout to read them from; the registry has them).
    */
   platforms: PlatformManifest[]
-  /** The OCI image layout directory the build wrote; absent when buildx pushed. */
-  layout?: string
-  /** The references buildx pushed (the image and its tags are published) when it pushed. */
-  pushed?: readonly string[]
   provenance: ResolvedProvenance
   /** The build cache used, and why (image-build/cache.ts). */
   cache: string
@@ -61,7 +75,7 @@ export interface BuildOptions {
  * fall back to the layout route.
  */
 export async function buildImage(
-  config: Config,
+  config: BuildConfig,
   plan: Plan,
   ctx: RunContext,
   options: BuildOptions
@@ -134,6 +148,7 @@ export async function buildImage(
     return {
       digest: reported,
       platforms: [],
+      via: 'buildx',
       pushed: output.references,
       provenance,
       cache: cache.description,
@@ -158,6 +173,7 @@ export async function buildImage(
   return {
     digest: image.digest,
     platforms: image.platforms,
+    via: 'layout',
     layout,
     provenance,
     cache: cache.description,

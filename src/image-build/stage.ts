@@ -9,7 +9,7 @@
 import * as core from '@actions/core'
 import type { RunContext } from '../context.js'
 import { errorMessage } from '../errors.js'
-import type { Config } from '../inputs/config.js'
+import type { BuildConfig } from '../inputs/config.js'
 import type { Logger } from '../logger.js'
 import type { Plan, PublishVia } from '../plan/index.js'
 import type { StageTimer } from '../timings.js'
@@ -38,7 +38,7 @@ export interface BuildStageOptions {
 }
 
 export async function buildStage(
-  config: Config,
+  config: BuildConfig,
   plan: Plan,
   ctx: RunContext,
   options: BuildStageOptions

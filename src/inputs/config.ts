@@ -84,3 +84,22 @@ export interface Config {
     manifest: ToolsManifest | undefined
   }
 }
+
+/*
+ * What each stage reads of the config: its own slice, never the whole (docs/design.md, stage
+ * results). A caller holding the whole Config passes it as it is; a stage cannot reach further.
+ */
+export type ToolsConfig = {
+  scan: Pick<Config['scan'], 'enabled' | 'trivyVersion' | 'dbRepositories'>
+  sign: Pick<Config['sign'], 'cosignVersion'>
+  tools: Config['tools']
+}
+export type BuildConfig = Pick<Config, 'build' | 'platforms'>
+export type ScanConfig = {
+  scan: Config['scan']
+  build: Pick<Config['build'], 'context' | 'file' | 'target'>
+}
+export type ReportConfig = {
+  report: Config['report']
+  registry: Pick<Config['registry'], 'githubToken'>
+}

@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { RunContext } from '../context.js'
-import type { Config } from '../inputs/config.js'
+import type { ReportConfig } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
 import { originOf, type ScanResult } from '../scan/result.js'
 import { dockerfileAnnotations, type Annotation } from './annotations.js'
@@ -28,7 +28,7 @@ import type { Logger } from '../logger.js'
 
 export interface ReportStageOptions {
   scan: ScanResult
-  config: Config
+  config: ReportConfig
   plan: Plan
   ctx: RunContext
   built: { digest: string; platforms: readonly { platform: string; digest: string }[] }

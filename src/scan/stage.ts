@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import type { PlatformManifest } from '../image-build/oci-layout.js'
-import type { Config } from '../inputs/config.js'
+import type { ScanConfig } from '../inputs/config.js'
 import { layerOrigins, type LayerOrigin } from './dockerfile-origins.js'
 import { evaluateGate, vulnerabilityCounts } from './gate.js'
 import { applyIgnoreRules } from './ignore.js'
@@ -17,7 +17,10 @@ import type { Scanner } from './scanner.js'
 import type { Logger } from '../logger.js'
 
 /** The Dockerfile the build used, when it is a file in the workspace (not a Git context). */
-export function dockerfileOf(config: Config, workspace: string): DockerfileRef | undefined {
+export function dockerfileOf(
+  config: Pick<ScanConfig, 'build'>,
+  workspace: string
+): DockerfileRef | undefined {
   const { context, file } = config.build
   if (!file && /^(https?:\/\/|git@|git:\/\/)/.test(context)) return undefined
   const relative = (file || join(context, 'Dockerfile')).replace(/\\/g, '/').replace(/^\.\//, '')
@@ -31,7 +34,7 @@ export function dockerfileOf(config: Config, workspace: string): DockerfileRef |
 }
 
 export interface ScanStageOptions {
-  config: Config
+  config: ScanConfig
   /** The scanner (scanner.ts): Trivy today. */
   scanner: Scanner
   layout: string

@@ -60,7 +60,7 @@ export function stepOutputs(record: RunRecord, plan: Plan, config: Config): Reco
   Object.assign(out, record.scan ? scanOutputs(record.scan) : { gate: 'skipped' })
   out.signed = record.signed ? 'true' : 'false'
   if (record.signed) out['verify-command'] = record.signed.verifyCommands[0] ?? ''
-  if (image.pushed) {
+  if (image.via === 'buildx') {
     out.image = `${plan.images[0]}@${image.digest}`
     out.tags = plan.references.join('\n')
   } else if (record.tagged) {
@@ -103,7 +103,7 @@ export function runReport(
       : {})
   }
   const tagList = (tags: readonly string[]) => tags.map(tag => `\`${tag}\``).join(' ')
-  if (image.pushed) {
+  if (image.via === 'buildx') {
     report.pushed = publishedBy(report, 'buildx')
     report.tagged = plan.tags
     report.published = plan.images.map(

@@ -1,6 +1,6 @@
 import { log } from '../log.js'
 import type { BuilderUsed } from './buildx.js'
-import type { Config } from '../inputs/config.js'
+import type { ToolsConfig } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
 import type { BuildReadiness } from './buildx.js'
 import {
@@ -40,7 +40,7 @@ export interface PrepareToolsOptions {
  * never race to update it. A run that neither scans nor signs does nothing here.
  */
 export async function prepareTools(
-  config: Config,
+  config: ToolsConfig,
   plan: Plan,
   options: PrepareToolsOptions
 ): Promise<PreparedTools> {

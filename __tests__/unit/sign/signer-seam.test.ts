@@ -59,6 +59,7 @@ test('the outputs and the summary report any signer’s outcome', async () => {
     image: {
       digest: DIGEST,
       platforms: [],
+      via: 'layout',
       layout: '/layout',
       provenance: {
         mode: 'max',
