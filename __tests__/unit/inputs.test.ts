@@ -1,5 +1,6 @@
 import { readConfig } from '../../src/inputs/index.js'
 import { INPUT_DEFAULTS } from '../../src/inputs/defaults.js'
+import { INPUT_NAMES, inputSpec } from '../../src/inputs/table.js'
 import { InputError } from '../../src/errors.js'
 import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -411,6 +412,16 @@ describe('action.yml', () => {
   test('declares every SPEC input and output (policy and lifecycle come later)', () => {
     expect(Object.keys(actionYml.inputs).sort()).toEqual([...allInputs].sort())
     expect(Object.keys(actionYml.outputs).sort()).toEqual([...specOutputs].sort())
+  })
+
+  test('the input table (src/inputs/table.ts) names exactly the inputs of action.yml', () => {
+    expect([...INPUT_NAMES].sort()).toEqual(Object.keys(actionYml.inputs).sort())
+    // A secret is masked as soon as it is read: the three that hold credentials.
+    expect(INPUT_NAMES.filter(name => inputSpec(name).secret === true).sort()).toEqual([
+      'cosign-password',
+      'github-token',
+      'registry-password'
+    ])
   })
 
   test('declares the same defaults the code applies to empty inputs', () => {

@@ -7,7 +7,7 @@ import { parseIgnoreFile } from './ignore-files.js'
 import { cosign2TrustMaterial, signingConfigUrls, TrustConfigError } from './sigstore-files.js'
 import { parseToolsManifest } from './tools-manifest.js'
 import type { Attestation, CacheMode, Config, FailOn, Mode, SignatureFormat } from './config.js'
-import { INPUT_DEFAULTS } from './defaults.js'
+import { INPUT_NAMES, inputSpec, type InputName } from './table.js'
 import { splitList } from './lists.js'
 import { resolveConfinedPath, type PathKind } from './paths.js'
 import * as check from './validators.js'
@@ -41,24 +41,10 @@ const ATTEST_FORM = 'auto, none, or a list of sbom and vuln'
 /** Read when `trivyignore` is empty, as Trivy itself reads `.trivyignore` from its directory. */
 export const DEFAULT_IGNORE_FILES = ['.trivyignore', '.trivyignore.yaml']
 
-/**
- * Inputs whose value may span lines: the lists (one item a line) and a PEM key. Every other
- * input is one line; no input may hold any other control character (validators.ts).
- */
-export const MULTILINE_INPUTS: ReadonlySet<string> = new Set([
-  'images',
-  'platforms',
-  'tags',
-  'flavor',
-  'build-args',
-  'secrets',
-  'labels',
-  'annotations',
-  'trivyignore',
-  'trivy-db-repositories',
-  'attest',
-  'cosign-key'
-])
+/** Inputs whose value may span lines (table.ts): the lists and a PEM key. */
+export const MULTILINE_INPUTS: ReadonlySet<string> = new Set(
+  INPUT_NAMES.filter(name => inputSpec(name).lines)
+)
 const GIT_CONTEXT = /^(https?:\/\/|git@|git:\/\/)/
 
 /**
@@ -76,13 +62,13 @@ class Inputs {
     this.mask = options.maskSecret ?? (() => undefined)
   }
 
-  asInputError(name: string, error: unknown): unknown {
+  asInputError(name: InputName, error: unknown): unknown {
     return error instanceof ValueError ? new InputError(name, error.problem, error.accepted) : error
   }
 
-  raw(name: string, { secret = false } = {}): string {
+  raw(name: InputName): string {
     let value = this.read(name)
-    if (secret && value) this.mask(value)
+    if (inputSpec(name).secret && value) this.mask(value)
     // A PEM key pasted from Windows into a secret: its CRLF line ends are line ends.
     if (name === 'cosign-key') value = value.replace(/\r\n/g, '\n')
     try {
@@ -93,21 +79,21 @@ class Inputs {
     return value
   }
 
-  field<T>(name: string, parse: (value: string) => T): T {
+  field<T>(name: InputName, parse: (value: string) => T): T {
     const value = this.raw(name)
     try {
-      return parse(value.trim() || (INPUT_DEFAULTS[name] ?? ''))
+      return parse(value.trim() || inputSpec(name).default)
     } catch (error) {
       throw this.asInputError(name, error)
     }
   }
 
-  fail(name: string, problem: string, accepted: string): never {
+  fail(name: InputName, problem: string, accepted: string): never {
     throw new InputError(name, problem, accepted)
   }
 
   /** The one path resolver (paths.ts): the real path, inside the workspace or RUNNER_TEMP. */
-  confined(name: string, path: string, kind: PathKind, accepted: string): string {
+  confined(name: InputName, path: string, kind: PathKind, accepted: string): string {
     const roots = { workspace: this.options.workspace, runnerTemp: this.options.runnerTemp }
     try {
       return resolveConfinedPath(path, kind, roots, accepted)
@@ -116,15 +102,15 @@ class Inputs {
     }
   }
 
-  existingFile(name: string, path: string, accepted: string): string {
+  existingFile(name: InputName, path: string, accepted: string): string {
     return this.confined(name, path, 'file', accepted)
   }
 
-  mode(name: string): Mode {
+  mode(name: InputName): Mode {
     return this.field(name, raw => check.checkChoice(raw, MODES))
   }
 
-  bool(name: string): boolean {
+  bool(name: InputName): boolean {
     return this.field(name, check.checkBoolean)
   }
 }
@@ -136,9 +122,9 @@ class Inputs {
 export function readConfig(read: InputReader, options: ReadOptions): Config {
   const r = new Inputs(read, options)
   // Secrets first: masked before anything else could print them.
-  const registryPassword = r.raw('registry-password', { secret: true })
-  const githubToken = r.raw('github-token', { secret: true })
-  const cosignPassword = r.raw('cosign-password', { secret: true })
+  const registryPassword = r.raw('registry-password')
+  const githubToken = r.raw('github-token')
+  const cosignPassword = r.raw('cosign-password')
 
   const images = r.field('images', raw => {
     const names = splitList(raw, { comma: true }).map(check.checkImageName)
@@ -382,7 +368,7 @@ function readAttest(r: Inputs, scanEnabled: boolean, signMode: Mode): Attestatio
 
 /** An organisation's own Sigstore: both files, or neither (the public-good instance). */
 function readSigstore(r: Inputs): Config['sign']['sigstore'] {
-  const sigstoreFile = (name: string, parse: (text: string, file: string) => unknown) =>
+  const sigstoreFile = (name: InputName, parse: (text: string, file: string) => unknown) =>
     r.field(name, value => {
       if (value === '') return ''
       const path = r.existingFile(name, value, 'a JSON file in the workspace')
