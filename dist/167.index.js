@@ -264,7 +264,6 @@ class DownloadError extends Error {
         this.status = status;
     }
 }
-
 function isRateLimited(status, headers) {
     // GitHub answers a primary rate limit with 403 and x-ratelimit-remaining: 0
     return status === 429 || (status === 403 && headers['x-ratelimit-remaining'] === '0');
@@ -2068,19 +2067,23 @@ function httpRegistryCapabilities(options) {
     return {
         async referrers(image, digest) {
             const registry = (0,reference/* registryOf */.Fv)(image);
-            const url = `${scheme}://${registry}/v2/${(0,reference/* repositoryOf */._M)(image)}/referrers/${digest}`;
+            // Docker Hub's name and its API's host differ; the config keys it by its own URL.
+            const host = registry === reference/* DOCKER_HUB */.Xb ? 'registry-1.docker.io' : registry;
+            const url = `${scheme}://${host}/v2/${(0,reference/* repositoryOf */._M)(image)}/referrers/${digest}`;
             const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
                 allowRetries: false,
                 socketTimeout: options.timeoutMs ?? 15_000,
                 keepAlive: false
             });
-            const basic = options.auths[registry]?.auth;
+            const basic = options.auths[(0,reference/* authKey */.MY)(registry)]?.auth;
             try {
                 let res = await client.get(url, { accept: OCI_INDEX });
                 const challenge = parseChallenge(res.message.headers['www-authenticate']);
                 if (res.message.statusCode === 401 && challenge) {
                     await res.readBody();
-                    const token = await bearerToken(client, challenge, basic);
+                    // The registry names its token service; credentials go there only over TLS.
+                    const secure = scheme === 'http' || challenge.realm?.startsWith('https://') === true;
+                    const token = await bearerToken(client, challenge, secure ? basic : undefined);
                     res = await client.get(url, { accept: OCI_INDEX, authorization: `Bearer ${token}` });
                 }
                 const status = res.message.statusCode ?? 0;

@@ -2900,11 +2900,12 @@ function decide(input, ctx) {
 /* harmony export */   Fv: () => (/* binding */ registryOf),
 /* harmony export */   MY: () => (/* binding */ authKey),
 /* harmony export */   T_: () => (/* binding */ isGhcr),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   Y_: () => (/* binding */ PUBLISHABLE_IMAGE),
 /* harmony export */   _M: () => (/* binding */ repositoryOf),
 /* harmony export */   i8: () => (/* binding */ registryOfAuthKey)
 /* harmony export */ });
-/* unused harmony exports DOCKER_HUB, DOCKER_HUB_AUTH_KEY, GHCR */
+/* unused harmony exports DOCKER_HUB_AUTH_KEY, GHCR */
 /**
  * Which registry an image name lives in, as docker normalises it (distribution/reference
  * `splitDockerDomain`): the first path component is a registry host when it contains `.` or `:`,

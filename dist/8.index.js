@@ -1346,6 +1346,7 @@ function parseTrivyReport(json, options) {
 
 
 
+
 /** Beyond Trivy's own --timeout, how long before the process is stopped by us. */
 const KILL_MARGIN_MS = 30_000;
 /**
@@ -1364,10 +1365,6 @@ class ScanError extends Error {
         this.failures = failures;
     }
 }
-// Not `instanceof Error`: an error from another realm (a test's VM context) is one too.
-const messageOf = (error) => typeof error === 'object' && error !== null && 'message' in error
-    ? String(error.message)
-    : String(error);
 /**
  * What a trivy process that reads the image gets: its own HOME (so that it finds no docker
  * config, neither the user's nor ours with the run's logins) and nothing else of the runner's
@@ -1421,7 +1418,7 @@ async function scanPlatforms(options) {
             });
         }
         catch (error) {
-            return fail(`trivy could not start (${messageOf(error)})`);
+            return fail(`trivy could not start (${(0,errors/* errorMessage */.gJ)(error)})`);
         }
         if (result.timedOut) {
             return fail(`trivy did not finish within the scan-timeout of ${Math.round(options.timeoutMs / 1000)} s and was stopped`);
@@ -1470,6 +1467,7 @@ async function scanPlatforms(options) {
 
 
 
+
 /** Converting a report is local work of seconds; minutes mean something is wrong. */
 const SBOM_TIMEOUT_MS = 5 * 60_000;
 /** Platform → path of its CycloneDX SBOM. */
@@ -1494,7 +1492,7 @@ async function writeSboms(options) {
             return { platform, output };
         }
         catch (error) {
-            return { platform, failure: `trivy could not start (${messageOf(error)})` };
+            return { platform, failure: `trivy could not start (${(0,errors/* errorMessage */.gJ)(error)})` };
         }
     });
     const failures = results.flatMap(r => 'failure' in r ? [{ platform: r.platform, reason: `SBOM: ${r.failure}` }] : []);

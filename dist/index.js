@@ -47,9 +47,14 @@ class ValueError extends Error {
         this.accepted = accepted;
     }
 }
-/** The message of anything thrown: an Error's message, else the value as text. */
+/**
+ * The message of anything thrown: an Error's message, else the value as text. Not
+ * `instanceof Error`: an error from another realm (a test's VM context) is one too.
+ */
 function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
+    return typeof error === 'object' && error !== null && 'message' in error
+        ? String(error.message)
+        : String(error);
 }
 
 

@@ -35,7 +35,12 @@ export class ValueError extends Error {
   }
 }
 
-/** The message of anything thrown: an Error's message, else the value as text. */
+/**
+ * The message of anything thrown: an Error's message, else the value as text. Not
+ * `instanceof Error`: an error from another realm (a test's VM context) is one too.
+ */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  return typeof error === 'object' && error !== null && 'message' in error
+    ? String(error.message)
+    : String(error)
 }

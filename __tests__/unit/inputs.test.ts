@@ -1,6 +1,5 @@
 import { readConfig } from '../../src/inputs/index.js'
-import { INPUT_DEFAULTS } from '../../src/inputs/defaults.js'
-import { INPUT_NAMES, inputSpec } from '../../src/inputs/table.js'
+import { INPUT_NAMES, INPUTS, inputSpec, type InputName } from '../../src/inputs/table.js'
 import { InputError } from '../../src/errors.js'
 import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -67,7 +66,7 @@ describe('readConfig: accepted values', () => {
       noCache: false,
       cache: 'gha',
       provenance: 'auto',
-      binfmtImage: INPUT_DEFAULTS['binfmt-image']
+      binfmtImage: INPUTS['binfmt-image'].default
     })
     expect(config.scan).toEqual({
       enabled: true,
@@ -431,7 +430,7 @@ describe('action.yml', () => {
         expect(declared).toBe('${{ github.token }}')
         continue
       }
-      expect([name, declared]).toEqual([name, (INPUT_DEFAULTS[name] ?? '').trim()])
+      expect([name, declared]).toEqual([name, inputSpec(name as InputName).default.trim()])
     }
   })
 

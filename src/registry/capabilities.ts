@@ -9,7 +9,7 @@
 import { HttpClient } from '@actions/http-client'
 import type { Digest } from '../digest.js'
 import { errorMessage } from '../errors.js'
-import { registryOf, repositoryOf } from '../reference.js'
+import { authKey, DOCKER_HUB, registryOf, repositoryOf } from '../reference.js'
 
 export type ReferrersSupport = 'referrers-api' | 'tag-fallback' | 'unknown'
 
@@ -43,13 +43,15 @@ export function httpRegistryCapabilities(options: {
   return {
     async referrers(image, digest) {
       const registry = registryOf(image)
-      const url = `${scheme}://${registry}/v2/${repositoryOf(image)}/referrers/${digest}`
+      // Docker Hub's name and its API's host differ; the config keys it by its own URL.
+      const host = registry === DOCKER_HUB ? 'registry-1.docker.io' : registry
+      const url = `${scheme}://${host}/v2/${repositoryOf(image)}/referrers/${digest}`
       const client = new HttpClient(USER_AGENT, [], {
         allowRetries: false,
         socketTimeout: options.timeoutMs ?? 15_000,
         keepAlive: false
       })
-      const basic = options.auths[registry]?.auth
+      const basic = options.auths[authKey(registry)]?.auth
       try {
         let res = await client.get(url, { accept: OCI_INDEX })
         const challenge = parseChallenge(
@@ -57,7 +59,9 @@ export function httpRegistryCapabilities(options: {
         )
         if (res.message.statusCode === 401 && challenge) {
           await res.readBody()
-          const token = await bearerToken(client, challenge, basic)
+          // The registry names its token service; credentials go there only over TLS.
+          const secure = scheme === 'http' || challenge.realm?.startsWith('https://') === true
+          const token = await bearerToken(client, challenge, secure ? basic : undefined)
           res = await client.get(url, { accept: OCI_INDEX, authorization: `Bearer ${token}` })
         }
         const status = res.message.statusCode ?? 0

@@ -16,6 +16,7 @@ import {
 import { mkdir, readFile } from 'node:fs/promises'
 import { trivyScanArgs } from './args.js'
 import { dashed, type PlatformScan } from './model.js'
+import { errorMessage } from '../errors.js'
 import { parseTrivyReport, TrivyReportError } from './trivy-report.js'
 import type { Logger } from '../logger.js'
 
@@ -75,12 +76,6 @@ export class ScanError extends Error {
     )
   }
 }
-
-// Not `instanceof Error`: an error from another realm (a test's VM context) is one too.
-export const messageOf = (error: unknown): string =>
-  typeof error === 'object' && error !== null && 'message' in error
-    ? String(error.message)
-    : String(error)
 
 /**
  * What a trivy process that reads the image gets: its own HOME (so that it finds no docker
@@ -144,7 +139,7 @@ export async function scanPlatforms(options: ScanPlatformsOptions): Promise<Scan
         timeoutMs: options.timeoutMs + (options.killMarginMs ?? KILL_MARGIN_MS)
       })
     } catch (error) {
-      return fail(`trivy could not start (${messageOf(error)})`)
+      return fail(`trivy could not start (${errorMessage(error)})`)
     }
     if (result.timedOut) {
       return fail(

@@ -13,13 +13,8 @@ import {
 } from '../exec.js'
 import { trivySbomArgs } from './args.js'
 import { dashed } from './model.js'
-import {
-  defaultScanConcurrency,
-  messageOf,
-  ScanError,
-  trivyReason,
-  trivyScanEnvironment
-} from './run.js'
+import { errorMessage } from '../errors.js'
+import { defaultScanConcurrency, ScanError, trivyReason, trivyScanEnvironment } from './run.js'
 
 /** Converting a report is local work of seconds; minutes mean something is wrong. */
 export const SBOM_TIMEOUT_MS = 5 * 60_000
@@ -57,7 +52,7 @@ export async function writeSboms(options: SbomOptions): Promise<Record<string, s
           return { platform, failure: trivyReason(result, 'trivy convert') }
         return { platform, output }
       } catch (error) {
-        return { platform, failure: `trivy could not start (${messageOf(error)})` }
+        return { platform, failure: `trivy could not start (${errorMessage(error)})` }
       }
     }
   )

@@ -98,8 +98,6 @@ export class DownloadError extends Error {
   }
 }
 
-export { backoffDelay, parseRetryAfter } from '../retry.js'
-
 interface Failure {
   reason: string
   status?: number

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writePlatformLayout } from '../../../src/image-build/oci-layout.js'
-import { INPUT_DEFAULTS } from '../../../src/inputs/defaults.js'
+import { INPUTS } from '../../../src/inputs/table.js'
 import { trivySbomArgs, trivyScanArgs } from '../../../src/scan/args.js'
 import { ScanError, scanPlatforms } from '../../../src/scan/run.js'
 import { writeSboms } from '../../../src/scan/sbom.js'
@@ -158,7 +158,7 @@ describe('settings: the control file, over the environment', () => {
  * anything real Trivy refuses is refused with Trivy's message and exit status 1.
  */
 describe('argv: exactly what Trivy 0.74 accepts', () => {
-  const DB_REPOSITORIES = (INPUT_DEFAULTS['trivy-db-repositories'] ?? '').split('\n')
+  const DB_REPOSITORIES = INPUTS['trivy-db-repositories'].default.split('\n')
   /** No Actions cache: prepareTrivyDb downloads through the fake every time. */
   const noCache: CacheLike = {
     isFeatureAvailable: () => false,

@@ -1,11 +1,10 @@
+import { backoffDelay, parseRetryAfter } from '../../../src/retry.js'
 import {
-  backoffDelay,
   BACKOFF_FACTOR,
   BACKOFF_INITIAL_MS,
   BACKOFF_MAX_MS,
   DEFAULT_RETRY,
-  DOWNLOAD_ATTEMPTS,
-  parseRetryAfter
+  DOWNLOAD_ATTEMPTS
 } from '../../../src/tools/download.js'
 
 test('the default schedule is the one its comment gives: 2, 4, 8, 16 s over 5 attempts', () => {
