@@ -143,10 +143,10 @@ async function writePlatformLayout(layout, dir, platforms) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  jobSummary: () => (/* reexport */ jobSummary),
   newRunRecord: () => (/* reexport */ newRunRecord),
   pipeline: () => (/* binding */ pipeline),
   renderSummary: () => (/* reexport */ renderSummary),
-  runReport: () => (/* reexport */ runReport),
   stepOutputs: () => (/* reexport */ stepOutputs)
 });
 
@@ -1524,8 +1524,8 @@ var redact = __webpack_require__(6670);
 /** Where the publish stage writes its lines by default (tests pass their own Logger). */
 const coreLog = src_log/* log */.R;
 
-// EXTERNAL MODULE: ./src/publish/state-report.ts
-var state_report = __webpack_require__(1325);
+// EXTERNAL MODULE: ./src/registry-state.ts
+var registry_state = __webpack_require__(6568);
 ;// CONCATENATED MODULE: ./src/publish/retry.ts
 /**
  * Retries of registry operations (one skopeo run = one try). With the defaults an operation
@@ -1876,7 +1876,7 @@ async function pushByDigest(options) {
     log.debug(`skopeo ${version}`);
     const results = await Promise.all(images.map(image => pushOne(image, digest, options, skopeo, log)));
     if (results.some(r => !r.pushed))
-        throw (0,state_report/* publishFailure */.yX)(pushStates(results));
+        throw (0,registry_state/* publishFailure */.yX)(pushStates(results));
     return results;
 }
 async function pushOne(image, digest, options, skopeo, log) {
@@ -1981,7 +1981,7 @@ async function addTags(options) {
         };
     }));
     if (results.some(r => r.tagsMissing.length > 0)) {
-        throw new state_report/* PartialPublishError */.vp(tagStates(results, options.signed));
+        throw new registry_state/* PartialPublishError */.vp(tagStates(results, options.signed));
     }
     return results;
 }
@@ -2730,51 +2730,34 @@ const LOGIN_METHOD = {
     anonymous: 'no credentials'
 };
 /** How the image reached the registries: for the Pushed row. */
-function publishedBy(report, via) {
-    const { publish } = report.plan;
-    if (report.build?.buildxPushFailed) {
-        return `by skopeo from an OCI layout, by digest, then the tags: ${report.build.buildxPushFailed}`;
+function publishedBy(summary, via) {
+    const { publish } = summary.plan;
+    if (summary.build?.buildxPushFailed) {
+        return `by skopeo from an OCI layout, by digest, then the tags: ${summary.build.buildxPushFailed}`;
     }
     return via === 'buildx'
         ? `by buildx, with the tags (${publish.reason})`
         : `by skopeo from the OCI layout, by digest, then the tags (${publish.reason})`;
 }
-/** Why nothing is in a registry: the plan's reason, the gate, or where the run stopped. */
-function whyNotPushed(report) {
-    const { decisions } = report.plan;
-    if (!decisions.push)
-        return decisions.pushReason;
-    if (report.scan?.result.gate.verdict === 'failed') {
-        return 'the gate failed, so nothing was published.';
-    }
-    return report.failure
-        ? 'the run failed before anything reached a registry.'
-        : 'the run ended before publishing.';
-}
-function whyNotSigned(report) {
-    const { decisions } = report.plan;
-    if (!report.pushed)
-        return 'nothing was pushed, and signatures are attached by digest in the registry.';
-    if (decisions.sign === 'off')
-        return decisions.signReason;
-    return 'the run failed before the signature was verified; the registries section says what exists.';
-}
 /** Code scanning: the upload's outcome when the scan ran, else why there was none. */
-function uploadOutcome(report) {
-    if (report.scan)
-        return report.scan.upload;
-    const { decisions } = report.plan;
+function uploadOutcome(summary) {
+    if (summary.scan)
+        return summary.scan.upload;
+    const { decisions } = summary.plan;
     if (decisions.upload) {
-        return `not uploaded: the run ${report.failure ? 'failed' : 'ended'} before the scan.`;
+        return `not uploaded: the run ${summary.failure ? 'failed' : 'ended'} before the scan.`;
     }
     return `not uploaded. ${decisions.uploadReason}`;
 }
+function outcome(row) {
+    return row.done ? `yes, ${row.how}` : `no: ${row.why}`;
+}
 /** The job summary: what was built, where it is, and how long each stage took. */
-function renderSummary(report) {
-    const { plan, build } = report;
+function renderSummary(summary) {
+    const { plan, build } = summary;
     const rows = [
         ['Images', plan.images.map(markdown/* inlineCode */.ti).join('<br>')],
-        ['Tags', tagsOutcome(report)],
+        ['Tags', tagsOutcome(summary)],
         ['Version', plan.version ? (0,markdown/* inlineCode */.ti)(plan.version) : '(none)']
     ];
     if (build) {
@@ -2786,51 +2769,51 @@ function renderSummary(report) {
                     .map(p => `${(0,markdown/* inlineCode */.ti)(p.platform)} ${(0,markdown/* inlineCode */.ti)(p.digest.slice(0, 19))}`)
                     .join('<br>')
                 : // buildx pushed the image itself: its platform manifests are in the registry's index
-                    report.platforms.map(markdown/* inlineCode */.ti).join(' ')
+                    summary.platforms.map(markdown/* inlineCode */.ti).join(' ')
         ]);
         rows.push(['Provenance', build.provenance]);
         if (build.cache)
             rows.push(['Build cache', build.cache]);
     }
     else {
-        rows.push(['Platforms', report.platforms.map(markdown/* inlineCode */.ti).join(' ')]);
+        rows.push(['Platforms', summary.platforms.map(markdown/* inlineCode */.ti).join(' ')]);
     }
-    rows.push(['Pushed', report.pushed ? `yes, ${report.pushed}` : `no: ${whyNotPushed(report)}`]);
-    rows.push(['Signed', report.signed ? `yes, ${report.signed}` : `no: ${whyNotSigned(report)}`]);
-    rows.push(['Code scanning', uploadOutcome(report)]);
-    if (report.logins?.length) {
+    rows.push(['Pushed', outcome(summary.pushed)]);
+    rows.push(['Signed', outcome(summary.signed)]);
+    rows.push(['Code scanning', uploadOutcome(summary)]);
+    if (summary.logins?.length) {
         rows.push([
             'Registries',
-            report.logins
+            summary.logins
                 .map(l => `${(0,markdown/* inlineCode */.ti)(l.registry)}: ${LOGIN_METHOD[l.method] ?? l.method}`)
                 .join('<br>')
         ]);
     }
-    if (report.tools?.length)
-        rows.push(['Tools', report.tools.join('<br>')]);
+    if (summary.tools?.length)
+        rows.push(['Tools', summary.tools.join('<br>')]);
     const parts = ['## Image pipeline'];
-    if (report.failure)
-        parts.push(caution(report.failure));
+    if (summary.failure)
+        parts.push(caution(summary.failure));
     parts.push(['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${(0,markdown/* cell */.Hn)(v)} |`)].join('\n'));
-    if (report.scan)
-        parts.push(renderScanSummary(report.scan));
-    if (report.sign)
-        parts.push(renderSignSummary(report.sign));
-    if (report.published?.length) {
-        parts.push(['### In the registries', ...report.published.map(line => `- ${line}`)].join('\n'));
+    if (summary.scan)
+        parts.push(renderScanSummary(summary.scan));
+    if (summary.sign)
+        parts.push(renderSignSummary(summary.sign));
+    if (summary.published?.length) {
+        parts.push(['### In the registries', ...summary.published.map(line => `- ${line}`)].join('\n'));
     }
     for (const note of plan.notes)
         parts.push(`> [!WARNING]\n> ${(0,markdown/* cell */.Hn)(note)}`);
-    const timings = (0,src_timings/* timingsTable */.s)(report.timings);
+    const timings = (0,src_timings/* timingsTable */.s)(summary.timings);
     if (timings)
         parts.push(`### Timings\n\n${timings}`);
     return `${parts.join('\n\n')}\n`;
 }
 /** The tags that exist now; planned ones that were not added are named as such. */
-function tagsOutcome(report) {
-    const planned = report.plan.tags;
-    if (report.tagged) {
-        return report.tagged.length ? report.tagged.map(markdown/* inlineCode */.ti).join(' ') : '(none: by digest only)';
+function tagsOutcome(summary) {
+    const planned = summary.plan.tags;
+    if (summary.tagged) {
+        return summary.tagged.length ? summary.tagged.map(markdown/* inlineCode */.ti).join(' ') : '(none: by digest only)';
     }
     if (planned.length === 0)
         return '(none planned: by digest only)';
@@ -2854,7 +2837,11 @@ function caution(failure) {
 function newRunRecord() {
     return { tools: [] };
 }
-/** The states a publish, sign or tag error carries (publish/state-report.ts), if any. */
+/** Why a run that pushed nothing signed nothing. */
+const NOTHING_PUSHED = 'nothing was pushed, and signatures are attached by digest in the registry.';
+/** The gate's word in the Pushed row (the scan section gives the findings). */
+const GATE_FAILED = 'the gate failed, so nothing was published.';
+/** The states a publish, sign or tag error carries (registry-state.ts), if any. */
 function statesOf(error) {
     const states = error?.states;
     return Array.isArray(states) && states.length ? states : undefined;
@@ -2874,78 +2861,122 @@ function stepOutputs(record, plan, config) {
         return out;
     out.digest = image.digest;
     Object.assign(out, record.scan ? scanOutputs(record.scan) : { gate: 'skipped' });
-    out.signed = record.signed ? 'true' : 'false';
-    if (record.signed)
-        out['verify-command'] = record.signed.verifyCommands[0] ?? '';
-    if (image.via === 'buildx') {
-        out.image = `${plan.images[0]}@${image.digest}`;
-        out.tags = plan.references.join('\n');
-    }
-    else if (record.tagged) {
-        out.image = `${plan.images[0]}@${image.digest}`;
-        out.tags = record.tagged.flatMap(t => t.tagsAdded.map(tag => `${t.image}:${tag}`)).join('\n');
-    }
+    const signing = record.signing;
+    out.signed = signing?.status === 'signed' ? 'true' : 'false';
+    if (signing?.status === 'signed')
+        out['verify-command'] = signing.outcome.verifyCommands[0] ?? '';
+    const publication = record.publication;
+    if (publication?.status !== 'published')
+        return out;
+    out.image = `${plan.images[0]}@${image.digest}`;
+    out.tags =
+        publication.via === 'buildx'
+            ? plan.references.join('\n')
+            : publication.tagged.flatMap(t => t.tagsAdded.map(tag => `${t.image}:${tag}`)).join('\n');
     return out;
 }
-/** The job summary's input, from the record (summary.ts renders it). */
-function runReport(record, plan, config, timings, failure) {
-    const report = {
+/** The job summary's content, from the record (summary.ts renders it). */
+function jobSummary(record, plan, config, timings, failure) {
+    const { publication, signing } = record;
+    const summary = {
         plan,
         platforms: config.platforms,
         timings,
         tools: [...(record.buildTools ? [record.buildTools] : []), ...record.tools],
         ...(record.logins ? { logins: record.logins } : {}),
         ...(record.scan ? { scan: record.scan } : {}),
-        ...(record.signed ? { sign: record.signed } : {}),
+        ...(signing?.status === 'signed' ? { sign: signing.outcome } : {}),
+        pushed: { done: false, why: '' },
+        signed: { done: false, why: '' },
         ...(failure ? { failure } : {})
     };
     const build = record.build;
-    if (!build)
-        return report;
-    const { image, buildxFailure } = build;
-    report.build = {
-        digest: image.digest,
-        platforms: image.platforms,
-        provenance: `${image.provenance.mode} (${image.provenance.reason})`,
-        cache: image.cache,
-        ...(buildxFailure
-            ? {
-                buildxPushFailed: `buildx could not push ${buildxFailure.reference} (${buildxFailure.reason})`
-            }
-            : {})
-    };
+    if (build) {
+        const { image, buildxFailure } = build;
+        summary.build = {
+            digest: image.digest,
+            platforms: image.platforms,
+            provenance: `${image.provenance.mode} (${image.provenance.reason})`,
+            cache: image.cache,
+            ...(buildxFailure
+                ? {
+                    buildxPushFailed: `buildx could not push ${buildxFailure.reference} (${buildxFailure.reason})`
+                }
+                : {})
+        };
+    }
+    summary.pushed = pushedOutcome(summary, publication, failure);
+    summary.signed = signedOutcome(signing, summary.pushed);
+    const digest = build?.image.digest ?? '';
     const tagList = (tags) => tags.map(tag => `\`${tag}\``).join(' ');
-    if (image.via === 'buildx') {
-        report.pushed = publishedBy(report, 'buildx');
-        report.tagged = plan.tags;
-        report.published = plan.images.map(name => `\`${name}@${image.digest}\`: pushed by buildx with tags ${tagList(plan.tags)}`);
-        return report;
+    const signedNote = signing?.status === 'signed' ? 'signed and verified; ' : '';
+    switch (publication?.status) {
+        case 'published':
+            if (publication.via === 'buildx') {
+                summary.tagged = plan.tags;
+                summary.published = plan.images.map(name => `\`${name}@${digest}\`: pushed by buildx with tags ${tagList(plan.tags)}`);
+            }
+            else {
+                summary.tagged = publication.tagged[0]?.tagsAdded ?? [];
+                summary.published = publication.tagged.map(t => `\`${t.image}@${digest}\`: ${signedNote}tags ${tagList(t.tagsAdded) || '(none)'}`);
+            }
+            break;
+        case 'partial':
+            summary.published = publication.states.map(registry_state/* describeImageState */.Oh);
+            break;
+        case 'pushed':
+            summary.published = publication.pushed.map(p => `\`${p.image}@${digest}\`: pushed, not tagged yet`);
+            break;
+        case 'not-published':
+            summary.published = plan.images.map(name => publication.reason === GATE_FAILED
+                ? `\`${name}\`: nothing pushed (the gate failed)`
+                : `\`${name}\`: not pushed (${publication.reason})`);
+            break;
+        case undefined:
+            break;
     }
-    if (record.pushed)
-        report.pushed = publishedBy(report, 'layout');
-    if (record.signed) {
-        report.signed = `${record.signed.expect.kind === 'identity' ? 'keyless' : 'with the key in cosign-key'}, by digest, and verified before tagging.`;
+    return summary;
+}
+/** The Pushed row: how, or why not (the stage's reason, the plan's, or where the run stopped). */
+function pushedOutcome(summary, publication, failure) {
+    const stopped = failure
+        ? 'the run failed before anything reached a registry.'
+        : 'the run ended before publishing.';
+    switch (publication?.status) {
+        case undefined:
+            return {
+                done: false,
+                why: summary.plan.decisions.push ? stopped : summary.plan.decisions.pushReason
+            };
+        case 'not-published':
+            return { done: false, why: publication.reason };
+        case 'published':
+            return { done: true, how: publishedBy(summary, publication.via) };
+        case 'pushed':
+            return { done: true, how: publishedBy(summary, 'layout') };
+        case 'partial':
+            if (publication.pushed)
+                return { done: true, how: publishedBy(summary, 'layout') };
+            return publication.states.some(s => s.pushed)
+                ? { done: true, how: 'partly: see the registries section.' }
+                : { done: false, why: stopped };
     }
-    if (record.failedStates) {
-        report.published = record.failedStates.map(state_report/* describeImageState */.Oh);
-        if (!record.pushed && record.failedStates.some(s => s.pushed)) {
-            report.pushed = 'partly: see the registries section.';
+}
+/** The Signed row: how, or why not. */
+function signedOutcome(signing, pushed) {
+    if (signing?.status === 'signed') {
+        const how = signing.outcome.expect.kind === 'identity' ? 'keyless' : 'with the key in cosign-key';
+        return { done: true, how: `${how}, by digest, and verified before tagging.` };
+    }
+    if (signing?.status === 'skipped')
+        return { done: false, why: signing.reason };
+    // Not reached: the run stopped before signing ended, or before anything was pushed.
+    return pushed.done
+        ? {
+            done: false,
+            why: 'the run failed before the signature was verified; the registries section says what exists.'
         }
-    }
-    else if (record.tagged) {
-        report.tagged = record.tagged[0]?.tagsAdded ?? [];
-        report.published = record.tagged.map(t => `\`${t.image}@${image.digest}\`: ${record.signed ? 'signed and verified; ' : ''}tags ${tagList(t.tagsAdded) || '(none)'}`);
-    }
-    else if (record.pushed) {
-        report.published = record.pushed.map(p => `\`${p.image}@${image.digest}\`: pushed, not tagged yet`);
-    }
-    else if (record.scan?.result.gate.verdict === 'failed') {
-        report.published = plan.images.map(name => `\`${name}\`: nothing pushed (the gate failed)`);
-    }
-    else if (!plan.decisions.push) {
-        report.published = plan.images.map(name => `\`${name}\`: not pushed (${plan.decisions.pushReason})`);
-    }
-    return report;
+        : { done: false, why: NOTHING_PUSHED };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
@@ -3004,12 +3035,16 @@ async function pipeline(config, ctx, plan, record, deps) {
     });
     record.build = built;
     const { image } = built;
-    if (image.via === 'buildx')
-        return; // 9 and 11 at once: buildx published it (no scan, no signature)
+    if (image.via === 'buildx') {
+        // 9 and 11 at once: buildx published it (the route is taken only when scan and sign are off).
+        record.publication = { status: 'published', via: 'buildx' };
+        record.signing = { status: 'skipped', reason: plan.decisions.signReason };
+        return;
+    }
     const { layout } = image;
     // 7 and 8. scan every platform, then report (SARIF, upload, annotations), before publishing.
     let scanned;
-    if (config.scan.enabled && tools.trivy) {
+    if (config.scan.enabled) {
         const { scanAndReportStage } = await Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(8)]).then(__webpack_require__.bind(__webpack_require__, 8008));
         const reported = await scanAndReportStage({
             config,
@@ -3017,7 +3052,7 @@ async function pipeline(config, ctx, plan, record, deps) {
             ctx,
             image,
             layout,
-            trivy: tools.trivy,
+            trivy: required(tools.trivy, 'trivy'),
             workDir,
             workspace,
             env,
@@ -3028,36 +3063,57 @@ async function pipeline(config, ctx, plan, record, deps) {
         record.scan = reported.section;
         deps.late.pending.push(reported.processing);
         scanned = reported.section.result;
-        if (scanned.gate.verdict === 'failed')
+        if (scanned.gate.verdict === 'failed') {
+            record.publication = { status: 'not-published', reason: GATE_FAILED };
+            record.signing = { status: 'skipped', reason: NOTHING_PUSHED };
             throw new GateFailedError(scanned.gate);
+        }
         src_log/* log */.R.info(scanned.gate.reason);
     }
-    if (!plan.decisions.push)
+    if (!plan.decisions.push) {
+        record.publication = { status: 'not-published', reason: plan.decisions.pushReason };
+        record.signing = { status: 'skipped', reason: NOTHING_PUSHED };
         return src_log/* log */.R.info(`Not published: ${plan.decisions.pushReason}`);
+    }
     // A failure from here on says what exists in which registry, also what buildx left behind.
     const stated = (stage, work) => timer.run(stage, work).catch((error) => {
-        const restated = (0,state_report/* restateAfterBuildxPush */.$h)(error, built.buildxFailure?.pushedBefore ?? []);
-        record.failedStates = statesOf(restated) ?? record.failedStates;
+        const restated = (0,registry_state/* restateAfterBuildxPush */.$h)(error, built.buildxFailure?.pushedBefore ?? []);
+        const states = statesOf(restated);
+        const done = record.publication?.status === 'pushed' ? record.publication.pushed : undefined;
+        if (states)
+            record.publication = { status: 'partial', states, ...(done ? { pushed: done } : {}) };
         throw restated;
     });
     const { digest } = image;
     const authfile = docker.authFile;
     // 9. publish: the layout to every image by digest; nothing is tagged yet.
-    record.pushed = await stated('Publish', () => pushByDigest({ layout, digest, images: plan.images, authfile }));
+    const pushed = await stated('Publish', () => pushByDigest({ layout, digest, images: plan.images, authfile }));
+    record.publication = { status: 'pushed', pushed };
     // 10. sign: by digest, attest, verify as a consumer would; tags move only after that.
-    if (plan.decisions.sign !== 'off' && tools.cosign) {
-        const signing = { ...deps, cosign: tools.cosign, scanned, workDir, docker };
-        record.signed = await stated('Sign', () => sign(config, plan, ctx, digest, signing));
+    if (plan.decisions.sign === 'off') {
+        record.signing = { status: 'skipped', reason: plan.decisions.signReason };
+    }
+    else {
+        const signing = { ...deps, cosign: required(tools.cosign, 'cosign'), scanned, workDir, docker };
+        const outcome = await stated('Sign', () => sign(config, plan, ctx, digest, signing));
+        record.signing = { status: 'signed', outcome };
     }
     // 11. tag: only now do the tags point at the digest.
-    const signed = record.signed ? Object.fromEntries(plan.images.map(i => [i, true])) : undefined;
-    record.tagged = await stated('Tag', () => addTags({
+    const signed = record.signing.status === 'signed';
+    const tagged = await stated('Tag', () => addTags({
         digest,
         images: plan.images,
         tags: plan.tags,
         authfile,
-        ...(signed ? { signed } : {})
+        ...(signed ? { signed: Object.fromEntries(plan.images.map(i => [i, true])) } : {})
     }));
+    record.publication = { status: 'published', via: 'layout', pushed, tagged };
+}
+/** A tool the tools stage installs whenever the plan needs it (tools/prepare.ts). */
+function required(tool, name) {
+    if (!tool)
+        throw new Error(`Internal error: ${name} is needed but was not installed`);
+    return tool;
 }
 /** Stage 10: cosign by digest, the attestations, and cosign verify as a consumer runs it. */
 async function sign(config, plan, ctx, digest, options) {
@@ -3133,7 +3189,7 @@ async function mintIdToken(oidc, audience) {
 
 /***/ }),
 
-/***/ 1325:
+/***/ 6568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

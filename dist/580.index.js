@@ -24,8 +24,8 @@ var external_node_path_ = __webpack_require__(6760);
 var exec = __webpack_require__(3190);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(6670);
-// EXTERNAL MODULE: ./src/publish/state-report.ts
-var state_report = __webpack_require__(1325);
+// EXTERNAL MODULE: ./src/registry-state.ts
+var registry_state = __webpack_require__(6568);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: ./src/tool-env.ts
@@ -294,14 +294,14 @@ class SignError extends Error {
     reason;
     name = 'SignError';
     constructor(states, reason) {
-        super((0,state_report/* publishFailure */.yX)(states, 'Signing failed; the image is NOT tagged').message);
+        super((0,registry_state/* publishFailure */.yX)(states, 'Signing failed; the image is NOT tagged').message);
         this.states = states;
         this.reason = reason;
     }
 }
 /** The signer and expectation for this run, with whatever files cosign needs written. */
-async function prepareSigner(options, env) {
-    const { config, log } = options;
+async function prepareSigner(options, log, env) {
+    const { config } = options;
     if (options.mode === 'keyless') {
         const token = await options.idToken('sigstore');
         const id = keylessIdentity(token, options.serverUrl);
@@ -331,7 +331,7 @@ async function prepareSigner(options, env) {
     // A KMS key: the cloud credentials of its scheme, and only those.
     if (key.kind === 'kms')
         Object.assign(env, (0,tool_env/* kmsCredentials */.my)(key.value));
-    const printed = await runChecked(options, publicKeyArgs(reference), env, 'cosign public-key');
+    const printed = await runChecked(options, log, publicKeyArgs(reference), env, 'cosign public-key');
     const publicKey = (0,external_node_path_.join)(options.workDir, 'cosign.pub');
     await (0,promises_.writeFile)(publicKey, printed.stdout);
     await (0,promises_.chmod)(publicKey, 0o644);
@@ -355,16 +355,17 @@ async function ownSigstore(options, env) {
         rekorUrl: urls.rekor
     };
 }
-async function runChecked(options, args, env, what) {
+async function runChecked(options, log, args, env, what) {
     // cosign gets what tool-env.ts allows it: our docker config, the signing token or the key's
     // password, trust files; never the runner's OIDC request token (with which it could mint
     // tokens itself) nor anything else of our environment.
-    const run = options.run ??
+    const { process: hooks = {} } = options;
+    const run = hooks.run ??
         ((cmd, a, e, timeoutMs) => (0,exec/* execWithTimeout */.pn)(cmd, a, { purpose: 'cosign', env: e, timeoutMs }));
-    const timeoutMs = options.timeoutMs ?? COSIGN_TIMEOUT_MS;
-    const policy = options.retry ?? SIGN_RETRY;
+    const timeoutMs = hooks.timeoutMs ?? COSIGN_TIMEOUT_MS;
+    const policy = hooks.retry ?? SIGN_RETRY;
     const outcome = await (0,retry/* retry */.L5)(async () => {
-        options.log.debug(`cosign ${args.join(' ')}`);
+        log.debug(`cosign ${args.join(' ')}`);
         const result = await run(options.cosign.path, args, env, timeoutMs);
         if (result.exitCode === 0 && !result.timedOut)
             return { ok: true, value: result };
@@ -372,7 +373,7 @@ async function runChecked(options, args, env, what) {
             ? `no answer within ${Math.round(timeoutMs / 1000)} s (a Sigstore service or the registry hung); stopped`
             : cosignError(result, env);
         return { ok: false, failure: { retryable: TRANSIENT.test(detail), detail } };
-    }, policy, (failure, n, wait) => options.log.warning(`${what} failed (${failure.detail}); try ${n + 1} of ${policy.attempts} in ${wait / 1000} s`));
+    }, policy, (failure, n, wait) => log.warning(`${what} failed (${failure.detail}); try ${n + 1} of ${policy.attempts} in ${wait / 1000} s`));
     if (outcome.ok)
         return outcome.value;
     const tries = outcome.attempts > 1 ? ` after ${outcome.attempts} tries` : '';
@@ -396,20 +397,21 @@ function cosignError(result, env) {
     }
     return (0,redact/* redact */.E)(text || `exit code ${result.exitCode}`);
 }
-async function signStage(options) {
-    const { config, log, cosign } = options;
+async function signStage(options, request) {
+    const { config, cosign } = options;
+    const { log } = request;
     const env = { ...options.env };
     await (0,promises_.mkdir)(options.workDir, { recursive: true });
     const formats = writtenFormats(config.signatureFormat);
     /** `failed`: the image whose signing failed (none: it failed before any image). */
-    const states = (signed, reason, failed) => options.images.map(image => {
+    const states = (signed, reason, failed) => request.images.map(image => {
         const error = !failed || image === failed ? reason : `not attempted: stopped when ${failed} failed`;
         return {
             image,
             pushed: true,
-            digest: options.digest,
+            digest: request.digest,
             tagsAdded: [],
-            tagsMissing: options.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
+            tagsMissing: request.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
             signed: signed.has(image),
             ...(signed.has(image) ? {} : { error })
         };
@@ -419,7 +421,7 @@ async function signStage(options) {
     let sigstore;
     try {
         sigstore = await ownSigstore(options, env);
-        prepared = await prepareSigner(options, env);
+        prepared = await prepareSigner(options, log, env);
     }
     catch (error) {
         const reason = (0,errors/* errorMessage */.gJ)(error);
@@ -438,13 +440,13 @@ async function signStage(options) {
     }
     // Images one after another: a failure stops before the next registry is touched, and the
     // state report is exact. Signatures of one image are few and fast (~0.2 s each).
-    for (const image of options.images) {
-        const reference = `${image}@${options.digest}`;
+    for (const image of request.images) {
+        const reference = `${image}@${request.digest}`;
         try {
             for (const format of formats) {
-                await runChecked(options, signArgs({ ...common, format, recursive: config.recursive, reference }), env, `cosign sign (${format}) of ${image}`);
-                for (const a of options.attestations) {
-                    await runChecked(options, attestArgs({ ...common, format, type: a.type, predicate: a.predicate, reference }), env, `cosign attest ${a.label} (${format}) of ${image}`);
+                await runChecked(options, log, signArgs({ ...common, format, recursive: config.recursive, reference }), env, `cosign sign (${format}) of ${image}`);
+                for (const a of request.attestations) {
+                    await runChecked(options, log, attestArgs({ ...common, format, type: a.type, predicate: a.predicate, reference }), env, `cosign attest ${a.label} (${format}) of ${image}`);
                 }
             }
             // Verified as a consumer would: the expected identity (or key), each attestation type.
@@ -456,9 +458,9 @@ async function signStage(options) {
                 reference,
                 ...(sigstore ? { sigstore } : {})
             };
-            await runChecked(options, verifyArgs(v), env, `cosign verify of ${image}`);
-            for (const type of new Set(options.attestations.map(a => a.type))) {
-                await runChecked(options, verifyAttestationArgs({ ...v, type }), env, `cosign verify-attestation --type ${type} of ${image}`);
+            await runChecked(options, log, verifyArgs(v), env, `cosign verify of ${image}`);
+            for (const type of new Set(request.attestations.map(a => a.type))) {
+                await runChecked(options, log, verifyAttestationArgs({ ...v, type }), env, `cosign verify-attestation --type ${type} of ${image}`);
             }
         }
         catch (error) {
@@ -466,7 +468,7 @@ async function signStage(options) {
             throw new SignError(states(verified, reason, image), reason);
         }
         verified.add(image);
-        outcome.signed.push({ image, formats, attestations: options.attestations.map(a => a.label) });
+        outcome.signed.push({ image, formats, attestations: request.attestations.map(a => a.label) });
         outcome.verifyCommands.push(consumerVerifyCommand({
             expect,
             tlog: options.tlog,
@@ -494,12 +496,18 @@ function repositoryPath(path, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/sign/signer.ts
+/**
+ * The seam between the orchestrator and the signing tool. A Signer signs one image by digest
+ * in every registry it was pushed to, attaches the attestations, verifies as a consumer would,
+ * and says how to verify (SignOutcome); the tag stage, the outputs and the summary read only
+ * that. cosign is the one today (below); Notation would be a second, with its own outcome text.
+ */
 
 /** cosign, keyless or with a key, with everything but the request fixed for this run. */
-function cosignSigner(options) {
+function cosignSigner(setup) {
     return {
-        name: `cosign ${options.cosign.version} (${options.mode})`,
-        sign: request => signStage({ ...options, ...request })
+        name: `cosign ${setup.cosign.version} (${setup.mode})`,
+        sign: request => signStage(setup, request)
     };
 }
 

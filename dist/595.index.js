@@ -263,9 +263,10 @@ function signingConfigUrls(json, file = 'signing config') {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C7: () => (/* binding */ parseToolsManifest),
+/* harmony export */   NN: () => (/* binding */ MANIFEST_FORM),
 /* harmony export */   xS: () => (/* binding */ findManifestEntry)
 /* harmony export */ });
-/* unused harmony exports MANIFEST_FORM, readToolsManifest */
+/* unused harmony export readToolsManifest */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -1095,162 +1096,6 @@ var ignore_files = __webpack_require__(9161);
 var sigstore_files = __webpack_require__(4357);
 // EXTERNAL MODULE: ./src/inputs/tools-manifest.ts
 var tools_manifest = __webpack_require__(9738);
-;// CONCATENATED MODULE: ./src/inputs/table.ts
-const INPUTS = {
-    images: { default: '', lines: true },
-    context: { default: '.' },
-    file: { default: '' },
-    target: { default: '' },
-    'build-args': { default: '', lines: true },
-    secrets: { default: '', lines: true },
-    labels: { default: '', lines: true },
-    annotations: { default: '', lines: true },
-    network: { default: '' },
-    'no-cache': { default: 'false' },
-    'binfmt-image': {
-        default: 'docker.io/tonistiigi/binfmt:qemu-v10.2.3@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0'
-    },
-    platforms: { default: 'linux/amd64,linux/arm64', lines: true },
-    push: { default: 'auto' },
-    tags: { default: '', lines: true },
-    flavor: { default: 'latest=false', lines: true },
-    cache: { default: 'gha' },
-    provenance: { default: '' },
-    'registry-username': { default: '' },
-    'registry-password': { default: '', secret: true },
-    // action.yml's default is `${{ github.token }}`, which only the runner can fill in.
-    'github-token': { default: '', secret: true },
-    scan: { default: 'true' },
-    'fail-on': { default: 'high' },
-    'ignore-unfixed': { default: 'false' },
-    trivyignore: { default: '', lines: true },
-    'scan-timeout': { default: '10m' },
-    'trivy-version': { default: '0.74.0' },
-    'trivy-db-repositories': {
-        default: 'mirror.gcr.io/aquasec/trivy-db:2\nghcr.io/aquasecurity/trivy-db:2\npublic.ecr.aws/aquasecurity/trivy-db:2',
-        lines: true
-    },
-    'upload-sarif': { default: 'auto' },
-    'sarif-category': { default: 'container-image/{platform}' },
-    sign: { default: 'auto' },
-    'cosign-version': { default: 'v3.0.6' },
-    'cosign-key': { default: '', lines: true },
-    'cosign-password': { default: '', secret: true },
-    'signature-format': { default: 'auto' },
-    attest: { default: 'auto', lines: true },
-    'sign-recursive': { default: 'true' },
-    'transparency-log': { default: 'auto' },
-    'sigstore-signing-config': { default: '' },
-    'sigstore-trusted-root': { default: '' },
-    'tools-mirror': { default: '' },
-    'tools-manifest': { default: '' },
-    summary: { default: 'true' }
-};
-const INPUT_NAMES = Object.keys(INPUTS);
-function inputSpec(name) {
-    return INPUTS[name];
-}
-
-;// CONCATENATED MODULE: ./src/inputs/lists.ts
-
-/**
- * Splits a list input the way docker's actions do (actions-toolkit `Util.getInputList`): one
- * item a line, and on each line comma-separated items, CSV-quoted when an item holds a comma
- * (`"a,b",c`). With `comma: false` only newlines separate, for values that may hold commas
- * (build-args, labels, tag rules).
- *
- * Empty items are kept as '' so that the caller can refuse `linux/amd64,,linux/arm64` instead
- * of silently dropping the hole; blank lines are dropped.
- */
-function splitList(value, { comma }) {
-    if (value.trim() === '')
-        return [];
-    const lines = value.split(/\r?\n/).filter(line => line.trim() !== '');
-    if (!comma)
-        return lines.map(line => line.trim());
-    const items = [];
-    for (const line of lines) {
-        const records = (0,sync/* parse */.qg)(line, {
-            relaxQuotes: true,
-            relaxColumnCount: true,
-            skipEmptyLines: true,
-            trim: true
-        });
-        for (const record of records)
-            items.push(...record.map(item => item.trim()));
-    }
-    return items;
-}
-/** Splits `key=value` at the first `=`; the value may itself contain `=`. */
-function splitKeyValue(item) {
-    const at = item.indexOf('=');
-    if (at < 0)
-        return undefined;
-    return { key: item.slice(0, at).trim(), value: item.slice(at + 1) };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/paths.ts
-/**
- * The one resolver of path inputs (invariant 14, docs/design.md): `context`, `file`, `trivyignore`,
- * `cosign-key`, `tools-manifest`, `sigstore-signing-config`, `sigstore-trusted-root`. A path is
- * taken from the workspace when relative, every symlink is followed, and the file it really is
- * must lie inside the workspace (GITHUB_WORKSPACE) or the runner's temp directory (RUNNER_TEMP,
- * where an earlier step may write a key or a manifest). Anything else — `../`, an absolute path
- * elsewhere, a symlink out — is refused before any side effect, naming the input: a workflow
- * that can be steered into reading /etc/shadow or ~/.docker/config.json as a "Dockerfile" would
- * have its content quoted back in an error, uploaded as a build context or sent to a tool.
- */
-
-
-
-const CONFINED_FORM = 'a path inside the workspace (or the runner temp directory)';
-function realRoots(roots) {
-    const out = [];
-    for (const root of [roots.workspace, roots.runnerTemp]) {
-        if (!root)
-            continue;
-        try {
-            out.push((0,external_node_fs_.realpathSync)(root));
-        }
-        catch {
-            // A root that does not exist holds nothing to allow.
-        }
-    }
-    return out;
-}
-const inside = (path, root) => path === root || path.startsWith(root.endsWith(external_node_path_.sep) ? root : `${root}${external_node_path_.sep}`);
-/**
- * The real, absolute path of `value` (relative to the workspace), or a ValueError saying why it
- * is refused. The caller adds the input's name.
- */
-function resolveConfinedPath(value, kind, roots, accepted = CONFINED_FORM) {
-    if (value === '')
-        throw new errors/* ValueError */.Qp('an empty path', accepted);
-    if (value.startsWith('-'))
-        throw new errors/* ValueError */.Qp(`"${value}" starts with "-"`, accepted);
-    const full = (0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.resolve)(roots.workspace, value);
-    const what = kind === 'file' ? 'file' : 'directory';
-    if (!(0,external_node_fs_.existsSync)(full)) {
-        throw new errors/* ValueError */.Qp(`${what} "${value}" does not exist in the workspace`, accepted);
-    }
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(full);
-    }
-    catch {
-        throw new errors/* ValueError */.Qp(`"${value}" cannot be resolved (a broken symlink?)`, accepted);
-    }
-    if (!realRoots(roots).some(root => inside(real, root))) {
-        const how = real === full ? '' : ' through a symlink';
-        throw new errors/* ValueError */.Qp(`"${value}" leads${how} outside the workspace and the runner temp directory (to ${real})`, accepted);
-    }
-    const stat = (0,external_node_fs_.statSync)(real);
-    if (kind === 'file' ? !stat.isFile() : !stat.isDirectory()) {
-        throw new errors/* ValueError */.Qp(`"${value}" is not a ${what}`, accepted);
-    }
-    return real;
-}
-
 // EXTERNAL MODULE: ./src/log-text.ts
 var log_text = __webpack_require__(3529);
 // EXTERNAL MODULE: ./src/reference.ts
@@ -1573,6 +1418,266 @@ function classifyCosignKey(value) {
     return { kind: 'file', value };
 }
 
+;// CONCATENATED MODULE: ./src/inputs/table.ts
+/**
+ * Every input of action.yml, in one place: what it accepts (the form an error names, and the
+ * README's input table shows), the words it may be when it is one of a few (its parser is then
+ * `Inputs.choice`, index.ts), the default applied to an empty value (a runner always passes
+ * action.yml's default, but a test or a caller with `images: ''` must get the same behaviour),
+ * what that default becomes when it depends on other inputs, whether the value may span lines
+ * (a list, a PEM key; every other input is one line), and whether it is a secret (masked the
+ * moment it is read). action.yml holds the descriptions. From this table come: the defaults,
+ * the control-character rule and the masking (index.ts), the README's input table
+ * (scripts/readme-tables.ts), and the test that action.yml declares exactly these names and
+ * defaults (__tests__/unit/inputs.test.ts). The parsers of the other inputs are in index.ts,
+ * one group per stage.
+ */
+
+
+
+const MODE = ['auto', 'true', 'false'];
+const BOOLEAN = 'true or false';
+const list = (form) => `one or more, by line or comma: ${form}`;
+const lines = (form) => `one per line: ${form}`;
+const INPUTS = {
+    images: {
+        default: '',
+        accepts: list(IMAGE_FORM),
+        derived: 'ghcr.io/<owner>/<repo>, lowercased',
+        lines: true
+    },
+    context: { default: '.', accepts: 'a directory in the workspace or a Git URL' },
+    file: {
+        default: '',
+        accepts: 'the path of a Dockerfile in the workspace',
+        derived: '<context>/Dockerfile'
+    },
+    target: { default: '', accepts: 'a Dockerfile stage name (FROM … AS name)' },
+    'build-args': { default: '', accepts: lines(BUILD_ARG_FORM), lines: true },
+    secrets: { default: '', accepts: lines(SECRET_FORM), lines: true },
+    labels: { default: '', accepts: lines(LABEL_FORM), lines: true },
+    annotations: { default: '', accepts: lines(ANNOTATION_FORM), lines: true },
+    network: { default: '', accepts: 'default, host, none, or a network name' },
+    'no-cache': { default: 'false', accepts: BOOLEAN },
+    'binfmt-image': {
+        default: 'docker.io/tonistiigi/binfmt:qemu-v10.2.3@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0',
+        accepts: PINNED_IMAGE_FORM
+    },
+    platforms: { default: 'linux/amd64,linux/arm64', accepts: list(PLATFORM_FORM), lines: true },
+    push: { default: 'auto', accepts: 'auto, true or false', choices: MODE },
+    tags: {
+        default: '',
+        accepts: lines('docker/metadata-action tag rules (type=semver,pattern={{version}}, …)'),
+        derived: 'the event’s tags, as docker/metadata-action’s defaults',
+        lines: true
+    },
+    flavor: { default: 'latest=false', accepts: lines(FLAVOR_FORM), lines: true },
+    cache: {
+        default: 'gha',
+        accepts: 'gha, registry or none',
+        choices: ['gha', 'registry', 'none'],
+        derived: 'none when the runner offers no GitHub Actions cache service'
+    },
+    provenance: {
+        default: '',
+        accepts: 'max, min or false',
+        choices: ['max', 'min', 'false'],
+        derived: 'max for a public repository, min for a private one'
+    },
+    'registry-username': { default: '', accepts: 'a user name, with registry-password' },
+    'registry-password': {
+        default: '',
+        accepts: 'a password or token, with registry-username',
+        secret: true
+    },
+    // action.yml's default is `${{ github.token }}`, which only the runner can fill in.
+    'github-token': { default: '', accepts: 'a GitHub token', secret: true },
+    scan: { default: 'true', accepts: BOOLEAN },
+    'fail-on': {
+        default: 'high',
+        accepts: 'critical, high, medium, low or none',
+        choices: ['critical', 'high', 'medium', 'low', 'none']
+    },
+    'ignore-unfixed': { default: 'false', accepts: BOOLEAN },
+    trivyignore: {
+        default: '',
+        accepts: list('.trivyignore or .trivyignore.yaml files in the workspace'),
+        derived: '.trivyignore and .trivyignore.yaml at the workspace root, if present',
+        lines: true
+    },
+    'scan-timeout': { default: '10m', accepts: 'a duration such as 10m, 90s or 1h30m, 30s to 6h' },
+    'trivy-version': { default: '0.74.0', accepts: 'an exact version such as 0.74.0' },
+    'trivy-db-repositories': {
+        default: 'mirror.gcr.io/aquasec/trivy-db:2\nghcr.io/aquasecurity/trivy-db:2\npublic.ecr.aws/aquasecurity/trivy-db:2',
+        accepts: list('a repository with a tag, such as mirror.gcr.io/aquasec/trivy-db:2'),
+        lines: true
+    },
+    'upload-sarif': {
+        default: 'auto',
+        accepts: 'auto, true or false (true needs scan)',
+        choices: MODE,
+        derived: 'upload when the token may; skipped with a warning on a fork pull request'
+    },
+    'sarif-category': {
+        default: 'container-image/{platform}',
+        accepts: CATEGORY_FORM,
+        derived: 'a category without {platform} gets /{platform} with several platforms'
+    },
+    sign: {
+        default: 'auto',
+        accepts: 'auto, true or false',
+        choices: MODE,
+        derived: 'sign whatever is pushed: with cosign-key if set, else keyless'
+    },
+    'cosign-version': { default: 'v3.0.6', accepts: 'an exact cosign 2.x or 3.x version' },
+    'cosign-key': {
+        default: '',
+        accepts: 'a PEM private key, a key file in the workspace, or a KMS URI',
+        lines: true
+    },
+    'cosign-password': { default: '', accepts: 'the key’s password, with cosign-key', secret: true },
+    'signature-format': {
+        default: 'auto',
+        accepts: 'auto, bundle, legacy or both (bundle and both need cosign 3)',
+        choices: ['auto', 'bundle', 'legacy', 'both'],
+        derived: 'bundle with cosign 3, legacy with cosign 2'
+    },
+    attest: {
+        default: 'auto',
+        accepts: 'auto, none, or a list of sbom and vuln (they need scan and sign)',
+        derived: 'sbom,vuln when the run scans and may sign, else none',
+        lines: true
+    },
+    'sign-recursive': { default: 'true', accepts: BOOLEAN },
+    'transparency-log': {
+        default: 'auto',
+        accepts: 'auto, true or false',
+        choices: MODE,
+        derived: 'true for a public repository; a private one signs keyless only with your own Sigstore or true'
+    },
+    'sigstore-signing-config': {
+        default: '',
+        accepts: 'a signing config JSON file in the workspace, with sigstore-trusted-root'
+    },
+    'sigstore-trusted-root': {
+        default: '',
+        accepts: 'a trusted root JSON file in the workspace, with sigstore-signing-config'
+    },
+    'tools-mirror': {
+        default: '',
+        accepts: 'an http(s) base URL such as https://mirror.example.com'
+    },
+    'tools-manifest': {
+        default: '',
+        accepts: `a JSON or YAML file in the workspace: ${tools_manifest/* MANIFEST_FORM */.NN}`
+    },
+    summary: { default: 'true', accepts: BOOLEAN }
+};
+const INPUT_NAMES = Object.keys(INPUTS);
+function inputSpec(name) {
+    return INPUTS[name];
+}
+
+;// CONCATENATED MODULE: ./src/inputs/lists.ts
+
+/**
+ * Splits a list input the way docker's actions do (actions-toolkit `Util.getInputList`): one
+ * item a line, and on each line comma-separated items, CSV-quoted when an item holds a comma
+ * (`"a,b",c`). With `comma: false` only newlines separate, for values that may hold commas
+ * (build-args, labels, tag rules).
+ *
+ * Empty items are kept as '' so that the caller can refuse `linux/amd64,,linux/arm64` instead
+ * of silently dropping the hole; blank lines are dropped.
+ */
+function splitList(value, { comma }) {
+    if (value.trim() === '')
+        return [];
+    const lines = value.split(/\r?\n/).filter(line => line.trim() !== '');
+    if (!comma)
+        return lines.map(line => line.trim());
+    const items = [];
+    for (const line of lines) {
+        const records = (0,sync/* parse */.qg)(line, {
+            relaxQuotes: true,
+            relaxColumnCount: true,
+            skipEmptyLines: true,
+            trim: true
+        });
+        for (const record of records)
+            items.push(...record.map(item => item.trim()));
+    }
+    return items;
+}
+/** Splits `key=value` at the first `=`; the value may itself contain `=`. */
+function splitKeyValue(item) {
+    const at = item.indexOf('=');
+    if (at < 0)
+        return undefined;
+    return { key: item.slice(0, at).trim(), value: item.slice(at + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/paths.ts
+/**
+ * The one resolver of path inputs (invariant 14, docs/design.md): `context`, `file`, `trivyignore`,
+ * `cosign-key`, `tools-manifest`, `sigstore-signing-config`, `sigstore-trusted-root`. A path is
+ * taken from the workspace when relative, every symlink is followed, and the file it really is
+ * must lie inside the workspace (GITHUB_WORKSPACE) or the runner's temp directory (RUNNER_TEMP,
+ * where an earlier step may write a key or a manifest). Anything else — `../`, an absolute path
+ * elsewhere, a symlink out — is refused before any side effect, naming the input: a workflow
+ * that can be steered into reading /etc/shadow or ~/.docker/config.json as a "Dockerfile" would
+ * have its content quoted back in an error, uploaded as a build context or sent to a tool.
+ */
+
+
+
+const CONFINED_FORM = 'a path inside the workspace (or the runner temp directory)';
+function realRoots(roots) {
+    const out = [];
+    for (const root of [roots.workspace, roots.runnerTemp]) {
+        if (!root)
+            continue;
+        try {
+            out.push((0,external_node_fs_.realpathSync)(root));
+        }
+        catch {
+            // A root that does not exist holds nothing to allow.
+        }
+    }
+    return out;
+}
+const inside = (path, root) => path === root || path.startsWith(root.endsWith(external_node_path_.sep) ? root : `${root}${external_node_path_.sep}`);
+/**
+ * The real, absolute path of `value` (relative to the workspace), or a ValueError saying why it
+ * is refused. The caller adds the input's name.
+ */
+function resolveConfinedPath(value, kind, roots, accepted = CONFINED_FORM) {
+    if (value === '')
+        throw new errors/* ValueError */.Qp('an empty path', accepted);
+    if (value.startsWith('-'))
+        throw new errors/* ValueError */.Qp(`"${value}" starts with "-"`, accepted);
+    const full = (0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.resolve)(roots.workspace, value);
+    const what = kind === 'file' ? 'file' : 'directory';
+    if (!(0,external_node_fs_.existsSync)(full)) {
+        throw new errors/* ValueError */.Qp(`${what} "${value}" does not exist in the workspace`, accepted);
+    }
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(full);
+    }
+    catch {
+        throw new errors/* ValueError */.Qp(`"${value}" cannot be resolved (a broken symlink?)`, accepted);
+    }
+    if (!realRoots(roots).some(root => inside(real, root))) {
+        const how = real === full ? '' : ' through a symlink';
+        throw new errors/* ValueError */.Qp(`"${value}" leads${how} outside the workspace and the runner temp directory (to ${real})`, accepted);
+    }
+    const stat = (0,external_node_fs_.statSync)(real);
+    if (kind === 'file' ? !stat.isFile() : !stat.isDirectory()) {
+        throw new errors/* ValueError */.Qp(`"${value}" is not a ${what}`, accepted);
+    }
+    return real;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/index.ts
 
 
@@ -1586,16 +1691,6 @@ function classifyCosignKey(value) {
 
 
 
-const MODES = ['auto', 'true', 'false'];
-const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'];
-const CACHE = ['gha', 'registry', 'none'];
-const PROVENANCE = ['max', 'min', 'false'];
-const SIGNATURE_FORMATS = [
-    'auto',
-    'bundle',
-    'legacy',
-    'both'
-];
 const ATTESTATIONS = ['sbom', 'vuln'];
 const ATTEST_FORM = 'auto, none, or a list of sbom and vuln';
 /** Read when `trivyignore` is empty, as Trivy itself reads `.trivyignore` from its directory. */
@@ -1661,8 +1756,9 @@ class Inputs {
     existingFile(name, path, accepted) {
         return this.confined(name, path, 'file', accepted);
     }
-    mode(name) {
-        return this.field(name, raw => checkChoice(raw, MODES));
+    /** An input that is one of the words its table entry lists. */
+    choice(name) {
+        return this.field(name, raw => checkChoice(raw, INPUTS[name].choices));
     }
     bool(name) {
         return this.field(name, checkBoolean);
@@ -1700,14 +1796,14 @@ function readConfig(read, options) {
     }
     const scan = readScan(r);
     const sign = readSign(r, scan.enabled, cosignPassword);
-    const uploadSarif = r.mode('upload-sarif');
+    const uploadSarif = r.choice('upload-sarif');
     if (uploadSarif === 'true' && !scan.enabled) {
         r.fail('upload-sarif', '"true" needs the scan\'s SARIF, but scan is false', 'auto or false when scan is false');
     }
     return {
         images,
         platforms,
-        push: r.mode('push'),
+        push: r.choice('push'),
         tags,
         flavor,
         build,
@@ -1773,8 +1869,8 @@ function readBuild(r) {
         network: r.field('network', raw => (raw === '' ? '' : checkNetwork(raw))),
         noCache: r.bool('no-cache'),
         binfmtImage: r.field('binfmt-image', checkPinnedImage),
-        cache: r.field('cache', raw => checkChoice(raw, CACHE)),
-        provenance: r.field('provenance', raw => raw === '' ? 'auto' : checkChoice(raw, PROVENANCE))
+        cache: r.choice('cache'),
+        provenance: r.raw('provenance').trim() === '' ? 'auto' : r.choice('provenance')
     };
 }
 const IGNORE_FORM = 'paths of .trivyignore or .trivyignore.yaml files in the workspace';
@@ -1798,7 +1894,7 @@ function readScan(r) {
     });
     return {
         enabled,
-        failOn: r.field('fail-on', raw => checkChoice(raw, FAIL_ON)),
+        failOn: r.choice('fail-on'),
         ignoreUnfixed: r.bool('ignore-unfixed'),
         trivyignore: ignoreFiles.map(f => f.name),
         ignoreRules: r.field('trivyignore', () => ignoreFiles.flatMap(f => (0,ignore_files/* parseIgnoreFile */.a0)((0,external_node_fs_.readFileSync)(f.path, 'utf8'), f.name))),
@@ -1832,7 +1928,7 @@ function readSign(r, scanEnabled, password) {
         return version;
     });
     const signatureFormat = r.field('signature-format', raw => {
-        const format = checkChoice(raw, SIGNATURE_FORMATS);
+        const format = checkChoice(raw, INPUTS['signature-format'].choices);
         // auto: what this cosign writes by default and its own verify reads.
         if (format === 'auto')
             return /^v?2\./.test(cosignVersion) ? 'legacy' : 'bundle';
@@ -1842,7 +1938,7 @@ function readSign(r, scanEnabled, password) {
         }
         return format;
     });
-    const mode = r.mode('sign');
+    const mode = r.choice('sign');
     const sigstore = readSigstore(r);
     return {
         mode,
@@ -1851,7 +1947,7 @@ function readSign(r, scanEnabled, password) {
         password,
         signatureFormat,
         recursive: r.bool('sign-recursive'),
-        transparencyLog: r.mode('transparency-log'),
+        transparencyLog: r.choice('transparency-log'),
         ...(sigstore ? { sigstore } : {}),
         attest: readAttest(r, scanEnabled, mode)
     };
@@ -2644,7 +2740,7 @@ async function run(env = process.env) {
         settings(/^TRIVY_/i, 'Trivy');
     if (plan.decisions.sign !== 'off')
         settings(/^COSIGN_/i, 'cosign');
-    const { pipeline, renderSummary, newRunRecord, runReport, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(212), __webpack_require__.e(167)]).then(__webpack_require__.bind(__webpack_require__, 1167));
+    const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(805), __webpack_require__.e(212), __webpack_require__.e(167)]).then(__webpack_require__.bind(__webpack_require__, 1167));
     const timer = new timings/* StageTimer */.e();
     const record = newRunRecord();
     const late = { pending: [] };
@@ -2674,7 +2770,7 @@ async function run(env = process.env) {
         // In a guard of its own: a summary that cannot be written must neither replace the error
         // it reports (the state report of a partial publish) nor fail a run that succeeded.
         if (config.report.summary) {
-            await writeSummary(() => (0,redact/* redact */.E)(renderSummary(runReport(record, plan, config, timer.timings, failure))));
+            await writeSummary(() => (0,redact/* redact */.E)(renderSummary(jobSummary(record, plan, config, timer.timings, failure))));
         }
     }
 }

@@ -68,7 +68,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (config.scan.enabled) settings(/^TRIVY_/i, 'Trivy')
   if (plan.decisions.sign !== 'off') settings(/^COSIGN_/i, 'cosign')
 
-  const { pipeline, renderSummary, newRunRecord, runReport, stepOutputs } =
+  const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } =
     await import('./pipeline.js')
   const timer = new StageTimer()
   const record = newRunRecord()
@@ -98,7 +98,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // it reports (the state report of a partial publish) nor fail a run that succeeded.
     if (config.report.summary) {
       await writeSummary(() =>
-        redact(renderSummary(runReport(record, plan, config, timer.timings, failure)))
+        redact(renderSummary(jobSummary(record, plan, config, timer.timings, failure)))
       )
     }
   }

@@ -18,7 +18,7 @@ import type { SignOutcome } from './sign/stage.js'
 import type { Digest } from './digest.js'
 import type { PreparedTools } from './tools/prepare.js'
 import { STATE } from './state.js'
-import { statesOf, type RunRecord } from './summary/outcome.js'
+import { GATE_FAILED, NOTHING_PUSHED, statesOf, type RunRecord } from './summary/outcome.js'
 import type { StageTimer } from './timings.js'
 import { describeTools, prepareTools } from './tools/prepare.js'
 
@@ -30,7 +30,7 @@ import { describeTools, prepareTools } from './tools/prepare.js'
  */
 
 export { renderSummary } from './summary/summary.js'
-export { newRunRecord, runReport, stepOutputs } from './summary/outcome.js'
+export { newRunRecord, jobSummary, stepOutputs } from './summary/outcome.js'
 
 /** Promises a stage started and the run collects at its end; none of them rejects. */
 export interface LateWork {
@@ -90,12 +90,17 @@ export async function pipeline(
   })
   record.build = built
   const { image } = built
-  if (image.via === 'buildx') return // 9 and 11 at once: buildx published it (no scan, no signature)
+  if (image.via === 'buildx') {
+    // 9 and 11 at once: buildx published it (the route is taken only when scan and sign are off).
+    record.publication = { status: 'published', via: 'buildx' }
+    record.signing = { status: 'skipped', reason: plan.decisions.signReason }
+    return
+  }
   const { layout } = image
 
   // 7 and 8. scan every platform, then report (SARIF, upload, annotations), before publishing.
   let scanned: ScanResult | undefined
-  if (config.scan.enabled && tools.trivy) {
+  if (config.scan.enabled) {
     const { scanAndReportStage } = await import('./scan-and-report.js')
     const reported = await scanAndReportStage({
       config,
@@ -103,7 +108,7 @@ export async function pipeline(
       ctx,
       image,
       layout,
-      trivy: tools.trivy,
+      trivy: required(tools.trivy, 'trivy'),
       workDir,
       workspace,
       env,
@@ -114,43 +119,65 @@ export async function pipeline(
     record.scan = reported.section
     deps.late.pending.push(reported.processing)
     scanned = reported.section.result
-    if (scanned.gate.verdict === 'failed') throw new GateFailedError(scanned.gate)
+    if (scanned.gate.verdict === 'failed') {
+      record.publication = { status: 'not-published', reason: GATE_FAILED }
+      record.signing = { status: 'skipped', reason: NOTHING_PUSHED }
+      throw new GateFailedError(scanned.gate)
+    }
     log.info(scanned.gate.reason)
   }
-  if (!plan.decisions.push) return log.info(`Not published: ${plan.decisions.pushReason}`)
+  if (!plan.decisions.push) {
+    record.publication = { status: 'not-published', reason: plan.decisions.pushReason }
+    record.signing = { status: 'skipped', reason: NOTHING_PUSHED }
+    return log.info(`Not published: ${plan.decisions.pushReason}`)
+  }
 
   // A failure from here on says what exists in which registry, also what buildx left behind.
   const stated = <T>(stage: string, work: () => Promise<T>): Promise<T> =>
     timer.run(stage, work).catch((error: unknown) => {
       const restated = restateAfterBuildxPush(error, built.buildxFailure?.pushedBefore ?? [])
-      record.failedStates = statesOf(restated) ?? record.failedStates
+      const states = statesOf(restated)
+      const done = record.publication?.status === 'pushed' ? record.publication.pushed : undefined
+      if (states)
+        record.publication = { status: 'partial', states, ...(done ? { pushed: done } : {}) }
       throw restated
     })
   const { digest } = image
   const authfile = docker.authFile
 
   // 9. publish: the layout to every image by digest; nothing is tagged yet.
-  record.pushed = await stated('Publish', () =>
+  const pushed = await stated('Publish', () =>
     pushByDigest({ layout, digest, images: plan.images, authfile })
   )
+  record.publication = { status: 'pushed', pushed }
 
   // 10. sign: by digest, attest, verify as a consumer would; tags move only after that.
-  if (plan.decisions.sign !== 'off' && tools.cosign) {
-    const signing = { ...deps, cosign: tools.cosign, scanned, workDir, docker }
-    record.signed = await stated('Sign', () => sign(config, plan, ctx, digest, signing))
+  if (plan.decisions.sign === 'off') {
+    record.signing = { status: 'skipped', reason: plan.decisions.signReason }
+  } else {
+    const signing = { ...deps, cosign: required(tools.cosign, 'cosign'), scanned, workDir, docker }
+    const outcome = await stated('Sign', () => sign(config, plan, ctx, digest, signing))
+    record.signing = { status: 'signed', outcome }
   }
 
   // 11. tag: only now do the tags point at the digest.
-  const signed = record.signed ? Object.fromEntries(plan.images.map(i => [i, true])) : undefined
-  record.tagged = await stated('Tag', () =>
+  const signed = record.signing.status === 'signed'
+  const tagged = await stated('Tag', () =>
     addTags({
       digest,
       images: plan.images,
       tags: plan.tags,
       authfile,
-      ...(signed ? { signed } : {})
+      ...(signed ? { signed: Object.fromEntries(plan.images.map(i => [i, true])) } : {})
     })
   )
+  record.publication = { status: 'published', via: 'layout', pushed, tagged }
+}
+
+/** A tool the tools stage installs whenever the plan needs it (tools/prepare.ts). */
+function required<T>(tool: T | undefined, name: string): T {
+  if (!tool) throw new Error(`Internal error: ${name} is needed but was not installed`)
+  return tool
 }
 
 /** Stage 10: cosign by digest, the attestations, and cosign verify as a consumer runs it. */

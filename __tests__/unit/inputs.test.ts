@@ -423,6 +423,42 @@ describe('action.yml', () => {
     ])
   })
 
+  test('an input that is one of a few words refuses any other, naming the input and its words', () => {
+    const choiceInputs = INPUT_NAMES.filter(name => 'choices' in INPUTS[name])
+    expect(choiceInputs.sort()).toEqual(
+      [
+        'cache',
+        'fail-on',
+        'provenance',
+        'push',
+        'sign',
+        'signature-format',
+        'transparency-log',
+        'upload-sarif'
+      ].sort()
+    )
+    for (const name of choiceInputs) {
+      const words = (INPUTS[name] as { choices: readonly string[] }).choices
+      let error: unknown
+      try {
+        read({ [name]: 'sometimes' })
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(InputError)
+      expect((error as Error).message).toBe(
+        `Input "${name}": "sometimes" is not allowed. Expected one of ${words.join(', ')}.`
+      )
+      // Each word the table lists is accepted (case-insensitively, as the runner's YAML may give).
+      for (const word of words) expect(() => read({ [name]: word.toUpperCase() })).not.toThrow()
+    }
+  })
+
+  test('every input says what it accepts, and the README shows it', () => {
+    for (const name of INPUT_NAMES)
+      expect([name, inputSpec(name).accepts.length > 10]).toEqual([name, true])
+  })
+
   test('declares the same defaults the code applies to empty inputs', () => {
     for (const name of allInputs) {
       const declared = (actionYml.inputs[name]?.default ?? '').trim()

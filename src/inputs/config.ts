@@ -2,16 +2,18 @@ import type { Flavor, TagRule } from './tag-rules.js'
 import type { IgnoreRule } from './ignore-files.js'
 import type { ToolsManifest } from './tools-manifest.js'
 import type { CosignKey } from './validators.js'
+import type { ChoiceOf } from './table.js'
 
 export type { CosignKey }
 
 /** Three-way switches: `auto` lets the event decide (see src/plan/decisions.ts). */
-export type Mode = 'auto' | 'true' | 'false'
-export type FailOn = 'critical' | 'high' | 'medium' | 'low' | 'none'
-export type CacheMode = 'gha' | 'registry' | 'none'
-/** `auto`: max for public repositories, min for private ones (decided at build time). */
-export type Provenance = 'auto' | 'max' | 'min' | 'false'
-export type SignatureFormat = 'bundle' | 'legacy' | 'both'
+export type Mode = ChoiceOf<'push'>
+export type FailOn = ChoiceOf<'fail-on'>
+export type CacheMode = ChoiceOf<'cache'>
+/** `auto` (the empty input): max for public repositories, min for private ones (build time). */
+export type Provenance = 'auto' | ChoiceOf<'provenance'>
+/** What auto became (index.ts): the formats this cosign writes. */
+export type SignatureFormat = Exclude<ChoiceOf<'signature-format'>, 'auto'>
 export type Attestation = 'sbom' | 'vuln'
 
 /**

@@ -6,8 +6,15 @@ import { urlCredentials } from '../redact.js'
 import { parseIgnoreFile } from './ignore-files.js'
 import { cosign2TrustMaterial, signingConfigUrls, TrustConfigError } from './sigstore-files.js'
 import { parseToolsManifest } from './tools-manifest.js'
-import type { Attestation, CacheMode, Config, FailOn, Mode, SignatureFormat } from './config.js'
-import { INPUT_NAMES, inputSpec, type InputName } from './table.js'
+import type { Attestation, Config, Mode } from './config.js'
+import {
+  INPUT_NAMES,
+  INPUTS,
+  inputSpec,
+  type ChoiceInput,
+  type ChoiceOf,
+  type InputName
+} from './table.js'
 import { splitList } from './lists.js'
 import { resolveConfinedPath, type PathKind } from './paths.js'
 import * as check from './validators.js'
@@ -26,16 +33,6 @@ export interface ReadOptions {
   maskSecret?: (value: string) => void
 }
 
-const MODES: readonly Mode[] = ['auto', 'true', 'false']
-const FAIL_ON: readonly FailOn[] = ['critical', 'high', 'medium', 'low', 'none']
-const CACHE: readonly CacheMode[] = ['gha', 'registry', 'none']
-const PROVENANCE = ['max', 'min', 'false'] as const
-const SIGNATURE_FORMATS: readonly (SignatureFormat | 'auto')[] = [
-  'auto',
-  'bundle',
-  'legacy',
-  'both'
-]
 const ATTESTATIONS: readonly Attestation[] = ['sbom', 'vuln']
 const ATTEST_FORM = 'auto, none, or a list of sbom and vuln'
 /** Read when `trivyignore` is empty, as Trivy itself reads `.trivyignore` from its directory. */
@@ -106,8 +103,9 @@ class Inputs {
     return this.confined(name, path, 'file', accepted)
   }
 
-  mode(name: InputName): Mode {
-    return this.field(name, raw => check.checkChoice(raw, MODES))
+  /** An input that is one of the words its table entry lists. */
+  choice<N extends ChoiceInput>(name: N): ChoiceOf<N> {
+    return this.field(name, raw => check.checkChoice(raw, INPUTS[name].choices))
   }
 
   bool(name: InputName): boolean {
@@ -150,7 +148,7 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
 
   const scan = readScan(r)
   const sign = readSign(r, scan.enabled, cosignPassword)
-  const uploadSarif = r.mode('upload-sarif')
+  const uploadSarif = r.choice('upload-sarif')
   if (uploadSarif === 'true' && !scan.enabled) {
     r.fail(
       'upload-sarif',
@@ -161,7 +159,7 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
   return {
     images,
     platforms,
-    push: r.mode('push'),
+    push: r.choice('push'),
     tags,
     flavor,
     build,
@@ -234,10 +232,8 @@ function readBuild(r: Inputs): Config['build'] {
     network: r.field('network', raw => (raw === '' ? '' : check.checkNetwork(raw))),
     noCache: r.bool('no-cache'),
     binfmtImage: r.field('binfmt-image', check.checkPinnedImage),
-    cache: r.field('cache', raw => check.checkChoice(raw, CACHE)),
-    provenance: r.field('provenance', raw =>
-      raw === '' ? 'auto' : check.checkChoice(raw, PROVENANCE)
-    )
+    cache: r.choice('cache'),
+    provenance: r.raw('provenance').trim() === '' ? 'auto' : r.choice('provenance')
   }
 }
 
@@ -263,7 +259,7 @@ function readScan(r: Inputs): Config['scan'] {
   })
   return {
     enabled,
-    failOn: r.field('fail-on', raw => check.checkChoice(raw, FAIL_ON)),
+    failOn: r.choice('fail-on'),
     ignoreUnfixed: r.bool('ignore-unfixed'),
     trivyignore: ignoreFiles.map(f => f.name),
     ignoreRules: r.field('trivyignore', () =>
@@ -304,7 +300,7 @@ function readSign(r: Inputs, scanEnabled: boolean, password: string): Config['si
     return version
   })
   const signatureFormat = r.field('signature-format', raw => {
-    const format = check.checkChoice(raw, SIGNATURE_FORMATS)
+    const format = check.checkChoice(raw, INPUTS['signature-format'].choices)
     // auto: what this cosign writes by default and its own verify reads.
     if (format === 'auto') return /^v?2\./.test(cosignVersion) ? 'legacy' : 'bundle'
     // cosign 2 cannot write bundles its own verify can read (nor can Kyverno's): say so now.
@@ -316,7 +312,7 @@ function readSign(r: Inputs, scanEnabled: boolean, password: string): Config['si
     }
     return format
   })
-  const mode = r.mode('sign')
+  const mode = r.choice('sign')
   const sigstore = readSigstore(r)
   return {
     mode,
@@ -325,7 +321,7 @@ function readSign(r: Inputs, scanEnabled: boolean, password: string): Config['si
     password,
     signatureFormat,
     recursive: r.bool('sign-recursive'),
-    transparencyLog: r.mode('transparency-log'),
+    transparencyLog: r.choice('transparency-log'),
     ...(sigstore ? { sigstore } : {}),
     attest: readAttest(r, scanEnabled, mode)
   }

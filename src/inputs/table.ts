@@ -1,74 +1,193 @@
 /**
- * Every input of action.yml, in one place: the default applied to an empty value (a runner
- * always passes action.yml's default, but a test or a caller with `images: ''` must get the
- * same behaviour), whether the value may span lines (a list, a PEM key; every other input is one
- * line), and whether it is a secret (masked the moment it is read). action.yml holds the
- * descriptions, and the README's input table is generated from it; __tests__/unit/inputs.test.ts
- * checks that action.yml declares exactly these names and defaults. The parsers are in index.ts,
+ * Every input of action.yml, in one place: what it accepts (the form an error names, and the
+ * README's input table shows), the words it may be when it is one of a few (its parser is then
+ * `Inputs.choice`, index.ts), the default applied to an empty value (a runner always passes
+ * action.yml's default, but a test or a caller with `images: ''` must get the same behaviour),
+ * what that default becomes when it depends on other inputs, whether the value may span lines
+ * (a list, a PEM key; every other input is one line), and whether it is a secret (masked the
+ * moment it is read). action.yml holds the descriptions. From this table come: the defaults,
+ * the control-character rule and the masking (index.ts), the README's input table
+ * (scripts/readme-tables.ts), and the test that action.yml declares exactly these names and
+ * defaults (__tests__/unit/inputs.test.ts). The parsers of the other inputs are in index.ts,
  * one group per stage.
  */
+import { FLAVOR_FORM } from './tag-rules.js'
+import { MANIFEST_FORM } from './tools-manifest.js'
+import {
+  ANNOTATION_FORM,
+  BUILD_ARG_FORM,
+  CATEGORY_FORM,
+  IMAGE_FORM,
+  LABEL_FORM,
+  PINNED_IMAGE_FORM,
+  PLATFORM_FORM,
+  SECRET_FORM
+} from './validators.js'
+
 export interface InputSpec {
   readonly default: string
+  /** The accepted form, in words. */
+  readonly accepts: string
+  /** An input that is one of these words (lower case; matched case-insensitively). */
+  readonly choices?: readonly string[]
+  /** A default that depends on other inputs: what it becomes, and when. */
+  readonly derived?: string
   readonly lines?: true
   readonly secret?: true
 }
 
+const MODE = ['auto', 'true', 'false'] as const
+const BOOLEAN = 'true or false'
+const list = (form: string) => `one or more, by line or comma: ${form}`
+const lines = (form: string) => `one per line: ${form}`
+
 export const INPUTS = {
-  images: { default: '', lines: true },
-  context: { default: '.' },
-  file: { default: '' },
-  target: { default: '' },
-  'build-args': { default: '', lines: true },
-  secrets: { default: '', lines: true },
-  labels: { default: '', lines: true },
-  annotations: { default: '', lines: true },
-  network: { default: '' },
-  'no-cache': { default: 'false' },
+  images: {
+    default: '',
+    accepts: list(IMAGE_FORM),
+    derived: 'ghcr.io/<owner>/<repo>, lowercased',
+    lines: true
+  },
+  context: { default: '.', accepts: 'a directory in the workspace or a Git URL' },
+  file: {
+    default: '',
+    accepts: 'the path of a Dockerfile in the workspace',
+    derived: '<context>/Dockerfile'
+  },
+  target: { default: '', accepts: 'a Dockerfile stage name (FROM … AS name)' },
+  'build-args': { default: '', accepts: lines(BUILD_ARG_FORM), lines: true },
+  secrets: { default: '', accepts: lines(SECRET_FORM), lines: true },
+  labels: { default: '', accepts: lines(LABEL_FORM), lines: true },
+  annotations: { default: '', accepts: lines(ANNOTATION_FORM), lines: true },
+  network: { default: '', accepts: 'default, host, none, or a network name' },
+  'no-cache': { default: 'false', accepts: BOOLEAN },
   'binfmt-image': {
     default:
-      'docker.io/tonistiigi/binfmt:qemu-v10.2.3@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0'
+      'docker.io/tonistiigi/binfmt:qemu-v10.2.3@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0',
+    accepts: PINNED_IMAGE_FORM
   },
-  platforms: { default: 'linux/amd64,linux/arm64', lines: true },
-  push: { default: 'auto' },
-  tags: { default: '', lines: true },
-  flavor: { default: 'latest=false', lines: true },
-  cache: { default: 'gha' },
-  provenance: { default: '' },
-  'registry-username': { default: '' },
-  'registry-password': { default: '', secret: true },
+  platforms: { default: 'linux/amd64,linux/arm64', accepts: list(PLATFORM_FORM), lines: true },
+  push: { default: 'auto', accepts: 'auto, true or false', choices: MODE },
+  tags: {
+    default: '',
+    accepts: lines('docker/metadata-action tag rules (type=semver,pattern={{version}}, …)'),
+    derived: 'the event’s tags, as docker/metadata-action’s defaults',
+    lines: true
+  },
+  flavor: { default: 'latest=false', accepts: lines(FLAVOR_FORM), lines: true },
+  cache: {
+    default: 'gha',
+    accepts: 'gha, registry or none',
+    choices: ['gha', 'registry', 'none'],
+    derived: 'none when the runner offers no GitHub Actions cache service'
+  },
+  provenance: {
+    default: '',
+    accepts: 'max, min or false',
+    choices: ['max', 'min', 'false'],
+    derived: 'max for a public repository, min for a private one'
+  },
+  'registry-username': { default: '', accepts: 'a user name, with registry-password' },
+  'registry-password': {
+    default: '',
+    accepts: 'a password or token, with registry-username',
+    secret: true
+  },
   // action.yml's default is `${{ github.token }}`, which only the runner can fill in.
-  'github-token': { default: '', secret: true },
-  scan: { default: 'true' },
-  'fail-on': { default: 'high' },
-  'ignore-unfixed': { default: 'false' },
-  trivyignore: { default: '', lines: true },
-  'scan-timeout': { default: '10m' },
-  'trivy-version': { default: '0.74.0' },
+  'github-token': { default: '', accepts: 'a GitHub token', secret: true },
+  scan: { default: 'true', accepts: BOOLEAN },
+  'fail-on': {
+    default: 'high',
+    accepts: 'critical, high, medium, low or none',
+    choices: ['critical', 'high', 'medium', 'low', 'none']
+  },
+  'ignore-unfixed': { default: 'false', accepts: BOOLEAN },
+  trivyignore: {
+    default: '',
+    accepts: list('.trivyignore or .trivyignore.yaml files in the workspace'),
+    derived: '.trivyignore and .trivyignore.yaml at the workspace root, if present',
+    lines: true
+  },
+  'scan-timeout': { default: '10m', accepts: 'a duration such as 10m, 90s or 1h30m, 30s to 6h' },
+  'trivy-version': { default: '0.74.0', accepts: 'an exact version such as 0.74.0' },
   'trivy-db-repositories': {
     default:
       'mirror.gcr.io/aquasec/trivy-db:2\nghcr.io/aquasecurity/trivy-db:2\npublic.ecr.aws/aquasecurity/trivy-db:2',
+    accepts: list('a repository with a tag, such as mirror.gcr.io/aquasec/trivy-db:2'),
     lines: true
   },
-  'upload-sarif': { default: 'auto' },
-  'sarif-category': { default: 'container-image/{platform}' },
-  sign: { default: 'auto' },
-  'cosign-version': { default: 'v3.0.6' },
-  'cosign-key': { default: '', lines: true },
-  'cosign-password': { default: '', secret: true },
-  'signature-format': { default: 'auto' },
-  attest: { default: 'auto', lines: true },
-  'sign-recursive': { default: 'true' },
-  'transparency-log': { default: 'auto' },
-  'sigstore-signing-config': { default: '' },
-  'sigstore-trusted-root': { default: '' },
-  'tools-mirror': { default: '' },
-  'tools-manifest': { default: '' },
-  summary: { default: 'true' }
+  'upload-sarif': {
+    default: 'auto',
+    accepts: 'auto, true or false (true needs scan)',
+    choices: MODE,
+    derived: 'upload when the token may; skipped with a warning on a fork pull request'
+  },
+  'sarif-category': {
+    default: 'container-image/{platform}',
+    accepts: CATEGORY_FORM,
+    derived: 'a category without {platform} gets /{platform} with several platforms'
+  },
+  sign: {
+    default: 'auto',
+    accepts: 'auto, true or false',
+    choices: MODE,
+    derived: 'sign whatever is pushed: with cosign-key if set, else keyless'
+  },
+  'cosign-version': { default: 'v3.0.6', accepts: 'an exact cosign 2.x or 3.x version' },
+  'cosign-key': {
+    default: '',
+    accepts: 'a PEM private key, a key file in the workspace, or a KMS URI',
+    lines: true
+  },
+  'cosign-password': { default: '', accepts: 'the key’s password, with cosign-key', secret: true },
+  'signature-format': {
+    default: 'auto',
+    accepts: 'auto, bundle, legacy or both (bundle and both need cosign 3)',
+    choices: ['auto', 'bundle', 'legacy', 'both'],
+    derived: 'bundle with cosign 3, legacy with cosign 2'
+  },
+  attest: {
+    default: 'auto',
+    accepts: 'auto, none, or a list of sbom and vuln (they need scan and sign)',
+    derived: 'sbom,vuln when the run scans and may sign, else none',
+    lines: true
+  },
+  'sign-recursive': { default: 'true', accepts: BOOLEAN },
+  'transparency-log': {
+    default: 'auto',
+    accepts: 'auto, true or false',
+    choices: MODE,
+    derived:
+      'true for a public repository; a private one signs keyless only with your own Sigstore or true'
+  },
+  'sigstore-signing-config': {
+    default: '',
+    accepts: 'a signing config JSON file in the workspace, with sigstore-trusted-root'
+  },
+  'sigstore-trusted-root': {
+    default: '',
+    accepts: 'a trusted root JSON file in the workspace, with sigstore-signing-config'
+  },
+  'tools-mirror': {
+    default: '',
+    accepts: 'an http(s) base URL such as https://mirror.example.com'
+  },
+  'tools-manifest': {
+    default: '',
+    accepts: `a JSON or YAML file in the workspace: ${MANIFEST_FORM}`
+  },
+  summary: { default: 'true', accepts: BOOLEAN }
 } as const satisfies Record<string, InputSpec>
 
 export type InputName = keyof typeof INPUTS
 
 export const INPUT_NAMES = Object.keys(INPUTS) as InputName[]
+
+/** The inputs that are one of a few words, and the type of each one's value. */
+export type ChoiceInput = {
+  [N in InputName]: (typeof INPUTS)[N] extends { choices: readonly string[] } ? N : never
+}[InputName]
+export type ChoiceOf<N extends ChoiceInput> = (typeof INPUTS)[N]['choices'][number]
 
 export function inputSpec(name: InputName): InputSpec {
   return INPUTS[name]

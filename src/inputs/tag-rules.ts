@@ -335,7 +335,7 @@ export function parseTagRules(lines: string[]): TagRule[] {
   return (rules.length > 0 ? rules : DEFAULT_TAG_RULES).map(parseTagRule)
 }
 
-const FLAVOR_FORM =
+export const FLAVOR_FORM =
   'latest=auto|true|false, prefix=<text>[,onlatest=true|false], suffix=<text>[,onlatest=true|false]'
 
 /** Parses the lines of the `flavor` input. Default: `latest=false`, no prefix or suffix. */

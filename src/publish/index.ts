@@ -16,7 +16,7 @@ export {
   withEarlierPush,
   type ImageState,
   type MissingTag
-} from './state-report.js'
+} from '../registry-state.js'
 export { DEFAULT_RETRY, backoffSchedule, type RetryPolicy } from './retry.js'
 export { classifySkopeoError, type RegistryFailure } from './classify.js'
 export { ensureSkopeo } from './skopeo.js'

@@ -8,7 +8,7 @@ import { redact } from '../redact.js'
 import type { RegistryFailure } from './classify.js'
 import type { Logger } from '../logger.js'
 import { coreLog } from './log.js'
-import { publishFailure, type ImageState } from './state-report.js'
+import { publishFailure, type ImageState } from '../registry-state.js'
 import {
   DEFAULT_RETRY,
   describeOutcome,

@@ -10,7 +10,7 @@ import { redact } from '../redact.js'
 import type { RegistryFailure } from './classify.js'
 import type { Logger } from '../logger.js'
 import { coreLog } from './log.js'
-import { PartialPublishError, type ImageState, type MissingTag } from './state-report.js'
+import { PartialPublishError, type ImageState, type MissingTag } from '../registry-state.js'
 import {
   DEFAULT_RETRY,
   describeOutcome,

@@ -11,7 +11,7 @@ import { basename, isAbsolute, join, relative } from 'node:path'
 import { execWithTimeout, type ExecResult, type Program } from '../exec.js'
 import type { Config } from '../inputs/config.js'
 import { redact } from '../redact.js'
-import { publishFailure, type ImageState } from '../publish/state-report.js'
+import { publishFailure, type ImageState } from '../registry-state.js'
 import { retry, type RetryPolicy } from '../retry.js'
 import { kmsCredentials } from '../tool-env.js'
 import {
@@ -44,17 +44,13 @@ export interface Attestation {
   label: string
 }
 
-export interface SignStageOptions {
+/** What stays the same for every image of a run: which cosign, how it signs, where it works. */
+export interface CosignSetup {
   /** The installed cosign: a path, or the verified binary (checked before each start). */
   cosign: { path: Program; major: CosignMajor; version: string }
   mode: 'keyless' | 'key'
   tlog: boolean
   config: Config['sign']
-  images: readonly string[]
-  digest: Digest
-  /** Tags planned: named in the state report as not added when signing fails. */
-  tags: readonly string[]
-  attestations: readonly Attestation[]
   workDir: string
   workspace: string
   serverUrl: string
@@ -62,7 +58,11 @@ export interface SignStageOptions {
   env: Record<string, string>
   /** The runner's OIDC token for an audience (core.getIDToken); masked by the caller. */
   idToken(audience: string): Promise<string>
-  log: Logger
+  /** How each cosign command runs; tests replace the process and the waits. */
+  process?: CosignProcess
+}
+
+export interface CosignProcess {
   /** Limit of one cosign command (default COSIGN_TIMEOUT_MS). */
   timeoutMs?: number
   run?: (
@@ -72,6 +72,16 @@ export interface SignStageOptions {
     timeoutMs: number
   ) => Promise<ExecResult & { timedOut?: boolean }>
   retry?: RetryPolicy
+}
+
+/** One run's signing: which images, by which digest, with which attestations. */
+export interface SignRequest {
+  images: readonly string[]
+  digest: Digest
+  /** Tags planned: a failure's state report names them as not added. */
+  tags: readonly string[]
+  attestations: readonly Attestation[]
+  log: Logger
 }
 
 /**
@@ -121,8 +131,8 @@ export class SignError extends Error {
 }
 
 /** The signer and expectation for this run, with whatever files cosign needs written. */
-async function prepareSigner(options: SignStageOptions, env: Record<string, string>) {
-  const { config, log } = options
+async function prepareSigner(options: CosignSetup, log: Logger, env: Record<string, string>) {
+  const { config } = options
   if (options.mode === 'keyless') {
     const token = await options.idToken('sigstore')
     const id = keylessIdentity(token, options.serverUrl)
@@ -148,7 +158,7 @@ async function prepareSigner(options: SignStageOptions, env: Record<string, stri
   if (config.password) env.COSIGN_PASSWORD = config.password
   // A KMS key: the cloud credentials of its scheme, and only those.
   if (key.kind === 'kms') Object.assign(env, kmsCredentials(key.value))
-  const printed = await runChecked(options, publicKeyArgs(reference), env, 'cosign public-key')
+  const printed = await runChecked(options, log, publicKeyArgs(reference), env, 'cosign public-key')
   const publicKey = join(options.workDir, 'cosign.pub')
   await writeFile(publicKey, printed.stdout)
   await chmod(publicKey, 0o644)
@@ -160,7 +170,7 @@ async function prepareSigner(options: SignStageOptions, env: Record<string, stri
 }
 
 async function ownSigstore(
-  options: SignStageOptions,
+  options: CosignSetup,
   env: Record<string, string>
 ): Promise<OwnSigstore | undefined> {
   const files = options.config.sigstore
@@ -177,7 +187,8 @@ async function ownSigstore(
 }
 
 async function runChecked(
-  options: SignStageOptions,
+  options: CosignSetup,
+  log: Logger,
   args: string[],
   env: Record<string, string>,
   what: string
@@ -185,15 +196,16 @@ async function runChecked(
   // cosign gets what tool-env.ts allows it: our docker config, the signing token or the key's
   // password, trust files; never the runner's OIDC request token (with which it could mint
   // tokens itself) nor anything else of our environment.
+  const { process: hooks = {} } = options
   const run =
-    options.run ??
+    hooks.run ??
     ((cmd: Program, a: readonly string[], e: Record<string, string>, timeoutMs: number) =>
       execWithTimeout(cmd, a, { purpose: 'cosign', env: e, timeoutMs }))
-  const timeoutMs = options.timeoutMs ?? COSIGN_TIMEOUT_MS
-  const policy = options.retry ?? SIGN_RETRY
+  const timeoutMs = hooks.timeoutMs ?? COSIGN_TIMEOUT_MS
+  const policy = hooks.retry ?? SIGN_RETRY
   const outcome = await retry(
     async () => {
-      options.log.debug(`cosign ${args.join(' ')}`)
+      log.debug(`cosign ${args.join(' ')}`)
       const result = await run(options.cosign.path, args, env, timeoutMs)
       if (result.exitCode === 0 && !result.timedOut) return { ok: true as const, value: result }
       const detail = result.timedOut
@@ -203,7 +215,7 @@ async function runChecked(
     },
     policy,
     (failure, n, wait) =>
-      options.log.warning(
+      log.warning(
         `${what} failed (${failure.detail}); try ${n + 1} of ${policy.attempts} in ${wait / 1000} s`
       )
   )
@@ -230,22 +242,23 @@ function cosignError(result: ExecResult, env: Record<string, string>): string {
   return redact(text || `exit code ${result.exitCode}`)
 }
 
-export async function signStage(options: SignStageOptions): Promise<SignOutcome> {
-  const { config, log, cosign } = options
+export async function signStage(options: CosignSetup, request: SignRequest): Promise<SignOutcome> {
+  const { config, cosign } = options
+  const { log } = request
   const env: Record<string, string> = { ...options.env }
   await mkdir(options.workDir, { recursive: true })
   const formats = writtenFormats(config.signatureFormat)
   /** `failed`: the image whose signing failed (none: it failed before any image). */
   const states = (signed: Set<string>, reason: string, failed?: string): ImageState[] =>
-    options.images.map(image => {
+    request.images.map(image => {
       const error =
         !failed || image === failed ? reason : `not attempted: stopped when ${failed} failed`
       return {
         image,
         pushed: true,
-        digest: options.digest,
+        digest: request.digest,
         tagsAdded: [],
-        tagsMissing: options.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
+        tagsMissing: request.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
         signed: signed.has(image),
         ...(signed.has(image) ? {} : { error })
       }
@@ -256,7 +269,7 @@ export async function signStage(options: SignStageOptions): Promise<SignOutcome>
   let sigstore: OwnSigstore | undefined
   try {
     sigstore = await ownSigstore(options, env)
-    prepared = await prepareSigner(options, env)
+    prepared = await prepareSigner(options, log, env)
   } catch (error) {
     const reason = errorMessage(error)
     throw new SignError(states(verified, reason), reason)
@@ -276,19 +289,21 @@ export async function signStage(options: SignStageOptions): Promise<SignOutcome>
   }
   // Images one after another: a failure stops before the next registry is touched, and the
   // state report is exact. Signatures of one image are few and fast (~0.2 s each).
-  for (const image of options.images) {
-    const reference = `${image}@${options.digest}`
+  for (const image of request.images) {
+    const reference = `${image}@${request.digest}`
     try {
       for (const format of formats) {
         await runChecked(
           options,
+          log,
           signArgs({ ...common, format, recursive: config.recursive, reference }),
           env,
           `cosign sign (${format}) of ${image}`
         )
-        for (const a of options.attestations) {
+        for (const a of request.attestations) {
           await runChecked(
             options,
+            log,
             attestArgs({ ...common, format, type: a.type, predicate: a.predicate, reference }),
             env,
             `cosign attest ${a.label} (${format}) of ${image}`
@@ -304,10 +319,11 @@ export async function signStage(options: SignStageOptions): Promise<SignOutcome>
         reference,
         ...(sigstore ? { sigstore } : {})
       }
-      await runChecked(options, verifyArgs(v), env, `cosign verify of ${image}`)
-      for (const type of new Set(options.attestations.map(a => a.type))) {
+      await runChecked(options, log, verifyArgs(v), env, `cosign verify of ${image}`)
+      for (const type of new Set(request.attestations.map(a => a.type))) {
         await runChecked(
           options,
+          log,
           verifyAttestationArgs({ ...v, type }),
           env,
           `cosign verify-attestation --type ${type} of ${image}`
@@ -318,7 +334,7 @@ export async function signStage(options: SignStageOptions): Promise<SignOutcome>
       throw new SignError(states(verified, reason, image), reason)
     }
     verified.add(image)
-    outcome.signed.push({ image, formats, attestations: options.attestations.map(a => a.label) })
+    outcome.signed.push({ image, formats, attestations: request.attestations.map(a => a.label) })
     outcome.verifyCommands.push(
       consumerVerifyCommand({
         expect,

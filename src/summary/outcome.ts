@@ -1,23 +1,39 @@
 /**
  * What the run did, as the stages returned it, and the two things made from it once, at the
- * end: the step's outputs and the job summary's report. No stage sets an output or writes a
+ * end: the step's outputs and the job summary's content. No stage sets an output or writes a
  * summary line itself; the orchestrator (pipeline.ts) fills the record, main.ts turns it into
  * outputs and the summary whether the run succeeded or failed, so the two always agree.
+ *
+ * A stage that did not run leaves its field unset; one that ran says how it ended in a
+ * discriminated union (`status`), so that "published", "partly published", "signed" and
+ * "skipped, because…" cannot be confused by a reader of optional fields.
  */
 import type { BuildStageResult } from '../image-build/stage.js'
 import type { Config } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
-import {
-  describeImageState,
-  type ImageState,
-  type PushResult,
-  type TagResult
-} from '../publish/index.js'
+import type { PushResult, TagResult } from '../publish/index.js'
+import { describeImageState, type ImageState } from '../registry-state.js'
 import type { RegistryLogin } from '../registry/index.js'
 import { scanOutputs, type ScanSection } from '../report/scan-summary.js'
 import type { SignOutcome } from '../sign/stage.js'
 import type { StageTiming } from '../timings.js'
-import { publishedBy, type RunReport } from './summary.js'
+import { publishedBy, type JobSummary, type Outcome } from './summary.js'
+
+/** Publish (9) and tag (11): what reached the registries. */
+export type Publication =
+  /** Decided not to: the gate failed, or the plan does not push (its reason). */
+  | { status: 'not-published'; reason: string }
+  /** By digest to every image; the tags are not added yet. */
+  | { status: 'pushed'; pushed: PushResult[] }
+  | { status: 'published'; via: 'layout'; pushed: PushResult[]; tagged: TagResult[] }
+  /** buildx pushed the image with its tags in one step (plan/publish-route.ts). */
+  | { status: 'published'; via: 'buildx' }
+  /** A publish, sign or tag failure: what exists in each registry (registry-state.ts). */
+  | { status: 'partial'; states: readonly ImageState[]; pushed?: PushResult[] }
+
+/** Sign (10). */
+export type Signing =
+  { status: 'signed'; outcome: SignOutcome } | { status: 'skipped'; reason: string }
 
 export interface RunRecord {
   /** One line per tool (trivy, cosign), then buildx's line once the build told it. */
@@ -27,18 +43,21 @@ export interface RunRecord {
   build?: BuildStageResult
   /** The scan and its report (SARIF, upload, files); absent when the scan did not run. */
   scan?: ScanSection
-  pushed?: PushResult[]
-  signed?: SignOutcome
-  tagged?: TagResult[]
-  /** What exists in each registry, from a publish, sign or tag failure. */
-  failedStates?: readonly ImageState[]
+  publication?: Publication
+  signing?: Signing
 }
 
 export function newRunRecord(): RunRecord {
   return { tools: [] }
 }
 
-/** The states a publish, sign or tag error carries (publish/state-report.ts), if any. */
+/** Why a run that pushed nothing signed nothing. */
+export const NOTHING_PUSHED =
+  'nothing was pushed, and signatures are attached by digest in the registry.'
+/** The gate's word in the Pushed row (the scan section gives the findings). */
+export const GATE_FAILED = 'the gate failed, so nothing was published.'
+
+/** The states a publish, sign or tag error carries (registry-state.ts), if any. */
 export function statesOf(error: unknown): readonly ImageState[] | undefined {
   const states = (error as { states?: readonly ImageState[] } | undefined)?.states
   return Array.isArray(states) && states.length ? states : undefined
@@ -58,84 +77,137 @@ export function stepOutputs(record: RunRecord, plan: Plan, config: Config): Reco
   if (!image) return out
   out.digest = image.digest
   Object.assign(out, record.scan ? scanOutputs(record.scan) : { gate: 'skipped' })
-  out.signed = record.signed ? 'true' : 'false'
-  if (record.signed) out['verify-command'] = record.signed.verifyCommands[0] ?? ''
-  if (image.via === 'buildx') {
-    out.image = `${plan.images[0]}@${image.digest}`
-    out.tags = plan.references.join('\n')
-  } else if (record.tagged) {
-    out.image = `${plan.images[0]}@${image.digest}`
-    out.tags = record.tagged.flatMap(t => t.tagsAdded.map(tag => `${t.image}:${tag}`)).join('\n')
-  }
+  const signing = record.signing
+  out.signed = signing?.status === 'signed' ? 'true' : 'false'
+  if (signing?.status === 'signed') out['verify-command'] = signing.outcome.verifyCommands[0] ?? ''
+  const publication = record.publication
+  if (publication?.status !== 'published') return out
+  out.image = `${plan.images[0]}@${image.digest}`
+  out.tags =
+    publication.via === 'buildx'
+      ? plan.references.join('\n')
+      : publication.tagged.flatMap(t => t.tagsAdded.map(tag => `${t.image}:${tag}`)).join('\n')
   return out
 }
 
-/** The job summary's input, from the record (summary.ts renders it). */
-export function runReport(
+/** The job summary's content, from the record (summary.ts renders it). */
+export function jobSummary(
   record: RunRecord,
   plan: Plan,
   config: Config,
   timings: StageTiming[],
   failure?: string
-): RunReport {
-  const report: RunReport = {
+): JobSummary {
+  const { publication, signing } = record
+  const summary: JobSummary = {
     plan,
     platforms: config.platforms,
     timings,
     tools: [...(record.buildTools ? [record.buildTools] : []), ...record.tools],
     ...(record.logins ? { logins: record.logins } : {}),
     ...(record.scan ? { scan: record.scan } : {}),
-    ...(record.signed ? { sign: record.signed } : {}),
+    ...(signing?.status === 'signed' ? { sign: signing.outcome } : {}),
+    pushed: { done: false, why: '' },
+    signed: { done: false, why: '' },
     ...(failure ? { failure } : {})
   }
   const build = record.build
-  if (!build) return report
-  const { image, buildxFailure } = build
-  report.build = {
-    digest: image.digest,
-    platforms: image.platforms,
-    provenance: `${image.provenance.mode} (${image.provenance.reason})`,
-    cache: image.cache,
-    ...(buildxFailure
-      ? {
-          buildxPushFailed: `buildx could not push ${buildxFailure.reference} (${buildxFailure.reason})`
-        }
-      : {})
-  }
-  const tagList = (tags: readonly string[]) => tags.map(tag => `\`${tag}\``).join(' ')
-  if (image.via === 'buildx') {
-    report.pushed = publishedBy(report, 'buildx')
-    report.tagged = plan.tags
-    report.published = plan.images.map(
-      name => `\`${name}@${image.digest}\`: pushed by buildx with tags ${tagList(plan.tags)}`
-    )
-    return report
-  }
-  if (record.pushed) report.pushed = publishedBy(report, 'layout')
-  if (record.signed) {
-    report.signed = `${record.signed.expect.kind === 'identity' ? 'keyless' : 'with the key in cosign-key'}, by digest, and verified before tagging.`
-  }
-  if (record.failedStates) {
-    report.published = record.failedStates.map(describeImageState)
-    if (!record.pushed && record.failedStates.some(s => s.pushed)) {
-      report.pushed = 'partly: see the registries section.'
+  if (build) {
+    const { image, buildxFailure } = build
+    summary.build = {
+      digest: image.digest,
+      platforms: image.platforms,
+      provenance: `${image.provenance.mode} (${image.provenance.reason})`,
+      cache: image.cache,
+      ...(buildxFailure
+        ? {
+            buildxPushFailed: `buildx could not push ${buildxFailure.reference} (${buildxFailure.reason})`
+          }
+        : {})
     }
-  } else if (record.tagged) {
-    report.tagged = record.tagged[0]?.tagsAdded ?? []
-    report.published = record.tagged.map(
-      t =>
-        `\`${t.image}@${image.digest}\`: ${record.signed ? 'signed and verified; ' : ''}tags ${tagList(t.tagsAdded) || '(none)'}`
-    )
-  } else if (record.pushed) {
-    report.published = record.pushed.map(
-      p => `\`${p.image}@${image.digest}\`: pushed, not tagged yet`
-    )
-  } else if (record.scan?.result.gate.verdict === 'failed') {
-    report.published = plan.images.map(name => `\`${name}\`: nothing pushed (the gate failed)`)
-  } else if (!plan.decisions.push) {
-    report.published = plan.images.map(
-      name => `\`${name}\`: not pushed (${plan.decisions.pushReason})`
-    )
   }
-  return report
+  summary.pushed = pushedOutcome(summary, publication, failure)
+  summary.signed = signedOutcome(signing, summary.pushed)
+  const digest = build?.image.digest ?? ''
+  const tagList = (tags: readonly string[]) => tags.map(tag => `\`${tag}\``).join(' ')
+  const signedNote = signing?.status === 'signed' ? 'signed and verified; ' : ''
+  switch (publication?.status) {
+    case 'published':
+      if (publication.via === 'buildx') {
+        summary.tagged = plan.tags
+        summary.published = plan.images.map(
+          name => `\`${name}@${digest}\`: pushed by buildx with tags ${tagList(plan.tags)}`
+        )
+      } else {
+        summary.tagged = publication.tagged[0]?.tagsAdded ?? []
+        summary.published = publication.tagged.map(
+          t => `\`${t.image}@${digest}\`: ${signedNote}tags ${tagList(t.tagsAdded) || '(none)'}`
+        )
+      }
+      break
+    case 'partial':
+      summary.published = publication.states.map(describeImageState)
+      break
+    case 'pushed':
+      summary.published = publication.pushed.map(
+        p => `\`${p.image}@${digest}\`: pushed, not tagged yet`
+      )
+      break
+    case 'not-published':
+      summary.published = plan.images.map(name =>
+        publication.reason === GATE_FAILED
+          ? `\`${name}\`: nothing pushed (the gate failed)`
+          : `\`${name}\`: not pushed (${publication.reason})`
+      )
+      break
+    case undefined:
+      break
+  }
+  return summary
+}
+
+/** The Pushed row: how, or why not (the stage's reason, the plan's, or where the run stopped). */
+function pushedOutcome(
+  summary: JobSummary,
+  publication: Publication | undefined,
+  failure: string | undefined
+): Outcome {
+  const stopped = failure
+    ? 'the run failed before anything reached a registry.'
+    : 'the run ended before publishing.'
+  switch (publication?.status) {
+    case undefined:
+      return {
+        done: false,
+        why: summary.plan.decisions.push ? stopped : summary.plan.decisions.pushReason
+      }
+    case 'not-published':
+      return { done: false, why: publication.reason }
+    case 'published':
+      return { done: true, how: publishedBy(summary, publication.via) }
+    case 'pushed':
+      return { done: true, how: publishedBy(summary, 'layout') }
+    case 'partial':
+      if (publication.pushed) return { done: true, how: publishedBy(summary, 'layout') }
+      return publication.states.some(s => s.pushed)
+        ? { done: true, how: 'partly: see the registries section.' }
+        : { done: false, why: stopped }
+  }
+}
+
+/** The Signed row: how, or why not. */
+function signedOutcome(signing: Signing | undefined, pushed: Outcome): Outcome {
+  if (signing?.status === 'signed') {
+    const how =
+      signing.outcome.expect.kind === 'identity' ? 'keyless' : 'with the key in cosign-key'
+    return { done: true, how: `${how}, by digest, and verified before tagging.` }
+  }
+  if (signing?.status === 'skipped') return { done: false, why: signing.reason }
+  // Not reached: the run stopped before signing ended, or before anything was pushed.
+  return pushed.done
+    ? {
+        done: false,
+        why: 'the run failed before the signature was verified; the registries section says what exists.'
+      }
+    : { done: false, why: NOTHING_PUSHED }
 }

@@ -8,7 +8,7 @@ import { readConfig } from '../../../src/inputs/index.js'
 import { makePlan } from '../../../src/plan/index.js'
 import { parseFlavor, parseTagRules } from '../../../src/inputs/tag-rules.js'
 import { cosignSigner, type Signer, type SignRequest } from '../../../src/sign/signer.js'
-import { newRunRecord, runReport, stepOutputs } from '../../../src/summary/outcome.js'
+import { jobSummary, newRunRecord, stepOutputs } from '../../../src/summary/outcome.js'
 import { renderSummary } from '../../../src/summary/summary.js'
 import { makeWorkspace } from '../../fixtures/workspace.js'
 import { silentLogger } from '../../helpers/logger.js'
@@ -69,20 +69,22 @@ test('the outputs and the summary report any signer’s outcome', async () => {
       cache: 'none (cache: none)'
     }
   }
-  record.pushed = [{ image: 'ghcr.io/octo-org/app', digest: DIGEST, pushed: true, attempts: 1 }]
-  record.signed = await signer.sign({
+  const pushed = [{ image: 'ghcr.io/octo-org/app', digest: DIGEST, pushed: true, attempts: 1 }]
+  record.publication = { status: 'pushed', pushed }
+  const outcome = await signer.sign({
     images: plan.images,
     digest: DIGEST,
     tags: plan.tags,
     attestations: [],
     log: silentLogger
   })
+  record.signing = { status: 'signed', outcome }
   expect(signer.requests[0]?.digest).toBe(DIGEST)
 
   const outputs = stepOutputs(record, plan, config)
   expect(outputs.signed).toBe('true')
   expect(outputs['verify-command']).toBe(`notation verify ghcr.io/octo-org/app@${DIGEST}`)
-  const summary = renderSummary(runReport(record, plan, config, []))
+  const summary = renderSummary(jobSummary(record, plan, config, []))
   expect(summary).toContain(`notation verify ghcr.io/octo-org/app@${DIGEST}`)
   expect(summary).toMatch(/\| Signed \| yes, /)
 })

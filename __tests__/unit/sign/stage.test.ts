@@ -9,7 +9,16 @@ import { join } from 'node:path'
 import type { ExecResult } from '../../../src/exec.js'
 import { readConfig } from '../../../src/inputs/index.js'
 import { keylessIdentity, jwtClaims } from '../../../src/sign/identity.js'
-import { SignError, signStage, type SignStageOptions } from '../../../src/sign/stage.js'
+import {
+  SignError,
+  signStage,
+  type CosignProcess,
+  type CosignSetup,
+  type SignRequest
+} from '../../../src/sign/stage.js'
+
+/** One flat set of overrides for a test; split into the setup, the request and the process. */
+type Flat = CosignSetup & SignRequest & CosignProcess
 import { cosign2TrustMaterial, signingConfigUrls } from '../../../src/inputs/sigstore-files.js'
 import { makeWorkspace } from '../../fixtures/workspace.js'
 import { parseDigest } from '../../../src/digest.js'
@@ -32,12 +41,12 @@ interface Call {
 function options(
   inputs: Record<string, string>,
   answer: (args: readonly string[], n: number) => Partial<ExecResult> = () => ({}),
-  over: Partial<SignStageOptions> = {}
+  over: Partial<Flat> = {}
 ) {
   const calls: Call[] = []
   const warnings: string[] = []
   const config = readConfig(name => inputs[name] ?? '', { workspace })
-  const o: SignStageOptions = {
+  const flat: Flat = {
     cosign: { path: '/bin/cosign', major: 3, version: 'v3.1.1' },
     mode: config.sign.key ? 'key' : 'keyless',
     tlog: true,
@@ -76,12 +85,17 @@ function options(
     },
     ...over
   }
+  const { images, digest, tags, attestations, log, run, retry, timeoutMs, ...setup } = flat
+  const o = {
+    setup: { ...setup, process: { run, retry, ...(timeoutMs ? { timeoutMs } : {}) } },
+    request: { images, digest, tags, attestations, log }
+  }
   return { o, calls, warnings }
 }
 
 test('keyless: every image signed, attested and verified by digest; the token only in the environment', async () => {
   const { o, calls } = options({})
-  const outcome = await signStage(o)
+  const outcome = await signStage(o.setup, o.request)
   expect(calls.map(c => `${c.args[0]} ${c.args[c.args.length - 1]}`)).toEqual([
     `sign ghcr.io/o/a@${DIGEST}`,
     `attest ghcr.io/o/a@${DIGEST}`,
@@ -107,7 +121,7 @@ test('signature-format both: two signatures and two attestations, one verificati
   const { o, calls } = options({ 'signature-format': 'both' }, undefined, {
     images: ['ghcr.io/o/a']
   })
-  await signStage(o)
+  await signStage(o.setup, o.request)
   expect(calls.map(c => c.args[0])).toEqual([
     'sign',
     'attest',
@@ -125,8 +139,8 @@ test('a PEM key is written 0600 for cosign, its password goes by environment', a
   const { o, calls } = options({ 'cosign-key': pem, 'cosign-password': 'pw-123' }, undefined, {
     tlog: false
   })
-  const outcome = await signStage(o)
-  const keyFile = join(o.workDir, 'cosign.key')
+  const outcome = await signStage(o.setup, o.request)
+  const keyFile = join(o.setup.workDir, 'cosign.key')
   expect(statSync(keyFile).mode & 0o777).toBe(0o600)
   expect(readFileSync(keyFile, 'utf8')).toBe(`${pem}\n`)
   expect(calls[0]?.args).toEqual(['public-key', `--key=${keyFile}`])
@@ -138,7 +152,7 @@ test('a PEM key is written 0600 for cosign, its password goes by environment', a
   expect(calls[1]?.args).toEqual(
     expect.arrayContaining([`--key=${keyFile}`, '--tlog-upload=false'])
   )
-  expect(outcome.expect).toEqual({ kind: 'key', publicKey: join(o.workDir, 'cosign.pub') })
+  expect(outcome.expect).toEqual({ kind: 'key', publicKey: join(o.setup.workDir, 'cosign.pub') })
 })
 
 test('a passing failure is retried; the third try succeeds', async () => {
@@ -150,7 +164,7 @@ test('a passing failure is retried; the third try succeeds', async () => {
         : {},
     { images: ['ghcr.io/o/a'] }
   )
-  await signStage(o)
+  await signStage(o.setup, o.request)
   expect(calls.filter(c => c.args[0] === 'sign')).toHaveLength(3)
   expect(warnings).toHaveLength(2)
 })
@@ -164,7 +178,7 @@ test('a lasting failure on the second image: the first is signed, neither is tag
         }
       : {}
   )
-  const error = (await signStage(o).catch((e: unknown) => e)) as SignError
+  const error = (await signStage(o.setup, o.request).catch((e: unknown) => e)) as SignError
   expect(error).toBeInstanceOf(SignError)
   expect(error.message).toMatch(/^Signing failed; the image is NOT tagged:/)
   expect(error.message).toContain(
@@ -182,7 +196,7 @@ test('a failure on the first image: the next one is named as not attempted', asy
   const { o, calls } = options({}, args =>
     args[0] === 'sign' ? { exitCode: 1, stderr: 'Error: signing: 401 Unauthorized' } : {}
   )
-  const error = (await signStage(o).catch((e: unknown) => e)) as SignError
+  const error = (await signStage(o.setup, o.request).catch((e: unknown) => e)) as SignError
   expect(calls.filter(c => c.args[0] === 'sign')).toHaveLength(1)
   expect(error.message).toContain('ghcr.io/o/a: digest')
   expect(error.message).toContain(
@@ -197,7 +211,7 @@ test('a hung cosign is reported as such', async () => {
     images: ['ghcr.io/o/a'],
     retry: { attempts: 1, initialDelayMs: 1, factor: 1, maxDelayMs: 1 }
   })
-  await expect(signStage(o)).rejects.toThrow(/no answer within 180 s .*stopped/)
+  await expect(signStage(o.setup, o.request)).rejects.toThrow(/no answer within 180 s .*stopped/)
 })
 
 test('no OIDC token: nothing is signed, the report says why', async () => {
@@ -208,7 +222,7 @@ test('no OIDC token: nothing is signed, the report says why', async () => {
       )
     }
   })
-  const error = (await signStage(o).catch((e: unknown) => e)) as SignError
+  const error = (await signStage(o.setup, o.request).catch((e: unknown) => e)) as SignError
   expect(error.message).toContain('NOT signed (Failed to get ID Token.')
   expect(calls).toEqual([])
 })

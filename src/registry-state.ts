@@ -3,7 +3,7 @@
  * per image saying what exists in that registry — the digest, each tag, the signature — and
  * what does not, with the reason. Later stages (sign) fill in `signed`.
  */
-import { redact } from '../redact.js'
+import { redact } from './redact.js'
 
 export interface MissingTag {
   tag: string

@@ -7,7 +7,7 @@ import {
   stateReport,
   withEarlierPush,
   type ImageState
-} from '../../../src/publish/state-report.js'
+} from '../../src/registry-state.js'
 
 const D = `sha256:${'d'.repeat(64)}`
 
