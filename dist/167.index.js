@@ -3043,46 +3043,20 @@ async function pipeline(config, ctx, plan, record, deps) {
     }
     const { layout } = image;
     // 7 and 8. scan every platform, then report (SARIF, upload, annotations), before publishing.
-    let scanned;
-    if (config.scan.enabled) {
-        const { scanAndReportStage } = await Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(8)]).then(__webpack_require__.bind(__webpack_require__, 8008));
-        const reported = await scanAndReportStage({
-            config,
-            plan,
-            ctx,
-            image,
-            layout,
-            trivy: required(tools.trivy, 'trivy'),
-            workDir,
-            workspace,
-            env,
-            startedAt,
-            timer,
-            log: src_log/* log */.R
-        });
-        record.scan = reported.section;
-        deps.late.pending.push(reported.processing);
-        scanned = reported.section.result;
-        if (scanned.gate.verdict === 'failed') {
-            record.publication = { status: 'not-published', reason: GATE_FAILED };
-            record.signing = { status: 'skipped', reason: NOTHING_PUSHED };
-            throw new GateFailedError(scanned.gate);
-        }
-        src_log/* log */.R.info(scanned.gate.reason);
+    const scanned = config.scan.enabled
+        ? await scanAndReport(config, plan, ctx, record, { ...deps, image, tools, workDir, startedAt })
+        : undefined;
+    if (scanned?.gate.verdict === 'failed') {
+        notPublished(record, GATE_FAILED);
+        throw new GateFailedError(scanned.gate);
     }
     if (!plan.decisions.push) {
-        record.publication = { status: 'not-published', reason: plan.decisions.pushReason };
-        record.signing = { status: 'skipped', reason: NOTHING_PUSHED };
+        notPublished(record, plan.decisions.pushReason);
         return src_log/* log */.R.info(`Not published: ${plan.decisions.pushReason}`);
     }
     // A failure from here on says what exists in which registry, also what buildx left behind.
     const stated = (stage, work) => timer.run(stage, work).catch((error) => {
-        const restated = (0,registry_state/* restateAfterBuildxPush */.$h)(error, built.buildxFailure?.pushedBefore ?? []);
-        const states = statesOf(restated);
-        const done = record.publication?.status === 'pushed' ? record.publication.pushed : undefined;
-        if (states)
-            record.publication = { status: 'partial', states, ...(done ? { pushed: done } : {}) };
-        throw restated;
+        throw partlyPublished(record, (0,registry_state/* restateAfterBuildxPush */.$h)(error, built.buildxFailure?.pushedBefore ?? []));
     });
     const { digest } = image;
     const authfile = docker.authFile;
@@ -3108,6 +3082,36 @@ async function pipeline(config, ctx, plan, record, deps) {
         ...(signed ? { signed: Object.fromEntries(plan.images.map(i => [i, true])) } : {})
     }));
     record.publication = { status: 'published', via: 'layout', pushed, tagged };
+}
+/** Nothing reached a registry, for this reason; so nothing was signed. */
+function notPublished(record, reason) {
+    record.publication = { status: 'not-published', reason };
+    record.signing = { status: 'skipped', reason: NOTHING_PUSHED };
+}
+/** A publish, sign or tag failure: what exists in each registry, as the error tells it. */
+function partlyPublished(record, error) {
+    const states = statesOf(error);
+    const done = record.publication?.status === 'pushed' ? record.publication.pushed : undefined;
+    if (states)
+        record.publication = { status: 'partial', states, ...(done ? { pushed: done } : {}) };
+    return error;
+}
+/** Stages 7 and 8, in their own chunk: the scan's result, its report recorded. */
+async function scanAndReport(config, plan, ctx, record, options) {
+    const { scanAndReportStage } = await Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(8)]).then(__webpack_require__.bind(__webpack_require__, 8008));
+    const { image, workDir, workspace, env, startedAt, timer } = options;
+    const reported = await scanAndReportStage({
+        ...{ config, plan, ctx, image, layout: image.layout, workDir, workspace, env, startedAt },
+        trivy: required(options.tools.trivy, 'trivy'),
+        timer,
+        log: src_log/* log */.R
+    });
+    record.scan = reported.section;
+    options.late.pending.push(reported.processing);
+    const result = reported.section.result;
+    if (result.gate.verdict !== 'failed')
+        src_log/* log */.R.info(result.gate.reason);
+    return result;
 }
 /** A tool the tools stage installs whenever the plan needs it (tools/prepare.ts). */
 function required(tool, name) {

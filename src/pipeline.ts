@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunContext } from './context.js'
+import type { BuiltImage } from './image-build/run.js'
 import { buildStage } from './image-build/stage.js'
 import type { Config } from './inputs/index.js'
 import { log } from './log.js'
@@ -99,48 +100,25 @@ export async function pipeline(
   const { layout } = image
 
   // 7 and 8. scan every platform, then report (SARIF, upload, annotations), before publishing.
-  let scanned: ScanResult | undefined
-  if (config.scan.enabled) {
-    const { scanAndReportStage } = await import('./scan-and-report.js')
-    const reported = await scanAndReportStage({
-      config,
-      plan,
-      ctx,
-      image,
-      layout,
-      trivy: required(tools.trivy, 'trivy'),
-      workDir,
-      workspace,
-      env,
-      startedAt,
-      timer,
-      log
-    })
-    record.scan = reported.section
-    deps.late.pending.push(reported.processing)
-    scanned = reported.section.result
-    if (scanned.gate.verdict === 'failed') {
-      record.publication = { status: 'not-published', reason: GATE_FAILED }
-      record.signing = { status: 'skipped', reason: NOTHING_PUSHED }
-      throw new GateFailedError(scanned.gate)
-    }
-    log.info(scanned.gate.reason)
+  const scanned = config.scan.enabled
+    ? await scanAndReport(config, plan, ctx, record, { ...deps, image, tools, workDir, startedAt })
+    : undefined
+  if (scanned?.gate.verdict === 'failed') {
+    notPublished(record, GATE_FAILED)
+    throw new GateFailedError(scanned.gate)
   }
   if (!plan.decisions.push) {
-    record.publication = { status: 'not-published', reason: plan.decisions.pushReason }
-    record.signing = { status: 'skipped', reason: NOTHING_PUSHED }
+    notPublished(record, plan.decisions.pushReason)
     return log.info(`Not published: ${plan.decisions.pushReason}`)
   }
 
   // A failure from here on says what exists in which registry, also what buildx left behind.
-  const stated = <T>(stage: string, work: () => Promise<T>): Promise<T> =>
+  const stated = <T>(stage: string, work: () => Promise<T>) =>
     timer.run(stage, work).catch((error: unknown) => {
-      const restated = restateAfterBuildxPush(error, built.buildxFailure?.pushedBefore ?? [])
-      const states = statesOf(restated)
-      const done = record.publication?.status === 'pushed' ? record.publication.pushed : undefined
-      if (states)
-        record.publication = { status: 'partial', states, ...(done ? { pushed: done } : {}) }
-      throw restated
+      throw partlyPublished(
+        record,
+        restateAfterBuildxPush(error, built.buildxFailure?.pushedBefore ?? [])
+      )
     })
   const { digest } = image
   const authfile = docker.authFile
@@ -172,6 +150,48 @@ export async function pipeline(
     })
   )
   record.publication = { status: 'published', via: 'layout', pushed, tagged }
+}
+
+/** Nothing reached a registry, for this reason; so nothing was signed. */
+function notPublished(record: RunRecord, reason: string): void {
+  record.publication = { status: 'not-published', reason }
+  record.signing = { status: 'skipped', reason: NOTHING_PUSHED }
+}
+
+/** A publish, sign or tag failure: what exists in each registry, as the error tells it. */
+function partlyPublished(record: RunRecord, error: unknown): unknown {
+  const states = statesOf(error)
+  const done = record.publication?.status === 'pushed' ? record.publication.pushed : undefined
+  if (states) record.publication = { status: 'partial', states, ...(done ? { pushed: done } : {}) }
+  return error
+}
+
+/** Stages 7 and 8, in their own chunk: the scan's result, its report recorded. */
+async function scanAndReport(
+  config: Config,
+  plan: Plan,
+  ctx: RunContext,
+  record: RunRecord,
+  options: PipelineDeps & {
+    image: Extract<BuiltImage, { via: 'layout' }>
+    tools: PreparedTools
+    workDir: string
+    startedAt: Date
+  }
+): Promise<ScanResult> {
+  const { scanAndReportStage } = await import('./scan-and-report.js')
+  const { image, workDir, workspace, env, startedAt, timer } = options
+  const reported = await scanAndReportStage({
+    ...{ config, plan, ctx, image, layout: image.layout, workDir, workspace, env, startedAt },
+    trivy: required(options.tools.trivy, 'trivy'),
+    timer,
+    log
+  })
+  record.scan = reported.section
+  options.late.pending.push(reported.processing)
+  const result = reported.section.result
+  if (result.gate.verdict !== 'failed') log.info(result.gate.reason)
+  return result
 }
 
 /** A tool the tools stage installs whenever the plan needs it (tools/prepare.ts). */
