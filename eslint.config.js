@@ -11,6 +11,7 @@ const STAGES = [
   'inputs',
   'plan',
   'tools',
+  'policy',
   'registry',
   'image-build',
   'scan',

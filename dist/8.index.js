@@ -1994,6 +1994,8 @@ async function readImageHistory(layout, manifest) {
 
 // EXTERNAL MODULE: ./src/scan/merge.ts
 var merge = __webpack_require__(9333);
+// EXTERNAL MODULE: ./src/policy/dockerfile.ts
+var policy_dockerfile = __webpack_require__(3326);
 ;// CONCATENATED MODULE: ./src/scan/stage.ts
 /**
  * The scan stage as main runs it: every platform scanned (run.ts), the platforms merged, the
@@ -2007,21 +2009,6 @@ var merge = __webpack_require__(9333);
 
 
 
-/** The Dockerfile the build used, when it is a file in the workspace (not a Git context). */
-function dockerfileOf(config, workspace) {
-    const { context, file } = config.build;
-    if (!file && /^(https?:\/\/|git@|git:\/\/)/.test(context))
-        return undefined;
-    const relative = (file || (0,external_node_path_.join)(context, 'Dockerfile')).replace(/\\/g, '/').replace(/^\.\//, '');
-    const path = (0,external_node_path_.isAbsolute)(relative) ? relative : (0,external_node_path_.join)(workspace, relative);
-    if (!(0,external_node_fs_.existsSync)(path))
-        return undefined;
-    const inside = path.startsWith(`${workspace.replace(/\/+$/, '')}/`);
-    return {
-        path,
-        relative: inside ? path.slice(workspace.replace(/\/+$/, '').length + 1) : relative
-    };
-}
 async function scanStage(options) {
     const { config, log } = options;
     const platforms = options.platforms.map(p => p.platform);
@@ -2044,7 +2031,7 @@ async function scanStage(options) {
         log.warning(`${rule.source}: the rule for ${rule.id} expired on ${rule.expires} and no longer applies.`);
     }
     const gate = (0,scan_gate/* evaluateGate */.DR)(ignored.findings, config.scan.failOn, config.scan.ignoreUnfixed);
-    const dockerfile = dockerfileOf(config, options.workspace);
+    const dockerfile = (0,policy_dockerfile/* dockerfileOf */.S)(config.build, options.workspace);
     const origins = {};
     if (dockerfile) {
         const text = (0,external_node_fs_.readFileSync)(dockerfile.path, 'utf8');

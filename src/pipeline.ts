@@ -10,7 +10,19 @@ import type { Config } from './inputs/index.js'
 import { log } from './log.js'
 import type { Plan } from './plan/index.js'
 import { addTags, pushByDigest, restateAfterBuildxPush } from './publish/index.js'
-import { httpRegistryCapabilities, type BasicAuths } from './registry/capabilities.js'
+import {
+  httpRegistryCapabilities,
+  httpTagDigests,
+  type BasicAuths
+} from './registry/capabilities.js'
+import {
+  checkDockerfile,
+  checkRegistries,
+  policyAnnotations,
+  PolicyError,
+  type PolicyResult
+} from './policy/stage.js'
+import { hostArchitecture } from './tools/platform.js'
 import { createDockerConfig, loginRegistries, secretForms } from './registry/index.js'
 import type { GateResult } from './scan/gate.js'
 import type { ScanResult } from './scan/result.js'
@@ -66,6 +78,9 @@ export async function pipeline(
 ): Promise<void> {
   const { workspace, env, timer } = deps
   const startedAt = new Date()
+  // 4, first part: the bases and the advice the Dockerfile alone tells; enforce stops here.
+  const policy = (record.policy = dockerfilePolicy(config, workspace))
+
   // Our own working directory (docker config with credentials, the layout); post removes it.
   const workDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-'))
   core.saveState(STATE.workDir, workDir)
@@ -74,12 +89,14 @@ export async function pipeline(
   const tools = await timer.run('Tools', () =>
     prepareTools(config, plan, { workspace, env, now: ctx.now })
   )
-  record.tools = describeTools(tools)
-  for (const line of record.tools) log.info(line)
+  for (const line of (record.tools = describeTools(tools))) log.info(line)
 
   // 5. login: a docker config of our own, so credentials never land in the user's home.
   const docker = await timer.run('Login', () => login(config, plan, ctx, workDir, env))
   record.logins = docker.logins
+
+  // 4, second part: each pinned base's signature and freshness, with our logins, before the build.
+  await timer.run('Policy', () => checkBaseRegistries(config, policy, { tools, workDir, docker }))
 
   // 6. build: one OCI layout of every platform (or pushed with its tags by buildx).
   const built = await buildStage(config, plan, ctx, {
@@ -150,6 +167,84 @@ export async function pipeline(
     })
   )
   record.publication = { status: 'published', via: 'layout', pushed, tagged }
+}
+
+/** Stage 4 from the Dockerfile alone (nothing started, nothing written): stops a failed enforce. */
+function dockerfilePolicy(config: Config, workspace: string): PolicyResult {
+  const policy = checkDockerfile(config, {
+    workspace,
+    buildPlatform: `linux/${hostArchitecture()}`
+  })
+  if (policy.verdict === 'failed') throw enforced(policy)
+  return policy
+}
+
+/** The policy's annotations, on the Dockerfile's lines; its error when it failed. */
+function enforced(policy: PolicyResult): PolicyError {
+  for (const a of policyAnnotations(policy)) log[a.level](a.message, a.properties)
+  return new PolicyError(policy)
+}
+
+/**
+ * Stage 4 against the registries: the bases' signatures through the Signer seam (cosign, in
+ * the signing chunk), and where their tags point now. Annotates whatever the policy found.
+ */
+async function checkBaseRegistries(
+  config: Config,
+  policy: PolicyResult,
+  options: {
+    tools: PreparedTools
+    workDir: string
+    docker: { env: Record<string, string>; authFile: string }
+  }
+): Promise<void> {
+  const { mode, identities, freshness } = config.policy
+  const pinned = policy.bases.some(b => b.digest)
+  if (mode !== 'off' && pinned && (identities.length > 0 || freshness !== 'off')) {
+    const auths = await dockerAuths(options.docker.authFile)
+    const verifier = identities.length > 0 ? await baseVerifier(config, options) : undefined
+    await checkRegistries(
+      policy,
+      config,
+      {
+        verifySignature: (reference, trusted) =>
+          verifier
+            ? verifier.verify(reference, trusted, log)
+            : Promise.reject(new Error('no verifier')),
+        currentDigest: httpTagDigests({ auths })
+      },
+      log
+    )
+  }
+  if (policy.verdict !== 'failed') {
+    for (const a of policyAnnotations(policy)) log[a.level](a.message, a.properties)
+    if (policy.verdict !== 'not-checked')
+      log.info(`Base images: ${policy.verdict} (${policy.bases.length} checked)`)
+  }
+}
+
+/** cosign as the Signer seam's verifier, with our docker config and the Sigstore inputs. */
+async function baseVerifier(
+  config: Config,
+  options: { tools: PreparedTools; workDir: string; docker: { env: Record<string, string> } }
+) {
+  const cosign = required(options.tools.cosign, 'cosign')
+  const { cosignVerifier } = await import('./sign/index.js')
+  return cosignVerifier({
+    cosign: {
+      path: cosign.tool,
+      major: cosign.version.major === 2 ? 2 : 3,
+      version: cosign.version.version
+    },
+    config: config.sign,
+    workDir: join(options.workDir, 'policy'),
+    env: options.docker.env
+  })
+}
+
+async function dockerAuths(authFile: string): Promise<BasicAuths> {
+  const file = JSON.parse(await readFile(authFile, 'utf8')) as { auths?: BasicAuths }
+  return file.auths ?? {}
 }
 
 /** Nothing reached a registry, for this reason; so nothing was signed. */
@@ -245,10 +340,9 @@ async function sign(
   })
   if (outcome.formats.includes('bundle')) {
     // Where the bundle went, as the first image's registry tells it (never fails the run).
-    const file = JSON.parse(await readFile(options.docker.authFile, 'utf8')) as {
-      auths?: BasicAuths
-    }
-    const capabilities = httpRegistryCapabilities({ auths: file.auths ?? {} })
+    const capabilities = httpRegistryCapabilities({
+      auths: await dockerAuths(options.docker.authFile)
+    })
     const { support, why } = await capabilities.referrers(plan.images[0] ?? '', digest)
     log.info(`Signature storage: ${why}`)
     if (support === 'referrers-api') outcome.bundleStorage = 'stored as an OCI 1.1 referrer'

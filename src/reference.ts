@@ -74,3 +74,52 @@ export function registryOfAuthKey(key: string): string {
     .replace(/\/.*$/, '')
   return DOCKER_HUB_ALIASES.has(host.toLowerCase()) ? DOCKER_HUB : host
 }
+
+/** An image reference split as docker reads it (distribution/reference), Docker Hub made explicit. */
+export interface ImageReference {
+  /** `docker.io`, `ghcr.io`, `localhost:5443`. */
+  registry: string
+  /** The path in the registry: `library/node`, `acme/base`. */
+  repository: string
+  tag?: string
+  /** `sha256:<64 hex>`, as written (checked by the caller where it matters). */
+  digest?: string
+}
+
+/** `registry/repository` of a reference: what the base-image globs are matched against. */
+export function imageName(ref: ImageReference): string {
+  return `${ref.registry}/${ref.repository}`
+}
+
+/**
+ * Splits `name[:tag][@digest]`; undefined when it is not a reference docker would accept
+ * (an empty or upper-case path, a tag or digest that cannot be one).
+ */
+export function parseImageReference(text: string): ImageReference | undefined {
+  const value = text.trim()
+  const at = value.indexOf('@')
+  const digest = at === -1 ? undefined : value.slice(at + 1)
+  const named = at === -1 ? value : value.slice(0, at)
+  const colon = named.lastIndexOf(':')
+  const tag = colon > named.lastIndexOf('/') ? named.slice(colon + 1) : undefined
+  const name = tag === undefined ? named : named.slice(0, colon)
+  if (!name || (digest !== undefined && !/^[a-z0-9]+:[A-Za-z0-9=_-]{32,}$/.test(digest))) {
+    return undefined
+  }
+  if (tag !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) return undefined
+  const registry = registryOf(name)
+  const repository = repositoryOf(name)
+  if (
+    !/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(
+      repository
+    )
+  ) {
+    return undefined
+  }
+  return {
+    registry,
+    repository,
+    ...(tag !== undefined ? { tag } : {}),
+    ...(digest !== undefined ? { digest } : {})
+  }
+}

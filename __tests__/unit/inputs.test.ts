@@ -377,6 +377,8 @@ describe('action.yml', () => {
     'cosign-password',
     'signature-format',
     'attest',
+    'base-image-policy',
+    'allowed-base-images',
     'tools-mirror',
     'tools-manifest',
     'summary'
@@ -388,7 +390,12 @@ describe('action.yml', () => {
     'transparency-log',
     'sigstore-signing-config',
     'sigstore-trusted-root',
-    'binfmt-image'
+    'binfmt-image',
+    'require-base-digest',
+    'base-image-identities',
+    'base-image-freshness',
+    'dockerfile-advice',
+    'dockerfile-advice-ignore'
   ]
   const allInputs = [...specInputs, ...extraInputs]
   const specOutputs = [
@@ -405,10 +412,12 @@ describe('action.yml', () => {
     'signed',
     'verify-command',
     // ours: what the run meant to publish (image and tags name only what exists)
-    'planned-tags'
+    'planned-tags',
+    // ours: the base images and the policy's word on each (issue 14)
+    'base-images'
   ]
 
-  test('declares every SPEC input and output (policy and lifecycle come later)', () => {
+  test('declares every SPEC input and output (lifecycle comes later)', () => {
     expect(Object.keys(actionYml.inputs).sort()).toEqual([...allInputs].sort())
     expect(Object.keys(actionYml.outputs).sort()).toEqual([...specOutputs].sort())
   })
@@ -427,6 +436,8 @@ describe('action.yml', () => {
     const choiceInputs = INPUT_NAMES.filter(name => 'choices' in INPUTS[name])
     expect(choiceInputs.sort()).toEqual(
       [
+        'base-image-freshness',
+        'base-image-policy',
         'cache',
         'fail-on',
         'provenance',

@@ -3,6 +3,10 @@ import type { IgnoreRule } from './ignore-files.js'
 import type { ToolsManifest } from './tools-manifest.js'
 import type { CosignKey } from './validators.js'
 import type { ChoiceOf } from './table.js'
+import type { AdviceRule } from './advice-rules.js'
+import type { AllowedBase, TrustedSigner } from './base-images.js'
+
+export type { AllowedBase, TrustedSigner }
 
 export type { CosignKey }
 
@@ -80,6 +84,15 @@ export interface Config {
     /** An organisation's own Sigstore (both files), instead of the public-good instance. */
     sigstore?: { signingConfig: string; trustedRoot: string }
   }
+  /** The base-image policy (stage 4, src/policy/) and the Dockerfile advice. */
+  policy: {
+    mode: ChoiceOf<'base-image-policy'>
+    allowed: AllowedBase[]
+    requireDigest: boolean
+    identities: TrustedSigner[]
+    freshness: ChoiceOf<'base-image-freshness'>
+    advice: { enabled: boolean; ignore: AdviceRule[] }
+  }
   tools: {
     mirror: string
     /** The parsed tools-manifest, if one was given. */
@@ -93,10 +106,17 @@ export interface Config {
  */
 export type ToolsConfig = {
   scan: Pick<Config['scan'], 'enabled' | 'trivyVersion' | 'dbRepositories'>
+  /** cosign also checks base images' signatures (base-image-identities). */
+  policy?: Pick<Config['policy'], 'mode' | 'identities'>
   sign: Pick<Config['sign'], 'cosignVersion'>
   tools: Config['tools']
 }
 export type BuildConfig = Pick<Config, 'build' | 'platforms'>
+export type PolicyConfig = {
+  policy: Config['policy']
+  platforms: Config['platforms']
+  build: Pick<Config['build'], 'context' | 'file' | 'target' | 'buildArgs'>
+}
 export type ScanConfig = {
   scan: Config['scan']
   build: Pick<Config['build'], 'context' | 'file' | 'target'>

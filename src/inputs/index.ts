@@ -6,6 +6,8 @@ import { urlCredentials } from '../redact.js'
 import { parseIgnoreFile } from './ignore-files.js'
 import { cosign2TrustMaterial, signingConfigUrls, TrustConfigError } from './sigstore-files.js'
 import { parseToolsManifest } from './tools-manifest.js'
+import { ADVICE_RULE_IDS, type AdviceRule } from './advice-rules.js'
+import { parseAllowedBase, parseTrustedSigner } from './base-images.js'
 import type { Attestation, Config, Mode } from './config.js'
 import {
   INPUT_NAMES,
@@ -173,7 +175,66 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
       summary: r.bool('summary')
     },
     sign,
+    policy: readPolicy(r),
     tools: readTools(r)
+  }
+}
+
+/**
+ * The base-image policy: off, warn or enforce, over globs, digest pinning, signers and
+ * freshness; and the Dockerfile advice. A setting given while base-image-policy is off could
+ * not hold, and says so (invariant 10: only explicit values are refused).
+ */
+function readPolicy(r: Inputs): Config['policy'] {
+  const mode = r.choice('base-image-policy')
+  const allowed = r.field('allowed-base-images', raw =>
+    splitList(raw, { comma: true }).map(parseAllowedBase)
+  )
+  const requireDigest = r.bool('require-base-digest')
+  const identities = r.field('base-image-identities', raw =>
+    splitList(raw, { comma: false }).map(line =>
+      parseTrustedSigner(line, path =>
+        r.existingFile('base-image-identities', path, 'a public key file in the workspace')
+      )
+    )
+  )
+  const freshness = r.choice('base-image-freshness')
+  if (mode === 'off') {
+    const set = (
+      [
+        ['allowed-base-images', allowed.length > 0],
+        ['require-base-digest', requireDigest],
+        ['base-image-identities', identities.length > 0],
+        ['base-image-freshness', r.raw('base-image-freshness').trim().toLowerCase() === 'enforce']
+      ] as const
+    ).find(([, given]) => given)
+    if (set) {
+      r.fail(
+        set[0],
+        'it is set but base-image-policy is off',
+        'base-image-policy: warn or enforce with it'
+      )
+    }
+  }
+  const ignore = r.field('dockerfile-advice-ignore', raw =>
+    splitList(raw, { comma: true }).map(item => {
+      const id = item.trim().toUpperCase()
+      if (!ADVICE_RULE_IDS.includes(id as AdviceRule)) {
+        throw new ValueError(
+          `"${item}" is not an advice rule`,
+          `rule IDs among ${ADVICE_RULE_IDS.join(', ')}`
+        )
+      }
+      return id as AdviceRule
+    })
+  )
+  return {
+    mode,
+    allowed,
+    requireDigest,
+    identities,
+    freshness,
+    advice: { enabled: r.bool('dockerfile-advice'), ignore }
   }
 }
 

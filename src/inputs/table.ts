@@ -11,6 +11,8 @@
  * defaults (__tests__/unit/inputs.test.ts). The parsers of the other inputs are in index.ts,
  * one group per stage.
  */
+import { ADVICE_RULE_IDS } from './advice-rules.js'
+import { GLOB_FORM, IDENTITY_FORM } from './base-images.js'
 import { FLAVOR_FORM } from './tag-rules.js'
 import { MANIFEST_FORM } from './tools-manifest.js'
 import {
@@ -167,6 +169,30 @@ export const INPUTS = {
   'sigstore-trusted-root': {
     default: '',
     accepts: 'a trusted root JSON file in the workspace, with sigstore-signing-config'
+  },
+  'base-image-policy': {
+    default: 'warn',
+    accepts: 'off, warn or enforce',
+    choices: ['off', 'warn', 'enforce']
+  },
+  'allowed-base-images': {
+    default: '',
+    accepts: list(GLOB_FORM),
+    derived: 'any image',
+    lines: true
+  },
+  'require-base-digest': { default: 'false', accepts: BOOLEAN },
+  'base-image-identities': { default: '', accepts: IDENTITY_FORM, lines: true },
+  'base-image-freshness': {
+    default: 'warn',
+    accepts: 'off, warn or enforce',
+    choices: ['off', 'warn', 'enforce']
+  },
+  'dockerfile-advice': { default: 'true', accepts: BOOLEAN },
+  'dockerfile-advice-ignore': {
+    default: '',
+    accepts: list(`rule IDs among ${ADVICE_RULE_IDS.join(', ')}`),
+    lines: true
   },
   'tools-mirror': {
     default: '',

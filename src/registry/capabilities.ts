@@ -7,7 +7,7 @@
  * a fixed answer through the same interface.
  */
 import { HttpClient } from '@actions/http-client'
-import type { Digest } from '../digest.js'
+import { DIGEST_PATTERN, type Digest } from '../digest.js'
 import { errorMessage } from '../errors.js'
 import { authKey, DOCKER_HUB, registryOf, repositoryOf } from '../reference.js'
 
@@ -33,40 +33,89 @@ export function parseChallenge(header: string | undefined): Record<string, strin
   return params.realm ? params : undefined
 }
 
-export function httpRegistryCapabilities(options: {
+interface HttpRegistryOptions {
   auths: BasicAuths
   /** http for a loopback test registry; https otherwise. */
   scheme?: 'https' | 'http'
   timeoutMs?: number
-}): RegistryCapabilities {
+}
+
+/**
+ * One request to `/v2/<repository>/<path>` of an image's registry, answering its challenge:
+ * Basic with the docker config's credentials, or Bearer with a token from the service it names
+ * (credentials go there only over TLS).
+ */
+async function registryRequest(
+  options: HttpRegistryOptions,
+  image: string,
+  method: 'GET' | 'HEAD',
+  path: string,
+  accept: string
+): Promise<{ status: number; headers: Record<string, unknown>; url: string }> {
   const scheme = options.scheme ?? 'https'
+  const registry = registryOf(image)
+  // Docker Hub's name and its API's host differ; the config keys it by its own URL.
+  const host = registry === DOCKER_HUB ? 'registry-1.docker.io' : registry
+  const url = `${scheme}://${host}/v2/${repositoryOf(image)}/${path}`
+  const client = new HttpClient(USER_AGENT, [], {
+    allowRetries: false,
+    socketTimeout: options.timeoutMs ?? 15_000,
+    keepAlive: false
+  })
+  const basic = options.auths[authKey(registry)]?.auth
+  const send = async (headers: Record<string, string>) => {
+    const res = await client.request(method, url, null, { accept, ...headers })
+    await res.readBody()
+    return res
+  }
+  try {
+    let res = await send({})
+    const header = res.message.headers['www-authenticate'] as string | undefined
+    const challenge = parseChallenge(header)
+    if (res.message.statusCode === 401 && challenge) {
+      const secure = scheme === 'http' || challenge.realm?.startsWith('https://') === true
+      const token = await bearerToken(client, challenge, secure ? basic : undefined)
+      res = await send({ authorization: `Bearer ${token}` })
+    } else if (res.message.statusCode === 401 && basic && /^Basic\s/i.test(header ?? '')) {
+      res = await send({ authorization: `Basic ${basic}` })
+    }
+    return { status: res.message.statusCode ?? 0, headers: res.message.headers, url }
+  } finally {
+    client.dispose()
+  }
+}
+
+const MANIFEST_TYPES = [
+  OCI_INDEX,
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ')
+
+/** The digest `image:tag` points at now, as the registry answers a HEAD of its manifest. */
+export function httpTagDigests(
+  options: HttpRegistryOptions
+): (image: string, tag: string) => Promise<string> {
+  return async (image, tag) => {
+    const res = await registryRequest(options, image, 'HEAD', `manifests/${tag}`, MANIFEST_TYPES)
+    const digest = res.headers['docker-content-digest']
+    if (res.status !== 200)
+      throw new Error(`${registryOf(image)} answered HTTP ${res.status} for ${image}:${tag}`)
+    if (typeof digest !== 'string' || !DIGEST_PATTERN.test(digest)) {
+      throw new Error(`${registryOf(image)} named no digest for ${image}:${tag}`)
+    }
+    return digest
+  }
+}
+
+export function httpRegistryCapabilities(options: HttpRegistryOptions): RegistryCapabilities {
   return {
     async referrers(image, digest) {
       const registry = registryOf(image)
-      // Docker Hub's name and its API's host differ; the config keys it by its own URL.
-      const host = registry === DOCKER_HUB ? 'registry-1.docker.io' : registry
-      const url = `${scheme}://${host}/v2/${repositoryOf(image)}/referrers/${digest}`
-      const client = new HttpClient(USER_AGENT, [], {
-        allowRetries: false,
-        socketTimeout: options.timeoutMs ?? 15_000,
-        keepAlive: false
-      })
-      const basic = options.auths[authKey(registry)]?.auth
       try {
-        let res = await client.get(url, { accept: OCI_INDEX })
-        const challenge = parseChallenge(
-          res.message.headers['www-authenticate'] as string | undefined
-        )
-        if (res.message.statusCode === 401 && challenge) {
-          await res.readBody()
-          // The registry names its token service; credentials go there only over TLS.
-          const secure = scheme === 'http' || challenge.realm?.startsWith('https://') === true
-          const token = await bearerToken(client, challenge, secure ? basic : undefined)
-          res = await client.get(url, { accept: OCI_INDEX, authorization: `Bearer ${token}` })
-        }
-        const status = res.message.statusCode ?? 0
-        const type = String(res.message.headers['content-type'] ?? '')
-        await res.readBody()
+        const res = await registryRequest(options, image, 'GET', `referrers/${digest}`, OCI_INDEX)
+        const status = res.status
+        const type = String(res.headers['content-type'] ?? '')
         if (status === 200 && type.startsWith(OCI_INDEX)) {
           return { support: 'referrers-api', why: `${registry} answers the referrers API` }
         }
@@ -76,11 +125,9 @@ export function httpRegistryCapabilities(options: {
             why: `${registry} has no referrers API (HTTP ${status}): sha256-<digest> tags`
           }
         }
-        return { support: 'unknown', why: `${registry} answered HTTP ${status} to ${url}` }
+        return { support: 'unknown', why: `${registry} answered HTTP ${status} to ${res.url}` }
       } catch (error) {
         return { support: 'unknown', why: `${registry}: ${errorMessage(error)}` }
-      } finally {
-        client.dispose()
       }
     }
   }

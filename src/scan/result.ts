@@ -28,12 +28,9 @@ export interface ScanResult {
   origins: Record<string, Map<string, LayerOrigin>>
 }
 
-export interface DockerfileRef {
-  /** Absolute path on the runner. */
-  path: string
-  /** Path from the workspace root with forward slashes: what SARIF and annotations name. */
-  relative: string
-}
+import type { DockerfileRef } from '../policy/dockerfile.js'
+
+export type { DockerfileRef }
 
 /** The Dockerfile line a finding's layer came from on a platform (the first platform by default). */
 export function originOf(

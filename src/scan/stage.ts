@@ -3,8 +3,7 @@
  * ignore rules applied, the gate decided, and each finding's layer tied to its Dockerfile line.
  * Nothing here writes to a registry or to GitHub; the report stage publishes what this decides.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import type { PlatformManifest } from '../image-build/oci-layout.js'
 import type { ScanConfig } from '../inputs/config.js'
 import { layerOrigins, type LayerOrigin } from './dockerfile-origins.js'
@@ -12,26 +11,10 @@ import { evaluateGate, vulnerabilityCounts } from './gate.js'
 import { applyIgnoreRules } from './ignore.js'
 import { readImageHistory } from './image-config.js'
 import { mergeScans } from './merge.js'
-import type { DockerfileRef, ScanResult } from './result.js'
+import type { ScanResult } from './result.js'
+import { dockerfileOf } from '../policy/dockerfile.js'
 import type { Scanner } from './scanner.js'
 import type { Logger } from '../logger.js'
-
-/** The Dockerfile the build used, when it is a file in the workspace (not a Git context). */
-export function dockerfileOf(
-  config: Pick<ScanConfig, 'build'>,
-  workspace: string
-): DockerfileRef | undefined {
-  const { context, file } = config.build
-  if (!file && /^(https?:\/\/|git@|git:\/\/)/.test(context)) return undefined
-  const relative = (file || join(context, 'Dockerfile')).replace(/\\/g, '/').replace(/^\.\//, '')
-  const path = isAbsolute(relative) ? relative : join(workspace, relative)
-  if (!existsSync(path)) return undefined
-  const inside = path.startsWith(`${workspace.replace(/\/+$/, '')}/`)
-  return {
-    path,
-    relative: inside ? path.slice(workspace.replace(/\/+$/, '').length + 1) : relative
-  }
-}
 
 export interface ScanStageOptions {
   config: ScanConfig
@@ -74,7 +57,7 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
   }
   const gate = evaluateGate(ignored.findings, config.scan.failOn, config.scan.ignoreUnfixed)
 
-  const dockerfile = dockerfileOf(config, options.workspace)
+  const dockerfile = dockerfileOf(config.build, options.workspace)
   const origins: Record<string, Map<string, LayerOrigin>> = {}
   if (dockerfile) {
     const text = readFileSync(dockerfile.path, 'utf8')

@@ -8,6 +8,7 @@
  * token and the key password reach cosign through its environment.
  */
 import { DIGEST_PATTERN } from '../digest.js'
+import type { TrustedSigner } from '../inputs/base-images.js'
 
 export type CosignMajor = 2 | 3
 /** One format per invocation; `both` is two invocations. */
@@ -131,8 +132,8 @@ export function attestArgs(a: AttestArgs): string[] {
 }
 
 /** What a verifier expects: the workflow identity and its issuer, or the public key. */
-export type Expectation =
-  { kind: 'identity'; identity: string; issuer: string } | { kind: 'key'; publicKey: string }
+/** Whom a verification expects: our own identity or key, or a base image's trusted signer. */
+export type Expectation = TrustedSigner
 
 export interface VerifyArgs {
   major: CosignMajor
@@ -146,8 +147,8 @@ function verifyFlags(v: VerifyArgs): string[] {
   const flags: string[] =
     v.expect.kind === 'identity'
       ? [
-          `--certificate-identity=${v.expect.identity}`,
-          `--certificate-oidc-issuer=${v.expect.issuer}`
+          `--certificate-identity${v.expect.identityRegexp ? '-regexp' : ''}=${v.expect.identity}`,
+          `--certificate-oidc-issuer${v.expect.issuerRegexp ? '-regexp' : ''}=${v.expect.issuer}`
         ]
       : [`--key=${absolute(v.expect.publicKey, 'public key')}`]
   // cosign 3 verify finds bundles and legacy signatures alike; cosign 2 reads its trust from

@@ -2,3 +2,4 @@
 export { signStage, SignError, type SignOutcome, type CosignSetup } from './stage.js'
 export { cosignSigner, type Signer, type SignRequest } from './signer.js'
 export { attestationsOf } from './attestations.js'
+export { cosignVerifier, describeSigner, type SignatureVerifier } from './verify.js'

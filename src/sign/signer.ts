@@ -5,10 +5,15 @@
  * that. cosign is the one today (below); Notation would be a second, with its own outcome text.
  */
 import { signStage, type CosignSetup, type SignOutcome, type SignRequest } from './stage.js'
+import { cosignVerifier, type SignatureVerifier } from './verify.js'
 
 export type { SignRequest }
 
-export interface Signer {
+/**
+ * A Signer also verifies another's signature (a base image's, for the policy stage): the same
+ * tool, the same trust material, the same question a consumer asks.
+ */
+export interface Signer extends SignatureVerifier {
   /** As the log names it: `cosign v3.0.6 (keyless)`. */
   readonly name: string
   sign(request: SignRequest): Promise<SignOutcome>
@@ -18,6 +23,7 @@ export interface Signer {
 export function cosignSigner(setup: CosignSetup): Signer {
   return {
     name: `cosign ${setup.cosign.version} (${setup.mode})`,
-    sign: request => signStage(setup, request)
+    sign: request => signStage(setup, request),
+    verify: cosignVerifier(setup).verify
   }
 }

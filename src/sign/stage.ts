@@ -169,8 +169,9 @@ async function prepareSigner(options: CosignSetup, log: Logger, env: Record<stri
   }
 }
 
-async function ownSigstore(
-  options: CosignSetup,
+/** An organisation's own Sigstore: its URLs for cosign 3, its trust files for cosign 2. */
+export async function ownSigstore(
+  options: Pick<CosignSetup, 'config' | 'workDir'>,
   env: Record<string, string>
 ): Promise<OwnSigstore | undefined> {
   const files = options.config.sigstore
@@ -186,8 +187,9 @@ async function ownSigstore(
   }
 }
 
-async function runChecked(
-  options: CosignSetup,
+/** One cosign command, retried when it failed for a passing reason; throws its error line. */
+export async function runChecked(
+  options: Pick<CosignSetup, 'cosign' | 'process'>,
   log: Logger,
   args: string[],
   env: Record<string, string>,

@@ -11,6 +11,8 @@
 import type { BuildStageResult } from '../image-build/stage.js'
 import type { Config } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
+import type { PolicyResult } from '../policy/stage.js'
+import { baseImagesOutput } from './policy-summary.js'
 import type { PushResult, TagResult } from '../publish/index.js'
 import { describeImageState, type ImageState } from '../registry-state.js'
 import type { RegistryLogin } from '../registry/index.js'
@@ -40,6 +42,8 @@ export interface RunRecord {
   tools: string[]
   buildTools?: string
   logins?: RegistryLogin[]
+  /** The base-image policy and the Dockerfile advice (stage 4). */
+  policy?: PolicyResult
   build?: BuildStageResult
   /** The scan and its report (SARIF, upload, files); absent when the scan did not run. */
   scan?: ScanSection
@@ -73,6 +77,7 @@ export function stepOutputs(record: RunRecord, plan: Plan, config: Config): Reco
     'planned-tags': plan.references.join('\n'),
     platforms: config.platforms.join(',')
   }
+  if (record.policy) out['base-images'] = baseImagesOutput(record.policy)
   const image = record.build?.image
   if (!image) return out
   out.digest = image.digest
@@ -105,6 +110,7 @@ export function jobSummary(
     timings,
     tools: [...(record.buildTools ? [record.buildTools] : []), ...record.tools],
     ...(record.logins ? { logins: record.logins } : {}),
+    ...(record.policy ? { policy: record.policy } : {}),
     ...(record.scan ? { scan: record.scan } : {}),
     ...(signing?.status === 'signed' ? { sign: signing.outcome } : {}),
     pushed: { done: false, why: '' },

@@ -3,6 +3,8 @@ import type { SignOutcome } from '../sign/stage.js'
 import { cell, inlineCode as code } from '../report/markdown.js'
 import { renderScanSummary, type ScanSection } from '../report/scan-summary.js'
 import { renderSignSummary } from './sign-summary.js'
+import { renderPolicySummary } from './policy-summary.js'
+import type { PolicyResult } from '../policy/stage.js'
 import { timingsTable, type StageTiming } from '../timings.js'
 
 /** A row of the summary's table that says whether a stage did its work: how, or why not. */
@@ -23,6 +25,8 @@ export interface JobSummary {
     /** Why the buildx publish route fell back to the layout route, when it did. */
     buildxPushFailed?: string
   }
+  /** The base images and the Dockerfile advice. */
+  policy?: PolicyResult
   /** The scan's verdict, findings and where its reports went. */
   scan?: ScanSection
   /** What was signed and attested, and how a consumer verifies it. */
@@ -116,6 +120,7 @@ export function renderSummary(summary: JobSummary): string {
   parts.push(
     ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`)].join('\n')
   )
+  if (summary.policy) parts.push(renderPolicySummary(summary.policy))
   if (summary.scan) parts.push(renderScanSummary(summary.scan))
   if (summary.sign) parts.push(renderSignSummary(summary.sign))
   if (summary.published?.length) {

@@ -46,8 +46,10 @@ export async function prepareTools(
 ): Promise<PreparedTools> {
   const requests: ToolRequest[] = []
   if (config.scan.enabled) requests.push({ tool: 'trivy', version: config.scan.trivyVersion })
-  // cosign signs and attests; a run that signs nothing does not download it.
-  if (plan.decisions.sign !== 'off') {
+  // cosign signs and attests; a run that signs nothing (and checks no base) does not download it.
+  // cosign also checks the base images' signatures, before the build.
+  const checksBases = config.policy?.mode !== 'off' && (config.policy?.identities.length ?? 0) > 0
+  if (plan.decisions.sign !== 'off' || checksBases) {
     requests.push({ tool: 'cosign', version: config.sign.cosignVersion })
   }
   const prepared: PreparedTools = {}

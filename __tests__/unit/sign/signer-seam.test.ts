@@ -18,11 +18,21 @@ const DIGEST = parseDigest(`sha256:${'c'.repeat(64)}`, 'test')
 const workspace = makeWorkspace()
 
 /** A signer that is not cosign: it records the request and answers from memory. */
-function secondSigner(): Signer & { requests: SignRequest[] } {
+function secondSigner(): Signer & { requests: SignRequest[]; verified: string[] } {
   const requests: SignRequest[] = []
+  const verified: string[] = []
   return {
     name: 'notation (test)',
     requests,
+    verified,
+    // Signed, in this test's world, is whatever carries `signed-by-acme` in its name.
+    async verify(reference, trusted) {
+      verified.push(reference)
+      const acme = trusted.find(t => t.kind === 'identity' && t.identity === 'acme')
+      return reference.includes('signed-by-acme') && acme
+        ? { verified: true, by: 'acme (notation test)' }
+        : { verified: false, kind: 'unsigned', why: 'no notation signature' }
+    },
     async sign(request) {
       requests.push(request)
       return {
@@ -102,4 +112,44 @@ test('cosignSigner names cosign, its version and mode', () => {
     idToken: async () => 'never asked'
   })
   expect(signer.name).toBe('cosign v3.0.6 (keyless)')
+})
+
+test('the policy stage checks a base image’s signature through any Signer', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const { checkDockerfile, checkRegistries } = await import('../../../src/policy/stage.js')
+  const dir = mkdtempSync(join(tmpdir(), 'seam-policy-'))
+  const pin = `@sha256:${'e'.repeat(64)}`
+  writeFileSync(
+    join(dir, 'Dockerfile'),
+    `FROM ghcr.io/acme/signed-by-acme:1${pin} AS a\nFROM ghcr.io/acme/other:1${pin}\nCOPY --from=a / /\n`
+  )
+  const config = readConfig(
+    name =>
+      ({
+        'base-image-policy': 'enforce',
+        'base-image-identities': 'identity=acme issuer=https://notation.example',
+        'base-image-freshness': 'off'
+      })[name] ?? '',
+    { workspace: dir }
+  )
+  const signer = secondSigner()
+  const result = await checkRegistries(
+    checkDockerfile(config, { workspace: dir, buildPlatform: 'linux/amd64' }),
+    config,
+    {
+      verifySignature: (reference, trusted) => signer.verify(reference, trusted, silentLogger),
+      currentDigest: async () => Promise.reject(new Error('not asked'))
+    },
+    silentLogger
+  )
+  expect(signer.verified).toEqual([`ghcr.io/acme/signed-by-acme${pin}`, `ghcr.io/acme/other${pin}`])
+  expect(
+    result.bases.map(b => [b.line, b.signedBy ?? null, b.violations.map(v => v.kind)])
+  ).toEqual([
+    [1, 'acme (notation test)', []],
+    [2, null, ['unsigned']]
+  ])
+  expect(result.verdict).toBe('failed')
 })
