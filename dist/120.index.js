@@ -3887,7 +3887,7 @@ async function pipeline(config, ctx, plan, record, deps) {
     const { workspace, env, timer } = deps;
     const startedAt = new Date();
     // 4, first part: the bases and the advice the Dockerfile alone tells; enforce stops here.
-    const policy = (record.policy = dockerfilePolicy(config, workspace));
+    const policy = dockerfilePolicy(config, workspace, record);
     // Our own working directory (docker config with credentials, the layout); post removes it.
     const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'image-pipeline-'));
     core.saveState(state/* STATE */.c.workDir, workDir);
@@ -3959,11 +3959,9 @@ async function pipeline(config, ctx, plan, record, deps) {
     record.publication = { status: 'published', via: 'layout', pushed, tagged };
 }
 /** Stage 4 from the Dockerfile alone (nothing started, nothing written): stops a failed enforce. */
-function dockerfilePolicy(config, workspace) {
-    const policy = checkDockerfile(config, {
-        workspace,
-        buildPlatform: `linux/${(0,platform/* hostArchitecture */.m4)()}`
-    });
+function dockerfilePolicy(config, workspace, record) {
+    const buildPlatform = `linux/${(0,platform/* hostArchitecture */.m4)()}`;
+    const policy = (record.policy = checkDockerfile(config, { workspace, buildPlatform }));
     if (policy.verdict === 'failed')
         throw enforced(policy);
     return policy;
@@ -3991,11 +3989,12 @@ async function checkBaseRegistries(config, policy, options) {
             currentDigest: httpTagDigests({ auths })
         }, src_log/* log */.R);
     }
-    if (policy.verdict !== 'failed') {
-        for (const a of policyAnnotations(policy))
-            src_log/* log */.R[a.level](a.message, a.properties);
-        if (policy.verdict !== 'not-checked')
-            src_log/* log */.R.info(`Base images: ${policy.verdict} (${policy.bases.length} checked)`);
+    if (policy.verdict === 'failed')
+        throw enforced(policy);
+    for (const a of policyAnnotations(policy))
+        src_log/* log */.R[a.level](a.message, a.properties);
+    if (policy.verdict !== 'not-checked') {
+        src_log/* log */.R.info(`Base images: ${policy.verdict} (${policy.bases.length} checked)`);
     }
 }
 /** cosign as the Signer seam's verifier, with our docker config and the Sigstore inputs. */

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { ADVICE_RULES } from '../src/inputs/advice-rules.js'
 import { INPUTS, type InputName, type InputSpec } from '../src/inputs/table.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -33,7 +34,11 @@ function defaultCell(name: string, yml: { default?: string }): string {
   return value ? `${value}: ${cell(spec.derived)}` : cell(spec.derived)
 }
 
-export function renderTables(actionYmlText: string): { inputs: string; outputs: string } {
+export function renderTables(actionYmlText: string): {
+  inputs: string
+  outputs: string
+  advice: string
+} {
   const action = parse(actionYmlText) as ActionYml
   const inputs = [
     '| input | default | accepts | description |',
@@ -50,7 +55,14 @@ export function renderTables(actionYmlText: string): { inputs: string; outputs: 
       ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`
     )
   ].join('\n')
-  return { inputs, outputs }
+  const advice = [
+    '| rule | name | what it finds | the fix |',
+    '| --- | --- | --- | --- |',
+    ...Object.entries(ADVICE_RULES).map(
+      ([id, rule]) => `| ${id} | \`${rule.name}\` | ${cell(rule.says)} | ${cell(rule.fix)} |`
+    )
+  ].join('\n')
+  return { inputs, outputs, advice }
 }
 
 export function updateReadme(readme: string, tables: Record<string, string>): string {

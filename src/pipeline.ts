@@ -79,7 +79,7 @@ export async function pipeline(
   const { workspace, env, timer } = deps
   const startedAt = new Date()
   // 4, first part: the bases and the advice the Dockerfile alone tells; enforce stops here.
-  const policy = (record.policy = dockerfilePolicy(config, workspace))
+  const policy = dockerfilePolicy(config, workspace, record)
 
   // Our own working directory (docker config with credentials, the layout); post removes it.
   const workDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-'))
@@ -170,11 +170,9 @@ export async function pipeline(
 }
 
 /** Stage 4 from the Dockerfile alone (nothing started, nothing written): stops a failed enforce. */
-function dockerfilePolicy(config: Config, workspace: string): PolicyResult {
-  const policy = checkDockerfile(config, {
-    workspace,
-    buildPlatform: `linux/${hostArchitecture()}`
-  })
+function dockerfilePolicy(config: Config, workspace: string, record: RunRecord): PolicyResult {
+  const buildPlatform = `linux/${hostArchitecture()}`
+  const policy = (record.policy = checkDockerfile(config, { workspace, buildPlatform }))
   if (policy.verdict === 'failed') throw enforced(policy)
   return policy
 }
@@ -216,10 +214,10 @@ async function checkBaseRegistries(
       log
     )
   }
-  if (policy.verdict !== 'failed') {
-    for (const a of policyAnnotations(policy)) log[a.level](a.message, a.properties)
-    if (policy.verdict !== 'not-checked')
-      log.info(`Base images: ${policy.verdict} (${policy.bases.length} checked)`)
+  if (policy.verdict === 'failed') throw enforced(policy)
+  for (const a of policyAnnotations(policy)) log[a.level](a.message, a.properties)
+  if (policy.verdict !== 'not-checked') {
+    log.info(`Base images: ${policy.verdict} (${policy.bases.length} checked)`)
   }
 }
 
