@@ -152,6 +152,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: GateFailedError
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -171,6 +173,11 @@ var buildx = __webpack_require__(4212);
 var platform = __webpack_require__(9836);
 // EXTERNAL MODULE: ./src/log.ts
 var src_log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
+var tool_cache = __webpack_require__(9805);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(2088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 // EXTERNAL MODULE: ./src/exec.ts
 var src_exec = __webpack_require__(3190);
 // EXTERNAL MODULE: ./src/verified-binary.ts
@@ -181,8 +188,9 @@ var retry = __webpack_require__(9809);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(4942);
 ;// CONCATENATED MODULE: ./src/tools/download.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/http-client'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 /**
  * Downloads one release asset to disk while computing its SHA-256, with retries, and verifies
  * the hash before returning. A mismatching file is deleted before the error is thrown, so a
@@ -279,7 +287,7 @@ class IdleTimeout extends Error {
  * body into `dest` while hashing it. Resolves with the hash, or a Failure to retry or report.
  */
 async function attempt(url, dest, timeoutMs) {
-    const client = new Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/http-client'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())('image-pipeline-action', [], {
+    const client = new lib/* HttpClient */.Qq('image-pipeline-action', [], {
         allowRetries: false,
         socketTimeout: timeoutMs,
         keepAlive: false
@@ -495,8 +503,6 @@ const DELETED_RELEASES = [
 // EXTERNAL MODULE: ./src/tool-specs.ts
 var tool_specs = __webpack_require__(8828);
 ;// CONCATENATED MODULE: ./src/tools/install.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/tool-cache'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
-Object(function webpackMissingModule() { var e = new Error("Cannot find module 'semver'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 /**
  * The one installer flow, the same for every tool (the specifics are data in specs.ts):
  *
@@ -581,7 +587,7 @@ function resolveTool(request, options = {}) {
             `${platforms}); to install it on this runner, ${manifestHint(spec, version, platform)} ` +
             'and set the tools-manifest input to it');
     }
-    const deleted = DELETED_RELEASES.find(d => d.tool === spec.name && Object(function webpackMissingModule() { var e = new Error("Cannot find module 'semver'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(version.semver, d.from) && Object(function webpackMissingModule() { var e = new Error("Cannot find module 'semver'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(version.semver, d.to));
+    const deleted = DELETED_RELEASES.find(d => d.tool === spec.name && semver_default().gte(version.semver, d.from) && semver_default().lte(version.semver, d.to));
     if (deleted) {
         throw new src_errors/* ConfigurationError */.j1(`${spec.name} ${version.display} cannot be downloaded: ${deleted.note}. Set ${spec.input} ` +
             `to a pinned version (${pinnedVersions(spec.name)}), or, if you keep a copy you trust, ` +
@@ -611,7 +617,7 @@ async function isFile(path) {
  */
 async function findCached(resolved, log) {
     const { spec, version, platform } = resolved;
-    const dir = Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/tool-cache'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(spec.name, version.semver, archOf(platform));
+    const dir = tool_cache/* find */.I6(spec.name, version.semver, archOf(platform));
     if (!dir)
         return undefined;
     let marker;
@@ -679,7 +685,7 @@ async function installTool(request, options = {}) {
             await (0,promises_.rename)(asset, binary);
         }
         await (0,promises_.chmod)(binary, 0o755);
-        const dir = await Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/tool-cache'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(staging, spec.name, version.semver, archOf(platform));
+        const dir = await tool_cache/* cacheDir */.e8(staging, spec.name, version.semver, archOf(platform));
         // The hash of the copy that will run (remembered, so its first start does not read it
         // again); the marker is written last: an entry without it is installed again.
         const path = (0,external_node_path_.join)(dir, spec.binary);
@@ -736,7 +742,7 @@ function toolsOptions(tools) {
  */
 async function cosignVersion(cosign, log = src_log/* log */.R) {
     const version = (0,tool_specs/* normalizeVersion */.Qj)(tool_specs/* TOOL_SPECS */.aq.cosign, cosign.version);
-    const major = Object(function webpackMissingModule() { var e = new Error("Cannot find module 'semver'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(version.semver);
+    const major = semver_default().major(version.semver);
     const out = await (0,src_exec/* execCommand */.NK)(cosign, ['version', '--json'], {
         purpose: 'cosign',
         silent: true
@@ -744,7 +750,7 @@ async function cosignVersion(cosign, log = src_log/* log */.R) {
     let reported;
     try {
         const gitVersion = JSON.parse(out.stdout).gitVersion;
-        if (typeof gitVersion === 'string' && Object(function webpackMissingModule() { var e = new Error("Cannot find module 'semver'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(gitVersion))
+        if (typeof gitVersion === 'string' && semver_default().valid(gitVersion))
             reported = gitVersion;
     }
     catch {
@@ -753,7 +759,7 @@ async function cosignVersion(cosign, log = src_log/* log */.R) {
     if (out.exitCode !== 0) {
         throw new Error(`${cosign.path} version exited with ${out.exitCode}: ${out.stderr.trim().split('\n').slice(-3).join(' | ')}`);
     }
-    if (reported && Object(function webpackMissingModule() { var e = new Error("Cannot find module 'semver'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(reported) !== major) {
+    if (reported && semver_default().major(reported) !== major) {
         log.warning(`cosign installed as ${version.display} reports ${reported}; its flags are chosen for ` +
             `cosign ${major}.x`);
     }
@@ -825,13 +831,13 @@ function defaultDbCacheDir(env = process.env) {
  */
 const actionsCache = {
     async isFeatureAvailable() {
-        return (await Promise.resolve().then(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/cache'"); e.code = 'MODULE_NOT_FOUND'; throw e; })).isFeatureAvailable();
+        return (await __webpack_require__.e(/* import() */ 641).then(__webpack_require__.bind(__webpack_require__, 2641))).isFeatureAvailable();
     },
     async restoreCache(paths, key, restoreKeys) {
-        return (await Promise.resolve().then(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/cache'"); e.code = 'MODULE_NOT_FOUND'; throw e; })).restoreCache(paths, key, restoreKeys);
+        return (await __webpack_require__.e(/* import() */ 641).then(__webpack_require__.bind(__webpack_require__, 2641))).restoreCache(paths, key, restoreKeys);
     },
     async saveCache(paths, key) {
-        return (await Promise.resolve().then(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/cache'"); e.code = 'MODULE_NOT_FOUND'; throw e; })).saveCache(paths, key);
+        return (await __webpack_require__.e(/* import() */ 641).then(__webpack_require__.bind(__webpack_require__, 2641))).saveCache(paths, key);
     }
 };
 /** Generous for a ~100 MB archive on a hosted runner, short enough to notice a hung service. */
@@ -1443,7 +1449,6 @@ function samePlatform(asked, built) {
 }
 
 ;// CONCATENATED MODULE: ./src/image-build/stage.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 /**
  * Stage 6 (docs/design.md): the build, as the orchestrator runs it. Every platform into one OCI
  * layout whose index digest is the image's identity; or, when nothing has to come between build
@@ -1469,7 +1474,7 @@ async function buildStage(config, plan, ctx, options) {
         const ready = await timer.run('Build tools check', () => (0,buildx/* ensureBuildReady */.GE)({ platforms: config.platforms, env, binfmtImage: config.build.binfmtImage }));
         // Saved at once, so that the post step removes it whatever happens next.
         if (ready.builder.createdByUs)
-            Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(state/* STATE */.c.builder, ready.builder.name);
+            core.saveState(state/* STATE */.c.builder, ready.builder.name);
         for (const note of ready.notes)
             log.info(note);
         readiness = ready;
@@ -2037,7 +2042,6 @@ async function tagOne(image, tag, digest, options, skopeo, log) {
 
 
 ;// CONCATENATED MODULE: ./src/registry/capabilities.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/http-client'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 /**
  * What a registry can hold besides images, asked of the registry itself. cosign 3's bundle
  * goes to the OCI 1.1 referrers API where the registry has it, else to a `sha256-<digest>` tag
@@ -2072,7 +2076,7 @@ async function registryRequest(options, image, method, path, accept) {
     // Docker Hub's name and its API's host differ; the config keys it by its own URL.
     const host = registry === reference/* DOCKER_HUB */.Xb ? 'registry-1.docker.io' : registry;
     const url = `${scheme}://${host}/v2/${(0,reference/* repositoryOf */._M)(image)}/${path}`;
-    const client = new Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/http-client'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(USER_AGENT, [], {
+    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
         allowRetries: false,
         socketTimeout: options.timeoutMs ?? 15_000,
         keepAlive: false
@@ -2167,10 +2171,11 @@ function fixedRegistryCapabilities(support, why) {
     return { referrers: async () => ({ support, why }) };
 }
 
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(8390);
 // EXTERNAL MODULE: ./src/inputs/advice-rules.ts
 var advice_rules = __webpack_require__(8859);
 ;// CONCATENATED MODULE: ./src/policy/advice.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 /**
  * Dockerfile advice (the rules and their words: src/inputs/advice-rules.ts), pure: over the
  * stages the build runs, each finding on its line. Warnings, never failures: they say how the
@@ -2204,17 +2209,17 @@ function dockerfileAdvice(resolved, bases, ignore) {
         let dependenciesAdvised = false;
         for (const instruction of stage.instructions) {
             const where = lines(instruction);
-            if ((instruction instanceof Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }()) || instruction instanceof Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())) &&
+            if ((instruction instanceof main.Copy || instruction instanceof main.Add) &&
                 copiesWholeContext(instruction)) {
                 contextCopied ??= instruction;
             }
-            if (instruction instanceof Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())) {
+            if (instruction instanceof main.Add) {
                 const url = instruction.getArguments().find(a => /^https?:\/\//.test(a.getValue()));
                 const checksum = instruction.getFlags().some(f => f.getName() === 'checksum');
                 if (url && !checksum)
                     add('DA005', where, `${url.getValue()}: `);
             }
-            if (!(instruction instanceof Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())))
+            if (!(instruction instanceof main.Run))
                 continue;
             const command = instruction.getRawArgumentsContent() ?? '';
             if (contextCopied && !dependenciesAdvised && DEPENDENCY_INSTALL.test(command)) {
@@ -2242,7 +2247,7 @@ function dockerfileAdvice(resolved, bases, ignore) {
         if (built.length === 1) {
             const base = bases.find(b => b.via === 'FROM' && b.stage === (target.name ?? String(target.index)));
             const toolchainBase = base?.name !== undefined && TOOLCHAIN_IMAGE.test(base.name);
-            const installsTools = target.instructions.some(i => i instanceof Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }()) &&
+            const installsTools = target.instructions.some(i => i instanceof main.Run &&
                 OS_PACKAGES.test(i.getRawArgumentsContent() ?? '') &&
                 TOOLCHAIN_PACKAGES.test(i.getRawArgumentsContent() ?? ''));
             if (toolchainBase || installsTools)
@@ -2268,7 +2273,7 @@ function finalUser(target, stages) {
     const seen = new Set();
     while (stage && !seen.has(stage.index)) {
         seen.add(stage.index);
-        const users = stage.instructions.filter((i) => i instanceof Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }()));
+        const users = stage.instructions.filter((i) => i instanceof main.User);
         const last = users[users.length - 1];
         if (last)
             return last;
@@ -2388,7 +2393,6 @@ function dollar(word, start, vars, escape) {
 }
 
 ;// CONCATENATED MODULE: ./src/policy/base-images.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 /**
  * The images a build pulls, found the way BuildKit finds them (the rules and their sources:
  * __tests__/fixtures/dockerfiles/BUILDKIT-RULES.md): each stage's `FROM` expanded with the
@@ -2403,7 +2407,7 @@ Object(function webpackMissingModule() { var e = new Error("Cannot find module '
 
 const SCRATCH = 'scratch';
 function resolveBases(text, options) {
-    const parsed = Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }()).parse(text);
+    const parsed = main.DockerfileParser.parse(text);
     const escape = parsed.getEscapeCharacter();
     const problems = [];
     const stages = splitStages(parsed.getInstructions());
@@ -2470,7 +2474,7 @@ function label(stage) {
 function splitStages(instructions) {
     const stages = [];
     for (const instruction of instructions) {
-        if (instruction instanceof Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())) {
+        if (instruction instanceof main.From) {
             const name = instruction.getBuildStage()?.toLowerCase();
             stages.push({
                 index: stages.length,
@@ -2587,7 +2591,7 @@ function instructionSources(instruction, stage, stages, problems) {
         }
     });
     const out = [];
-    if (instruction instanceof Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())) {
+    if (instruction instanceof main.Copy) {
         // getFromFlag() sees only a leading --from (dockerfile-ast 0.7): `COPY --link --from=x` too.
         const from = instruction
             .getFlags()
@@ -2619,7 +2623,7 @@ function instructionSources(instruction, stage, stages, problems) {
                 : image(from, 'COPY --from'));
         return out;
     }
-    if (instruction instanceof Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())) {
+    if (instruction instanceof main.Run) {
         for (const flag of instruction.getFlags()) {
             if (flag.getName() !== 'mount')
                 continue;
@@ -2649,8 +2653,10 @@ function instructionSources(instruction, stage, stages, problems) {
 
 // EXTERNAL MODULE: ./src/policy/dockerfile.ts
 var policy_dockerfile = __webpack_require__(3326);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/policy/rules.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module 'picomatch'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 /**
  * The base-image policy's decisions, pure: which bases break which rule, whether a violation
  * stops the run, and the verdict. The stage (stage.ts) finds the bases and asks the registry;
@@ -2701,8 +2707,8 @@ function allowedBy(check, allowed) {
     if (!check.name)
         return undefined;
     const name = check.name;
-    return allowed.find(glob => Object(function webpackMissingModule() { var e = new Error("Cannot find module 'picomatch'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(name, glob.name) &&
-        (glob.tag === undefined || Object(function webpackMissingModule() { var e = new Error("Cannot find module 'picomatch'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(check.tag ?? 'latest', glob.tag)));
+    return allowed.find(glob => picomatch_default().isMatch(name, glob.name) &&
+        (glob.tag === undefined || picomatch_default().isMatch(check.tag ?? 'latest', glob.tag)));
 }
 /** The violations decided from the Dockerfile alone (before any registry is asked). */
 function staticViolations(check, policy) {
@@ -3297,9 +3303,9 @@ async function loginRegistries(options) {
 
 
 
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __webpack_require__(2145);
 ;// CONCATENATED MODULE: ./src/sign/oidc.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/http-client'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/http-client/lib/auth'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 /**
  * The runner's OIDC token for keyless signing, minted from the request the runner gave the job
  * (ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN, taken out of the environment by runner-env.ts and held
@@ -3315,7 +3321,7 @@ class OidcTokenError extends Error {
     name = 'OidcTokenError';
 }
 async function requestIdToken(request, audience) {
-    const client = new Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/http-client'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())('image-pipeline-action', [new Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/http-client/lib/auth'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(request.token)], { allowRetries: true, maxRetries: MAX_RETRIES });
+    const client = new lib/* HttpClient */.Qq('image-pipeline-action', [new auth/* BearerCredentialHandler */.tZ(request.token)], { allowRetries: true, maxRetries: MAX_RETRIES });
     const url = `${request.url}${request.url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
     try {
         let result;
@@ -3844,7 +3850,6 @@ function signedOutcome(signing, pushed) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 
 
 
@@ -3885,7 +3890,7 @@ async function pipeline(config, ctx, plan, record, deps) {
     const policy = dockerfilePolicy(config, workspace, record);
     // Our own working directory (docker config with credentials, the layout); post removes it.
     const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'image-pipeline-'));
-    Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(state/* STATE */.c.workDir, workDir);
+    core.saveState(state/* STATE */.c.workDir, workDir);
     // 3. tools: trivy and cosign (pinned, verified, cached) before the build starts.
     const tools = await timer.run('Tools', () => prepareTools(config, plan, { workspace, env, now: ctx.now }));
     for (const line of (record.tools = describeTools(tools)))
@@ -4096,7 +4101,7 @@ async function login(config, plan, ctx, workDir, env) {
     const { username, password } = config.registry;
     if (password)
         for (const form of secretForms(username, password))
-            Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(form);
+            core.setSecret(form);
     const logins = await loginRegistries({
         images: plan.images,
         username,
@@ -4115,7 +4120,7 @@ async function mintIdToken(oidc, audience) {
     if (!oidc)
         throw new Error('The runner offers no OIDC token to sign keyless with');
     const token = await requestIdToken(oidc, audience);
-    Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(token);
+    core.setSecret(token);
     return token;
 }
 

@@ -15,7 +15,7 @@ export const modules = {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/exec'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1955);
 /* harmony import */ var _verified_binary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2125);
 /* harmony import */ var _tool_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6255);
 
@@ -50,7 +50,7 @@ async function withCommandsStopped(work) {
 async function execCommand(program, args, options) {
     const command = await resolve(program);
     const silent = options.silent ?? false;
-    const run = () => Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/exec'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(command, [...args], {
+    const run = () => _actions_exec__WEBPACK_IMPORTED_MODULE_2__/* .getExecOutput */ .H(command, [...args], {
         ignoreReturnCode: true,
         silent,
         input: options.input === undefined ? undefined : Buffer.from(options.input),
@@ -149,6 +149,9 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(2088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/exec.ts
@@ -431,7 +434,6 @@ async function ensureQemu(opts) {
 // EXTERNAL MODULE: ./src/tool-env.ts
 var tool_env = __webpack_require__(6255);
 ;// CONCATENATED MODULE: ./src/tools/buildx.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module 'semver'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 /**
  * Build tools readiness: docker buildx present and new enough, a builder that can export a
  * multi-platform OCI image (creating a docker-container builder as docker/setup-buildx-action
@@ -471,7 +473,7 @@ function parseBuildxVersion(output) {
         const tokens = line.trim().split(/\s+/);
         if (!tokens[0]?.endsWith('/buildx') || !tokens[1])
             continue;
-        const core = Object(function webpackMissingModule() { var e = new Error("Cannot find module 'semver'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(tokens[1]);
+        const core = semver_default().coerce(tokens[1]);
         if (core)
             return { raw: tokens[1], version: core.version };
     }
@@ -486,9 +488,9 @@ function checkBuildxVersion(v, min = MIN_BUILDX_VERSION) {
             note: `buildx reports no version (${v.raw}); assuming it is at least ${min}`
         };
     }
-    if (Object(function webpackMissingModule() { var e = new Error("Cannot find module 'semver'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(v.version, min))
+    if (semver_default().gte(v.version, min))
         return { ok: true };
-    const needed = BUILDX_FEATURES.filter(f => Object(function webpackMissingModule() { var e = new Error("Cannot find module 'semver'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(f.since, v.version))
+    const needed = BUILDX_FEATURES.filter(f => semver_default().gt(f.since, v.version))
         .map(f => `${f.flag} (${f.since})`)
         .join(', ');
     return {

@@ -106,7 +106,7 @@ const ADVICE_RULE_IDS = Object.keys(ADVICE_RULES);
 /* harmony export */   a0: () => (/* binding */ parseIgnoreFile)
 /* harmony export */ });
 /* unused harmony exports parsePlainIgnore, parseYamlIgnore */
-Object(function webpackMissingModule() { var e = new Error("Cannot find module 'yaml'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /**
  * Trivy ignore files (`.trivyignore`, `.trivyignore.yaml`), read with the inputs: a broken file
@@ -163,7 +163,7 @@ function parsePlainIgnore(text, file) {
 function parseYamlIgnore(text, file) {
     let doc;
     try {
-        doc = Object(function webpackMissingModule() { var e = new Error("Cannot find module 'yaml'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(text);
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ValueError */ .Qp(`${file} is not valid YAML (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error).split('\n')[0]})`, 'a .trivyignore.yaml file as Trivy documents it');
@@ -326,7 +326,7 @@ function signingConfigUrls(json, file = 'signing config') {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-Object(function webpackMissingModule() { var e = new Error("Cannot find module 'yaml'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _tool_specs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8828);
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2187);
@@ -363,7 +363,7 @@ async function readToolsManifest(file, workspace) {
 function parseToolsManifest(text, file) {
     let data;
     try {
-        data = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(file).toLowerCase() === '.json' ? JSON.parse(text) : Object(function webpackMissingModule() { var e = new Error("Cannot find module 'yaml'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(text);
+        data = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(file).toLowerCase() === '.json' ? JSON.parse(text) : (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text);
     }
     catch (error) {
         const kind = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(file).toLowerCase() === '.json' ? 'JSON' : 'YAML';
@@ -465,23 +465,23 @@ function findManifestEntry(manifest, tool, version, platform) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ log)
 /* harmony export */ });
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3529);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6670);
 
 
 
 const log = {
-    info: message => Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())((0,_log_text_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .I)(message)),
+    info: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info((0,_log_text_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .I)(message)),
     // An annotation's properties (file, line, title) are escaped by @actions/core as command
     // properties; the title may quote a finding, so it is redacted as the message is.
-    warning: (message, properties) => Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(message), annotation(properties)),
-    notice: (message, properties) => Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(message), annotation(properties)),
-    error: (message, properties) => Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(message), annotation(properties)),
-    debug: message => Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(message)),
-    group: (name, work) => Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(name), work),
-    startGroup: name => Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(name)),
-    endGroup: () => Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())()
+    warning: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(message), annotation(properties)),
+    notice: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(message), annotation(properties)),
+    error: (message, properties) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.error((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(message), annotation(properties)),
+    debug: message => _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(message)),
+    group: (name, work) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.group((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(name), work),
+    startGroup: name => _actions_core__WEBPACK_IMPORTED_MODULE_0__.startGroup((0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E)(name)),
+    endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__.endGroup()
 };
 function annotation(properties) {
     if (!properties)
@@ -508,6 +508,8 @@ __webpack_require__.d(__webpack_exports__, {
   writeSummary: () => (/* binding */ writeSummary)
 });
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -515,7 +517,6 @@ var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(6670);
 ;// CONCATENATED MODULE: ./src/boundary.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 
 
 
@@ -527,7 +528,7 @@ Object(function webpackMissingModule() { var e = new Error("Cannot find module '
  * such as the errno or HTTP status, usually sits there), with stacks at debug level. A thrown
  * non-Error value is reported, never swallowed.
  */
-async function runWithBoundary(step, log = Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())) {
+async function runWithBoundary(step, log = core) {
     try {
         await step();
     }
@@ -622,6 +623,8 @@ function readContext(env = process.env, now = new Date()) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
+var sync = __webpack_require__(5175);
 ;// CONCATENATED MODULE: ./src/inputs/date-format.ts
 
 /**
@@ -864,7 +867,6 @@ function isLiteral(template) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/tag-rules.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module 'csv-parse/sync'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 
 
 
@@ -948,7 +950,7 @@ const SCHEDULE_EXPRESSIONS = {
 function fields(line, what) {
     let records;
     try {
-        records = Object(function webpackMissingModule() { var e = new Error("Cannot find module 'csv-parse/sync'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(line, { relaxColumnCount: true, skipEmptyLines: true });
+        records = (0,sync/* parse */.qg)(line, { relaxColumnCount: true, skipEmptyLines: true });
     }
     catch (error) {
         throw new errors/* ValueError */.Qp(`${what} is not valid CSV (${error.message})`, 'comma-separated key=value fields; quote a whole field that contains a comma, e.g. "value=a,b"');
@@ -1151,10 +1153,12 @@ var sigstore_files = __webpack_require__(4357);
 var tools_manifest = __webpack_require__(9738);
 // EXTERNAL MODULE: ./src/inputs/advice-rules.ts
 var advice_rules = __webpack_require__(8859);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __webpack_require__(8286);
 ;// CONCATENATED MODULE: ./src/inputs/base-images.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module 'picomatch'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 /**
  * The two syntaxes of the base-image policy's inputs (the policy stage applies them:
  * src/policy/): `allowed-base-images` globs and `base-image-identities` lines. Parsed with the
@@ -1190,7 +1194,7 @@ function parseAllowedBase(written) {
         if (glob === undefined)
             continue;
         try {
-            Object(function webpackMissingModule() { var e = new Error("Cannot find module 'picomatch'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(glob, { strictBrackets: true });
+            picomatch_default().makeRe(glob, { strictBrackets: true });
         }
         catch (error) {
             throw new errors/* ValueError */.Qp(`"${value}" is not a glob: ${error.message}`, GLOB_FORM);
@@ -1781,7 +1785,6 @@ function inputSpec(name) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/lists.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module 'csv-parse/sync'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 
 /**
  * Splits a list input the way docker's actions do (actions-toolkit `Util.getInputList`): one
@@ -1800,7 +1803,7 @@ function splitList(value, { comma }) {
         return lines.map(line => line.trim());
     const items = [];
     for (const line of lines) {
-        const records = Object(function webpackMissingModule() { var e = new Error("Cannot find module 'csv-parse/sync'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(line, {
+        const records = (0,sync/* parse */.qg)(line, {
             relaxQuotes: true,
             relaxColumnCount: true,
             skipEmptyLines: true,
@@ -2293,30 +2296,35 @@ function isSymlink(path) {
 var log = __webpack_require__(5625);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(4942);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(2088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
+var pep440 = __webpack_require__(8898);
 ;// CONCATENATED MODULE: ./src/plan/pep440.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@renovatebot/pep440'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 
 /** The fields of `raw`, or undefined when it is not a PEP 440 version. */
 function parsePep440(raw) {
-    const explained = Object(function webpackMissingModule() { var e = new Error("Cannot find module '@renovatebot/pep440'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(raw) === null ? null : Object(function webpackMissingModule() { var e = new Error("Cannot find module '@renovatebot/pep440'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(raw);
-    const normalized = Object(function webpackMissingModule() { var e = new Error("Cannot find module '@renovatebot/pep440'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(raw);
+    const explained = (0,pep440.valid)(raw) === null ? null : (0,pep440.explain)(raw);
+    const normalized = (0,pep440.clean)(raw);
     if (!explained || normalized === null)
         return undefined;
     return {
         raw,
         version: normalized,
         // Missing release segments count as 0: `1.2` has patch 0, as in metadata-action.
-        major: String(Object(function webpackMissingModule() { var e = new Error("Cannot find module '@renovatebot/pep440'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(raw)),
-        minor: String(Object(function webpackMissingModule() { var e = new Error("Cannot find module '@renovatebot/pep440'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(raw)),
-        patch: String(Object(function webpackMissingModule() { var e = new Error("Cannot find module '@renovatebot/pep440'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(raw)),
+        major: String((0,pep440.major)(raw)),
+        minor: String((0,pep440.minor)(raw)),
+        patch: String((0,pep440.patch)(raw)),
         prerelease: explained.is_prerelease || explained.is_postrelease || explained.is_devrelease
     };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/tags.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module 'semver'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 
 
 
@@ -2462,7 +2470,7 @@ function toDockerTag(value, notes) {
 }
 /** type=semver's fields: strictly valid, then parsed loosely (`v1.2.3` → `1.2.3`), as upstream. */
 function parseSemver(raw) {
-    const version = Object(function webpackMissingModule() { var e = new Error("Cannot find module 'semver'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(raw) ? Object(function webpackMissingModule() { var e = new Error("Cannot find module 'semver'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(raw, { loose: true }) : null;
+    const version = semver_default().valid(raw) ? semver_default().parse(raw, { loose: true }) : null;
     if (!version)
         return undefined;
     return {
@@ -2604,7 +2612,6 @@ function computeTags(rules, flavor, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/default-branch.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/http-client'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 /**
  * The repository's default branch for `type=edge`, when the event payload does not name it.
  *
@@ -2674,7 +2681,7 @@ async function resolveDefaultBranch(ctx, token, options = {}) {
     throw fail(outcome.failure, outcome.attempts);
 }
 async function readRepository(url, headers, timeoutMs) {
-    const client = new Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/http-client'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(USER_AGENT, [], {
+    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
         allowRetries: false,
         socketTimeout: timeoutMs,
         keepAlive: false
@@ -2918,7 +2925,6 @@ function narrowEnvironment(env = process.env, extra = []) {
 // EXTERNAL MODULE: ./src/state.ts
 var state = __webpack_require__(2462);
 ;// CONCATENATED MODULE: ./src/main.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 
 
 
@@ -2937,7 +2943,7 @@ Object(function webpackMissingModule() { var e = new Error("Cannot find module '
  * runs as post even when main fails on its first line.
  */
 async function main() {
-    Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(state/* STATE */.c.isPost, 'true');
+    core.saveState(state/* STATE */.c.isPost, 'true');
     await runWithBoundary(() => run());
 }
 /**
@@ -2948,10 +2954,10 @@ async function main() {
 async function run(env = process.env) {
     // 1. inputs: everything validated before any side effect.
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const config = readConfig(name => Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(name), {
+    const config = readConfig(name => core.getInput(name), {
         workspace,
         runnerTemp: env.RUNNER_TEMP,
-        maskSecret: Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())
+        maskSecret: core.setSecret
     });
     const ctx = readContext(env);
     // From here on no code reads an input, and the runner's OIDC request is held by the signing
@@ -2981,7 +2987,7 @@ async function run(env = process.env) {
         settings(/^TRIVY_/i, 'Trivy');
     if (plan.decisions.sign !== 'off')
         settings(/^COSIGN_/i, 'cosign');
-    const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(120)]).then(__webpack_require__.bind(__webpack_require__, 3120));
+    const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(755), __webpack_require__.e(212), __webpack_require__.e(120)]).then(__webpack_require__.bind(__webpack_require__, 3120));
     const timer = new timings/* StageTimer */.e();
     const record = newRunRecord();
     const late = { pending: [] };
@@ -3006,7 +3012,7 @@ async function run(env = process.env) {
         // The outputs and the summary, once, from what the stages returned (summary/outcome.ts),
         // on failure too: they say what exists and why the run stopped.
         for (const [name, value] of Object.entries(stepOutputs(record, plan, config))) {
-            Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(name, value);
+            core.setOutput(name, value);
         }
         // In a guard of its own: a summary that cannot be written must neither replace the error
         // it reports (the state report of a partial publish) nor fail a run that succeeded.
@@ -3018,7 +3024,7 @@ async function run(env = process.env) {
 /** Writes the job summary; a failure is a warning, never the run's outcome. */
 async function writeSummary(render) {
     try {
-        await Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; }()).addRaw(render()).write();
+        await core.summary.addRaw(render()).write();
     }
     catch (error) {
         log/* log */.R.warning(`The job summary was not written: ${(0,errors/* errorMessage */.gJ)(error)}`);

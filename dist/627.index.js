@@ -8,11 +8,11 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   codeScanningApi: () => (/* binding */ codeScanningApi)
 /* harmony export */ });
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/github'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@octokit/plugin-retry'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
-Object(function webpackMissingModule() { var e = new Error("Cannot find module '@octokit/plugin-throttling'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2270);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(311);
-/* harmony import */ var _code_scanning_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6717);
+/* harmony import */ var _code_scanning_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9098);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /**
  * The HTTP side of the code scanning upload: @actions/github's Octokit (its proxy settings, its
@@ -113,7 +113,7 @@ function codeScanningApi(settings) {
         error: (m) => log.warning(redact(m))
     };
     // No `request` options here: they would replace @actions/github's (its proxy-aware fetch).
-    const octokit = Object(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/github'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())(settings.token, {
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.token, {
         baseUrl: settings.apiUrl,
         userAgent: USER_AGENT,
         log: octokitLog,
@@ -129,7 +129,7 @@ function codeScanningApi(settings) {
             onRateLimit: onLimit('primary'),
             onSecondaryRateLimit: onLimit('secondary')
         }
-    }, tries, Object(function webpackMissingModule() { var e = new Error("Cannot find module '@octokit/plugin-retry'"); e.code = 'MODULE_NOT_FOUND'; throw e; }()), Object(function webpackMissingModule() { var e = new Error("Cannot find module '@octokit/plugin-throttling'"); e.code = 'MODULE_NOT_FOUND'; throw e; }()));
+    }, tries, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
     async function call(what, send) {
         const ex = { what, method: '', url: '', tries: 0, roundStart: 0 };
         try {

@@ -23,7 +23,7 @@ __webpack_require__.r(__webpack_exports__);
 const runnerIo = {
     state: name => process.env[`STATE_${name}`] ?? '',
     info: message => void process.stdout.write(`${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .I)(message)}\n`),
-    warning: async (message) => (await Promise.resolve().then(function webpackMissingModule() { var e = new Error("Cannot find module '@actions/core'"); e.code = 'MODULE_NOT_FOUND'; throw e; })).warning(message)
+    warning: async (message) => (await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(838)]).then(__webpack_require__.bind(__webpack_require__, 3838))).warning(message)
 };
 /**
  * The post step: runs after the job's steps, also when main failed or was cancelled. Each
@@ -33,7 +33,7 @@ async function post(io = runnerIo) {
     const builder = io.state(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.builder);
     if (builder) {
         // Loaded only by runs that created a builder (docker and @actions/exec).
-        const { removeBuilder } = await __webpack_require__.e(/* import() */ 212).then(__webpack_require__.bind(__webpack_require__, 4212));
+        const { removeBuilder } = await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(88), __webpack_require__.e(212)]).then(__webpack_require__.bind(__webpack_require__, 4212));
         const { removed, message } = await removeBuilder(builder);
         if (removed)
             io.info(message);

@@ -2,7 +2,7 @@ export const id = 8;
 export const ids = [8];
 export const modules = {
 
-/***/ 6717:
+/***/ 9098:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -21,7 +21,7 @@ export const modules = {
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9809);
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(643);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5881);
 /**
  * Uploads one SARIF file to GitHub code scanning and waits for GitHub to process it, in the
  * shape of github/codeql-action's upload-lib: small exported steps (validate and build the
@@ -407,7 +407,7 @@ async function startSarifUpload(options) {
     const redact = (text) => text.split(token).join('***');
     const retry = options.retry ?? DEFAULT_UPLOAD_RETRY;
     // Octokit is loaded only by runs that upload.
-    const { codeScanningApi } = await __webpack_require__.e(/* import() */ 627).then(__webpack_require__.bind(__webpack_require__, 5627));
+    const { codeScanningApi } = await Promise.all(/* import() */[__webpack_require__.e(159), __webpack_require__.e(627)]).then(__webpack_require__.bind(__webpack_require__, 5627));
     const ctx = {
         api: codeScanningApi({
             apiUrl,
@@ -451,7 +451,7 @@ function hostOf(url) {
 
 /***/ }),
 
-/***/ 643:
+/***/ 5881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -888,7 +888,7 @@ function dockerfileAnnotations(result, limit = MAX_ANNOTATIONS) {
 }
 
 // EXTERNAL MODULE: ./src/report/code-scanning.ts
-var code_scanning = __webpack_require__(6717);
+var code_scanning = __webpack_require__(9098);
 ;// CONCATENATED MODULE: ./src/report/findings-file.ts
 /**
  * The merged findings as one JSON document (the `report` output): what was scanned, the gate's
@@ -940,7 +940,7 @@ function findingsDocument(result, image) {
 }
 
 // EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __webpack_require__(643);
+var sarif = __webpack_require__(5881);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/report/stage.ts
@@ -1514,8 +1514,9 @@ function trivyScanner(trivy, log) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(8390);
 ;// CONCATENATED MODULE: ./src/scan/dockerfile-origins.ts
-Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }());
 /**
  * Which Dockerfile line made each layer of a built image, so that a finding Trivy reports in a
  * layer (`Layer.DiffID`) can name the instruction that brought it in: the stage chain's root
@@ -1566,7 +1567,7 @@ function layerOrigins(dockerfile, target, image) {
     }
 }
 function computeOrigins(dockerfile, target, image) {
-    const parsed = Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }()).parse(dockerfile);
+    const parsed = main.DockerfileParser.parse(dockerfile);
     const escape = parsed.getEscapeCharacter();
     const stages = splitStages(parsed.getInstructions());
     const chain = stageChain(stages, target ?? '', globalArgs(parsed.getInitialARGs()));
@@ -1625,7 +1626,7 @@ function keyByDiffId(diffIds, origins) {
 function splitStages(instructions) {
     const stages = [];
     for (const instruction of instructions) {
-        if (instruction instanceof Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())) {
+        if (instruction instanceof main.From) {
             const name = instruction.getBuildStage() ?? undefined;
             stages.push({ ...(name ? { name } : {}), from: instruction, instructions: [] });
         }
@@ -1706,7 +1707,7 @@ function chainSteps(chain, escape) {
             const text = logical(instruction.getRawArgumentsContent() ?? '', escape);
             if (keyword === 'SHELL')
                 shell = jsonArgv(text.line)?.join(' ');
-            if (instruction instanceof Object(function webpackMissingModule() { var e = new Error("Cannot find module 'dockerfile-ast'"); e.code = 'MODULE_NOT_FOUND'; throw e; }())) {
+            if (instruction instanceof main.Arg) {
                 for (const property of instruction.getProperties())
                     declared.add(property.getName());
             }
