@@ -2199,7 +2199,8 @@ function dockerfileAdvice(resolved, bases, ignore) {
         out.push({ rule, ...instruction, message: `${detail}${says} ${fix}` });
     };
     for (const base of bases) {
-        if (!base.digest && (base.tag === undefined || base.tag === 'latest')) {
+        // An unreadable reference is the policy's to report, not a tag question.
+        if (base.name && !base.digest && (base.tag === undefined || base.tag === 'latest')) {
             add('DA001', base, `${base.reference}: `);
         }
     }
@@ -2214,7 +2215,10 @@ function dockerfileAdvice(resolved, bases, ignore) {
                 contextCopied ??= instruction;
             }
             if (instruction instanceof main.Add) {
-                const url = instruction.getArguments().find(a => /^https?:\/\//.test(a.getValue()));
+                // A Git URL is pinned by its ref (or --checksum=<commit>), not by a sha256 of bytes.
+                const url = instruction
+                    .getArguments()
+                    .find(a => /^https?:\/\//.test(a.getValue()) && !/\.git(#|$)/.test(a.getValue()));
                 const checksum = instruction.getFlags().some(f => f.getName() === 'checksum');
                 if (url && !checksum)
                     add('DA005', where, `${url.getValue()}: `);

@@ -82,6 +82,13 @@ test('quiet where the Dockerfile does it right', () => {
   expect(advise(good)).toEqual([])
 })
 
+test('ADD of a Git URL is not a download to checksum; an unreadable base is not a tag question', () => {
+  expect(
+    advise('FROM alpine:3.20\nADD https://github.com/acme/tool.git#v1.2.3 /src\nUSER 1000\n')
+  ).toEqual([])
+  expect(advise('ARG T\nFROM alpine:$T\nUSER 1000\n')).toEqual([])
+})
+
 test('the user of a stage chain: FROM an earlier stage inherits its USER', () => {
   expect(advise('FROM alpine:3.20 AS base\nUSER 1000\nFROM base\nCOPY a /a\n')).toEqual([])
   expect(advise('FROM alpine:3.20 AS base\nUSER 1000\nFROM base\nUSER root\n')).toEqual(['DA006@4'])
