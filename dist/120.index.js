@@ -1519,6 +1519,8 @@ async function buildStage(config, plan, ctx, options) {
     }
 }
 
+// EXTERNAL MODULE: ./src/reference.ts
+var reference = __webpack_require__(8286);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(6670);
 ;// CONCATENATED MODULE: ./src/publish/log.ts
@@ -1556,8 +1558,6 @@ function describeOutcome(failure, attempts) {
     return attempts > 1 ? `${failure.reason} after ${attempts} tries` : failure.reason;
 }
 
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(8286);
 ;// CONCATENATED MODULE: ./src/publish/skopeo-args.ts
 /**
  * Pure argv builders for skopeo (tested with tables). Every user value (image name, tag) is
@@ -2100,6 +2100,30 @@ async function registryRequest(options, image, method, path, accept) {
             res = await send({ authorization: `Basic ${basic}` });
         }
         return { status: res.message.statusCode ?? 0, headers: res.message.headers, url };
+    }
+    finally {
+        client.dispose();
+    }
+}
+/**
+ * Whether a registry refuses a client without credentials (`GET /v2/` answers 401): such a
+ * registry cannot take a push from a run that has no login for it. undefined when it did not
+ * answer (the push will say more).
+ */
+async function needsLogin(registry, timeoutMs = 10_000) {
+    const host = registry === reference/* DOCKER_HUB */.Xb ? 'registry-1.docker.io' : registry;
+    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
+        allowRetries: false,
+        socketTimeout: timeoutMs,
+        keepAlive: false
+    });
+    try {
+        const res = await client.get(`https://${host}/v2/`);
+        await res.readBody();
+        return res.message.statusCode === 401;
+    }
+    catch {
+        return undefined;
     }
     finally {
         client.dispose();
@@ -3119,15 +3143,21 @@ async function createDockerConfig(options) {
  * Login stage (stage 5, docs/design.md): each distinct registry of the images gets the credentials
  * it should have, written into our own docker config (see docker-config.ts), never the user's.
  *
+ *   a `registry-auth` entry for it                      → its username and password ('registry-auth')
  *   explicit `registry-username`/`registry-password`  → the first image's registry ('input')
  *   GHCR without explicit credentials                   → `github.actor` + `github-token`
  *   any other registry                                  → what the copied config already has
  *                                                         ('existing'), else nothing ('anonymous')
  *
+ * registry-auth's registries that no image names (a private base image's) are logged in too.
  * Logging in runs `docker login --password-stdin`: the password goes through stdin only, and a
  * wrong one fails here, naming the registry, instead of at push time. Nothing docker prints is
  * echoed (silent), and what we quote from it in an error has every form of the password scrubbed.
+ * The logins run at once, each into a private config of its own, merged into ours after: two
+ * `docker login` writing one config.json could lose one of them.
  */
+
+
 
 
 
@@ -3154,9 +3184,14 @@ function distinctRegistries(images) {
 }
 /** Which registry gets which credentials (pure; holds no secret). */
 function planLogins(options) {
-    const registries = distinctRegistries(options.images);
-    const first = registries[0];
+    const auths = options.auths ?? [];
+    const imageRegistries = distinctRegistries(options.images);
+    const registries = [...new Set([...imageRegistries, ...auths.map(a => a.registry)])];
+    const first = imageRegistries[0];
     return registries.map((registry) => {
+        const auth = auths.find(a => a.registry === registry && a.username);
+        if (auth)
+            return { registry, method: 'registry-auth', username: auth.username };
         if (registry === first && options.username && options.password)
             return { registry, method: 'input', username: options.username };
         // A login made earlier for this very registry (docker/login-action with a personal token,
@@ -3215,24 +3250,31 @@ function quote(result, secrets) {
         .filter(Boolean);
     return lines.slice(-QUOTED_LINES).join(' | ') || `docker login exited with ${result.exitCode}`;
 }
-function credentialsName(login) {
+function credentialsName(login, auths) {
+    if (login.method === 'registry-auth') {
+        return `registry-auth entry ${auths.findIndex(a => a.registry === login.registry) + 1}`;
+    }
     return login.method === 'input' ? 'registry-username/registry-password' : 'github-token';
 }
 function advice(login) {
     if (login.method === 'github-token') {
         return 'The workflow token needs `permissions: packages: write` (and, for an existing package, write access granted to this repository in the package settings); or set registry-username and registry-password.';
     }
+    if (login.method === 'registry-auth')
+        return 'Check that entry of registry-auth.';
     return 'Check registry-username and registry-password.';
 }
-async function dockerLogin(login, password, options) {
+async function dockerLogin(login, password, options, 
+/** A private config for this one login (merged into ours afterwards). */
+configDir) {
     const run = options.run ?? src_exec/* execCommand */.NK;
     const sleep = options.sleep;
     const docker = options.docker ?? 'docker';
     const secrets = secretForms(login.username, password);
     // `--username=` keeps a name starting with `-` a value; `--` keeps the registry an operand.
     const args = ['login', `--username=${login.username}`, '--password-stdin', '--', login.registry];
-    const env = { ...options.env, ...options.dockerConfig.env };
-    const what = `Cannot log in to ${login.registry} as ${login.username} with ${credentialsName(login)}`;
+    const env = { ...options.env, ...options.dockerConfig.env, DOCKER_CONFIG: configDir };
+    const what = `Cannot log in to ${login.registry} as ${login.username} with ${credentialsName(login, options.auths ?? [])}`;
     const outcome = await (0,retry/* retry */.L5)(async () => {
         let result;
         try {
@@ -3259,14 +3301,17 @@ async function dockerLogin(login, password, options) {
     }
 }
 /**
- * Logs in to every registry that should get credentials, into `dockerConfig`, then refreshes its
- * skopeo auth file. Throws on the first registry that refuses its credentials.
+ * Logs in to every registry that should get credentials, at once, then merges each login into
+ * `dockerConfig` and refreshes its skopeo auth file. Throws the first refusal (by registry order)
+ * once every login has ended.
  */
 async function loginRegistries(options) {
     const { dockerConfig } = options;
     const start = await readDockerConfigFile(dockerConfig.configFile);
+    const auths = options.auths ?? [];
     const plan = planLogins({
         images: options.images,
+        auths,
         username: options.username,
         password: options.password,
         githubToken: options.githubToken,
@@ -3280,21 +3325,49 @@ async function loginRegistries(options) {
     const notes = [];
     for (const login of plan) {
         if (login.method === 'anonymous') {
-            notes.push(`No credentials for ${login.registry}: pulls are anonymous and pushes will fail unless credentials are configured (registry-username/registry-password for the first image's registry, or a docker login before this step).`);
-            continue;
+            notes.push(`No credentials for ${login.registry}: pulls are anonymous and pushes will fail unless credentials are configured (registry-auth, registry-username/registry-password for the first image's registry, or a docker login before this step).`);
         }
-        if (login.method === 'existing' || login.username === undefined)
-            continue;
-        const password = login.method === 'input' ? options.password : options.githubToken;
-        // Keep this login in our config.json, not in a credsStore/helper of the user's.
-        const current = await readDockerConfigFile(dockerConfig.configFile);
-        const fileStore = useFileStoreFor(current, (0,reference/* authKey */.MY)(login.registry));
-        if (fileStore !== current)
-            await writeDockerConfigFile(dockerConfig, fileStore);
-        await dockerLogin({ ...login, username: login.username }, password, options);
     }
-    // docker rewrote config.json: restore its mode and derive the skopeo auth file from it.
-    await writeDockerConfigFile(dockerConfig, await readDockerConfigFile(dockerConfig.configFile));
+    const passwordOf = (login) => login.method === 'registry-auth'
+        ? (auths.find(a => a.registry === login.registry)?.password ?? '')
+        : login.method === 'input'
+            ? options.password
+            : options.githubToken;
+    const toLogIn = plan.filter((l) => (l.method === 'registry-auth' || l.method === 'input' || l.method === 'github-token') &&
+        l.username !== undefined);
+    const results = await Promise.allSettled(toLogIn.map(async (login, n) => {
+        const dir = (0,external_node_path_.join)(dockerConfig.dir, '..', `login-${n}`);
+        await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+        // An empty helper for this registry: the file, not a keychain docker would detect.
+        const seed = { auths: {}, credHelpers: { [(0,reference/* authKey */.MY)(login.registry)]: '' } };
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify(seed), { mode: 0o600 });
+        try {
+            await dockerLogin(login, passwordOf(login), options, dir);
+            const written = await readDockerConfigFile((0,external_node_path_.join)(dir, 'config.json'));
+            const entry = Object.entries(written.auths ?? {}).find(([key]) => (0,reference/* registryOfAuthKey */.i8)(key) === login.registry);
+            if (!entry?.[1].auth) {
+                throw new Error(`docker login to ${login.registry} kept no credentials in its config`);
+            }
+            return { key: (0,reference/* authKey */.MY)(login.registry), auth: entry[1] };
+        }
+        finally {
+            // The login's own copy of the credentials never outlives it.
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+    }));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    // Into our config.json: the file store for these keys, whatever helper the user's names.
+    let content = await readDockerConfigFile(dockerConfig.configFile);
+    for (const result of results) {
+        if (result.status !== 'fulfilled')
+            continue;
+        const { key, auth } = result.value;
+        content = useFileStoreFor(content, key);
+        content = { ...content, auths: { ...content.auths, [key]: auth } };
+    }
+    await writeDockerConfigFile(dockerConfig, content);
     return { registries: plan, notes };
 }
 
@@ -3592,6 +3665,7 @@ var src_timings = __webpack_require__(1820);
 
 
 const LOGIN_METHOD = {
+    'registry-auth': 'registry-auth',
     input: 'registry-username / registry-password',
     'github-token': 'github-token',
     existing: 'credentials already configured',
@@ -3870,6 +3944,8 @@ function signedOutcome(signing, pushed) {
 
 
 
+
+
 /**
  * The stages 3 to 11 of docs/design.md, one after the other, from the validated config and the
  * plan (main.ts has read and logged them). Each stage returns its result into the run's record;
@@ -4099,15 +4175,25 @@ async function sign(config, plan, ctx, digest, options) {
     }
     return outcome;
 }
-/** Stage 5: our own docker config, and a login for each registry that needs one. */
+/**
+ * Stage 5: our own docker config, and a login for each registry that needs one. A run that
+ * pushes to a registry which refuses anonymous clients, with no credentials for it, stops here,
+ * before the build, naming the image.
+ */
 async function login(config, plan, ctx, workDir, env) {
     const dockerConfig = await createDockerConfig({ workDir, env });
-    const { username, password } = config.registry;
+    const { username, password, auths } = config.registry;
     if (password)
         for (const form of secretForms(username, password))
             core.setSecret(form);
+    for (const auth of auths) {
+        if (auth.password)
+            for (const form of secretForms(auth.username, auth.password))
+                core.setSecret(form);
+    }
     const logins = await loginRegistries({
         images: plan.images,
+        auths,
         username,
         password,
         githubToken: config.registry.githubToken,
@@ -4115,6 +4201,14 @@ async function login(config, plan, ctx, workDir, env) {
         dockerConfig,
         env: dockerConfig.env
     });
+    if (plan.decisions.push) {
+        for (const login of logins.registries.filter(l => l.method === 'anonymous')) {
+            const image = plan.images.find(i => (0,reference/* registryOf */.Fv)(i) === login.registry);
+            if (image && (await needsLogin(login.registry)) === true) {
+                throw new src_errors/* ConfigurationError */.j1(`No credentials for ${login.registry}, which refuses anonymous clients, so ${image} cannot be pushed: add it to registry-auth (registry, username, password), or log in before this step.`);
+            }
+        }
+    }
     for (const note of logins.notes)
         src_log/* log */.R.notice(note);
     return { ...dockerConfig, logins: logins.registries };

@@ -8,11 +8,14 @@ import type { BuiltImage } from './image-build/run.js'
 import { buildStage } from './image-build/stage.js'
 import type { Config } from './inputs/index.js'
 import { log } from './log.js'
+import { ConfigurationError } from './errors.js'
+import { registryOf } from './reference.js'
 import type { Plan } from './plan/index.js'
 import { addTags, pushByDigest, restateAfterBuildxPush } from './publish/index.js'
 import {
   httpRegistryCapabilities,
   httpTagDigests,
+  needsLogin,
   type BasicAuths
 } from './registry/capabilities.js'
 import {
@@ -352,7 +355,11 @@ async function sign(
   return outcome
 }
 
-/** Stage 5: our own docker config, and a login for each registry that needs one. */
+/**
+ * Stage 5: our own docker config, and a login for each registry that needs one. A run that
+ * pushes to a registry which refuses anonymous clients, with no credentials for it, stops here,
+ * before the build, naming the image.
+ */
 async function login(
   config: Config,
   plan: Plan,
@@ -361,10 +368,15 @@ async function login(
   env: NodeJS.ProcessEnv
 ) {
   const dockerConfig = await createDockerConfig({ workDir, env })
-  const { username, password } = config.registry
+  const { username, password, auths } = config.registry
   if (password) for (const form of secretForms(username, password)) core.setSecret(form)
+  for (const auth of auths) {
+    if (auth.password)
+      for (const form of secretForms(auth.username, auth.password)) core.setSecret(form)
+  }
   const logins = await loginRegistries({
     images: plan.images,
+    auths,
     username,
     password,
     githubToken: config.registry.githubToken,
@@ -372,6 +384,16 @@ async function login(
     dockerConfig,
     env: dockerConfig.env
   })
+  if (plan.decisions.push) {
+    for (const login of logins.registries.filter(l => l.method === 'anonymous')) {
+      const image = plan.images.find(i => registryOf(i) === login.registry)
+      if (image && (await needsLogin(login.registry)) === true) {
+        throw new ConfigurationError(
+          `No credentials for ${login.registry}, which refuses anonymous clients, so ${image} cannot be pushed: add it to registry-auth (registry, username, password), or log in before this step.`
+        )
+      }
+    }
+  }
   for (const note of logins.notes) log.notice(note)
   return { ...dockerConfig, logins: logins.registries }
 }

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { forLog } from './log-text.js'
 import { STATE } from './state.js'
 import { errorMessage } from './errors.js'
@@ -38,12 +39,33 @@ export async function post(io: PostIo = runnerIo): Promise<void> {
     return
   }
   // The working directory may hold registry credentials (docker config) and image layouts.
+  // Every login of the run is in its docker config's file store (registry/login.ts): removing
+  // the file is what `docker logout` does for each, without starting docker once per registry.
+  const registries = loggedIn(workDir)
   try {
     rmSync(workDir, { recursive: true, force: true })
+    if (existsSync(workDir)) throw new Error('it is still there')
+    if (registries.length)
+      io.info(`Logged out of ${registries.join(', ')}: their credentials are removed`)
     io.info(`Removed ${workDir}`)
   } catch (error) {
     await io.warning(
       `Could not remove ${workDir} (it may hold registry credentials): ${errorMessage(error)}`
     )
+  }
+}
+
+/** The registries our docker config holds credentials for (none when it cannot be read). */
+function loggedIn(workDir: string): string[] {
+  try {
+    const file = join(workDir, 'docker-config', 'config.json')
+    const config = JSON.parse(readFileSync(file, 'utf8')) as {
+      auths?: Record<string, { auth?: string }>
+    }
+    return Object.entries(config.auths ?? {})
+      .filter(([, entry]) => entry.auth)
+      .map(([key]) => (key === 'https://index.docker.io/v1/' ? 'docker.io' : key))
+  } catch {
+    return []
   }
 }

@@ -395,7 +395,8 @@ describe('action.yml', () => {
     'base-image-identities',
     'base-image-freshness',
     'dockerfile-advice',
-    'dockerfile-advice-ignore'
+    'dockerfile-advice-ignore',
+    'registry-auth'
   ]
   const allInputs = [...specInputs, ...extraInputs]
   const specOutputs = [

@@ -45,3 +45,22 @@ test('a builder that cannot be removed is a warning, and the directory is still 
   expect(lines[1]).toBe(`info: Removed ${workDir}`)
   expect(existsSync(workDir)).toBe(false)
 })
+
+test('every registry logged in is logged out: its credentials go with the docker config', async () => {
+  const workDir = mkdtempSync(join(tmpdir(), 'post-test-'))
+  mkdirSync(join(workDir, 'docker-config'))
+  const auth = Buffer.from('u:p').toString('base64')
+  writeFileSync(
+    join(workDir, 'docker-config', 'config.json'),
+    JSON.stringify({
+      auths: { 'ghcr.io': { auth }, 'https://index.docker.io/v1/': { auth }, 'quay.io': {} }
+    })
+  )
+  const { lines, io: recorded } = io({ workDir })
+  await post(recorded)
+  expect(existsSync(workDir)).toBe(false)
+  expect(lines).toEqual([
+    'info: Logged out of ghcr.io, docker.io: their credentials are removed',
+    `info: Removed ${workDir}`
+  ])
+})

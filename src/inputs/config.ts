@@ -5,8 +5,9 @@ import type { CosignKey } from './validators.js'
 import type { ChoiceOf } from './table.js'
 import type { AdviceRule } from './advice-rules.js'
 import type { AllowedBase, TrustedSigner } from './base-images.js'
+import type { RegistryAuth } from './registry-auth.js'
 
-export type { AllowedBase, TrustedSigner }
+export type { AllowedBase, RegistryAuth, TrustedSigner }
 
 export type { CosignKey }
 
@@ -51,6 +52,8 @@ export interface Config {
     username: string
     password: string
     githubToken: string
+    /** registry-auth: credentials for several registries (their passwords masked). */
+    auths: RegistryAuth[]
   }
   scan: {
     enabled: boolean

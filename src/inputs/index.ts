@@ -8,6 +8,8 @@ import { cosign2TrustMaterial, signingConfigUrls, TrustConfigError } from './sig
 import { parseToolsManifest } from './tools-manifest.js'
 import { ADVICE_RULE_IDS, type AdviceRule } from './advice-rules.js'
 import { parseAllowedBase, parseTrustedSigner } from './base-images.js'
+import { parseRegistryAuth, type RegistryAuth } from './registry-auth.js'
+import { registryOf } from '../reference.js'
 import type { Attestation, Config, Mode } from './config.js'
 import {
   INPUT_NAMES,
@@ -165,7 +167,12 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     tags,
     flavor,
     build,
-    registry: { username: registryUsername, password: registryPassword, githubToken },
+    registry: {
+      username: registryUsername,
+      password: registryPassword,
+      githubToken,
+      auths: readRegistryAuth(r, images, registryUsername)
+    },
     scan,
     report: {
       uploadSarif,
@@ -178,6 +185,25 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     policy: readPolicy(r),
     tools: readTools(r)
   }
+}
+
+/**
+ * registry-auth, each password masked as it is read. registry-username/registry-password give
+ * the first image's registry its credentials; an entry for that same registry would be a second
+ * answer to one question, and is refused.
+ */
+function readRegistryAuth(r: Inputs, images: readonly string[], username: string): RegistryAuth[] {
+  const auths = r.field('registry-auth', raw => parseRegistryAuth(raw, value => r.mask(value)))
+  const first = images[0] === undefined ? undefined : registryOf(images[0])
+  const clash = auths.findIndex(a => a.registry === first)
+  if (username && clash !== -1) {
+    r.fail(
+      'registry-auth',
+      `entry ${clash + 1} gives credentials for ${first}, and so do registry-username and registry-password`,
+      'the credentials of each registry in one place'
+    )
+  }
+  return auths
 }
 
 /**

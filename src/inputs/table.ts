@@ -13,6 +13,7 @@
  */
 import { ADVICE_RULE_IDS } from './advice-rules.js'
 import { GLOB_FORM, IDENTITY_FORM } from './base-images.js'
+import { REGISTRY_AUTH_FORM } from './registry-auth.js'
 import { FLAVOR_FORM } from './tag-rules.js'
 import { MANIFEST_FORM } from './tools-manifest.js'
 import {
@@ -94,6 +95,12 @@ export const INPUTS = {
     default: '',
     accepts: 'a password or token, with registry-username',
     secret: true
+  },
+  'registry-auth': {
+    default: '',
+    accepts: REGISTRY_AUTH_FORM,
+    derived: 'GHCR with github-token; other registries as configured before this step',
+    lines: true
   },
   // action.yml's default is `${{ github.token }}`, which only the runner can fill in.
   'github-token': { default: '', accepts: 'a GitHub token', secret: true },

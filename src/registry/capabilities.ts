@@ -85,6 +85,32 @@ async function registryRequest(
   }
 }
 
+/**
+ * Whether a registry refuses a client without credentials (`GET /v2/` answers 401): such a
+ * registry cannot take a push from a run that has no login for it. undefined when it did not
+ * answer (the push will say more).
+ */
+export async function needsLogin(
+  registry: string,
+  timeoutMs = 10_000
+): Promise<boolean | undefined> {
+  const host = registry === DOCKER_HUB ? 'registry-1.docker.io' : registry
+  const client = new HttpClient(USER_AGENT, [], {
+    allowRetries: false,
+    socketTimeout: timeoutMs,
+    keepAlive: false
+  })
+  try {
+    const res = await client.get(`https://${host}/v2/`)
+    await res.readBody()
+    return res.message.statusCode === 401
+  } catch {
+    return undefined
+  } finally {
+    client.dispose()
+  }
+}
+
 const MANIFEST_TYPES = [
   OCI_INDEX,
   'application/vnd.oci.image.manifest.v1+json',

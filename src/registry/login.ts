@@ -2,14 +2,18 @@
  * Login stage (stage 5, docs/design.md): each distinct registry of the images gets the credentials
  * it should have, written into our own docker config (see docker-config.ts), never the user's.
  *
+ *   a `registry-auth` entry for it                      → its username and password ('registry-auth')
  *   explicit `registry-username`/`registry-password`  → the first image's registry ('input')
  *   GHCR without explicit credentials                   → `github.actor` + `github-token`
  *   any other registry                                  → what the copied config already has
  *                                                         ('existing'), else nothing ('anonymous')
  *
+ * registry-auth's registries that no image names (a private base image's) are logged in too.
  * Logging in runs `docker login --password-stdin`: the password goes through stdin only, and a
  * wrong one fails here, naming the registry, instead of at push time. Nothing docker prints is
  * echoed (silent), and what we quote from it in an error has every form of the password scrubbed.
+ * The logins run at once, each into a private config of its own, merged into ours after: two
+ * `docker login` writing one config.json could lose one of them.
  */
 import { retry, type BackoffPolicy } from '../retry.js'
 import { ConfigurationError, errorMessage } from '../errors.js'
@@ -21,7 +25,10 @@ import {
   writeDockerConfigFile,
   type DockerConfig
 } from './docker-config.js'
-import { authKey, isGhcr, registryOf } from '../reference.js'
+import { authKey, isGhcr, registryOf, registryOfAuthKey } from '../reference.js'
+import type { RegistryAuth } from '../inputs/registry-auth.js'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { ToolEnvironmentError } from '../tool-env.js'
 
 /**
@@ -37,7 +44,7 @@ export const LOGIN_BACKOFF_MAX_MS = 8_000
 /** Lines of docker's error output quoted in a failure. */
 const QUOTED_LINES = 3
 
-export type LoginMethod = 'input' | 'github-token' | 'existing' | 'anonymous'
+export type LoginMethod = 'registry-auth' | 'input' | 'github-token' | 'existing' | 'anonymous'
 
 export interface RegistryLogin {
   registry: string
@@ -60,6 +67,8 @@ export type Runner = (
 
 export interface LoginOptions {
   images: readonly string[]
+  /** registry-auth's entries (inputs/registry-auth.ts). */
+  auths?: readonly RegistryAuth[]
   /** `registry-username` / `registry-password`: both or neither (checked by the inputs). */
   username: string
   password: string
@@ -85,6 +94,7 @@ export function distinctRegistries(images: readonly string[]): string[] {
 
 export interface PlanLoginsOptions {
   images: readonly string[]
+  auths?: readonly RegistryAuth[]
   username: string
   password: string
   githubToken: string
@@ -97,9 +107,13 @@ export interface PlanLoginsOptions {
 
 /** Which registry gets which credentials (pure; holds no secret). */
 export function planLogins(options: PlanLoginsOptions): RegistryLogin[] {
-  const registries = distinctRegistries(options.images)
-  const first = registries[0]
+  const auths = options.auths ?? []
+  const imageRegistries = distinctRegistries(options.images)
+  const registries = [...new Set([...imageRegistries, ...auths.map(a => a.registry)])]
+  const first = imageRegistries[0]
   return registries.map((registry): RegistryLogin => {
+    const auth = auths.find(a => a.registry === registry && a.username)
+    if (auth) return { registry, method: 'registry-auth', username: auth.username }
     if (registry === first && options.username && options.password)
       return { registry, method: 'input', username: options.username }
     // A login made earlier for this very registry (docker/login-action with a personal token,
@@ -172,7 +186,10 @@ function quote(result: ExecResult, secrets: readonly string[]): string {
   return lines.slice(-QUOTED_LINES).join(' | ') || `docker login exited with ${result.exitCode}`
 }
 
-function credentialsName(login: RegistryLogin): string {
+function credentialsName(login: RegistryLogin, auths: readonly RegistryAuth[]): string {
+  if (login.method === 'registry-auth') {
+    return `registry-auth entry ${auths.findIndex(a => a.registry === login.registry) + 1}`
+  }
   return login.method === 'input' ? 'registry-username/registry-password' : 'github-token'
 }
 
@@ -180,13 +197,16 @@ function advice(login: RegistryLogin): string {
   if (login.method === 'github-token') {
     return 'The workflow token needs `permissions: packages: write` (and, for an existing package, write access granted to this repository in the package settings); or set registry-username and registry-password.'
   }
+  if (login.method === 'registry-auth') return 'Check that entry of registry-auth.'
   return 'Check registry-username and registry-password.'
 }
 
 async function dockerLogin(
   login: RegistryLogin & { username: string },
   password: string,
-  options: LoginOptions
+  options: LoginOptions,
+  /** A private config for this one login (merged into ours afterwards). */
+  configDir: string
 ): Promise<void> {
   const run = options.run ?? execCommand
   const sleep = options.sleep
@@ -194,9 +214,9 @@ async function dockerLogin(
   const secrets = secretForms(login.username, password)
   // `--username=` keeps a name starting with `-` a value; `--` keeps the registry an operand.
   const args = ['login', `--username=${login.username}`, '--password-stdin', '--', login.registry]
-  const env = { ...options.env, ...options.dockerConfig.env }
+  const env = { ...options.env, ...options.dockerConfig.env, DOCKER_CONFIG: configDir }
 
-  const what = `Cannot log in to ${login.registry} as ${login.username} with ${credentialsName(login)}`
+  const what = `Cannot log in to ${login.registry} as ${login.username} with ${credentialsName(login, options.auths ?? [])}`
   const outcome = await retry(
     async () => {
       let result: ExecResult
@@ -226,14 +246,17 @@ async function dockerLogin(
 }
 
 /**
- * Logs in to every registry that should get credentials, into `dockerConfig`, then refreshes its
- * skopeo auth file. Throws on the first registry that refuses its credentials.
+ * Logs in to every registry that should get credentials, at once, then merges each login into
+ * `dockerConfig` and refreshes its skopeo auth file. Throws the first refusal (by registry order)
+ * once every login has ended.
  */
 export async function loginRegistries(options: LoginOptions): Promise<LoginReport> {
   const { dockerConfig } = options
   const start = await readDockerConfigFile(dockerConfig.configFile)
+  const auths = options.auths ?? []
   const plan = planLogins({
     images: options.images,
+    auths,
     username: options.username,
     password: options.password,
     githubToken: options.githubToken,
@@ -249,19 +272,54 @@ export async function loginRegistries(options: LoginOptions): Promise<LoginRepor
   for (const login of plan) {
     if (login.method === 'anonymous') {
       notes.push(
-        `No credentials for ${login.registry}: pulls are anonymous and pushes will fail unless credentials are configured (registry-username/registry-password for the first image's registry, or a docker login before this step).`
+        `No credentials for ${login.registry}: pulls are anonymous and pushes will fail unless credentials are configured (registry-auth, registry-username/registry-password for the first image's registry, or a docker login before this step).`
       )
-      continue
     }
-    if (login.method === 'existing' || login.username === undefined) continue
-    const password = login.method === 'input' ? options.password : options.githubToken
-    // Keep this login in our config.json, not in a credsStore/helper of the user's.
-    const current = await readDockerConfigFile(dockerConfig.configFile)
-    const fileStore = useFileStoreFor(current, authKey(login.registry))
-    if (fileStore !== current) await writeDockerConfigFile(dockerConfig, fileStore)
-    await dockerLogin({ ...login, username: login.username }, password, options)
   }
-  // docker rewrote config.json: restore its mode and derive the skopeo auth file from it.
-  await writeDockerConfigFile(dockerConfig, await readDockerConfigFile(dockerConfig.configFile))
+  const passwordOf = (login: RegistryLogin): string =>
+    login.method === 'registry-auth'
+      ? (auths.find(a => a.registry === login.registry)?.password ?? '')
+      : login.method === 'input'
+        ? options.password
+        : options.githubToken
+  const toLogIn = plan.filter(
+    (l): l is RegistryLogin & { username: string } =>
+      (l.method === 'registry-auth' || l.method === 'input' || l.method === 'github-token') &&
+      l.username !== undefined
+  )
+  const results = await Promise.allSettled(
+    toLogIn.map(async (login, n) => {
+      const dir = join(dockerConfig.dir, '..', `login-${n}`)
+      await mkdir(dir, { recursive: true, mode: 0o700 })
+      // An empty helper for this registry: the file, not a keychain docker would detect.
+      const seed = { auths: {}, credHelpers: { [authKey(login.registry)]: '' } }
+      await writeFile(join(dir, 'config.json'), JSON.stringify(seed), { mode: 0o600 })
+      try {
+        await dockerLogin(login, passwordOf(login), options, dir)
+        const written = await readDockerConfigFile(join(dir, 'config.json'))
+        const entry = Object.entries(written.auths ?? {}).find(
+          ([key]) => registryOfAuthKey(key) === login.registry
+        )
+        if (!entry?.[1].auth) {
+          throw new Error(`docker login to ${login.registry} kept no credentials in its config`)
+        }
+        return { key: authKey(login.registry), auth: entry[1] }
+      } finally {
+        // The login's own copy of the credentials never outlives it.
+        await rm(dir, { recursive: true, force: true })
+      }
+    })
+  )
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failed) throw failed.reason
+  // Into our config.json: the file store for these keys, whatever helper the user's names.
+  let content = await readDockerConfigFile(dockerConfig.configFile)
+  for (const result of results) {
+    if (result.status !== 'fulfilled') continue
+    const { key, auth } = result.value
+    content = useFileStoreFor(content, key)
+    content = { ...content, auths: { ...content.auths, [key]: auth } }
+  }
+  await writeDockerConfigFile(dockerConfig, content)
   return { registries: plan, notes }
 }

@@ -47,6 +47,7 @@ export interface JobSummary {
 }
 
 const LOGIN_METHOD: Record<string, string> = {
+  'registry-auth': 'registry-auth',
   input: 'registry-username / registry-password',
   'github-token': 'github-token',
   existing: 'credentials already configured',

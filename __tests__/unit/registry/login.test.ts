@@ -271,13 +271,14 @@ describe('loginRegistries with a scripted docker', () => {
       ['/usr/bin/docker', ['login', '--username=octocat', '--password-stdin', '--', 'ghcr.io']]
     ])
     expect(docker.calls.map(c => c.options.input)).toEqual([PASSWORD, TOKEN])
-    for (const call of docker.calls) {
+    for (const [n, call] of docker.calls.entries()) {
       expect(call.args.join(' ')).not.toContain(PASSWORD)
       expect(call.args.join(' ')).not.toContain(TOKEN)
       expect(call.options.silent).toBe(true)
+      // Each login into a private config of its own (merged into ours after, then removed).
       expect(call.options.env).toEqual({
         DOCKER_HOST: 'unix:///run/d.sock',
-        DOCKER_CONFIG: dockerConfig.dir,
+        DOCKER_CONFIG: join(dockerConfig.dir, '..', `login-${n}`),
         BUILDX_CONFIG: join(root, 'user', 'buildx')
       })
     }
@@ -404,5 +405,68 @@ describe('loginRegistries with a scripted docker', () => {
     await expect(loginRegistries(options({ run: docker.run }))).rejects.toThrow(
       'Cannot log in to ghcr.io as octocat with github-token: docker login exited with 2'
     )
+  })
+})
+
+describe('registry-auth: several registries at once', () => {
+  test('each entry logs in, concurrently, into a config of its own; ours gets every login and no temporary copy is left', async () => {
+    const { mkdtempSync, readdirSync, writeFileSync, mkdirSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const root = mkdtempSync(join(tmpdir(), 'ipa-multi-'))
+    const userDir = join(root, 'user')
+    mkdirSync(userDir)
+    writeFileSync(join(userDir, 'config.json'), JSON.stringify({ credsStore: 'desktop' }))
+    const config = await createDockerConfig({
+      workDir: join(root, 'work'),
+      env: { DOCKER_CONFIG: userDir }
+    })
+    let running = 0
+    let overlap = 0
+    const docker = fakeDocker(() => 'login')
+    const slow = async (...a: Parameters<typeof docker.run>) => {
+      running++
+      overlap = Math.max(overlap, running)
+      await new Promise(r => setTimeout(r, 20))
+      try {
+        return await docker.run(...a)
+      } finally {
+        running--
+      }
+    }
+    const report = await loginRegistries({
+      images: ['ghcr.io/o/app', 'localhost:5444/o/app'],
+      auths: [
+        { registry: 'localhost:5444', username: 'e2e-ref', password: 'pw-two', ecr: 'auto' },
+        { registry: 'docker.io', username: 'hubuser', password: 'pw-hub', ecr: 'auto' }
+      ],
+      username: '',
+      password: '',
+      githubToken: 'ghs_token',
+      actor: 'octocat',
+      dockerConfig: config,
+      run: slow
+    })
+    expect(overlap).toBe(3)
+    expect(report.registries).toEqual([
+      { registry: 'ghcr.io', method: 'github-token', username: 'octocat' },
+      { registry: 'localhost:5444', method: 'registry-auth', username: 'e2e-ref' },
+      { registry: 'docker.io', method: 'registry-auth', username: 'hubuser' }
+    ])
+    const ours = JSON.parse(readFileSync(config.configFile, 'utf8')) as DockerConfigFile
+    const decoded = Object.fromEntries(
+      Object.entries(ours.auths ?? {}).map(([k, v]) => [
+        k,
+        Buffer.from(v.auth ?? '', 'base64').toString()
+      ])
+    )
+    expect(decoded).toEqual({
+      'ghcr.io': 'octocat:ghs_token',
+      'localhost:5444': 'e2e-ref:pw-two',
+      'https://index.docker.io/v1/': 'hubuser:pw-hub'
+    })
+    // The user's keychain stays out of it: the file holds these keys.
+    expect(ours.credsStore).toBe('desktop')
+    expect(Object.values(ours.credHelpers ?? {})).toEqual(['', '', ''])
+    expect(readdirSync(join(root, 'work')).sort()).toEqual(['docker-config'])
   })
 })
