@@ -94,7 +94,7 @@ if (isPost) {
     await (await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 6661))).post();
 }
 else {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(838), __nccwpck_require__.e(88), __nccwpck_require__.e(961), __nccwpck_require__.e(444)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7444))).main();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(838), __nccwpck_require__.e(88), __nccwpck_require__.e(961), __nccwpck_require__.e(889)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9889))).main();
 }
 
 __webpack_async_result__();

@@ -2,13 +2,17 @@
 # e2e-env.sh — the real end-to-end test world (see docs/test-world.md).
 #
 # Usage (as root, Debian 12):
-#   bash scripts/e2e-env.sh up       # install/unpack tools, start dockerd + TLS registry, push base image
+#   bash scripts/e2e-env.sh up       # install/unpack tools, start dockerd + the two TLS registries, push base image
 #   bash scripts/e2e-env.sh status   # state of each component; exit 1 if any is down
 #   bash scripts/e2e-env.sh env      # print $E2E_ROOT/env (KEY=value lines; `set -a; . FILE; set +a`)
-#   bash scripts/e2e-env.sh down     # stop dockerd and the registry (downloads and data are kept)
+#   bash scripts/e2e-env.sh down     # stop dockerd and the registries (downloads and data are kept)
 #
-# Knobs: E2E_ROOT (default /var/tmp/ipa-e2e), E2E_REGISTRY_PORT (default 5443).
+# Knobs: E2E_ROOT (default /var/tmp/ipa-e2e), E2E_REGISTRY_PORT (default 5443: distribution 2.8,
+# no referrers API), E2E_REFERRERS_PORT (default 5444: go-containerregistry's registry, built here
+# from scripts/referrers-registry/, with the OCI referrers API).
 # Tests read $E2E_ROOT/env.json (see __tests__/e2e/world.ts).
+# The first registry is also served under an ECR-shaped name (ECR_HOST below, user AWS): `up` adds
+# a line marked `# ipa-e2e` to /etc/hosts for it; `down` leaves that line.
 # `up` is idempotent: a second run only checks and is fast; .debs are cached under $E2E_ROOT/debs.
 set -Eeuo pipefail
 
@@ -18,6 +22,17 @@ REGISTRY="localhost:${PORT}"
 REGISTRY_USER="e2e"
 BASE_REPO="e2e/base:1"
 BASE_IMAGE="${REGISTRY}/${BASE_REPO}"
+# the second registry kind: one WITH the OCI referrers API (scripts/referrers-registry/main.go)
+REF_PORT="${E2E_REFERRERS_PORT:-5444}"
+REFERRERS_REGISTRY="localhost:${REF_PORT}"
+REFERRERS_USER="e2e-ref"
+# the first registry under an ECR-shaped name (the action recognises ECR by its host name), with
+# ECR's fixed user name; its own password. Resolved by a marked line in /etc/hosts.
+ECR_HOST="123456789012.dkr.ecr.us-east-1.amazonaws.com"
+ECR_REGISTRY="${ECR_HOST}:${PORT}"
+ECR_USER="AWS"
+HOSTS_MARK="# ipa-e2e"
+HOSTS_LINE="127.0.0.1 $ECR_HOST $HOSTS_MARK"
 
 APT_DIR="$E2E_ROOT/apt"
 DEBS="$E2E_ROOT/debs"
@@ -31,6 +46,13 @@ WORLD_DOCKER_CONFIG="$E2E_ROOT/docker-config"
 PKI="$E2E_ROOT/pki"
 REG_DIR="$E2E_ROOT/registry"
 BASE_DIR="$E2E_ROOT/base"
+REF_DIR="$E2E_ROOT/referrers"
+REF_BIN="$REF_DIR/bin/ipa-e2e-referrers-registry"
+# Go 1.24 and go-containerregistry's sources, unpacked from .debs to build REF_BIN
+GO_PREFIX="$E2E_ROOT/go"
+GO_ROOT="$GO_PREFIX/usr/lib/go-1.24"
+GGCR_SRC="$GO_PREFIX/usr/share/gocode/src/github.com/google/go-containerregistry"
+REF_SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/referrers-registry"
 ENV_FILE="$E2E_ROOT/env"
 ENV_JSON="$E2E_ROOT/env.json"
 
@@ -66,6 +88,8 @@ case "$E2E_ROOT" in
 esac
 [[ "$E2E_ROOT" =~ ^[A-Za-z0-9_./-]+$ ]] || die "E2E_ROOT may only contain [A-Za-z0-9_./-]"
 [[ "$PORT" =~ ^[0-9]+$ ]] || die "E2E_REGISTRY_PORT must be a number"
+[[ "$REF_PORT" =~ ^[0-9]+$ ]] || die "E2E_REFERRERS_PORT must be a number"
+[[ "$REF_PORT" != "$PORT" ]] || die "E2E_REFERRERS_PORT and E2E_REGISTRY_PORT must differ (both $PORT)"
 
 docker_path() { printf '%s' "$DOCKER_PREFIX/usr/bin:$DOCKER_PREFIX/usr/sbin:$PATH"; }
 # docker CLI of the world, with the world's daemon and config
@@ -149,7 +173,8 @@ ensure_system_packages() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# 2. trixie/sid debs: docker.io, containerd, docker-cli, docker-buildx, cosign 2 + 3; busybox-static
+# 2. trixie/sid debs: docker.io, containerd, docker-cli, docker-buildx, cosign 2 + 3; busybox-static;
+#    Go 1.24 + go-containerregistry's sources (to build the referrers registry)
 # ---------------------------------------------------------------------------------------------
 write_private_sources() {
   mkdir -p "$APT_DIR/sources.d" "$APT_DIR/preferences.d" "$APT_DIR/lists/partial" \
@@ -243,6 +268,49 @@ cosign_version() { # prefix -> vX.Y.Z, or nothing
   printf 'v%s' "$v"
 }
 
+# The referrers registry is built from scripts/referrers-registry/ with the unpacked Go, offline:
+# GOPROXY=off, and the module's `replace` pointed at the unpacked go-containerregistry sources.
+# Rebuilt only when main.go, go.mod or the unpacked .debs change (stamp next to the binary).
+referrers_build_id() {
+  {
+    cat "$REF_SRC/go.mod" "$REF_SRC/main.go"
+    cat "$GO_PREFIX/.unpacked"
+  } | sha256sum | cut -c1-64
+}
+
+ensure_referrers_binary() {
+  [[ -f "$REF_SRC/main.go" && -f "$REF_SRC/go.mod" ]] || die "missing $REF_SRC/main.go or go.mod"
+  [[ -x "$GO_ROOT/bin/go" && -d "$GGCR_SRC/pkg/registry" ]] || die "Go or go-containerregistry not unpacked in $GO_PREFIX"
+  local id stamp="$REF_BIN.build-id"
+  id=$(referrers_build_id)
+  if [[ -x "$REF_BIN" && -f "$stamp" && "$(<"$stamp")" == "$id" ]]; then
+    log "referrers: binary up to date ($REF_BIN)"
+    return 0
+  fi
+  local build="$REF_DIR/build" t0=$SECONDS
+  step "referrers: go build (offline) $REF_SRC -> $REF_BIN (log $build/build.log)"
+  mkdir -p "$REF_DIR/bin"
+  chmod 700 "$REF_DIR"
+  rm -rf "$build"
+  mkdir -p "$build/src"
+  cp "$REF_SRC/go.mod" "$REF_SRC/main.go" "$build/src/"
+  local -a goenv=(env -i HOME="$build" PATH="$GO_ROOT/bin:/usr/bin:/bin" GOROOT="$GO_ROOT"
+    GOPATH="$build/gopath" GOCACHE="$REF_DIR/go-build-cache" GOENV=off GOTOOLCHAIN=local
+    GOTELEMETRY=off GOPROXY=off GOSUMDB=off GOFLAGS=-mod=mod CGO_ENABLED=0)
+  (
+    cd "$build/src" &&
+      "${goenv[@]}" go mod edit -replace="github.com/google/go-containerregistry=$GGCR_SRC" &&
+      "${goenv[@]}" go version &&
+      "${goenv[@]}" go build -trimpath -o "$REF_BIN.tmp" .
+  ) >"$build/build.log" 2>&1 || {
+    tail -30 "$build/build.log" >&2
+    false
+  }
+  mv "$REF_BIN.tmp" "$REF_BIN"
+  printf '%s' "$id" >"$stamp"
+  log "referrers: built in $((SECONDS - t0)) s ($(head -1 "$build/build.log"), go-containerregistry $(dpkg-deb -f "$DEBS"/referrers/golang-github-google-go-containerregistry-dev_*.deb Version))"
+}
+
 ensure_tools() {
   mkdir -p "$DEBS"
   download_debs docker docker.io/trixie containerd/trixie docker-cli/trixie docker-buildx/sid
@@ -251,10 +319,16 @@ ensure_tools() {
   local bb=() a
   for a in "${BUSYBOX_ARCHES[@]}"; do bb+=("busybox-static:$a/bookworm"); done
   download_debs busybox "${bb[@]}"
+  # pkg/registry imports only the standard library and go-containerregistry's own packages
+  # (its depcheck_test.go holds it to that), so the -dev package's other Depends are not needed
+  download_debs referrers golang-1.24-go/trixie golang-1.24-src/trixie \
+    golang-github-google-go-containerregistry-dev/sid
 
   unpack_debs docker "$DOCKER_PREFIX"
   unpack_debs cosign3 "$COSIGN3_PREFIX"
   unpack_debs cosign2 "$COSIGN2_PREFIX"
+  unpack_debs referrers "$GO_PREFIX"
+  ensure_referrers_binary
 
   step "tools: checking versions"
   local b
@@ -336,8 +410,46 @@ ensure_dockerd() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# 4b. the ECR-shaped host name -> 127.0.0.1 (/etc/hosts, one line marked "# ipa-e2e")
+# ---------------------------------------------------------------------------------------------
+ecr_host_address() { # first address the resolver gives for ECR_HOST (files before dns)
+  getent hosts "$ECR_HOST" 2>/dev/null | awk 'NR == 1 {print $1}' || true
+}
+
+ensure_ecr_host() {
+  if grep -qxF -- "$HOSTS_LINE" /etc/hosts; then
+    log "hosts: $ECR_HOST already in /etc/hosts"
+  else
+    step "hosts: adding '$HOSTS_LINE' to /etc/hosts (other lines kept)"
+    # /etc/hosts may be a bind mount (containers): written in place, never replaced by a rename
+    if grep -q -- " $HOSTS_MARK\$" /etc/hosts; then
+      local keep
+      keep=$(grep -v -- " $HOSTS_MARK\$" /etc/hosts || true)
+      printf '%s\n' "$keep" >/etc/hosts
+    fi
+    # a last line without its newline gets one before ours
+    if [[ -s /etc/hosts && -n "$(tail -c1 /etc/hosts)" ]]; then printf '\n' >>/etc/hosts; fi
+    printf '%s\n' "$HOSTS_LINE" >>/etc/hosts
+  fi
+  local addr
+  addr=$(ecr_host_address)
+  [[ "$addr" == 127.0.0.1 ]] ||
+    die "$ECR_HOST resolves to '${addr:-nothing}', not 127.0.0.1 (an earlier /etc/hosts line? nsswitch.conf?)"
+}
+
+# ---------------------------------------------------------------------------------------------
 # 5. PKI + TLS registry with htpasswd
 # ---------------------------------------------------------------------------------------------
+# the server cert must verify with the CA for every name the registries are reached by
+server_cert_ok() {
+  [[ -s "$PKI/server.crt" && -s "$PKI/server.key" ]] || return 1
+  local h
+  for h in localhost "$ECR_HOST"; do
+    openssl verify -CAfile "$PKI/ca.crt" -verify_hostname "$h" "$PKI/server.crt" >/dev/null 2>&1 || return 1
+  done
+  openssl verify -CAfile "$PKI/ca.crt" -verify_ip 127.0.0.1 "$PKI/server.crt" >/dev/null 2>&1
+}
+
 ensure_pki() {
   mkdir -p "$PKI"
   chmod 700 "$PKI"
@@ -351,22 +463,23 @@ ensure_pki() {
       -addext "subjectKeyIdentifier=hash" 2>/dev/null
     rm -f "$PKI/server.crt"
   fi
-  if [[ ! -s "$PKI/server.crt" || ! -s "$PKI/server.key" ]] ||
-    ! openssl verify -CAfile "$PKI/ca.crt" "$PKI/server.crt" >/dev/null 2>&1; then
-    step "pki: creating server cert for localhost, 127.0.0.1"
+  # (a changed server cert restarts both registries: it is part of what they were started with)
+  if ! server_cert_ok; then
+    step "pki: creating server cert for localhost, $ECR_HOST, 127.0.0.1"
     openssl req -newkey rsa:2048 -nodes -sha256 -keyout "$PKI/server.key" -out "$PKI/server.csr" \
       -subj "/CN=localhost" 2>/dev/null
-    cat >"$PKI/server.ext" <<'EOF'
+    cat >"$PKI/server.ext" <<EOF
 basicConstraints=CA:FALSE
 keyUsage=critical,digitalSignature,keyEncipherment
 extendedKeyUsage=serverAuth
-subjectAltName=DNS:localhost,IP:127.0.0.1
+subjectAltName=DNS:localhost,DNS:$ECR_HOST,IP:127.0.0.1
 subjectKeyIdentifier=hash
 authorityKeyIdentifier=keyid
 EOF
     openssl x509 -req -in "$PKI/server.csr" -CA "$PKI/ca.crt" -CAkey "$PKI/ca.key" -CAcreateserial \
       -days 825 -sha256 -extfile "$PKI/server.ext" -out "$PKI/server.crt" 2>/dev/null
     rm -f "$PKI/server.csr"
+    server_cert_ok || die "the new server cert does not verify for localhost, $ECR_HOST and 127.0.0.1"
   fi
   chmod 600 "$PKI"/*.key
   chmod 644 "$PKI/ca.crt" "$PKI/server.crt"
@@ -379,7 +492,7 @@ EOF
     log "pki: CA already trusted system-wide"
   fi
   local h
-  for h in "localhost:$PORT" "127.0.0.1:$PORT"; do
+  for h in "localhost:$PORT" "127.0.0.1:$PORT" "$ECR_REGISTRY" "localhost:$REF_PORT" "127.0.0.1:$REF_PORT"; do
     if ! cmp -s "$PKI/ca.crt" "$CERTS_D/$h/ca.crt"; then
       step "pki: trusting CA for docker in $CERTS_D/$h/ca.crt"
       install -D -m 644 "$PKI/ca.crt" "$CERTS_D/$h/ca.crt"
@@ -388,26 +501,44 @@ EOF
 }
 
 reg_password() { cat "$REG_DIR/password"; }
+ecr_password() { cat "$REG_DIR/ecr-password"; }
 
-# The registry port must be free or held by this world's registry; checked before anything is
-# written for this port (/etc/docker/certs.d/localhost:PORT belongs to whoever serves it).
-check_port() {
-  pid_alive "$REG_DIR/registry.pid" docker-registry && return 0
-  if curl -s -o /dev/null --max-time 2 -k "https://127.0.0.1:$PORT/" ||
-    curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; then
-    die "port 127.0.0.1:$PORT is already in use by another process (another world? set E2E_REGISTRY_PORT)"
-  fi
+# htpasswd holds exactly REGISTRY_USER and ECR_USER, each with its current password
+# (bcrypt salts are random: the file is rebuilt only when this fails, so `up` stays idempotent)
+htpasswd_ok() {
+  local f="$REG_DIR/htpasswd"
+  [[ -s "$f" ]] || return 1
+  [[ "$(cut -d: -f1 "$f" | sort | tr '\n' ' ')" == "$(printf '%s\n' "$REGISTRY_USER" "$ECR_USER" | sort | tr '\n' ' ')" ]] ||
+    return 1
+  reg_password | htpasswd -vi "$f" "$REGISTRY_USER" >/dev/null 2>&1 || return 1
+  ecr_password | htpasswd -vi "$f" "$ECR_USER" >/dev/null 2>&1
 }
 
-registry_status_code() { # [auth] -> HTTP code of GET /v2/
-  local args=(-s -o /dev/null -w '%{http_code}' --max-time 5 --cacert "$PKI/ca.crt")
-  [[ "${1:-}" == auth ]] && args+=(--netrc-file "$REG_DIR/netrc")
-  curl "${args[@]}" "https://$REGISTRY/v2/" 2>/dev/null || true
+# A registry port must be free or held by this world's registry; checked before anything is
+# written for this port (/etc/docker/certs.d/localhost:PORT belongs to whoever serves it).
+check_port_of() { # port knob pidfile command-substring
+  local port=$1 knob=$2
+  pid_alive "$3" "$4" && return 0
+  if curl -s -o /dev/null --max-time 2 -k "https://127.0.0.1:$port/" ||
+    curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
+    die "port 127.0.0.1:$port is already in use by another process (another world? set $knob)"
+  fi
+}
+check_port() { check_port_of "$PORT" E2E_REGISTRY_PORT "$REG_DIR/registry.pid" docker-registry; }
+check_ref_port() { check_port_of "$REF_PORT" E2E_REFERRERS_PORT "$REF_DIR/registry.pid" "$REF_BIN"; }
+
+registry_status_code() { # [auth|ecr|ecr-auth] -> HTTP code of GET /v2/ (ecr*: by the ECR name)
+  local args=(-s -o /dev/null -w '%{http_code}' --max-time 5 --cacert "$PKI/ca.crt") host=$REGISTRY
+  [[ "${1:-}" == ecr* ]] && host=$ECR_REGISTRY
+  [[ "${1:-}" == *auth ]] && args+=(--netrc-file "$REG_DIR/netrc")
+  curl "${args[@]}" "https://$host/v2/" 2>/dev/null || true
 }
 
 registry_ready() {
   [[ "$(registry_status_code)" == 401 && "$(registry_status_code auth)" == 200 ]]
 }
+# the same registry by the ECR name (needs the /etc/hosts line and the cert's SAN), as AWS
+ecr_ready() { [[ "$(registry_status_code ecr-auth)" == 200 ]]; }
 
 ensure_registry() {
   mkdir -p "$REG_DIR/data"
@@ -417,13 +548,23 @@ ensure_registry() {
     (umask 077 && openssl rand -hex 24 >"$REG_DIR/password")
     rm -f "$REG_DIR/htpasswd"
   fi
-  if [[ ! -s "$REG_DIR/htpasswd" ]]; then
-    step "registry: writing htpasswd (bcrypt)"
-    # htpasswd takes the password in argv only with -b; -i reads it from stdin instead
-    (umask 077 && reg_password | htpasswd -niB "$REGISTRY_USER" >"$REG_DIR/htpasswd")
+  if [[ ! -s "$REG_DIR/ecr-password" ]]; then
+    step "registry: generating the password of user $ECR_USER (for $ECR_HOST, kept in $REG_DIR)"
+    (umask 077 && openssl rand -hex 24 >"$REG_DIR/ecr-password")
   fi
-  (umask 077 && printf 'machine localhost login %s password %s\n' "$REGISTRY_USER" "$(reg_password)" \
-    >"$REG_DIR/netrc")
+  if ! htpasswd_ok; then
+    step "registry: writing htpasswd (bcrypt; users $REGISTRY_USER and $ECR_USER)"
+    # htpasswd takes the password in argv only with -b; -i reads it from stdin instead.
+    # -n prints "user:hash" and an empty line; the file is rebuilt from both passwords.
+    (umask 077 && {
+      reg_password | htpasswd -niB "$REGISTRY_USER"
+      ecr_password | htpasswd -niB "$ECR_USER"
+    } | grep -v '^$' >"$REG_DIR/htpasswd.tmp")
+    mv "$REG_DIR/htpasswd.tmp" "$REG_DIR/htpasswd"
+    htpasswd_ok || die "htpasswd just written does not verify for $REGISTRY_USER and $ECR_USER"
+  fi
+  (umask 077 && printf 'machine localhost login %s password %s\nmachine %s login %s password %s\n' \
+    "$REGISTRY_USER" "$(reg_password)" "$ECR_HOST" "$ECR_USER" "$(ecr_password)" >"$REG_DIR/netrc")
   local secret_file="$REG_DIR/http-secret"
   [[ -s "$secret_file" ]] || (umask 077 && openssl rand -hex 32 >"$secret_file")
   local cfg="$REG_DIR/config.yml" new
@@ -453,35 +594,112 @@ auth:
     path: $REG_DIR/htpasswd
 EOF
   )
-  local changed=0
   if [[ ! -f "$cfg" || "$(<"$cfg")" != "$new" ]]; then
     (umask 077 && printf '%s\n' "$new" >"$cfg")
-    changed=1
   fi
+  # what the running registry was started with: distribution reads its config, TLS cert and key
+  # and the htpasswd file at start only, so a change of any of them means a restart
+  local want
+  want=$(printf '%s\n' "$new" "$(sha256sum <"$PKI/server.crt")" "$(sha256sum <"$PKI/server.key")" \
+    "$(sha256sum <"$REG_DIR/htpasswd")")
   if pid_alive "$REG_DIR/registry.pid" docker-registry; then
-    if ((changed == 0)) && registry_ready; then
-      log "registry: already running on https://$REGISTRY (pid $(<"$REG_DIR/registry.pid"))"
+    if [[ -f "$REG_DIR/started-with" && "$(<"$REG_DIR/started-with")" == "$want" ]] && registry_ready && ecr_ready; then
+      log "registry: already running on https://$REGISTRY and https://$ECR_REGISTRY (pid $(<"$REG_DIR/registry.pid"))"
       return 0
     fi
-    step "registry: config changed or not answering, restarting"
+    step "registry: config, cert or htpasswd changed, or not answering: restarting"
     stop_pid "$REG_DIR/registry.pid" registry docker-registry
   fi
   check_port
-  step "registry: starting docker-registry on https://$REGISTRY (log $REG_DIR/registry.log)"
+  step "registry: starting docker-registry on https://$REGISTRY and https://$ECR_REGISTRY (log $REG_DIR/registry.log)"
   printf '\n==== %s registry start ====\n' "$(date -Is)" >>"$REG_DIR/registry.log"
+  (umask 077 && printf '%s' "$want" >"$REG_DIR/started-with")
   # the wrapper records the pid of the process that then execs docker-registry
   setsid nohup bash -c 'echo $$ >"$0"; exec "$@"' "$REG_DIR/registry.pid" \
     /usr/bin/docker-registry serve "$cfg" </dev/null >>"$REG_DIR/registry.log" 2>&1 9>&- &
   local i
   for i in $(seq 1 60); do
-    registry_ready && break
+    registry_ready && ecr_ready && break
     sleep 0.5
   done
-  if ! registry_ready; then
+  if ! registry_ready || ! ecr_ready; then
     tail -20 "$REG_DIR/registry.log" >&2
-    die "registry not ready after 30 s: /v2/ unauthenticated=$(registry_status_code) authenticated=$(registry_status_code auth) (want 401/200)"
+    die "registry not ready after 30 s: /v2/ unauthenticated=$(registry_status_code) authenticated=$(registry_status_code auth) as $ECR_USER on $ECR_REGISTRY=$(registry_status_code ecr-auth) (want 401/200/200)"
   fi
-  log "registry: ready (/v2/ 401 without auth, 200 with auth, TLS verified with the CA)"
+  log "registry: ready (/v2/ 401 without auth, 200 with auth, also as $ECR_USER on $ECR_REGISTRY; TLS verified with the CA)"
+}
+
+# ---------------------------------------------------------------------------------------------
+# 5b. the second registry kind: WITH the OCI referrers API (scripts/referrers-registry/main.go:
+#     go-containerregistry's pkg/registry, TLS with the same server cert, Basic auth of its own)
+# ---------------------------------------------------------------------------------------------
+ref_password() { cat "$REF_DIR/password"; }
+
+ref_status_code() { # [auth] -> HTTP code of GET /v2/
+  local args=(-s -o /dev/null -w '%{http_code}' --max-time 5 --cacert "$PKI/ca.crt")
+  [[ "${1:-}" == auth ]] && args+=(--netrc-file "$REF_DIR/netrc")
+  curl "${args[@]}" "https://$REFERRERS_REGISTRY/v2/" 2>/dev/null || true
+}
+
+ref_ready() {
+  [[ "$(ref_status_code)" == 401 && "$(ref_status_code auth)" == 200 ]]
+}
+
+ensure_referrers_registry() {
+  mkdir -p "$REF_DIR/data"
+  chmod 700 "$REF_DIR"
+  if [[ ! -s "$REF_DIR/password" ]]; then
+    step "referrers: generating credentials for user $REFERRERS_USER (kept in $REF_DIR)"
+    (umask 077 && openssl rand -hex 24 >"$REF_DIR/password")
+  fi
+  # the server reads "user:sha256:<hex of SHA-256(password)>" from a file (argv is public)
+  local auth
+  auth="$REFERRERS_USER:sha256:$(ref_password | tr -d '\n' | sha256sum | cut -c1-64)"
+  if [[ ! -f "$REF_DIR/auth" || "$(<"$REF_DIR/auth")" != "$auth" ]]; then
+    (umask 077 && printf '%s\n' "$auth" >"$REF_DIR/auth")
+  fi
+  (umask 077 && printf 'machine localhost login %s password %s\n' "$REFERRERS_USER" "$(ref_password)" \
+    >"$REF_DIR/netrc")
+  local -a args=(-addr "127.0.0.1:$REF_PORT" -tls-cert "$PKI/server.crt" -tls-key "$PKI/server.key"
+    -auth-file "$REF_DIR/auth" -data "$REF_DIR/data" -realm ipa-e2e-referrers)
+  # what the running server was started with: its arguments, binary, credentials and certificate
+  local want
+  want=$(printf '%s\n' "${args[*]}" "$(<"$REF_BIN.build-id")" "$auth" "$(sha256sum <"$PKI/server.crt")")
+  if pid_alive "$REF_DIR/registry.pid" "$REF_BIN"; then
+    if [[ -f "$REF_DIR/started-with" && "$(<"$REF_DIR/started-with")" == "$want" ]] && ref_ready; then
+      log "referrers: already running on https://$REFERRERS_REGISTRY (pid $(<"$REF_DIR/registry.pid"))"
+      return 0
+    fi
+    step "referrers: binary, arguments, credentials or server cert changed, or not answering: restarting"
+    stop_pid "$REF_DIR/registry.pid" referrers "$REF_BIN"
+  fi
+  check_ref_port
+  step "referrers: starting $REF_BIN on https://$REFERRERS_REGISTRY (log $REF_DIR/registry.log)"
+  printf '\n==== %s referrers registry start ====\n' "$(date -Is)" >>"$REF_DIR/registry.log"
+  (umask 077 && printf '%s' "$want" >"$REF_DIR/started-with")
+  # (as for the first registry: the wrapper records its pid, then execs the server)
+  # shellcheck disable=SC2016
+  setsid nohup bash -c 'echo $$ >"$0"; exec "$@"' "$REF_DIR/registry.pid" \
+    "$REF_BIN" "${args[@]}" </dev/null >>"$REF_DIR/registry.log" 2>&1 9>&- &
+  local i
+  for i in $(seq 1 60); do
+    ref_ready && break
+    sleep 0.5
+  done
+  if ! ref_ready; then
+    tail -20 "$REF_DIR/registry.log" >&2
+    die "referrers registry not ready after 30 s: /v2/ unauthenticated=$(ref_status_code) authenticated=$(ref_status_code auth) (want 401/200)"
+  fi
+  log "referrers: ready (/v2/ 401 without auth, 200 with auth, TLS verified with the CA)"
+}
+
+ensure_referrers_login() {
+  step "docker login $REFERRERS_REGISTRY as $REFERRERS_USER (password via stdin, world DOCKER_CONFIG)"
+  local out
+  out=$(ref_password | wdocker login --username "$REFERRERS_USER" --password-stdin "$REFERRERS_REGISTRY" 2>&1) || {
+    printf '%s\n' "$out" | tail -5 >&2
+    false
+  }
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -613,6 +831,12 @@ write_env() {
     BASE_IMAGE "$BASE_IMAGE"
     BASE_IMAGE_DIGEST "$base_digest"
     BASE_PLATFORMS "$BASE_PLATFORMS"
+    REFERRERS_REGISTRY "$REFERRERS_REGISTRY"
+    REFERRERS_USER "$REFERRERS_USER"
+    REFERRERS_PASSWORD "$(ref_password)"
+    ECR_REGISTRY "$ECR_REGISTRY"
+    ECR_USER "$ECR_USER"
+    ECR_PASSWORD "$(ecr_password)"
   )
   local i env="" json="{" sep=""
   for ((i = 0; i < ${#keys[@]}; i += 2)); do
@@ -635,15 +859,19 @@ cmd_up() {
   exec 9>"$E2E_ROOT/.lock"
   step "lock: $E2E_ROOT/.lock"
   flock -w 600 9 || die "another e2e-env.sh holds $E2E_ROOT/.lock"
-  step "registry port: checking 127.0.0.1:$PORT is free or ours"
+  step "registry ports: checking 127.0.0.1:$PORT and 127.0.0.1:$REF_PORT are free or ours"
   check_port
+  check_ref_port
   ensure_system_packages
   ensure_tools
   ensure_binfmt
   ensure_dockerd
+  ensure_ecr_host
   ensure_pki
   ensure_registry
+  ensure_referrers_registry
   ensure_base_image
+  ensure_referrers_login
   write_env
   CURRENT_STEP="done"
   log "up: world ready in $((SECONDS - t0)) s — env: $ENV_FILE, $ENV_JSON"
@@ -654,7 +882,8 @@ cmd_down() {
   mkdir -p "$E2E_ROOT"
   exec 9>"$E2E_ROOT/.lock"
   flock -w 600 9 || die "another e2e-env.sh holds $E2E_ROOT/.lock"
-  step "down: stopping registry"
+  step "down: stopping the registries"
+  stop_pid "$REF_DIR/registry.pid" referrers "$REF_BIN"
   stop_pid "$REG_DIR/registry.pid" registry docker-registry
   step "down: stopping dockerd"
   stop_pid "$DOCKERD_DIR/dockerd.pid" dockerd dockerd
@@ -667,7 +896,7 @@ cmd_down() {
     umount "$m" || umount -l "$m"
   done < <(awk -v d="$DOCKERD_DIR/" 'index($2, d) == 1 {print $2}' /proc/self/mounts | sort -r)
   CURRENT_STEP="done"
-  log "down: stopped (cached debs, tools, registry data and credentials kept in $E2E_ROOT)"
+  log "down: stopped (cached debs, tools, registries' data and credentials kept in $E2E_ROOT)"
 }
 
 cmd_status() {
@@ -694,12 +923,25 @@ cmd_status() {
   if pid_alive "$DOCKERD_DIR/dockerd.pid" dockerd && dockerd_ready; then
     st dockerd ok "pid $(<"$DOCKERD_DIR/dockerd.pid"), $DOCKER_HOST_URL, server $(wdocker version --format '{{.Server.Version}}')"
   else st dockerd down "not running/answering ($DOCKERD_DIR/dockerd.log)"; fi
-  if cmp -s "$PKI/ca.crt" "$CA_SYSTEM_FILE" 2>/dev/null && cmp -s "$PKI/ca.crt" "$CERTS_D/localhost:$PORT/ca.crt"; then
-    st ca ok "trusted system-wide and in $CERTS_D/localhost:$PORT"
-  else st ca down "CA missing or not trusted"; fi
+  if cmp -s "$PKI/ca.crt" "$CA_SYSTEM_FILE" 2>/dev/null && cmp -s "$PKI/ca.crt" "$CERTS_D/localhost:$PORT/ca.crt" &&
+    cmp -s "$PKI/ca.crt" "$CERTS_D/localhost:$REF_PORT/ca.crt" && cmp -s "$PKI/ca.crt" "$CERTS_D/$ECR_REGISTRY/ca.crt"; then
+    st ca ok "trusted system-wide and in $CERTS_D/{localhost:$PORT,localhost:$REF_PORT,$ECR_REGISTRY}"
+  else st ca down "CA missing or not trusted (system-wide, $CERTS_D/localhost:$PORT, :$REF_PORT or $ECR_REGISTRY)"; fi
+  local addr
+  addr=$(ecr_host_address)
+  if grep -qxF -- "$HOSTS_LINE" /etc/hosts 2>/dev/null && [[ "$addr" == 127.0.0.1 ]] && server_cert_ok; then
+    st ecr-host ok "$ECR_HOST -> 127.0.0.1 (/etc/hosts), in the server cert"
+  else st ecr-host down "/etc/hosts line '$HOSTS_LINE' missing, resolves to '${addr:-nothing}', or not in the server cert"; fi
   if pid_alive "$REG_DIR/registry.pid" docker-registry && [[ -s "$REG_DIR/netrc" ]] && registry_ready; then
     st registry ok "pid $(<"$REG_DIR/registry.pid"), https://$REGISTRY (401 anon / 200 auth)"
+    if ecr_ready; then st ecr-registry ok "https://$ECR_REGISTRY (the same registry, 200 as $ECR_USER)"
+    else st ecr-registry down "https://$ECR_REGISTRY does not answer 200 as $ECR_USER (ecr-host? htpasswd?)"; fi
   else st registry down "not running/answering ($REG_DIR/registry.log)"; fi
+  if pid_alive "$REF_DIR/registry.pid" "$REF_BIN" && [[ -s "$REF_DIR/netrc" ]] && ref_ready; then
+    st referrers ok "pid $(<"$REF_DIR/registry.pid"), https://$REFERRERS_REGISTRY (401 anon / 200 auth, OCI referrers API)"
+  elif [[ ! -x "$REF_BIN" ]]; then
+    st referrers down "not built ($REF_BIN)"
+  else st referrers down "not running/answering ($REF_DIR/registry.log)"; fi
   compute_platforms
   if [[ -f "$WORLD_DOCKER_CONFIG/config.json" ]] && base_image_ok 2>/dev/null; then
     st base-image ok "$BASE_IMAGE ($BASE_PLATFORMS)"

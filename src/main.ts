@@ -12,6 +12,8 @@ import { narrowEnvironment, takeRunnerSecrets } from './runner-env.js'
 import { kmsCredentials } from './tool-env.js'
 import { STATE } from './state.js'
 import { errorMessage } from './errors.js'
+import { awsEnvironment } from './registry/aws-environment.js'
+import { ecrRegistry, registryOf } from './reference.js'
 
 /**
  * The main step as the runner starts it. The post flag is saved first, so that the post step
@@ -39,6 +41,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // From here on no code reads an input, and the runner's OIDC request is held by the signing
   // code alone: neither stays in the environment (tool-env.ts keeps them from the tools anyway).
   const secrets = takeRunnerSecrets(env)
+  // ECR's token comes from the AWS API with the job's credentials: kept, for that alone, only
+  // when a registry of this run is ECR (registry/ecr.ts); nothing else of AWS stays.
+  const registries = [...config.images, ...config.registry.auths.map(a => `${a.registry}/x`)]
+  const aws = registries.some(i => ecrRegistry(registryOf(i))) ? awsEnvironment(env) : undefined
   // Nothing else of the workflow's environment stays in ours than what we or a tool can use.
   const key = config.sign.key
   const removed = narrowEnvironment(
@@ -80,7 +86,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       env,
       late,
       timer,
-      ...(secrets.oidc ? { oidc: secrets.oidc } : {})
+      ...(secrets.oidc ? { oidc: secrets.oidc } : {}),
+      ...(aws ? { aws } : {})
     })
   } catch (error) {
     failure = errorMessage(error)

@@ -8,6 +8,7 @@ import type { BuiltImage } from './image-build/run.js'
 import { buildStage } from './image-build/stage.js'
 import type { Config } from './inputs/index.js'
 import { log } from './log.js'
+import type { AwsEnvironment } from './registry/aws-environment.js'
 import { ConfigurationError } from './errors.js'
 import { registryOf } from './reference.js'
 import type { Plan } from './plan/index.js'
@@ -16,7 +17,8 @@ import {
   httpRegistryCapabilities,
   httpTagDigests,
   needsLogin,
-  type BasicAuths
+  type BasicAuths,
+  type ReferrersSupport
 } from './registry/capabilities.js'
 import {
   checkDockerfile,
@@ -70,6 +72,8 @@ export interface PipelineDeps {
   timer: StageTimer
   /** The runner's OIDC request (runner-env.ts): for the signing stage alone. */
   oidc?: OidcRequest
+  /** The job's AWS credentials, kept only when an ECR registry needs them (registry/ecr.ts). */
+  aws?: AwsEnvironment
 }
 
 export async function pipeline(
@@ -95,7 +99,7 @@ export async function pipeline(
   for (const line of (record.tools = describeTools(tools))) log.info(line)
 
   // 5. login: a docker config of our own, so credentials never land in the user's home.
-  const docker = await timer.run('Login', () => login(config, plan, ctx, workDir, env))
+  const docker = await timer.run('Login', () => login(config, plan, ctx, workDir, deps))
   record.logins = docker.logins
 
   // 4, second part: each pinned base's signature and freshness, with our logins, before the build.
@@ -340,19 +344,32 @@ async function sign(
     log
   })
   if (outcome.formats.includes('bundle')) {
-    // Where the bundle went, as the first image's registry tells it (never fails the run).
+    // Where the bundle went, as each image's registry tells it (never fails the run).
     const capabilities = httpRegistryCapabilities({
       auths: await dockerAuths(options.docker.authFile)
     })
-    const { support, why } = await capabilities.referrers(plan.images[0] ?? '', digest)
-    log.info(`Signature storage: ${why}`)
-    if (support === 'referrers-api') outcome.bundleStorage = 'stored as an OCI 1.1 referrer'
-    if (support === 'tag-fallback') {
-      outcome.bundleStorage =
-        'stored under a `sha256-<digest>` tag: the registry has no referrers API'
-    }
+    const answers = await Promise.all(plan.images.map(i => capabilities.referrers(i, digest)))
+    for (const { why } of answers) log.info(`Signature storage: ${why}`)
+    outcome.bundleStorage = bundleStorage(
+      plan.images,
+      answers.map(a => a.support)
+    )
   }
   return outcome
+}
+
+/** Where cosign 3 put the bundle: one phrase when every registry agrees, else one per registry. */
+function bundleStorage(images: readonly string[], support: readonly ReferrersSupport[]) {
+  const words: Record<ReferrersSupport, string | undefined> = {
+    'referrers-api': 'stored as an OCI 1.1 referrer',
+    'tag-fallback': 'stored under a `sha256-<digest>` tag: the registry has no referrers API',
+    unknown: undefined
+  }
+  const kinds = new Set(support)
+  if (kinds.size === 1) return words[support[0] ?? 'unknown']
+  return images
+    .map((image, n) => `\`${registryOf(image)}\`: ${words[support[n] ?? 'unknown'] ?? 'not known'}`)
+    .join('; ')
 }
 
 /**
@@ -365,9 +382,9 @@ async function login(
   plan: Plan,
   ctx: RunContext,
   workDir: string,
-  env: NodeJS.ProcessEnv
+  deps: Pick<PipelineDeps, 'env' | 'aws'>
 ) {
-  const dockerConfig = await createDockerConfig({ workDir, env })
+  const dockerConfig = await createDockerConfig({ workDir, env: deps.env })
   const { username, password, auths } = config.registry
   if (password) for (const form of secretForms(username, password)) core.setSecret(form)
   for (const auth of auths) {
@@ -377,6 +394,8 @@ async function login(
   const logins = await loginRegistries({
     images: plan.images,
     auths,
+    ...(deps.aws ? { aws: deps.aws } : {}),
+    mask: secret => core.setSecret(secret),
     username,
     password,
     githubToken: config.registry.githubToken,

@@ -123,3 +123,19 @@ export function parseImageReference(text: string): ImageReference | undefined {
     ...(digest !== undefined ? { digest } : {})
   }
 }
+
+/** ECR hosts as docker/login-action recognises them (its src/aws.ts), a port allowed for tests. */
+const ECR_PRIVATE =
+  /^([0-9]{12})\.(?:dkr\.ecr|dkr-ecr)\.([a-z0-9-]+)\.(?:on\.aws|amazonaws\.(?:com(?:\.cn)?|eu))(?::\d+)?$/
+
+export type EcrRegistry =
+  { kind: 'private'; account: string; region: string } | { kind: 'public'; region: string }
+
+/** Whether a registry is Amazon ECR (private, by account and region) or ECR Public. */
+export function ecrRegistry(registry: string): EcrRegistry | undefined {
+  const match = ECR_PRIVATE.exec(registry)
+  if (match) return { kind: 'private', account: match[1] ?? '', region: match[2] ?? '' }
+  // ECR Public's API lives in us-east-1 only.
+  if (registry === 'public.ecr.aws') return { kind: 'public', region: 'us-east-1' }
+  return undefined
+}

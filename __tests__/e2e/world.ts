@@ -44,6 +44,23 @@ export interface World {
   BASE_IMAGE_DIGEST: string
   /** Comma-separated platforms of BASE_IMAGE, e.g. `linux/amd64,linux/arm64,linux/arm/v7`. */
   BASE_PLATFORMS: string
+  /**
+   * `localhost:PORT` of the second registry kind, one WITH the OCI referrers API
+   * (go-containerregistry's registry, scripts/referrers-registry/): same CA as REGISTRY, its own
+   * basic-auth user; the world's DOCKER_CONFIG is logged in to it. Starts empty.
+   */
+  REFERRERS_REGISTRY: string
+  REFERRERS_USER: string
+  REFERRERS_PASSWORD: string
+  /**
+   * `123456789012.dkr.ecr.us-east-1.amazonaws.com:PORT`: REGISTRY (the same registry and storage)
+   * under an ECR-shaped host name (resolved to 127.0.0.1 by /etc/hosts, in the server cert), with
+   * ECR's user `AWS` and a password of its own — what a fake ECR API hands out as a token. The
+   * world's DOCKER_CONFIG is NOT logged in to it: the action's ECR login must be.
+   */
+  ECR_REGISTRY: string
+  ECR_USER: string
+  ECR_PASSWORD: string
 }
 
 const KEYS: readonly (keyof World)[] = [
@@ -64,7 +81,13 @@ const KEYS: readonly (keyof World)[] = [
   'SKOPEO',
   'BASE_IMAGE',
   'BASE_IMAGE_DIGEST',
-  'BASE_PLATFORMS'
+  'BASE_PLATFORMS',
+  'REFERRERS_REGISTRY',
+  'REFERRERS_USER',
+  'REFERRERS_PASSWORD',
+  'ECR_REGISTRY',
+  'ECR_USER',
+  'ECR_PASSWORD'
 ]
 
 export function worldRoot(): string {

@@ -70,3 +70,15 @@ export class BuildxPushError extends Error {
     )
   }
 }
+
+/**
+ * Docker Hub's answer to too many anonymous pulls (`toomanyrequests: You have reached your
+ * unauthenticated pull rate limit`, HTTP 429) while the build pulled a base: what to do about it.
+ */
+export function pullRateLimitHint(stderr: string): string | undefined {
+  const limited =
+    /toomanyrequests|pull rate limit/i.test(stderr) ||
+    (/\b429\b|too many requests/i.test(stderr) && /docker\.io|registry-1\.docker\.io/i.test(stderr))
+  if (!limited) return undefined
+  return 'Docker Hub limits pulls without a login (per IP, shared by every job on the runner): log in for the pulls too, with a Docker Hub access token in registry-auth (registry: docker.io), or move the base image to your own registry.'
+}

@@ -19,6 +19,7 @@ import {
   BuildxPushError,
   builderUsed,
   buildxPushFailure,
+  pullRateLimitHint,
   type BuilderUsed
 } from './buildx-output.js'
 import { isDigest, type Digest } from '../digest.js'
@@ -134,6 +135,8 @@ export async function buildImage(
         ? buildxPushFailure(error.result.stderr, output.references)
         : undefined
     if (failure) throw new BuildxPushError(failure, { cause: error })
+    const hint = error instanceof CommandError ? pullRateLimitHint(error.result.stderr) : undefined
+    if (hint) throw new Error(`${(error as Error).message}\n${hint}`, { cause: error })
     throw error
   }
 

@@ -12,7 +12,7 @@
  */
 import { parse } from 'yaml'
 import { ValueError } from '../errors.js'
-import { DOCKER_HUB, registryOf } from '../reference.js'
+import { DOCKER_HUB, ecrRegistry, registryOf } from '../reference.js'
 
 export interface RegistryAuth {
   /** The registry host (`ghcr.io`, `localhost:5443`; Docker Hub is `docker.io`). */
@@ -81,6 +81,9 @@ export function parseRegistryAuth(text: string, mask: (value: string) => void): 
       fail(
         `${username ? 'password' : 'username'} is empty while ${username ? 'username' : 'password'} is set`
       )
+    }
+    if (!username && ecr !== 'true' && (ecr === 'false' || !ecrRegistry(registry))) {
+      fail('username and password are empty: only an ECR registry may leave them out')
     }
     const earlier = seen.get(registry)
     if (earlier !== undefined) fail(`${registry} is listed already (entry ${earlier})`)

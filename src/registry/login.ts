@@ -27,6 +27,8 @@ import {
 } from './docker-config.js'
 import { authKey, isGhcr, registryOf, registryOfAuthKey } from '../reference.js'
 import type { RegistryAuth } from '../inputs/registry-auth.js'
+import { ecrRegistry, ecrToken } from './ecr.js'
+import type { AwsEnvironment } from './aws-environment.js'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ToolEnvironmentError } from '../tool-env.js'
@@ -44,7 +46,8 @@ export const LOGIN_BACKOFF_MAX_MS = 8_000
 /** Lines of docker's error output quoted in a failure. */
 const QUOTED_LINES = 3
 
-export type LoginMethod = 'registry-auth' | 'input' | 'github-token' | 'existing' | 'anonymous'
+export type LoginMethod =
+  'registry-auth' | 'ecr' | 'input' | 'github-token' | 'existing' | 'anonymous'
 
 export interface RegistryLogin {
   registry: string
@@ -69,6 +72,10 @@ export interface LoginOptions {
   images: readonly string[]
   /** registry-auth's entries (inputs/registry-auth.ts). */
   auths?: readonly RegistryAuth[]
+  /** The job's AWS credentials, taken before the environment was narrowed (ecr.ts). */
+  aws?: AwsEnvironment
+  /** Masks a secret as soon as it exists (an ECR token's password). */
+  mask?: (secret: string) => void
   /** `registry-username` / `registry-password`: both or neither (checked by the inputs). */
   username: string
   password: string
@@ -95,6 +102,8 @@ export function distinctRegistries(images: readonly string[]): string[] {
 export interface PlanLoginsOptions {
   images: readonly string[]
   auths?: readonly RegistryAuth[]
+  /** The job has AWS credentials: an ECR registry without others gets its token with them. */
+  aws?: boolean
   username: string
   password: string
   githubToken: string
@@ -112,8 +121,11 @@ export function planLogins(options: PlanLoginsOptions): RegistryLogin[] {
   const registries = [...new Set([...imageRegistries, ...auths.map(a => a.registry)])]
   const first = imageRegistries[0]
   return registries.map((registry): RegistryLogin => {
-    const auth = auths.find(a => a.registry === registry && a.username)
-    if (auth) return { registry, method: 'registry-auth', username: auth.username }
+    const listed = auths.find(a => a.registry === registry)
+    // ECR: the token from the AWS API, with the entry's access key or the job's credentials.
+    const ecr = listed?.ecr === 'true' || (listed?.ecr !== 'false' && ecrRegistry(registry))
+    if (ecr && (listed?.username || options.aws)) return { registry, method: 'ecr' }
+    if (listed?.username) return { registry, method: 'registry-auth', username: listed.username }
     if (registry === first && options.username && options.password)
       return { registry, method: 'input', username: options.username }
     // A login made earlier for this very registry (docker/login-action with a personal token,
@@ -190,6 +202,7 @@ function credentialsName(login: RegistryLogin, auths: readonly RegistryAuth[]): 
   if (login.method === 'registry-auth') {
     return `registry-auth entry ${auths.findIndex(a => a.registry === login.registry) + 1}`
   }
+  if (login.method === 'ecr') return 'the token the ECR API gave'
   return login.method === 'input' ? 'registry-username/registry-password' : 'github-token'
 }
 
@@ -257,6 +270,7 @@ export async function loginRegistries(options: LoginOptions): Promise<LoginRepor
   const plan = planLogins({
     images: options.images,
     auths,
+    aws: options.aws !== undefined,
     username: options.username,
     password: options.password,
     githubToken: options.githubToken,
@@ -282,20 +296,52 @@ export async function loginRegistries(options: LoginOptions): Promise<LoginRepor
       : login.method === 'input'
         ? options.password
         : options.githubToken
+  // ECR: a token first (the AWS API), then the same docker login as any registry.
+  const ecrLogins = new Map<string, { registry: string; password: string }>()
+  await Promise.all(
+    plan
+      .filter(l => l.method === 'ecr')
+      .map(async login => {
+        const listed = auths.find(a => a.registry === login.registry)
+        const aws: AwsEnvironment | undefined = listed?.username
+          ? {
+              accessKeyId: listed.username,
+              secretAccessKey: listed.password,
+              endpoints: options.aws?.endpoints ?? {}
+            }
+          : options.aws
+        const where = ecrRegistry(login.registry) ?? { kind: 'private', account: '', region: '' }
+        if (!aws) throw new ConfigurationError(`No AWS credentials to log in to ${login.registry}`)
+        const token = await ecrToken(login.registry, where, aws)
+        options.mask?.(token.password)
+        login.username = token.username
+        ecrLogins.set(login.registry, { registry: token.registry, password: token.password })
+      })
+  )
   const toLogIn = plan.filter(
     (l): l is RegistryLogin & { username: string } =>
-      (l.method === 'registry-auth' || l.method === 'input' || l.method === 'github-token') &&
+      (l.method === 'registry-auth' ||
+        l.method === 'ecr' ||
+        l.method === 'input' ||
+        l.method === 'github-token') &&
       l.username !== undefined
   )
+  const passwordFor = (login: RegistryLogin) =>
+    ecrLogins.get(login.registry)?.password ?? passwordOf(login)
   const results = await Promise.allSettled(
-    toLogIn.map(async (login, n) => {
+    toLogIn.map(async (planned, n) => {
+      // ECR's answer names where to log in (its proxy endpoint); elsewhere, the registry itself.
+      const login = {
+        ...planned,
+        registry: ecrLogins.get(planned.registry)?.registry ?? planned.registry
+      }
       const dir = join(dockerConfig.dir, '..', `login-${n}`)
       await mkdir(dir, { recursive: true, mode: 0o700 })
       // An empty helper for this registry: the file, not a keychain docker would detect.
       const seed = { auths: {}, credHelpers: { [authKey(login.registry)]: '' } }
       await writeFile(join(dir, 'config.json'), JSON.stringify(seed), { mode: 0o600 })
       try {
-        await dockerLogin(login, passwordOf(login), options, dir)
+        await dockerLogin(login, passwordFor(planned), options, dir)
         const written = await readDockerConfigFile(join(dir, 'config.json'))
         const entry = Object.entries(written.auths ?? {}).find(
           ([key]) => registryOfAuthKey(key) === login.registry

@@ -48,6 +48,7 @@ export interface JobSummary {
 
 const LOGIN_METHOD: Record<string, string> = {
   'registry-auth': 'registry-auth',
+  ecr: 'a token from the ECR API (the job’s AWS credentials)',
   input: 'registry-username / registry-password',
   'github-token': 'github-token',
   existing: 'credentials already configured',

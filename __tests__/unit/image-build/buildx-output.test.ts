@@ -1,4 +1,8 @@
-import { builderUsed, buildxPushFailure } from '../../../src/image-build/buildx-output.js'
+import {
+  builderUsed,
+  buildxPushFailure,
+  pullRateLimitHint
+} from '../../../src/image-build/buildx-output.js'
 
 // buildx 0.29.1 (docker driver, containerd store) pushing through the e2e fault proxy.
 const refs = ['localhost:41505/fault/x:1.2.3', 'localhost:41505/fault/x:1.2', 'r.io/b:1.2.3']
@@ -59,4 +63,19 @@ test('the builder a build used, from its first line', () => {
     builderUsed('#0 building with "image-pipeline-4f2c" instance using docker-container driver')
   ).toEqual({ name: 'image-pipeline-4f2c', driver: 'docker-container' })
   expect(builderUsed('ERROR: unknown flag: --annotation')).toBeUndefined()
+})
+
+test('Docker Hub’s pull rate limit gets a hint; other 429s and failures do not', () => {
+  // BuildKit's words when Docker Hub refuses an anonymous pull of a base image.
+  const hub =
+    'ERROR: failed to solve: node:22: failed to resolve source metadata for docker.io/library/node:22: failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/node/manifests/sha256:abc: 429 Too Many Requests - Server message: toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit'
+  expect(pullRateLimitHint(hub)).toMatch(
+    /^Docker Hub limits pulls without a login.*registry-auth \(registry: docker\.io\)/
+  )
+  expect(
+    pullRateLimitHint('ERROR: failed to push ghcr.io/o/a:1: 429 Too Many Requests')
+  ).toBeUndefined()
+  expect(
+    pullRateLimitHint('ERROR: process "/bin/sh -c make" did not complete successfully')
+  ).toBeUndefined()
 })
