@@ -1316,8 +1316,10 @@ function parseRegistryAuth(text, mask) {
     // Masked first, all of them: a later entry's error must not print an earlier password.
     for (const entry of doc) {
         const password = entry?.password;
-        if (typeof password === 'string' && password)
-            mask(password);
+        // A number too: YAML reads `password: 123456` as one, and docker is given its text.
+        if ((typeof password === 'string' || typeof password === 'number') && String(password).trim()) {
+            mask(String(password).trim());
+        }
     }
     const seen = new Map();
     return doc.map((entry, index) => {
@@ -1337,7 +1339,8 @@ function parseRegistryAuth(text, mask) {
             const value = fields[key];
             if (value === undefined || value === null)
                 return '';
-            if (typeof value !== 'string' && typeof value !== 'number')
+            // YAML reads `ecr: false` as a boolean and `password: 123456` as a number: both are text here.
+            if (!['string', 'number', 'boolean'].includes(typeof value))
                 fail(`${key} is not a string`);
             return String(value).trim();
         };

@@ -15,9 +15,10 @@ import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { FakeEcr } from '../helpers/fake-ecr.js'
 import { FakeSigstore } from '../helpers/fake-sigstore.js'
-import { sha256File } from '../helpers/fake-trivy.js'
+import { buildFakeTrivyArchive, setFakeTrivyControl, sha256File } from '../helpers/fake-trivy.js'
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
 import { ACTIONS_OIDC_PUBLIC_KEY, addOidcRoute, type OidcRoute } from '../helpers/oidc-token.js'
-import { cosignPath, ReleaseServer } from '../helpers/release-server.js'
+import { cosignPath, ReleaseServer, trivyPath } from '../helpers/release-server.js'
 import { ROOT, runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
 import { scanForSecrets } from '../helpers/secret-scan.js'
 import {
@@ -92,11 +93,11 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
       res.status === 200 ? ((await res.json()) as { manifests?: { artifactType?: string }[] }) : {}
     return { status: res.status, types: (body.manifests ?? []).map(m => m.artifactType) }
   }
-  const verify = (reference: string) =>
+  const verify = (reference: string, command: string[] = ['verify']) =>
     run(
       world.COSIGN3,
       [
-        'verify',
+        ...command,
         '--trusted-root',
         sigstore.trustedRootPath,
         '--certificate-identity',
@@ -136,9 +137,19 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
       assetName(spec, normalizeVersion(spec, version), currentPlatform())
     )
     mirror.add(path, { file: world.COSIGN3 })
+    const trivy = await buildFakeTrivyArchive(mkdtempSync(join(tmpdir(), 'assets-')), '0.74.0')
+    mirror.add(trivyPath('0.74.0'), { file: trivy.path })
+    setFakeTrivyControl(trivy.control, { FAKE_TRIVY_FIXTURE: 'trivy_alpine-310.json.golden' })
     writeFileSync(
       join(workspace, 'tools.yaml'),
       stringify([
+        {
+          tool: 'trivy',
+          version: '0.74.0',
+          platform: currentPlatform(),
+          url: `${mirror.url}${trivyPath('0.74.0')}`,
+          sha256: trivy.sha256
+        },
         {
           tool: 'cosign',
           version,
@@ -210,7 +221,7 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
       const name = `e2e/multi-${unique()}`
       const plain = `${world.REGISTRY}/${name}`
       const withReferrers = `${world.REFERRERS_REGISTRY}/${name}`
-      const result = await action([plain, withReferrers])
+      const result = await action([plain, withReferrers], { scan: 'true', 'upload-sarif': 'false' })
       expect(result.errors).toEqual([])
       expect(result.main.exitCode).toBe(0)
       const digest = result.outputs.digest ?? ''
@@ -233,6 +244,17 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
           expect.any(String)
         ])
       }
+      // The SBOM and the vulnerability report, attested and verifiable on both kinds.
+      for (const image of [plain, withReferrers]) {
+        for (const type of ['cyclonedx', 'vuln']) {
+          const attested = await verify(`${image}@${digest}`, [
+            'verify-attestation',
+            '--type',
+            type
+          ])
+          expect([image, type, attested.code]).toEqual([image, type, 0])
+        }
+      }
       // The bundle: listed by the referrers API of the second; the first has none, only the tag.
       const second = await referrers(
         world.REFERRERS_REGISTRY,
@@ -242,7 +264,14 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
         digest
       )
       expect(second.status).toBe(200)
-      expect(second.types).toContain(BUNDLE_TYPE)
+      // The signature and each attestation (an SBOM and a report per platform), each a bundle
+      // referring to the digest, as the summary lists them.
+      const attested = new RegExp(`- \`${withReferrers}\`: signed; attested: (.*)$`, 'm').exec(
+        result.summary
+      )
+      const attestations = (attested?.[1] ?? '').split(', ').filter(Boolean)
+      expect(attestations.length).toBeGreaterThanOrEqual(2)
+      expect(second.types.filter(t => t === BUNDLE_TYPE)).toHaveLength(1 + attestations.length)
       const first = await referrers(
         world.REGISTRY,
         world.REGISTRY_USER,
@@ -290,6 +319,62 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
       ])
       expect(result.summary).not.toMatch(/\| Build /)
       expect(await tagsOf(image)).toEqual([])
+    },
+    TIMEOUT
+  )
+
+  test(
+    'a tag the referrers registry keeps refusing: the step fails with what exists in each registry, signed on both',
+    async () => {
+      const proxy: FaultProxy = await startFaultProxy({
+        upstream: world.REFERRERS_REGISTRY,
+        pki: join(world.E2E_ROOT, 'pki')
+      })
+      try {
+        const name = `e2e/multi-partial-${unique()}`
+        const plain = `${world.REGISTRY}/${name}`
+        const flaky = `${proxy.host}/${name}`
+        proxy.rule({
+          method: 'PUT',
+          path: new RegExp(`^/v2/${name}/manifests/2\\.0$`),
+          always: { status: 503 }
+        })
+        const result = await action([plain, flaky], {
+          'registry-auth': stringify([
+            {
+              registry: world.REGISTRY,
+              username: world.REGISTRY_USER,
+              password: world.REGISTRY_PASSWORD
+            },
+            {
+              registry: proxy.host,
+              username: world.REFERRERS_USER,
+              password: world.REFERRERS_PASSWORD
+            }
+          ])
+        })
+        expect(result.main.exitCode).toBe(1)
+        const digest = result.outputs.digest ?? ''
+        const message = result.errors.join('\n')
+        expect(message).toContain(
+          `${plain}: digest ${digest} pushed; tags 2.0.0, 2.0, sha-fedcba9 added; signed.`
+        )
+        expect(message).toContain(`${flaky}: digest ${digest} pushed`)
+        expect(message).toContain('tag 2.0 NOT added (503 Service Unavailable after 5 tries)')
+        // What the referrers registry holds: the digest, its signature as a referrer, not the tag.
+        const held = await referrers(
+          world.REFERRERS_REGISTRY,
+          world.REFERRERS_USER,
+          world.REFERRERS_PASSWORD,
+          name,
+          digest
+        )
+        expect(held.types).toContain(BUNDLE_TYPE)
+        expect(await tagsOf(`${world.REFERRERS_REGISTRY}/${name}`)).not.toContain('2.0')
+        expect((await verify(`${world.REFERRERS_REGISTRY}/${name}@${digest}`)).code).toBe(0)
+      } finally {
+        await proxy.close()
+      }
     },
     TIMEOUT
   )
@@ -382,7 +467,7 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
   })
 
   test('no password, key or token in any output, state, summary or file left behind', () => {
-    expect(runs.length).toBe(4)
+    expect(runs.length).toBe(5)
     for (const result of runs) {
       expect(
         scanForSecrets(

@@ -46,7 +46,10 @@ export function parseRegistryAuth(text: string, mask: (value: string) => void): 
   // Masked first, all of them: a later entry's error must not print an earlier password.
   for (const entry of doc) {
     const password = (entry as Record<string, unknown> | null)?.password
-    if (typeof password === 'string' && password) mask(password)
+    // A number too: YAML reads `password: 123456` as one, and docker is given its text.
+    if ((typeof password === 'string' || typeof password === 'number') && String(password).trim()) {
+      mask(String(password).trim())
+    }
   }
   const seen = new Map<string, number>()
   return doc.map((entry: unknown, index) => {
@@ -64,7 +67,8 @@ export function parseRegistryAuth(text: string, mask: (value: string) => void): 
     const text = (key: string): string => {
       const value = fields[key]
       if (value === undefined || value === null) return ''
-      if (typeof value !== 'string' && typeof value !== 'number') fail(`${key} is not a string`)
+      // YAML reads `ecr: false` as a boolean and `password: 123456` as a number: both are text here.
+      if (!['string', 'number', 'boolean'].includes(typeof value)) fail(`${key} is not a string`)
       return String(value).trim()
     }
     const written = text('registry')
