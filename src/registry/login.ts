@@ -258,6 +258,37 @@ async function dockerLogin(
   }
 }
 
+/** The ECR logins of the plan: each one's token from the ECR API, its user name set on it. */
+async function ecrTokens(
+  plan: RegistryLogin[],
+  options: LoginOptions
+): Promise<Map<string, { registry: string; password: string }>> {
+  const auths = options.auths ?? []
+  const ecrLogins = new Map<string, { registry: string; password: string }>()
+  await Promise.all(
+    plan
+      .filter(l => l.method === 'ecr')
+      .map(async login => {
+        const listed = auths.find(a => a.registry === login.registry)
+        // An entry's username and password are an access key, as in docker/login-action.
+        const aws: AwsEnvironment | undefined = listed?.username
+          ? {
+              accessKeyId: listed.username,
+              secretAccessKey: listed.password,
+              endpoints: options.aws?.endpoints ?? {}
+            }
+          : options.aws
+        const where = ecrRegistry(login.registry) ?? { kind: 'private', account: '', region: '' }
+        if (!aws) throw new ConfigurationError(`No AWS credentials to log in to ${login.registry}`)
+        const token = await ecrToken(login.registry, where, aws)
+        options.mask?.(token.password)
+        login.username = token.username
+        ecrLogins.set(login.registry, { registry: token.registry, password: token.password })
+      })
+  )
+  return ecrLogins
+}
+
 /**
  * Logs in to every registry that should get credentials, at once, then merges each login into
  * `dockerConfig` and refreshes its skopeo auth file. Throws the first refusal (by registry order)
@@ -297,27 +328,7 @@ export async function loginRegistries(options: LoginOptions): Promise<LoginRepor
         ? options.password
         : options.githubToken
   // ECR: a token first (the AWS API), then the same docker login as any registry.
-  const ecrLogins = new Map<string, { registry: string; password: string }>()
-  await Promise.all(
-    plan
-      .filter(l => l.method === 'ecr')
-      .map(async login => {
-        const listed = auths.find(a => a.registry === login.registry)
-        const aws: AwsEnvironment | undefined = listed?.username
-          ? {
-              accessKeyId: listed.username,
-              secretAccessKey: listed.password,
-              endpoints: options.aws?.endpoints ?? {}
-            }
-          : options.aws
-        const where = ecrRegistry(login.registry) ?? { kind: 'private', account: '', region: '' }
-        if (!aws) throw new ConfigurationError(`No AWS credentials to log in to ${login.registry}`)
-        const token = await ecrToken(login.registry, where, aws)
-        options.mask?.(token.password)
-        login.username = token.username
-        ecrLogins.set(login.registry, { registry: token.registry, password: token.password })
-      })
-  )
+  const ecrLogins = await ecrTokens(plan, options)
   const toLogIn = plan.filter(
     (l): l is RegistryLogin & { username: string } =>
       (l.method === 'registry-auth' ||
