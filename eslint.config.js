@@ -18,6 +18,7 @@ const STAGES = [
   'report',
   'publish',
   'sign',
+  'lifecycle',
   'summary'
 ]
 /** The orchestrators: they wire the stages together, so they may import any of them. */

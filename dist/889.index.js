@@ -243,6 +243,91 @@ function parsePurl(text, where = 'purl') {
 
 /***/ }),
 
+/***/ 4332:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YW: () => (/* binding */ LIFECYCLE_FORM),
+/* harmony export */   g4: () => (/* binding */ parseLifecyclePolicy)
+/* harmony export */ });
+/* unused harmony export MAX_WILDCARDS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/**
+ * The `lifecycle-policy` input: one retention policy for every registry, a rule per line.
+ *
+ *   keep last 10 v*                 the 10 newest images with a tag matching v* stay; older ones
+ *                                   that match go (several patterns: keep last 5 prod-* stable)
+ *   expire untagged after 7 days    an untagged image older than that goes
+ *   keep younger than 3 days        nothing pushed in the last 3 days goes, whatever the rules
+ *
+ * `*` is the one wildcard, in tags. Parsed with the other inputs, so a mistake fails before
+ * anything runs, in one line naming the rule. The ECR translation is src/lifecycle/ecr.ts.
+ */
+
+const LIFECYCLE_FORM = 'one rule per line: "keep last N <tag pattern>…", "expire untagged after N days", "keep younger than N days"';
+/** ECR allows four `*` in one pattern (lifecycle_policy_parameters, tagPatternList). */
+const MAX_WILDCARDS = 4;
+const TAG_PATTERN = /^[A-Za-z0-9_*][A-Za-z0-9_.*-]{0,127}$/;
+function parseLifecyclePolicy(lines) {
+    const rules = [];
+    lines.forEach((text, index) => {
+        const line = index + 1;
+        const words = text.trim().split(/\s+/);
+        const fail = (problem) => {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValueError */ .Qp(`rule ${line} ("${text.trim()}"): ${problem}`, LIFECYCLE_FORM);
+        };
+        const number = (word, min, what) => {
+            if (word === undefined || !/^\d{1,5}$/.test(word))
+                fail(`${what} "${word ?? ''}" is not a whole number`);
+            const n = Number(word);
+            if (n < min)
+                fail(`${what} must be at least ${min}`);
+            return n;
+        };
+        const days = (rest) => {
+            const n = number(rest[0], 0, 'the number of days');
+            if (rest.length !== 2 || !/^days?$/i.test(rest[1] ?? ''))
+                fail('say "N days"');
+            return n;
+        };
+        const [w1, w2, w3, ...rest] = words.map((w, i) => (i < 3 ? w.toLowerCase() : w));
+        if (w1 === 'keep' && w2 === 'last') {
+            const count = number(w3, 1, 'the number of images to keep');
+            if (rest.length === 0)
+                fail('name the tags it keeps, e.g. "keep last 10 v*"');
+            for (const pattern of rest) {
+                if (!TAG_PATTERN.test(pattern))
+                    fail(`"${pattern}" is not a tag pattern (letters, digits, _ . - and *)`);
+                if ((pattern.match(/\*/g) ?? []).length > MAX_WILDCARDS) {
+                    fail(`"${pattern}" has more than ${MAX_WILDCARDS} wildcards, which ECR refuses`);
+                }
+            }
+            rules.push({ kind: 'keep-last', count, patterns: rest, line });
+        }
+        else if (w1 === 'expire' && w2 === 'untagged' && w3 === 'after') {
+            if (rules.some(r => r.kind === 'expire-untagged'))
+                fail('there is an "expire untagged" rule already');
+            rules.push({ kind: 'expire-untagged', days: days(rest), line });
+        }
+        else if (w1 === 'keep' && w2 === 'younger' && w3 === 'than') {
+            if (rules.some(r => r.kind === 'keep-younger'))
+                fail('there is a "keep younger than" rule already');
+            rules.push({ kind: 'keep-younger', days: days(rest), line });
+        }
+        else {
+            fail('it is none of the rules');
+        }
+    });
+    const keeps = rules.filter(r => r.kind === 'keep-last').flatMap(r => r.patterns);
+    const twice = keeps.find((p, i) => keeps.indexOf(p) !== i);
+    if (twice)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValueError */ .Qp(`the tag pattern ${twice} is in two "keep last" rules`, LIFECYCLE_FORM);
+    return rules;
+}
+
+
+/***/ }),
+
 /***/ 4357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1380,6 +1465,8 @@ function registryHost(written) {
     return (0,reference/* registryOf */.Fv)(`${lower}/x`) === reference/* DOCKER_HUB */.Xb && lower.includes('docker.io') ? reference/* DOCKER_HUB */.Xb : lower;
 }
 
+// EXTERNAL MODULE: ./src/inputs/lifecycle-policy.ts
+var lifecycle_policy = __webpack_require__(4332);
 // EXTERNAL MODULE: ./src/log-text.ts
 var log_text = __webpack_require__(3529);
 // EXTERNAL MODULE: ./src/digest.ts
@@ -1720,6 +1807,7 @@ function classifyCosignKey(value) {
 
 
 
+
 const MODE = ['auto', 'true', 'false'];
 const BOOLEAN = 'true or false';
 const list = (form) => `one or more, by line or comma: ${form}`;
@@ -1878,6 +1966,7 @@ const INPUTS = {
         accepts: list(`rule IDs among ${advice_rules/* ADVICE_RULE_IDS */.U.join(', ')}`),
         lines: true
     },
+    'lifecycle-policy': { default: '', accepts: lifecycle_policy/* LIFECYCLE_FORM */.YW, lines: true },
     'tools-mirror': {
         default: '',
         accepts: 'an http(s) base URL such as https://mirror.example.com'
@@ -1994,6 +2083,7 @@ function resolveConfinedPath(value, kind, roots, accepted = CONFINED_FORM) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/index.ts
+
 
 
 
@@ -2140,6 +2230,9 @@ function readConfig(read, options) {
         },
         sign,
         policy: readPolicy(r),
+        lifecycle: {
+            rules: r.field('lifecycle-policy', raw => (0,lifecycle_policy/* parseLifecyclePolicy */.g4)(splitList(raw, { comma: false })))
+        },
         tools: readTools(r)
     };
 }
@@ -3145,7 +3238,7 @@ async function run(env = process.env) {
         settings(/^TRIVY_/i, 'Trivy');
     if (plan.decisions.sign !== 'off')
         settings(/^COSIGN_/i, 'cosign');
-    const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(755), __webpack_require__.e(212), __webpack_require__.e(406)]).then(__webpack_require__.bind(__webpack_require__, 9406));
+    const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(755), __webpack_require__.e(212), __webpack_require__.e(368)]).then(__webpack_require__.bind(__webpack_require__, 3368));
     const timer = new timings/* StageTimer */.e();
     const record = newRunRecord();
     const late = { pending: [] };

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,7 +10,8 @@ import type { Config } from './inputs/index.js'
 import { log } from './log.js'
 import type { AwsEnvironment } from './registry/aws-environment.js'
 import { ConfigurationError } from './errors.js'
-import { registryOf } from './reference.js'
+import { ecrRegistry, registryOf, repositoryOf } from './reference.js'
+import { ecrCommands, ecrLifecyclePolicy } from './lifecycle/ecr.js'
 import type { Plan } from './plan/index.js'
 import { addTags, pushByDigest, restateAfterBuildxPush } from './publish/index.js'
 import {
@@ -36,7 +37,13 @@ import type { SignOutcome } from './sign/stage.js'
 import type { Digest } from './digest.js'
 import type { PreparedTools } from './tools/prepare.js'
 import { STATE } from './state.js'
-import { GATE_FAILED, NOTHING_PUSHED, statesOf, type RunRecord } from './summary/outcome.js'
+import {
+  GATE_FAILED,
+  NOTHING_PUSHED,
+  statesOf,
+  type LifecycleOutcome,
+  type RunRecord
+} from './summary/outcome.js'
 import type { StageTimer } from './timings.js'
 import { describeTools, prepareTools } from './tools/prepare.js'
 
@@ -119,7 +126,7 @@ export async function pipeline(
     // 9 and 11 at once: buildx published it (the route is taken only when scan and sign are off).
     record.publication = { status: 'published', via: 'buildx' }
     record.signing = { status: 'skipped', reason: plan.decisions.signReason }
-    return
+    return lifecycle(config, plan, env, record)
   }
   const { layout } = image
 
@@ -137,13 +144,7 @@ export async function pipeline(
   }
 
   // A failure from here on says what exists in which registry, also what buildx left behind.
-  const stated = <T>(stage: string, work: () => Promise<T>) =>
-    timer.run(stage, work).catch((error: unknown) => {
-      throw partlyPublished(
-        record,
-        restateAfterBuildxPush(error, built.buildxFailure?.pushedBefore ?? [])
-      )
-    })
+  const stated = statedBy(record, timer, built.buildxFailure?.pushedBefore ?? [])
   const { digest } = image
   const authfile = docker.authFile
 
@@ -154,26 +155,42 @@ export async function pipeline(
   record.publication = { status: 'pushed', pushed }
 
   // 10. sign: by digest, attest, verify as a consumer would; tags move only after that.
-  if (plan.decisions.sign === 'off') {
-    record.signing = { status: 'skipped', reason: plan.decisions.signReason }
-  } else {
-    const signing = { ...deps, cosign: required(tools.cosign, 'cosign'), scanned, workDir, docker }
-    const outcome = await stated('Sign', () => sign(config, plan, ctx, digest, signing))
-    record.signing = { status: 'signed', outcome }
-  }
+  const cosign = plan.decisions.sign === 'off' ? undefined : required(tools.cosign, 'cosign')
+  record.signing = cosign
+    ? {
+        status: 'signed',
+        outcome: await stated('Sign', () =>
+          sign(config, plan, ctx, digest, { ...deps, cosign, scanned, workDir, docker })
+        )
+      }
+    : { status: 'skipped', reason: plan.decisions.signReason }
 
   // 11. tag: only now do the tags point at the digest.
   const signed = record.signing.status === 'signed'
-  const tagged = await stated('Tag', () =>
-    addTags({
-      digest,
-      images: plan.images,
-      tags: plan.tags,
-      authfile,
-      ...(signed ? { signed: Object.fromEntries(plan.images.map(i => [i, true])) } : {})
-    })
-  )
+  const tagged = await stated('Tag', () => addTags(tagOptions(plan, digest, authfile, signed)))
   record.publication = { status: 'published', via: 'layout', pushed, tagged }
+
+  // 12. lifecycle: the retention policy as ECR's lifecycle policy JSON, beside the outputs.
+  lifecycle(config, plan, env, record)
+}
+
+/** Stage 12, once the image is published and tagged (by either route). */
+function lifecycle(config: Config, plan: Plan, env: NodeJS.ProcessEnv, record: RunRecord): void {
+  if (config.lifecycle.rules.length > 0) record.lifecycle = writeEcrPolicy(config, plan, env)
+}
+
+/** Stage 12's file: ECR's lifecycle JSON of the policy, kept for later steps (not in workDir). */
+function writeEcrPolicy(config: Config, plan: Plan, env: NodeJS.ProcessEnv): LifecycleOutcome {
+  const { policy, notes } = ecrLifecyclePolicy(config.lifecycle.rules)
+  const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-lifecycle-'))
+  const file = join(dir, 'ecr-lifecycle-policy.json')
+  writeFileSync(file, `${JSON.stringify(policy, null, 2)}\n`)
+  const commands = plan.images.flatMap(image => {
+    const ecr = ecrRegistry(registryOf(image))
+    return ecr?.kind === 'private' ? [ecrCommands(repositoryOf(image), ecr.region, file)] : []
+  })
+  for (const note of notes) log.info(`Lifecycle: ${note}`)
+  return { ecrPolicyFile: file, notes, commands }
 }
 
 /** Stage 4 from the Dockerfile alone (nothing started, nothing written): stops a failed enforce. */
@@ -250,6 +267,25 @@ async function baseVerifier(
 async function dockerAuths(authFile: string): Promise<BasicAuths> {
   const file = JSON.parse(await readFile(authFile, 'utf8')) as { auths?: BasicAuths }
   return file.auths ?? {}
+}
+
+/** A stage after the push: timed, and its failure restated with what exists in each registry. */
+function statedBy(record: RunRecord, timer: StageTimer, pushedBefore: readonly string[]) {
+  return <T>(stage: string, work: () => Promise<T>): Promise<T> =>
+    timer.run(stage, work).catch((error: unknown) => {
+      throw partlyPublished(record, restateAfterBuildxPush(error, pushedBefore))
+    })
+}
+
+/** Stage 11's request: the planned tags on every image, each marked signed when it is. */
+function tagOptions(plan: Plan, digest: Digest, authfile: string, signed: boolean) {
+  return {
+    digest,
+    images: plan.images,
+    tags: plan.tags,
+    authfile,
+    ...(signed ? { signed: Object.fromEntries(plan.images.map(i => [i, true])) } : {})
+  }
 }
 
 /** Nothing reached a registry, for this reason; so nothing was signed. */

@@ -400,7 +400,7 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
       AWS_ROLE_ARN: ROLE,
       AWS_ENDPOINT_URL_ECR: ecr.url
     })
-    const ecrAction = (image: string) =>
+    const ecrAction = (image: string, extra: Record<string, string> = {}) =>
       runAction({
         event: tagPush,
         workspace,
@@ -416,15 +416,19 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
           network: 'host',
           cache: 'none',
           scan: 'false',
-          sign: 'false'
+          sign: 'false',
+          ...extra
         }
       }).then(result => (runs.push(result), result))
 
     test(
       'an image on ECR: the token from the ECR API, decoded, logged in to its proxy endpoint; published there',
       async () => {
-        const image = `${world.ECR_REGISTRY}/e2e/ecr-${unique()}`
-        const result = await ecrAction(image)
+        const name = `e2e/ecr-${unique()}`
+        const image = `${world.ECR_REGISTRY}/${name}`
+        const result = await ecrAction(image, {
+          'lifecycle-policy': 'keep last 10 v*\nexpire untagged after 7 days'
+        })
         expect(result.errors).toEqual([])
         expect(result.main.exitCode).toBe(0)
         expect(ecr.requests.at(-1)).toMatchObject({
@@ -446,6 +450,24 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
           expect.arrayContaining(['2.0.0'])
         )
         expect(result.post?.stdout).toContain(`Logged out of ${world.ECR_REGISTRY}`)
+        // Stage 12: the retention policy as ECR's lifecycle JSON, and how to apply it here.
+        const file = result.outputs['lifecycle-policy'] ?? ''
+        const { readFileSync } = await import('node:fs')
+        expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+          rules: [
+            expect.objectContaining({
+              rulePriority: 1,
+              selection: expect.objectContaining({ tagStatus: 'untagged', countNumber: 7 })
+            }),
+            expect.objectContaining({
+              rulePriority: 2,
+              selection: expect.objectContaining({ tagPrefixList: ['v'], countNumber: 10 })
+            })
+          ]
+        })
+        expect(result.summary).toContain(
+          `aws ecr put-lifecycle-policy --region us-east-1 --repository-name ${name} --lifecycle-policy-text file://${file}`
+        )
       },
       TIMEOUT
     )

@@ -379,6 +379,7 @@ describe('action.yml', () => {
     'attest',
     'base-image-policy',
     'allowed-base-images',
+    'lifecycle-policy',
     'tools-mirror',
     'tools-manifest',
     'summary'
@@ -415,10 +416,11 @@ describe('action.yml', () => {
     // ours: what the run meant to publish (image and tags name only what exists)
     'planned-tags',
     // ours: the base images and the policy's word on each (issue 14)
-    'base-images'
+    'base-images',
+    'lifecycle-policy'
   ]
 
-  test('declares every SPEC input and output (lifecycle comes later)', () => {
+  test('declares every SPEC input and output (ghcr-retention comes with its engine)', () => {
     expect(Object.keys(actionYml.inputs).sort()).toEqual([...allInputs].sort())
     expect(Object.keys(actionYml.outputs).sort()).toEqual([...specOutputs].sort())
   })

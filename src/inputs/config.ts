@@ -6,6 +6,7 @@ import type { ChoiceOf } from './table.js'
 import type { AdviceRule } from './advice-rules.js'
 import type { AllowedBase, TrustedSigner } from './base-images.js'
 import type { RegistryAuth } from './registry-auth.js'
+import type { LifecycleRule } from './lifecycle-policy.js'
 
 export type { AllowedBase, RegistryAuth, TrustedSigner }
 
@@ -96,6 +97,8 @@ export interface Config {
     freshness: ChoiceOf<'base-image-freshness'>
     advice: { enabled: boolean; ignore: AdviceRule[] }
   }
+  /** The retention policy (inputs/lifecycle-policy.ts): stage 12. */
+  lifecycle: { rules: LifecycleRule[] }
   tools: {
     mirror: string
     /** The parsed tools-manifest, if one was given. */

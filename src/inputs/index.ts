@@ -9,6 +9,7 @@ import { parseToolsManifest } from './tools-manifest.js'
 import { ADVICE_RULE_IDS, type AdviceRule } from './advice-rules.js'
 import { parseAllowedBase, parseTrustedSigner } from './base-images.js'
 import { parseRegistryAuth, type RegistryAuth } from './registry-auth.js'
+import { parseLifecyclePolicy } from './lifecycle-policy.js'
 import { registryOf } from '../reference.js'
 import type { Attestation, Config, Mode } from './config.js'
 import {
@@ -183,6 +184,11 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     },
     sign,
     policy: readPolicy(r),
+    lifecycle: {
+      rules: r.field('lifecycle-policy', raw =>
+        parseLifecyclePolicy(splitList(raw, { comma: false }))
+      )
+    },
     tools: readTools(r)
   }
 }

@@ -14,6 +14,7 @@
 import { ADVICE_RULE_IDS } from './advice-rules.js'
 import { GLOB_FORM, IDENTITY_FORM } from './base-images.js'
 import { REGISTRY_AUTH_FORM } from './registry-auth.js'
+import { LIFECYCLE_FORM } from './lifecycle-policy.js'
 import { FLAVOR_FORM } from './tag-rules.js'
 import { MANIFEST_FORM } from './tools-manifest.js'
 import {
@@ -201,6 +202,7 @@ export const INPUTS = {
     accepts: list(`rule IDs among ${ADVICE_RULE_IDS.join(', ')}`),
     lines: true
   },
+  'lifecycle-policy': { default: '', accepts: LIFECYCLE_FORM, lines: true },
   'tools-mirror': {
     default: '',
     accepts: 'an http(s) base URL such as https://mirror.example.com'

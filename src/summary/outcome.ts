@@ -37,6 +37,14 @@ export type Publication =
 export type Signing =
   { status: 'signed'; outcome: SignOutcome } | { status: 'skipped'; reason: string }
 
+/** Stage 12: the retention policy's ECR file, what ECR cannot say, and how to apply it. */
+export interface LifecycleOutcome {
+  ecrPolicyFile: string
+  notes: string[]
+  /** Per ECR image: the AWS CLI commands that preview and apply it. */
+  commands: { preview: string; apply: string }[]
+}
+
 export interface RunRecord {
   /** One line per tool (trivy, cosign), then buildx's line once the build told it. */
   tools: string[]
@@ -49,6 +57,7 @@ export interface RunRecord {
   scan?: ScanSection
   publication?: Publication
   signing?: Signing
+  lifecycle?: LifecycleOutcome
 }
 
 export function newRunRecord(): RunRecord {
@@ -78,6 +87,7 @@ export function stepOutputs(record: RunRecord, plan: Plan, config: Config): Reco
     platforms: config.platforms.join(',')
   }
   if (record.policy) out['base-images'] = baseImagesOutput(record.policy)
+  if (record.lifecycle) out['lifecycle-policy'] = record.lifecycle.ecrPolicyFile
   const image = record.build?.image
   if (!image) return out
   out.digest = image.digest
@@ -111,6 +121,7 @@ export function jobSummary(
     tools: [...(record.buildTools ? [record.buildTools] : []), ...record.tools],
     ...(record.logins ? { logins: record.logins } : {}),
     ...(record.policy ? { policy: record.policy } : {}),
+    ...(record.lifecycle ? { lifecycle: record.lifecycle } : {}),
     ...(record.scan ? { scan: record.scan } : {}),
     ...(signing?.status === 'signed' ? { sign: signing.outcome } : {}),
     pushed: { done: false, why: '' },

@@ -5,6 +5,7 @@ import { renderScanSummary, type ScanSection } from '../report/scan-summary.js'
 import { renderSignSummary } from './sign-summary.js'
 import { renderPolicySummary } from './policy-summary.js'
 import type { PolicyResult } from '../policy/stage.js'
+import type { LifecycleOutcome } from './outcome.js'
 import { timingsTable, type StageTiming } from '../timings.js'
 
 /** A row of the summary's table that says whether a stage did its work: how, or why not. */
@@ -27,6 +28,8 @@ export interface JobSummary {
   }
   /** The base images and the Dockerfile advice. */
   policy?: PolicyResult
+  /** The retention policy as ECR's lifecycle JSON. */
+  lifecycle?: LifecycleOutcome
   /** The scan's verdict, findings and where its reports went. */
   scan?: ScanSection
   /** What was signed and attested, and how a consumer verifies it. */
@@ -125,6 +128,7 @@ export function renderSummary(summary: JobSummary): string {
   if (summary.policy) parts.push(renderPolicySummary(summary.policy))
   if (summary.scan) parts.push(renderScanSummary(summary.scan))
   if (summary.sign) parts.push(renderSignSummary(summary.sign))
+  if (summary.lifecycle) parts.push(renderLifecycle(summary.lifecycle))
   if (summary.published?.length) {
     parts.push(['### In the registries', ...summary.published.map(line => `- ${line}`)].join('\n'))
   }
@@ -153,4 +157,17 @@ function caution(failure: string): string {
     .split(/\r?\n/)
     .map(line => (line.trim() ? `> ${line.replace(/^([#>*+-]|\d+\.)/, '\\$1')}` : '>'))
   return ['> [!CAUTION]', ...lines].join('\n')
+}
+
+/** The retention policy's ECR file, and the commands that preview and apply it. */
+function renderLifecycle(lifecycle: LifecycleOutcome): string {
+  const parts = [
+    '### Lifecycle policy',
+    `ECR's lifecycle policy JSON of \`lifecycle-policy\`: ${code(lifecycle.ecrPolicyFile)} (the \`lifecycle-policy\` output).`
+  ]
+  for (const c of lifecycle.commands) {
+    parts.push(['Preview, then apply:', '```', c.preview, c.apply, '```'].join('\n'))
+  }
+  for (const note of lifecycle.notes) parts.push(`> [!NOTE]\n> ${cell(note)}`)
+  return parts.join('\n\n')
 }

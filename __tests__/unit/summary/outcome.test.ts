@@ -188,3 +188,29 @@ test('the build cache is a row of its own when the build ran', () => {
   if (record.build) record.build.image.cache = 'none: cache is gha, but this runner offers no cache'
   expect(row(render(record), 'Build cache')).toMatch(/^none: cache is gha, but/)
 })
+
+test('the lifecycle policy: its ECR file is an output, the summary says how to preview and apply it', () => {
+  const record = built(newRunRecord())
+  record.publication = { status: 'published', via: 'layout', pushed, tagged: tagged(['1.2.3']) }
+  record.lifecycle = {
+    ecrPolicyFile: '/runner/tmp/image-pipeline-lifecycle-x/ecr-lifecycle-policy.json',
+    notes: [
+      '"keep younger than 3 days" has no ECR equivalent (ECR rules only expire): it applies to GHCR and OCI registries.'
+    ],
+    commands: [
+      {
+        preview: 'aws ecr start-lifecycle-policy-preview --region eu-west-1 …',
+        apply: 'aws ecr put-lifecycle-policy --region eu-west-1 …'
+      }
+    ]
+  }
+  expect(stepOutputs(record, makePlan(input(), tagPush()), config)['lifecycle-policy']).toBe(
+    '/runner/tmp/image-pipeline-lifecycle-x/ecr-lifecycle-policy.json'
+  )
+  const md = render(record)
+  expect(md).toContain('### Lifecycle policy')
+  expect(md).toContain(
+    '```\naws ecr start-lifecycle-policy-preview --region eu-west-1 …\naws ecr put-lifecycle-policy --region eu-west-1 …\n```'
+  )
+  expect(md).toContain('> [!NOTE]\n> "keep younger than 3 days" has no ECR equivalent')
+})
