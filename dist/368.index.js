@@ -2231,6 +2231,10 @@ async function tagOne(image, tag, digest, options, skopeo, log) {
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const USER_AGENT = 'image-pipeline-action';
+/** Docker Hub's name and its API's host differ (the config keys it by its own URL). */
+function apiHost(registry) {
+    return registry === reference/* DOCKER_HUB */.Xb ? 'registry-1.docker.io' : registry;
+}
 /** `Bearer realm="…",service="…",scope="…"` → its parameters. */
 function parseChallenge(header) {
     if (!header || !/^Bearer\s/i.test(header))
@@ -2248,9 +2252,7 @@ function parseChallenge(header) {
 async function registryRequest(options, image, method, path, accept) {
     const scheme = options.scheme ?? 'https';
     const registry = (0,reference/* registryOf */.Fv)(image);
-    // Docker Hub's name and its API's host differ; the config keys it by its own URL.
-    const host = registry === reference/* DOCKER_HUB */.Xb ? 'registry-1.docker.io' : registry;
-    const url = `${scheme}://${host}/v2/${(0,reference/* repositoryOf */._M)(image)}/${path}`;
+    const url = `${scheme}://${apiHost(registry)}/v2/${(0,reference/* repositoryOf */._M)(image)}/${path}`;
     const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
         allowRetries: false,
         socketTimeout: options.timeoutMs ?? 15_000,
@@ -2286,14 +2288,13 @@ async function registryRequest(options, image, method, path, accept) {
  * answer (the push will say more).
  */
 async function needsLogin(registry, timeoutMs = 10_000) {
-    const host = registry === reference/* DOCKER_HUB */.Xb ? 'registry-1.docker.io' : registry;
     const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
         allowRetries: false,
         socketTimeout: timeoutMs,
         keepAlive: false
     });
     try {
-        const res = await client.get(`https://${host}/v2/`);
+        const res = await client.get(`https://${apiHost(registry)}/v2/`);
         await res.readBody();
         return res.message.statusCode === 401;
     }
@@ -2793,6 +2794,13 @@ function instructionSources(instruction, stage, stages, problems) {
             stage: label(stage)
         }
     });
+    /** A --from name: a stage (any case, as BuildKit looks it up), scratch, or else an image. */
+    const byName = (from, via) => {
+        const named = stages.find(s => s.name === from.toLowerCase());
+        if (named)
+            return { stage: named.index };
+        return from === SCRATCH ? { scratch: true } : image(from, via);
+    };
     const out = [];
     if (instruction instanceof main.Copy) {
         // getFromFlag() sees only a leading --from (dockerfile-ast 0.7): `COPY --link --from=x` too.
@@ -2818,12 +2826,7 @@ function instructionSources(instruction, stage, stages, problems) {
                 out.push({ stage: index });
             return out;
         }
-        const named = stages.find(s => s.name === from.toLowerCase());
-        out.push(named
-            ? { stage: named.index }
-            : from === SCRATCH
-                ? { scratch: true }
-                : image(from, 'COPY --from'));
+        out.push(byName(from, 'COPY --from'));
         return out;
     }
     if (instruction instanceof main.Run) {
@@ -2843,12 +2846,7 @@ function instructionSources(instruction, stage, stages, problems) {
                 });
                 continue;
             }
-            const named = stages.find(s => s.name === from.toLowerCase());
-            out.push(named
-                ? { stage: named.index }
-                : from === SCRATCH
-                    ? { scratch: true }
-                    : image(from, 'RUN --mount'));
+            out.push(byName(from, 'RUN --mount'));
         }
     }
     return out;
@@ -2911,7 +2909,9 @@ function allowedBy(check, allowed) {
         return undefined;
     const name = check.name;
     return allowed.find(glob => picomatch_default().isMatch(name, glob.name) &&
-        (glob.tag === undefined || picomatch_default().isMatch(check.tag ?? 'latest', glob.tag)));
+        // No tag: docker's `latest`, unless it is pinned by digest alone (then no tag matches).
+        (glob.tag === undefined ||
+            picomatch_default().isMatch(check.tag ?? (check.digest ? '' : 'latest'), glob.tag)));
 }
 /** The violations decided from the Dockerfile alone (before any registry is asked). */
 function staticViolations(check, policy) {
@@ -4406,13 +4406,11 @@ async function checkBaseRegistries(config, policy, options) {
     const pinned = policy.bases.some(b => b.digest);
     if (mode !== 'off' && pinned && (identities.length > 0 || freshness !== 'off')) {
         const auths = await dockerAuths(options.docker.authFile);
-        const verifier = identities.length > 0 ? await baseVerifier(config, options) : undefined;
-        await checkRegistries(policy, config, {
-            verifySignature: (reference, trusted) => verifier
-                ? verifier.verify(reference, trusted, src_log/* log */.R)
-                : Promise.reject(new Error('no verifier')),
-            currentDigest: httpTagDigests({ auths })
-        }, src_log/* log */.R);
+        // The signing chunk and cosign, made ready the first time a signature is asked about.
+        let verifier;
+        const verifySignature = async (reference, trusted) => (await (verifier ??= baseVerifier(config, options))).verify(reference, trusted, src_log/* log */.R);
+        const checks = { verifySignature, currentDigest: httpTagDigests({ auths }) };
+        await checkRegistries(policy, config, checks, src_log/* log */.R);
     }
     if (policy.verdict === 'failed')
         throw enforced(policy);

@@ -2266,7 +2266,8 @@ function readPolicy(r) {
             ['allowed-base-images', allowed.length > 0],
             ['require-base-digest', requireDigest],
             ['base-image-identities', identities.length > 0],
-            ['base-image-freshness', r.raw('base-image-freshness').trim().toLowerCase() === 'enforce']
+            // Its default is warn: enforce is always the user's.
+            ['base-image-freshness', freshness === 'enforce']
         ].find(([, given]) => given);
         if (set) {
             r.fail(set[0], 'it is set but base-image-policy is off', 'base-image-policy: warn or enforce with it');

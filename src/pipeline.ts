@@ -7,6 +7,7 @@ import type { RunContext } from './context.js'
 import type { BuiltImage } from './image-build/run.js'
 import { buildStage } from './image-build/stage.js'
 import type { Config } from './inputs/index.js'
+import type { TrustedSigner } from './inputs/config.js'
 import { log } from './log.js'
 import type { AwsEnvironment } from './registry/aws-environment.js'
 import { ConfigurationError } from './errors.js'
@@ -224,19 +225,12 @@ async function checkBaseRegistries(
   const pinned = policy.bases.some(b => b.digest)
   if (mode !== 'off' && pinned && (identities.length > 0 || freshness !== 'off')) {
     const auths = await dockerAuths(options.docker.authFile)
-    const verifier = identities.length > 0 ? await baseVerifier(config, options) : undefined
-    await checkRegistries(
-      policy,
-      config,
-      {
-        verifySignature: (reference, trusted) =>
-          verifier
-            ? verifier.verify(reference, trusted, log)
-            : Promise.reject(new Error('no verifier')),
-        currentDigest: httpTagDigests({ auths })
-      },
-      log
-    )
+    // The signing chunk and cosign, made ready the first time a signature is asked about.
+    let verifier: ReturnType<typeof baseVerifier> | undefined
+    const verifySignature = async (reference: string, trusted: readonly TrustedSigner[]) =>
+      (await (verifier ??= baseVerifier(config, options))).verify(reference, trusted, log)
+    const checks = { verifySignature, currentDigest: httpTagDigests({ auths }) }
+    await checkRegistries(policy, config, checks, log)
   }
   if (policy.verdict === 'failed') throw enforced(policy)
   for (const a of policyAnnotations(policy)) log[a.level](a.message, a.properties)

@@ -13,17 +13,16 @@ import { join } from 'node:path'
 import { stringify } from 'yaml'
 import { signingConfigUrls } from '../../src/inputs/sigstore-files.js'
 import { signArgs } from '../../src/sign/args.js'
-import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tool-specs.js'
 import { FakeSigstore } from '../helpers/fake-sigstore.js'
-import { sha256File } from '../helpers/fake-trivy.js'
 import {
   ACTIONS_OIDC_ISSUER,
   ACTIONS_OIDC_PUBLIC_KEY,
   certificateIdentity,
   mintActionsToken
 } from '../helpers/oidc-token.js'
-import { cosignPath, ReleaseServer } from '../helpers/release-server.js'
-import { ROOT, runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
+import { ReleaseServer } from '../helpers/release-server.js'
+import { checkoutWithSigstore, mirroredCosign } from '../helpers/e2e-checkout.js'
+import { runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
 import { scanForSecrets } from '../helpers/secret-scan.js'
 import {
   describeWithWorld,
@@ -107,31 +106,12 @@ describeWithWorld('e2e: base-image policy (bundled action, real cosign and regis
       dir: mkdtempSync(join(tmpdir(), 'policy-e2e-sigstore-')),
       oidcPublicKeys: [ACTIONS_OIDC_PUBLIC_KEY]
     })
-    workspace = mkdtempSync(join(tmpdir(), 'policy-e2e-checkout-'))
-    cpSync(join(ROOT, 'examples'), join(workspace, 'examples'), { recursive: true })
-    mkdirSync(join(workspace, 'sigstore'))
-    cpSync(sigstore.signingConfigPath, join(workspace, 'sigstore', 'signing_config.json'))
-    cpSync(sigstore.trustedRootPath, join(workspace, 'sigstore', 'trusted_root.json'))
+    workspace = checkoutWithSigstore('policy-e2e', sigstore)
 
     // cosign 3 through the tools flow (it checks the bases' signatures; nothing is signed).
-    const spec = TOOL_SPECS.cosign
-    const version = world.COSIGN3_VERSION
-    const path = cosignPath(
-      version,
-      assetName(spec, normalizeVersion(spec, version), currentPlatform())
-    )
-    mirror.add(path, { file: world.COSIGN3 })
     writeFileSync(
       join(workspace, 'tools.yaml'),
-      stringify([
-        {
-          tool: 'cosign',
-          version,
-          platform: currentPlatform(),
-          url: `${mirror.url}${path}`,
-          sha256: sha256File(world.COSIGN3)
-        }
-      ])
+      stringify([mirroredCosign(mirror, world.COSIGN3_VERSION, world.COSIGN3)])
     )
 
     // The bases: copies of the world's base, signed three ways or not at all.

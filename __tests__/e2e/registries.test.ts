@@ -7,19 +7,20 @@
  * a referrer on the second and a `sha256-<digest>` tag on the first. The post step logs out of
  * both, and no password or token is left anywhere.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
-import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tool-specs.js'
+import { currentPlatform } from '../../src/tool-specs.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { FakeEcr } from '../helpers/fake-ecr.js'
 import { FakeSigstore } from '../helpers/fake-sigstore.js'
-import { buildFakeTrivyArchive, setFakeTrivyControl, sha256File } from '../helpers/fake-trivy.js'
+import { buildFakeTrivyArchive, setFakeTrivyControl } from '../helpers/fake-trivy.js'
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
 import { ACTIONS_OIDC_PUBLIC_KEY, addOidcRoute, type OidcRoute } from '../helpers/oidc-token.js'
-import { cosignPath, ReleaseServer, trivyPath } from '../helpers/release-server.js'
-import { ROOT, runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
+import { ReleaseServer, trivyPath } from '../helpers/release-server.js'
+import { checkoutWithSigstore, mirroredCosign } from '../helpers/e2e-checkout.js'
+import { runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
 import { scanForSecrets } from '../helpers/secret-scan.js'
 import {
   describeWithWorld,
@@ -125,18 +126,7 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
       dir: mkdtempSync(join(tmpdir(), 'registries-e2e-sigstore-')),
       oidcPublicKeys: [ACTIONS_OIDC_PUBLIC_KEY]
     })
-    workspace = mkdtempSync(join(tmpdir(), 'registries-e2e-checkout-'))
-    cpSync(join(ROOT, 'examples'), join(workspace, 'examples'), { recursive: true })
-    mkdirSync(join(workspace, 'sigstore'))
-    cpSync(sigstore.signingConfigPath, join(workspace, 'sigstore', 'signing_config.json'))
-    cpSync(sigstore.trustedRootPath, join(workspace, 'sigstore', 'trusted_root.json'))
-    const spec = TOOL_SPECS.cosign
-    const version = world.COSIGN3_VERSION
-    const path = cosignPath(
-      version,
-      assetName(spec, normalizeVersion(spec, version), currentPlatform())
-    )
-    mirror.add(path, { file: world.COSIGN3 })
+    workspace = checkoutWithSigstore('registries-e2e', sigstore)
     const trivy = await buildFakeTrivyArchive(mkdtempSync(join(tmpdir(), 'assets-')), '0.74.0')
     mirror.add(trivyPath('0.74.0'), { file: trivy.path })
     setFakeTrivyControl(trivy.control, { FAKE_TRIVY_FIXTURE: 'trivy_alpine-310.json.golden' })
@@ -150,13 +140,7 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
           url: `${mirror.url}${trivyPath('0.74.0')}`,
           sha256: trivy.sha256
         },
-        {
-          tool: 'cosign',
-          version,
-          platform: currentPlatform(),
-          url: `${mirror.url}${path}`,
-          sha256: sha256File(world.COSIGN3)
-        }
+        mirroredCosign(mirror, world.COSIGN3_VERSION, world.COSIGN3)
       ])
     )
     env = {

@@ -6,14 +6,14 @@
  * vulnerability report, verifies, and only then tags. Each result is then checked again here,
  * as a consumer would, with the real cosign of each major.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
-import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tool-specs.js'
+import { currentPlatform } from '../../src/tool-specs.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { FakeSigstore } from '../helpers/fake-sigstore.js'
-import { buildFakeTrivyArchive, setFakeTrivyControl, sha256File } from '../helpers/fake-trivy.js'
+import { buildFakeTrivyArchive, setFakeTrivyControl } from '../helpers/fake-trivy.js'
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
 import {
   ACTIONS_OIDC_PUBLIC_KEY,
@@ -21,8 +21,9 @@ import {
   mintedTokens,
   type OidcRoute
 } from '../helpers/oidc-token.js'
-import { cosignPath, ReleaseServer, trivyPath } from '../helpers/release-server.js'
-import { ROOT, runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
+import { ReleaseServer, trivyPath } from '../helpers/release-server.js'
+import { checkoutWithSigstore, mirroredCosign } from '../helpers/e2e-checkout.js'
+import { runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
 import { scanForSecrets } from '../helpers/secret-scan.js'
 import {
   describeWithWorld,
@@ -112,13 +113,7 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
       dir: mkdtempSync(join(tmpdir(), 'sign-e2e-sigstore-')),
       oidcPublicKeys: [ACTIONS_OIDC_PUBLIC_KEY]
     })
-    workspace = mkdtempSync(join(tmpdir(), 'sign-e2e-checkout-'))
-    cpSync(join(ROOT, 'examples'), join(workspace, 'examples'), { recursive: true })
-    // The Sigstore instance's files, checked in as a repository would (path inputs are confined
-    // to the workspace).
-    mkdirSync(join(workspace, 'sigstore'))
-    cpSync(sigstore.signingConfigPath, join(workspace, 'sigstore', 'signing_config.json'))
-    cpSync(sigstore.trustedRootPath, join(workspace, 'sigstore', 'trusted_root.json'))
+    workspace = checkoutWithSigstore('sign-e2e', sigstore)
 
     const platform = currentPlatform()
     const trivy = await buildFakeTrivyArchive(mkdtempSync(join(tmpdir(), 'assets-')), '0.74.0')
@@ -133,21 +128,10 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
         sha256: trivy.sha256
       }
     ]
-    for (const [version, file] of [
-      [world.COSIGN3_VERSION, world.COSIGN3],
-      [world.COSIGN2_VERSION, world.COSIGN2]
-    ] as const) {
-      const spec = TOOL_SPECS.cosign
-      const path = cosignPath(version, assetName(spec, normalizeVersion(spec, version), platform))
-      mirror.add(path, { file })
-      entries.push({
-        tool: 'cosign',
-        version,
-        platform,
-        url: `${mirror.url}${path}`,
-        sha256: sha256File(file)
-      })
-    }
+    entries.push(
+      mirroredCosign(mirror, world.COSIGN3_VERSION, world.COSIGN3),
+      mirroredCosign(mirror, world.COSIGN2_VERSION, world.COSIGN2)
+    )
     writeFileSync(join(workspace, 'tools.yaml'), stringify(entries))
 
     const dockerConfig = runnerDockerConfig(world)

@@ -237,7 +237,8 @@ function readPolicy(r: Inputs): Config['policy'] {
         ['allowed-base-images', allowed.length > 0],
         ['require-base-digest', requireDigest],
         ['base-image-identities', identities.length > 0],
-        ['base-image-freshness', r.raw('base-image-freshness').trim().toLowerCase() === 'enforce']
+        // Its default is warn: enforce is always the user's.
+        ['base-image-freshness', freshness === 'enforce']
       ] as const
     ).find(([, given]) => given)
     if (set) {

@@ -260,6 +260,12 @@ function instructionSources(
       stage: label(stage)
     }
   })
+  /** A --from name: a stage (any case, as BuildKit looks it up), scratch, or else an image. */
+  const byName = (from: string, via: BaseVia): Source => {
+    const named = stages.find(s => s.name === from.toLowerCase())
+    if (named) return { stage: named.index }
+    return from === SCRATCH ? { scratch: true } : image(from, via)
+  }
   const out: Source[] = []
   if (instruction instanceof Copy) {
     // getFromFlag() sees only a leading --from (dockerfile-ast 0.7): `COPY --link --from=x` too.
@@ -283,14 +289,7 @@ function instructionSources(
       else out.push({ stage: index })
       return out
     }
-    const named = stages.find(s => s.name === from.toLowerCase())
-    out.push(
-      named
-        ? { stage: named.index }
-        : from === SCRATCH
-          ? { scratch: true }
-          : image(from, 'COPY --from')
-    )
+    out.push(byName(from, 'COPY --from'))
     return out
   }
   if (instruction instanceof Run) {
@@ -308,14 +307,7 @@ function instructionSources(
         })
         continue
       }
-      const named = stages.find(s => s.name === from.toLowerCase())
-      out.push(
-        named
-          ? { stage: named.index }
-          : from === SCRATCH
-            ? { scratch: true }
-            : image(from, 'RUN --mount')
-      )
+      out.push(byName(from, 'RUN --mount'))
     }
   }
   return out

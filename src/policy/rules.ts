@@ -16,7 +16,7 @@ import picomatch from 'picomatch'
 import type { Config } from '../inputs/config.js'
 import type { AllowedBase } from '../inputs/base-images.js'
 import { imageName, parseImageReference, type ImageReference } from '../reference.js'
-import type { BaseProblem, BaseVia, DockerfileBase } from './base-images.js'
+import type { BaseProblem, DockerfileBase } from './base-images.js'
 
 export type ViolationKind =
   | 'unreadable'
@@ -35,13 +35,7 @@ export interface Violation {
 }
 
 /** One base image of the build, with what was found about it. */
-export interface BaseCheck {
-  reference: string
-  written: string
-  line: number
-  endLine: number
-  via: BaseVia
-  stage: string
+export interface BaseCheck extends DockerfileBase {
   /** The platforms whose build pulls it (ARGs such as TARGETARCH may differ). */
   platforms: string[]
   /** `registry/repository`, when the reference parses. */
@@ -94,7 +88,7 @@ function referenceParts(ref: ImageReference): Pick<BaseCheck, 'name' | 'tag' | '
 
 /** Whether a glob of allowed-base-images matches `registry/repository` and the tag. */
 export function allowedBy(
-  check: Pick<BaseCheck, 'name' | 'tag'>,
+  check: Pick<BaseCheck, 'name' | 'tag' | 'digest'>,
   allowed: readonly AllowedBase[]
 ): AllowedBase | undefined {
   if (!check.name) return undefined
@@ -102,7 +96,9 @@ export function allowedBy(
   return allowed.find(
     glob =>
       picomatch.isMatch(name, glob.name) &&
-      (glob.tag === undefined || picomatch.isMatch(check.tag ?? 'latest', glob.tag))
+      // No tag: docker's `latest`, unless it is pinned by digest alone (then no tag matches).
+      (glob.tag === undefined ||
+        picomatch.isMatch(check.tag ?? (check.digest ? '' : 'latest'), glob.tag))
   )
 }
 

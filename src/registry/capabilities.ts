@@ -21,6 +21,11 @@ export interface RegistryCapabilities {
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 const USER_AGENT = 'image-pipeline-action'
 
+/** Docker Hub's name and its API's host differ (the config keys it by its own URL). */
+function apiHost(registry: string): string {
+  return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry
+}
+
 /** Basic credentials per registry host, as a docker config's `auths` holds them (base64). */
 export type BasicAuths = Record<string, { auth?: string } | undefined>
 
@@ -54,9 +59,7 @@ async function registryRequest(
 ): Promise<{ status: number; headers: Record<string, unknown>; url: string }> {
   const scheme = options.scheme ?? 'https'
   const registry = registryOf(image)
-  // Docker Hub's name and its API's host differ; the config keys it by its own URL.
-  const host = registry === DOCKER_HUB ? 'registry-1.docker.io' : registry
-  const url = `${scheme}://${host}/v2/${repositoryOf(image)}/${path}`
+  const url = `${scheme}://${apiHost(registry)}/v2/${repositoryOf(image)}/${path}`
   const client = new HttpClient(USER_AGENT, [], {
     allowRetries: false,
     socketTimeout: options.timeoutMs ?? 15_000,
@@ -94,14 +97,13 @@ export async function needsLogin(
   registry: string,
   timeoutMs = 10_000
 ): Promise<boolean | undefined> {
-  const host = registry === DOCKER_HUB ? 'registry-1.docker.io' : registry
   const client = new HttpClient(USER_AGENT, [], {
     allowRetries: false,
     socketTimeout: timeoutMs,
     keepAlive: false
   })
   try {
-    const res = await client.get(`https://${host}/v2/`)
+    const res = await client.get(`https://${apiHost(registry)}/v2/`)
     await res.readBody()
     return res.message.statusCode === 401
   } catch {

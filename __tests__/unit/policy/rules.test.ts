@@ -64,6 +64,10 @@ describe('allowed-base-images globs', () => {
     expect(allowedBy(check('python:3.11'), python)).toBeUndefined()
     // By digest alone: no tag to match.
     expect(allowedBy(check(`python@${D1}`), python)).toBeUndefined()
+    // No tag is docker's latest; pinned by digest alone, it is no tag at all.
+    const latest = [parseAllowedBase('python:lat*')]
+    expect(allowedBy(check('python'), latest)).toBeDefined()
+    expect(allowedBy(check(`python@${D1}`), latest)).toBeUndefined()
   })
 })
 

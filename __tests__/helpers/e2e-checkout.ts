@@ -1,0 +1,38 @@
+/**
+ * What several end-to-end suites set up alike: a checkout with the examples and the loopback
+ * Sigstore's files (path inputs are confined to the workspace, so they live in it, as a
+ * repository would keep them), and a tools manifest whose entries the loopback mirror serves.
+ */
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tool-specs.js'
+import type { FakeSigstore } from './fake-sigstore.js'
+import { sha256File } from './fake-trivy.js'
+import { cosignPath, type ReleaseServer } from './release-server.js'
+import { ROOT } from './run-action.js'
+
+/** A fresh checkout: examples/, and sigstore/signing_config.json + trusted_root.json. */
+export function checkoutWithSigstore(prefix: string, sigstore: FakeSigstore): string {
+  const workspace = mkdtempSync(join(tmpdir(), `${prefix}-checkout-`))
+  cpSync(join(ROOT, 'examples'), join(workspace, 'examples'), { recursive: true })
+  mkdirSync(join(workspace, 'sigstore'))
+  cpSync(sigstore.signingConfigPath, join(workspace, 'sigstore', 'signing_config.json'))
+  cpSync(sigstore.trustedRootPath, join(workspace, 'sigstore', 'trusted_root.json'))
+  return workspace
+}
+
+/** A cosign binary of the world served by the mirror, as its tools-manifest entry. */
+export function mirroredCosign(mirror: ReleaseServer, version: string, file: string): object {
+  const spec = TOOL_SPECS.cosign
+  const platform = currentPlatform()
+  const path = cosignPath(version, assetName(spec, normalizeVersion(spec, version), platform))
+  mirror.add(path, { file })
+  return {
+    tool: 'cosign',
+    version,
+    platform,
+    url: `${mirror.url}${path}`,
+    sha256: sha256File(file)
+  }
+}
