@@ -407,7 +407,7 @@ async function startSarifUpload(options) {
     const redact = (text) => text.split(token).join('***');
     const retry = options.retry ?? DEFAULT_UPLOAD_RETRY;
     // Octokit is loaded only by runs that upload.
-    const { codeScanningApi } = await Promise.all(/* import() */[__webpack_require__.e(159), __webpack_require__.e(627)]).then(__webpack_require__.bind(__webpack_require__, 5627));
+    const { codeScanningApi } = await Promise.all(/* import() */[__webpack_require__.e(270), __webpack_require__.e(214), __webpack_require__.e(627)]).then(__webpack_require__.bind(__webpack_require__, 5627));
     const ctx = {
         api: codeScanningApi({
             apiUrl,

@@ -1812,6 +1812,8 @@ const MODE = ['auto', 'true', 'false'];
 const BOOLEAN = 'true or false';
 const list = (form) => `one or more, by line or comma: ${form}`;
 const lines = (form) => `one per line: ${form}`;
+/** Stage 12's second part: off, the plan in the summary, or the plan carried out. */
+const RETENTION = ['off', 'dry-run', 'apply'];
 const INPUTS = {
     images: {
         default: '',
@@ -1967,6 +1969,16 @@ const INPUTS = {
         lines: true
     },
     'lifecycle-policy': { default: '', accepts: lifecycle_policy/* LIFECYCLE_FORM */.YW, lines: true },
+    'ghcr-retention': {
+        default: 'off',
+        accepts: 'off, dry-run or apply',
+        choices: RETENTION
+    },
+    'registry-retention': {
+        default: 'off',
+        accepts: 'off, dry-run or apply',
+        choices: RETENTION
+    },
     'tools-mirror': {
         default: '',
         accepts: 'an http(s) base URL such as https://mirror.example.com'
@@ -2230,11 +2242,37 @@ function readConfig(read, options) {
         },
         sign,
         policy: readPolicy(r),
-        lifecycle: {
-            rules: r.field('lifecycle-policy', raw => (0,lifecycle_policy/* parseLifecyclePolicy */.g4)(splitList(raw, { comma: false })))
-        },
+        lifecycle: readLifecycle(r, images, options.serverUrl),
         tools: readTools(r)
     };
+}
+/**
+ * The retention policy, and where it is carried out: GitHub's registry through the Packages
+ * API, any other OCI registry through its own API (ECR applies the policy itself). A
+ * retention mode with no policy, or with no image of its kind, is a mistake said up front.
+ */
+function readLifecycle(r, images, serverUrl) {
+    const rules = r.field('lifecycle-policy', raw => (0,lifecycle_policy/* parseLifecyclePolicy */.g4)(splitList(raw, { comma: false })));
+    const ghcr = r.choice('ghcr-retention');
+    const registry = r.choice('registry-retention');
+    const github = (image) => (0,reference/* isGithubContainerRegistry */.qX)((0,reference/* registryOf */.Fv)(image), serverUrl);
+    const others = (image) => !github(image) && !(0,reference/* ecrRegistry */.gO)((0,reference/* registryOf */.Fv)(image));
+    const modes = [
+        ['ghcr-retention', ghcr, github, 'no image is on ghcr.io'],
+        ['registry-retention', registry, others, 'every image is on ghcr.io or Amazon ECR']
+    ];
+    for (const [name, mode, applies, none] of modes) {
+        if (mode === 'off')
+            continue;
+        if (rules.length === 0) {
+            r.fail(name, `"${mode}" needs a policy, but lifecycle-policy is empty`, 'off, or set lifecycle-policy');
+        }
+        // No images: the default, ghcr.io/<owner>/<repo>.
+        const named = images.length > 0 ? images : ['ghcr.io/owner/repository'];
+        if (!named.some(applies))
+            r.fail(name, `"${mode}" has nothing to apply to: ${none}`, 'off');
+    }
+    return { rules, ghcr, registry };
 }
 /**
  * registry-auth, each password masked as it is read. registry-username/registry-password give
@@ -3205,7 +3243,8 @@ async function run(env = process.env) {
     const config = readConfig(name => core.getInput(name), {
         workspace,
         runnerTemp: env.RUNNER_TEMP,
-        maskSecret: core.setSecret
+        maskSecret: core.setSecret,
+        serverUrl: env.GITHUB_SERVER_URL
     });
     const ctx = readContext(env);
     // From here on no code reads an input, and the runner's OIDC request is held by the signing
@@ -3239,7 +3278,7 @@ async function run(env = process.env) {
         settings(/^TRIVY_/i, 'Trivy');
     if (plan.decisions.sign !== 'off')
         settings(/^COSIGN_/i, 'cosign');
-    const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(755), __webpack_require__.e(212), __webpack_require__.e(368)]).then(__webpack_require__.bind(__webpack_require__, 3368));
+    const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(755), __webpack_require__.e(212), __webpack_require__.e(494)]).then(__webpack_require__.bind(__webpack_require__, 8494));
     const timer = new timings/* StageTimer */.e();
     const record = newRunRecord();
     const late = { pending: [] };
@@ -3502,6 +3541,7 @@ function decide(input, ctx) {
 /* harmony export */   gO: () => (/* binding */ ecrRegistry),
 /* harmony export */   i8: () => (/* binding */ registryOfAuthKey),
 /* harmony export */   o_: () => (/* binding */ parseImageReference),
+/* harmony export */   qX: () => (/* binding */ isGithubContainerRegistry),
 /* harmony export */   tO: () => (/* binding */ imageName)
 /* harmony export */ });
 /* unused harmony exports DOCKER_HUB_AUTH_KEY, GHCR */
@@ -3558,6 +3598,23 @@ function repositoryOf(image) {
 }
 function isGhcr(registry) {
     return registry.toLowerCase() === GHCR;
+}
+/**
+ * GitHub's container registry: ghcr.io, or GitHub Enterprise Server's `containers.<host>`
+ * (its packages are GitHub's too: the Packages API and github-token reach them).
+ */
+function isGithubContainerRegistry(registry, serverUrl = 'https://github.com') {
+    if (isGhcr(registry))
+        return true;
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
+        return false;
+    }
+    const name = registry.toLowerCase().replace(/:\d+$/, '');
+    return host !== 'github.com' && name === `containers.${host}`;
 }
 /** The config.json `auths` key docker CLI writes for a registry. */
 function authKey(registry) {

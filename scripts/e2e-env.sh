@@ -11,8 +11,9 @@
 # no referrers API), E2E_REFERRERS_PORT (default 5444: go-containerregistry's registry, built here
 # from scripts/referrers-registry/, with the OCI referrers API).
 # Tests read $E2E_ROOT/env.json (see __tests__/e2e/world.ts).
-# The first registry is also served under an ECR-shaped name (ECR_HOST below, user AWS): `up` adds
-# a line marked `# ipa-e2e` to /etc/hosts for it; `down` leaves that line.
+# The first registry is also served under an ECR-shaped name (ECR_HOST below, user AWS) and as a
+# GHES container registry (GHES_HOST, user e2e): `up` adds a line marked `# ipa-e2e` to /etc/hosts
+# for both; `down` leaves that line.
 # `up` is idempotent: a second run only checks and is fast; .debs are cached under $E2E_ROOT/debs.
 set -Eeuo pipefail
 
@@ -30,9 +31,13 @@ REFERRERS_USER="e2e-ref"
 # ECR's fixed user name; its own password. Resolved by a marked line in /etc/hosts.
 ECR_HOST="123456789012.dkr.ecr.us-east-1.amazonaws.com"
 ECR_REGISTRY="${ECR_HOST}:${PORT}"
+# GitHub Enterprise Server's container registry is containers.<GHES host>: the same registry under
+# that name lets a run treat it as GitHub's (github-token login, ghcr-retention's Packages API)
+GHES_HOST="containers.ghes.test"
+GHES_REGISTRY="${GHES_HOST}:${PORT}"
 ECR_USER="AWS"
 HOSTS_MARK="# ipa-e2e"
-HOSTS_LINE="127.0.0.1 $ECR_HOST $HOSTS_MARK"
+HOSTS_LINE="127.0.0.1 $ECR_HOST $GHES_HOST $HOSTS_MARK"
 
 APT_DIR="$E2E_ROOT/apt"
 DEBS="$E2E_ROOT/debs"
@@ -413,7 +418,7 @@ ensure_dockerd() {
 # 4b. the ECR-shaped host name -> 127.0.0.1 (/etc/hosts, one line marked "# ipa-e2e")
 # ---------------------------------------------------------------------------------------------
 ecr_host_address() { # first address the resolver gives for ECR_HOST (files before dns)
-  getent hosts "$ECR_HOST" 2>/dev/null | awk 'NR == 1 {print $1}' || true
+  getent hosts "${1:-$ECR_HOST}" 2>/dev/null | awk 'NR == 1 {print $1}' || true
 }
 
 ensure_ecr_host() {
@@ -431,10 +436,12 @@ ensure_ecr_host() {
     if [[ -s /etc/hosts && -n "$(tail -c1 /etc/hosts)" ]]; then printf '\n' >>/etc/hosts; fi
     printf '%s\n' "$HOSTS_LINE" >>/etc/hosts
   fi
-  local addr
-  addr=$(ecr_host_address)
-  [[ "$addr" == 127.0.0.1 ]] ||
-    die "$ECR_HOST resolves to '${addr:-nothing}', not 127.0.0.1 (an earlier /etc/hosts line? nsswitch.conf?)"
+  local addr h
+  for h in "$ECR_HOST" "$GHES_HOST"; do
+    addr=$(ecr_host_address "$h")
+    [[ "$addr" == 127.0.0.1 ]] ||
+      die "$h resolves to '${addr:-nothing}', not 127.0.0.1 (an earlier /etc/hosts line? nsswitch.conf?)"
+  done
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -444,7 +451,7 @@ ensure_ecr_host() {
 server_cert_ok() {
   [[ -s "$PKI/server.crt" && -s "$PKI/server.key" ]] || return 1
   local h
-  for h in localhost "$ECR_HOST"; do
+  for h in localhost "$ECR_HOST" "$GHES_HOST"; do
     openssl verify -CAfile "$PKI/ca.crt" -verify_hostname "$h" "$PKI/server.crt" >/dev/null 2>&1 || return 1
   done
   openssl verify -CAfile "$PKI/ca.crt" -verify_ip 127.0.0.1 "$PKI/server.crt" >/dev/null 2>&1
@@ -465,21 +472,21 @@ ensure_pki() {
   fi
   # (a changed server cert restarts both registries: it is part of what they were started with)
   if ! server_cert_ok; then
-    step "pki: creating server cert for localhost, $ECR_HOST, 127.0.0.1"
+    step "pki: creating server cert for localhost, $ECR_HOST, $GHES_HOST, 127.0.0.1"
     openssl req -newkey rsa:2048 -nodes -sha256 -keyout "$PKI/server.key" -out "$PKI/server.csr" \
       -subj "/CN=localhost" 2>/dev/null
     cat >"$PKI/server.ext" <<EOF
 basicConstraints=CA:FALSE
 keyUsage=critical,digitalSignature,keyEncipherment
 extendedKeyUsage=serverAuth
-subjectAltName=DNS:localhost,DNS:$ECR_HOST,IP:127.0.0.1
+subjectAltName=DNS:localhost,DNS:$ECR_HOST,DNS:$GHES_HOST,IP:127.0.0.1
 subjectKeyIdentifier=hash
 authorityKeyIdentifier=keyid
 EOF
     openssl x509 -req -in "$PKI/server.csr" -CA "$PKI/ca.crt" -CAkey "$PKI/ca.key" -CAcreateserial \
       -days 825 -sha256 -extfile "$PKI/server.ext" -out "$PKI/server.crt" 2>/dev/null
     rm -f "$PKI/server.csr"
-    server_cert_ok || die "the new server cert does not verify for localhost, $ECR_HOST and 127.0.0.1"
+    server_cert_ok || die "the new server cert does not verify for localhost, $ECR_HOST, $GHES_HOST and 127.0.0.1"
   fi
   chmod 600 "$PKI"/*.key
   chmod 644 "$PKI/ca.crt" "$PKI/server.crt"
@@ -492,7 +499,7 @@ EOF
     log "pki: CA already trusted system-wide"
   fi
   local h
-  for h in "localhost:$PORT" "127.0.0.1:$PORT" "$ECR_REGISTRY" "localhost:$REF_PORT" "127.0.0.1:$REF_PORT"; do
+  for h in "localhost:$PORT" "127.0.0.1:$PORT" "$ECR_REGISTRY" "$GHES_REGISTRY" "localhost:$REF_PORT" "127.0.0.1:$REF_PORT"; do
     if ! cmp -s "$PKI/ca.crt" "$CERTS_D/$h/ca.crt"; then
       step "pki: trusting CA for docker in $CERTS_D/$h/ca.crt"
       install -D -m 644 "$PKI/ca.crt" "$CERTS_D/$h/ca.crt"
@@ -837,6 +844,7 @@ write_env() {
     ECR_REGISTRY "$ECR_REGISTRY"
     ECR_USER "$ECR_USER"
     ECR_PASSWORD "$(ecr_password)"
+    GHES_REGISTRY "$GHES_REGISTRY"
   )
   local i env="" json="{" sep=""
   for ((i = 0; i < ${#keys[@]}; i += 2)); do
@@ -924,7 +932,8 @@ cmd_status() {
     st dockerd ok "pid $(<"$DOCKERD_DIR/dockerd.pid"), $DOCKER_HOST_URL, server $(wdocker version --format '{{.Server.Version}}')"
   else st dockerd down "not running/answering ($DOCKERD_DIR/dockerd.log)"; fi
   if cmp -s "$PKI/ca.crt" "$CA_SYSTEM_FILE" 2>/dev/null && cmp -s "$PKI/ca.crt" "$CERTS_D/localhost:$PORT/ca.crt" &&
-    cmp -s "$PKI/ca.crt" "$CERTS_D/localhost:$REF_PORT/ca.crt" && cmp -s "$PKI/ca.crt" "$CERTS_D/$ECR_REGISTRY/ca.crt"; then
+    cmp -s "$PKI/ca.crt" "$CERTS_D/localhost:$REF_PORT/ca.crt" && cmp -s "$PKI/ca.crt" "$CERTS_D/$ECR_REGISTRY/ca.crt" &&
+    cmp -s "$PKI/ca.crt" "$CERTS_D/$GHES_REGISTRY/ca.crt"; then
     st ca ok "trusted system-wide and in $CERTS_D/{localhost:$PORT,localhost:$REF_PORT,$ECR_REGISTRY}"
   else st ca down "CA missing or not trusted (system-wide, $CERTS_D/localhost:$PORT, :$REF_PORT or $ECR_REGISTRY)"; fi
   local addr

@@ -35,7 +35,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = readConfig(name => core.getInput(name), {
     workspace,
     runnerTemp: env.RUNNER_TEMP,
-    maskSecret: core.setSecret
+    maskSecret: core.setSecret,
+    serverUrl: env.GITHUB_SERVER_URL
   })
   const ctx = readContext(env)
   // From here on no code reads an input, and the runner's OIDC request is held by the signing

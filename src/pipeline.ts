@@ -1,6 +1,5 @@
 import * as core from '@actions/core'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunContext } from './context.js'
@@ -11,15 +10,14 @@ import type { TrustedSigner } from './inputs/config.js'
 import { log } from './log.js'
 import type { AwsEnvironment } from './registry/aws-environment.js'
 import { ConfigurationError } from './errors.js'
-import { ecrRegistry, registryOf, repositoryOf } from './reference.js'
-import { ecrCommands, ecrLifecyclePolicy } from './lifecycle/ecr.js'
+import { registryOf } from './reference.js'
+import { lifecycleStage } from './lifecycle/stage.js'
 import type { Plan } from './plan/index.js'
 import { addTags, pushByDigest, restateAfterBuildxPush } from './publish/index.js'
 import {
   httpRegistryCapabilities,
   httpTagDigests,
   needsLogin,
-  type BasicAuths,
   type ReferrersSupport
 } from './registry/capabilities.js'
 import {
@@ -30,7 +28,12 @@ import {
   type PolicyResult
 } from './policy/stage.js'
 import { hostArchitecture } from './tools/platform.js'
-import { createDockerConfig, loginRegistries, secretForms } from './registry/index.js'
+import {
+  createDockerConfig,
+  loginRegistries,
+  readDockerAuths,
+  secretForms
+} from './registry/index.js'
 import type { GateResult } from './scan/gate.js'
 import type { ScanResult } from './scan/result.js'
 import { requestIdToken, type OidcRequest } from './sign/oidc.js'
@@ -38,13 +41,7 @@ import type { SignOutcome } from './sign/stage.js'
 import type { Digest } from './digest.js'
 import type { PreparedTools } from './tools/prepare.js'
 import { STATE } from './state.js'
-import {
-  GATE_FAILED,
-  NOTHING_PUSHED,
-  statesOf,
-  type LifecycleOutcome,
-  type RunRecord
-} from './summary/outcome.js'
+import { GATE_FAILED, NOTHING_PUSHED, statesOf, type RunRecord } from './summary/outcome.js'
 import type { StageTimer } from './timings.js'
 import { describeTools, prepareTools } from './tools/prepare.js'
 
@@ -127,7 +124,8 @@ export async function pipeline(
     // 9 and 11 at once: buildx published it (the route is taken only when scan and sign are off).
     record.publication = { status: 'published', via: 'buildx' }
     record.signing = { status: 'skipped', reason: plan.decisions.signReason }
-    return lifecycle(config, plan, env, record)
+    const { authFile } = docker
+    return lifecycle(config, plan, record, { env, timer, authFile, digest: image.digest })
   }
   const { layout } = image
 
@@ -171,27 +169,22 @@ export async function pipeline(
   const tagged = await stated('Tag', () => addTags(tagOptions(plan, digest, authfile, signed)))
   record.publication = { status: 'published', via: 'layout', pushed, tagged }
 
-  // 12. lifecycle: the retention policy as ECR's lifecycle policy JSON, beside the outputs.
-  lifecycle(config, plan, env, record)
+  // 12. lifecycle: ECR's lifecycle JSON; retention where asked, never of what a kept tag reaches.
+  await lifecycle(config, plan, record, { env, timer, authFile: authfile, digest })
 }
 
-/** Stage 12, once the image is published and tagged (by either route). */
-function lifecycle(config: Config, plan: Plan, env: NodeJS.ProcessEnv, record: RunRecord): void {
-  if (config.lifecycle.rules.length > 0) record.lifecycle = writeEcrPolicy(config, plan, env)
-}
-
-/** Stage 12's file: ECR's lifecycle JSON of the policy, kept for later steps (not in workDir). */
-function writeEcrPolicy(config: Config, plan: Plan, env: NodeJS.ProcessEnv): LifecycleOutcome {
-  const { policy, notes } = ecrLifecyclePolicy(config.lifecycle.rules)
-  const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-lifecycle-'))
-  const file = join(dir, 'ecr-lifecycle-policy.json')
-  writeFileSync(file, `${JSON.stringify(policy, null, 2)}\n`)
-  const commands = plan.images.flatMap(image => {
-    const ecr = ecrRegistry(registryOf(image))
-    return ecr?.kind === 'private' ? [ecrCommands(repositoryOf(image), ecr.region, file)] : []
-  })
-  for (const note of notes) log.info(`Lifecycle: ${note}`)
-  return { ecrPolicyFile: file, notes, commands }
+/** Stage 12, once the image is published, signed and tagged (by either route). */
+async function lifecycle(
+  config: Config,
+  plan: Plan,
+  record: RunRecord,
+  options: { env: NodeJS.ProcessEnv; timer: StageTimer; authFile: string; digest: Digest }
+): Promise<void> {
+  if (config.lifecycle.rules.length === 0) return
+  const { env, authFile, digest } = options
+  record.lifecycle = await options.timer.run('Lifecycle', () =>
+    lifecycleStage(config, plan, { env, authFile, published: [digest], now: new Date(), log })
+  )
 }
 
 /** Stage 4 from the Dockerfile alone (nothing started, nothing written): stops a failed enforce. */
@@ -224,7 +217,7 @@ async function checkBaseRegistries(
   const { mode, identities, freshness } = config.policy
   const pinned = policy.bases.some(b => b.digest)
   if (mode !== 'off' && pinned && (identities.length > 0 || freshness !== 'off')) {
-    const auths = await dockerAuths(options.docker.authFile)
+    const auths = await readDockerAuths(options.docker.authFile)
     // The signing chunk and cosign, made ready the first time a signature is asked about.
     let verifier: ReturnType<typeof baseVerifier> | undefined
     const verifySignature = async (reference: string, trusted: readonly TrustedSigner[]) =>
@@ -256,11 +249,6 @@ async function baseVerifier(
     workDir: join(options.workDir, 'policy'),
     env: options.docker.env
   })
-}
-
-async function dockerAuths(authFile: string): Promise<BasicAuths> {
-  const file = JSON.parse(await readFile(authFile, 'utf8')) as { auths?: BasicAuths }
-  return file.auths ?? {}
 }
 
 /** A stage after the push: timed, and its failure restated with what exists in each registry. */
@@ -376,7 +364,7 @@ async function sign(
   if (outcome.formats.includes('bundle')) {
     // Where the bundle went, as each image's registry tells it (never fails the run).
     const capabilities = httpRegistryCapabilities({
-      auths: await dockerAuths(options.docker.authFile)
+      auths: await readDockerAuths(options.docker.authFile)
     })
     const answers = await Promise.all(plan.images.map(i => capabilities.referrers(i, digest)))
     for (const { why } of answers) log.info(`Signature storage: ${why}`)

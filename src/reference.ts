@@ -58,6 +58,25 @@ export function isGhcr(registry: string): boolean {
   return registry.toLowerCase() === GHCR
 }
 
+/**
+ * GitHub's container registry: ghcr.io, or GitHub Enterprise Server's `containers.<host>`
+ * (its packages are GitHub's too: the Packages API and github-token reach them).
+ */
+export function isGithubContainerRegistry(
+  registry: string,
+  serverUrl = 'https://github.com'
+): boolean {
+  if (isGhcr(registry)) return true
+  let host: string
+  try {
+    host = new URL(serverUrl).hostname.toLowerCase()
+  } catch {
+    return false
+  }
+  const name = registry.toLowerCase().replace(/:\d+$/, '')
+  return host !== 'github.com' && name === `containers.${host}`
+}
+
 /** The config.json `auths` key docker CLI writes for a registry. */
 export function authKey(registry: string): string {
   return registry === DOCKER_HUB ? DOCKER_HUB_AUTH_KEY : registry

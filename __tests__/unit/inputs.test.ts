@@ -380,6 +380,7 @@ describe('action.yml', () => {
     'base-image-policy',
     'allowed-base-images',
     'lifecycle-policy',
+    'ghcr-retention',
     'tools-mirror',
     'tools-manifest',
     'summary'
@@ -397,7 +398,9 @@ describe('action.yml', () => {
     'base-image-freshness',
     'dockerfile-advice',
     'dockerfile-advice-ignore',
-    'registry-auth'
+    'registry-auth',
+    // retention on registries other than GHCR and ECR (issue 16)
+    'registry-retention'
   ]
   const allInputs = [...specInputs, ...extraInputs]
   const specOutputs = [
@@ -420,7 +423,7 @@ describe('action.yml', () => {
     'lifecycle-policy'
   ]
 
-  test('declares every SPEC input and output (ghcr-retention comes with its engine)', () => {
+  test('declares every SPEC input and output, and ours', () => {
     expect(Object.keys(actionYml.inputs).sort()).toEqual([...allInputs].sort())
     expect(Object.keys(actionYml.outputs).sort()).toEqual([...specOutputs].sort())
   })
@@ -443,8 +446,10 @@ describe('action.yml', () => {
         'base-image-policy',
         'cache',
         'fail-on',
+        'ghcr-retention',
         'provenance',
         'push',
+        'registry-retention',
         'sign',
         'signature-format',
         'transparency-log',
@@ -464,7 +469,13 @@ describe('action.yml', () => {
         `Input "${name}": "sometimes" is not allowed. Expected one of ${words.join(', ')}.`
       )
       // Each word the table lists is accepted (case-insensitively, as the runner's YAML may give).
-      for (const word of words) expect(() => read({ [name]: word.toUpperCase() })).not.toThrow()
+      // (A retention mode other than off needs a policy and an image of its kind.)
+      const needs: Record<string, string> = name.endsWith('-retention')
+        ? { 'lifecycle-policy': 'keep last 2 v*', images: 'ghcr.io/o/app, registry.example/app' }
+        : {}
+      for (const word of words) {
+        expect(() => read({ ...needs, [name]: word.toUpperCase() })).not.toThrow()
+      }
     }
   })
 
@@ -494,5 +505,55 @@ describe('action.yml', () => {
       { workspace }
     )
     expect([...asked].sort()).toEqual([...allInputs].sort())
+  })
+})
+
+describe('retention inputs', () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'ipa-retention-'))
+  writeFileSync(join(workspace, 'Dockerfile'), 'FROM scratch\n')
+  const readWith = (inputs: Record<string, string>, serverUrl?: string) =>
+    readConfig(name => inputs[name] ?? '', { workspace, serverUrl })
+  const failure = (inputs: Record<string, string>, serverUrl?: string) => {
+    try {
+      readWith(inputs, serverUrl)
+    } catch (error) {
+      return (error as Error).message
+    }
+    return undefined
+  }
+
+  test('off by default: the policy alone only writes the ECR file', () => {
+    const config = readWith({ 'lifecycle-policy': 'keep last 2 v*' })
+    expect(config.lifecycle).toMatchObject({ ghcr: 'off', registry: 'off' })
+  })
+
+  test('a retention mode without a policy, or with no image of its kind, is one line naming it', () => {
+    expect(failure({ 'ghcr-retention': 'apply' })).toBe(
+      'Input "ghcr-retention": "apply" needs a policy, but lifecycle-policy is empty. Expected off, or set lifecycle-policy.'
+    )
+    expect(
+      failure({
+        'ghcr-retention': 'dry-run',
+        'lifecycle-policy': 'keep last 2 v*',
+        images: 'registry.example/app'
+      })
+    ).toBe(
+      'Input "ghcr-retention": "dry-run" has nothing to apply to: no image is on ghcr.io. Expected off.'
+    )
+    expect(
+      failure({ 'registry-retention': 'apply', 'lifecycle-policy': 'keep last 2 v*' })
+    ).toMatch(
+      /^Input "registry-retention": "apply" has nothing to apply to: every image is on ghcr.io or Amazon ECR/
+    )
+  })
+
+  test("GHES's containers.<host> is GitHub's registry; ghcr-retention applies to it", () => {
+    const inputs = {
+      'ghcr-retention': 'apply',
+      'lifecycle-policy': 'expire untagged after 0 days',
+      images: 'containers.ghes.example/o/app'
+    }
+    expect(failure(inputs, 'https://github.com')).toMatch(/no image is on ghcr.io/)
+    expect(readWith(inputs, 'https://ghes.example').lifecycle.ghcr).toBe('apply')
   })
 })

@@ -21,6 +21,7 @@ export type Provenance = 'auto' | ChoiceOf<'provenance'>
 /** What auto became (index.ts): the formats this cosign writes. */
 export type SignatureFormat = Exclude<ChoiceOf<'signature-format'>, 'auto'>
 export type Attestation = 'sbom' | 'vuln'
+export type RetentionMode = ChoiceOf<'ghcr-retention'>
 
 /**
  * Every input, parsed and validated. Built once by readConfig() before any side effect;
@@ -98,7 +99,12 @@ export interface Config {
     advice: { enabled: boolean; ignore: AdviceRule[] }
   }
   /** The retention policy (inputs/lifecycle-policy.ts): stage 12. */
-  lifecycle: { rules: LifecycleRule[] }
+  lifecycle: {
+    rules: LifecycleRule[]
+    /** Retention on GitHub's container registry (Packages API), and on any other OCI registry. */
+    ghcr: RetentionMode
+    registry: RetentionMode
+  }
   tools: {
     mirror: string
     /** The parsed tools-manifest, if one was given. */

@@ -10,7 +10,7 @@ import { ADVICE_RULE_IDS, type AdviceRule } from './advice-rules.js'
 import { parseAllowedBase, parseTrustedSigner } from './base-images.js'
 import { parseRegistryAuth, type RegistryAuth } from './registry-auth.js'
 import { parseLifecyclePolicy } from './lifecycle-policy.js'
-import { registryOf } from '../reference.js'
+import { ecrRegistry, isGithubContainerRegistry, registryOf } from '../reference.js'
 import type { Attestation, Config, Mode } from './config.js'
 import {
   INPUT_NAMES,
@@ -36,6 +36,8 @@ export interface ReadOptions {
   runnerTemp?: string | undefined
   /** Called with each secret value as soon as it is read, so it is masked in every later log line. */
   maskSecret?: (value: string) => void
+  /** GITHUB_SERVER_URL: GHES's container registry (containers.<host>) is GitHub's too. */
+  serverUrl?: string | undefined
 }
 
 const ATTESTATIONS: readonly Attestation[] = ['sbom', 'vuln']
@@ -184,13 +186,46 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     },
     sign,
     policy: readPolicy(r),
-    lifecycle: {
-      rules: r.field('lifecycle-policy', raw =>
-        parseLifecyclePolicy(splitList(raw, { comma: false }))
-      )
-    },
+    lifecycle: readLifecycle(r, images, options.serverUrl),
     tools: readTools(r)
   }
+}
+
+/**
+ * The retention policy, and where it is carried out: GitHub's registry through the Packages
+ * API, any other OCI registry through its own API (ECR applies the policy itself). A
+ * retention mode with no policy, or with no image of its kind, is a mistake said up front.
+ */
+function readLifecycle(
+  r: Inputs,
+  images: readonly string[],
+  serverUrl?: string
+): Config['lifecycle'] {
+  const rules = r.field('lifecycle-policy', raw =>
+    parseLifecyclePolicy(splitList(raw, { comma: false }))
+  )
+  const ghcr = r.choice('ghcr-retention')
+  const registry = r.choice('registry-retention')
+  const github = (image: string) => isGithubContainerRegistry(registryOf(image), serverUrl)
+  const others = (image: string) => !github(image) && !ecrRegistry(registryOf(image))
+  const modes = [
+    ['ghcr-retention', ghcr, github, 'no image is on ghcr.io'],
+    ['registry-retention', registry, others, 'every image is on ghcr.io or Amazon ECR']
+  ] as const
+  for (const [name, mode, applies, none] of modes) {
+    if (mode === 'off') continue
+    if (rules.length === 0) {
+      r.fail(
+        name,
+        `"${mode}" needs a policy, but lifecycle-policy is empty`,
+        'off, or set lifecycle-policy'
+      )
+    }
+    // No images: the default, ghcr.io/<owner>/<repo>.
+    const named = images.length > 0 ? images : ['ghcr.io/owner/repository']
+    if (!named.some(applies)) r.fail(name, `"${mode}" has nothing to apply to: ${none}`, 'off')
+  }
+  return { rules, ghcr, registry }
 }
 
 /**

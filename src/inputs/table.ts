@@ -45,6 +45,9 @@ const BOOLEAN = 'true or false'
 const list = (form: string) => `one or more, by line or comma: ${form}`
 const lines = (form: string) => `one per line: ${form}`
 
+/** Stage 12's second part: off, the plan in the summary, or the plan carried out. */
+const RETENTION = ['off', 'dry-run', 'apply'] as const
+
 export const INPUTS = {
   images: {
     default: '',
@@ -203,6 +206,16 @@ export const INPUTS = {
     lines: true
   },
   'lifecycle-policy': { default: '', accepts: LIFECYCLE_FORM, lines: true },
+  'ghcr-retention': {
+    default: 'off',
+    accepts: 'off, dry-run or apply',
+    choices: RETENTION
+  },
+  'registry-retention': {
+    default: 'off',
+    accepts: 'off, dry-run or apply',
+    choices: RETENTION
+  },
   'tools-mirror': {
     default: '',
     accepts: 'an http(s) base URL such as https://mirror.example.com'

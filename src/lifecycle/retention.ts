@@ -14,16 +14,24 @@ import type { LifecycleRule } from '../inputs/lifecycle-policy.js'
 export interface StoredManifest {
   digest: string
   tags: readonly string[]
-  pushedAt: Date
+  /**
+   * When it was pushed (the Packages API), or created (an OCI registry records no push time).
+   * Unknown counts as new: it never expires, and sorts before every dated image.
+   */
+  pushedAt?: Date
   /** What it references by digest: an index's manifests (platforms, attestations). */
   children: readonly string[]
   /** The OCI 1.1 subject it refers to (a signature or attestation bundle), if any. */
   subject?: string
 }
 
+/** An image a rule decides on; a part of an index; a signature, bundle or attestation. */
+export type ManifestRole = 'image' | 'part' | 'artifact'
+
 export interface RetentionDecision {
   digest: string
   tags: readonly string[]
+  role: ManifestRole
   /** Why it goes or stays, in words for the summary table. */
   why: string
 }
@@ -34,14 +42,22 @@ export interface RetentionPlan {
 }
 
 /** cosign's tag schema: `sha256-<hex>` with `.sig`, `.att`, `.sbom`, or alone (a bundle). */
-const ARTIFACT_TAG = /^sha256-([a-f0-9]{64})(\.(sig|att|sbom))?$/
+export const ARTIFACT_TAG = /^sha256-([a-f0-9]{64})(\.(sig|att|sbom))?$/
 
 const DAY_MS = 86_400_000
 
+/**
+ * `protect`: digests that stay whatever the rules say (what this run just published: its
+ * creation time may be a reproducible build's SOURCE_DATE_EPOCH, years old). The plan's
+ * deletions come in the order that is safe to follow and to stop at: images before their
+ * parts, parts before artifacts, so a deletion stopped half-way never leaves a tag on an
+ * index whose platforms are gone.
+ */
 export function planRetention(
   manifests: readonly StoredManifest[],
   rules: readonly LifecycleRule[],
-  now: Date
+  now: Date,
+  protect: readonly string[] = []
 ): RetentionPlan {
   const byDigest = new Map(manifests.map(m => [m.digest, m]))
   /** The subject of an artifact: by its OCI 1.1 subject, or by its cosign tag. */
@@ -55,7 +71,8 @@ export function planRetention(
   }
   const releaseTags = (m: StoredManifest) => m.tags.filter(t => !ARTIFACT_TAG.test(t))
   const childOf = new Set(manifests.flatMap(m => m.children))
-  const ageDays = (m: StoredManifest) => (now.getTime() - m.pushedAt.getTime()) / DAY_MS
+  const time = (m: StoredManifest) => m.pushedAt?.getTime() ?? Number.POSITIVE_INFINITY
+  const ageDays = (m: StoredManifest) => Math.max(0, (now.getTime() - time(m)) / DAY_MS)
 
   // 1. The roots: images that are neither another's child nor an artifact of another.
   const roots = manifests.filter(m => !childOf.has(m.digest) && subjectOf(m) === undefined)
@@ -63,29 +80,38 @@ export function planRetention(
 
   const younger = rules.find(r => r.kind === 'keep-younger')
   const untagged = rules.find(r => r.kind === 'expire-untagged')
-  for (const rule of rules) {
-    if (rule.kind !== 'keep-last') continue
-    const matches = (m: StoredManifest) =>
-      releaseTags(m).some(tag => rule.patterns.some(p => picomatch.isMatch(tag, p)))
-    const matching = roots
-      .filter(matches)
-      .sort((a, b) => b.pushedAt.getTime() - a.pushedAt.getTime())
-    matching.forEach((m, n) => {
-      if (verdict.get(m.digest)?.keep) return
-      verdict.set(
-        m.digest,
-        n < rule.count
-          ? { keep: true, why: `among the last ${rule.count} of ${rule.patterns.join(' ')}` }
-          : { keep: false, why: `older than the last ${rule.count} of ${rule.patterns.join(' ')}` }
-      )
-    })
+  const keepLast = rules.filter(r => r.kind === 'keep-last')
+  // Each keep-last rule ranks the images with a tag it names, newest first; a tag goes only
+  // when it is beyond its rule's count, and an image goes only when every tag on it goes: an
+  // old v1.0.0 that also carries `stable` stays while no rule names `stable`.
+  const rank = new Map<string, { rule: (typeof keepLast)[number]; n: number }[]>()
+  for (const rule of keepLast) {
+    const names = (tag: string) => rule.patterns.some(p => picomatch.isMatch(tag, p))
+    roots
+      .filter(m => releaseTags(m).some(names))
+      .sort((a, b) => (time(a) === time(b) ? newestTag(b, a) : time(b) > time(a) ? 1 : -1))
+      .forEach((m, n) => rank.set(m.digest, [...(rank.get(m.digest) ?? []), { rule, n }]))
   }
+  const ruleText = (rule: (typeof keepLast)[number]) =>
+    `the last ${rule.count} of ${rule.patterns.join(' ')}`
   for (const m of roots) {
-    if (verdict.has(m.digest)) continue
-    if (releaseTags(m).length > 0) {
-      verdict.set(m.digest, { keep: true, why: 'tagged, and no rule names its tags' })
+    const tags = releaseTags(m)
+    const ranks = rank.get(m.digest) ?? []
+    const kept = ranks.find(r => r.n < r.rule.count)
+    const unnamed = tags.filter(
+      tag => !keepLast.some(rule => rule.patterns.some(p => picomatch.isMatch(tag, p)))
+    )
+    if (kept) {
+      verdict.set(m.digest, { keep: true, why: `among ${ruleText(kept.rule)}` })
+    } else if (unnamed.length > 0) {
+      verdict.set(m.digest, {
+        keep: true,
+        why: `tagged ${unnamed.join(', ')}, which no rule names`
+      })
+    } else if (ranks[0]) {
+      verdict.set(m.digest, { keep: false, why: `older than ${ruleText(ranks[0].rule)}` })
     } else if (untagged && ageDays(m) >= untagged.days) {
-      verdict.set(m.digest, { keep: false, why: `untagged for more than ${untagged.days} days` })
+      verdict.set(m.digest, { keep: false, why: `untagged for ${untagged.days} days or more` })
     } else {
       verdict.set(m.digest, {
         keep: true,
@@ -95,12 +121,16 @@ export function planRetention(
       })
     }
   }
-  if (younger) {
-    for (const m of roots) {
-      if (!verdict.get(m.digest)?.keep && ageDays(m) < younger.days) {
-        verdict.set(m.digest, { keep: true, why: `pushed less than ${younger.days} days ago` })
-      }
+  for (const m of roots) {
+    if (verdict.get(m.digest)?.keep) continue
+    if (m.pushedAt === undefined) {
+      verdict.set(m.digest, { keep: true, why: 'its age is not known, so it counts as new' })
+    } else if (younger && ageDays(m) < younger.days) {
+      verdict.set(m.digest, { keep: true, why: `pushed less than ${younger.days} days ago` })
     }
+  }
+  for (const digest of protect) {
+    if (verdict.has(digest)) verdict.set(digest, { keep: true, why: 'published by this run' })
   }
 
   // 2. What a kept root reaches stays: its children, down the tree, and every artifact of any
@@ -116,13 +146,16 @@ export function planRetention(
       reach(artifact.digest, `a signature or attestation of ${digest.slice(0, 19)}, which stays`)
     }
   }
+  for (const digest of protect) if (byDigest.has(digest)) reach(digest, 'published by this run')
   for (const [digest, v] of verdict) if (v.keep) reach(digest, v.why)
 
   const plan: RetentionPlan = { delete: [], keep: [] }
+  const role = (m: StoredManifest): ManifestRole =>
+    verdict.has(m.digest) ? 'image' : subjectOf(m) !== undefined ? 'artifact' : 'part'
   for (const m of manifests) {
     const why = kept.get(m.digest)
     if (why !== undefined) {
-      plan.keep.push({ digest: m.digest, tags: m.tags, why })
+      plan.keep.push({ digest: m.digest, tags: m.tags, role: role(m), why })
       continue
     }
     const own = verdict.get(m.digest)
@@ -130,6 +163,7 @@ export function planRetention(
     plan.delete.push({
       digest: m.digest,
       tags: m.tags,
+      role: role(m),
       why:
         own?.why ??
         (subject
@@ -137,5 +171,20 @@ export function planRetention(
           : 'part of an image that goes')
     })
   }
+  const order: Record<ManifestRole, number> = { image: 0, part: 1, artifact: 2 }
+  const pushed = (d: RetentionDecision) => time(byDigest.get(d.digest) as StoredManifest)
+  const older = (a: number, b: number) => (a === b ? 0 : a < b ? -1 : 1)
+  plan.delete.sort((a, b) => order[a.role] - order[b.role] || older(pushed(a), pushed(b)))
   return plan
+}
+
+/** Between two images pushed at the same time, the one with the higher version tag is newer. */
+function newestTag(a: StoredManifest, b: StoredManifest): number {
+  const top = (m: StoredManifest) => [...m.tags].sort(compareTags).at(-1) ?? ''
+  return compareTags(top(a), top(b))
+}
+
+const collator = new Intl.Collator('en', { numeric: true })
+function compareTags(a: string, b: string): number {
+  return collator.compare(a, b)
 }

@@ -7,9 +7,12 @@
  * a fixed answer through the same interface.
  */
 import { HttpClient } from '@actions/http-client'
+import { apiHost, RegistryHttp, type RegistryAnswer, type RegistryHttpOptions } from './http.js'
 import { DIGEST_PATTERN, type Digest } from '../digest.js'
 import { errorMessage } from '../errors.js'
-import { authKey, DOCKER_HUB, registryOf, repositoryOf } from '../reference.js'
+import { registryOf } from '../reference.js'
+
+export { parseChallenge, type BasicAuths } from './http.js'
 
 export type ReferrersSupport = 'referrers-api' | 'tag-fallback' | 'unknown'
 
@@ -21,72 +24,24 @@ export interface RegistryCapabilities {
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 const USER_AGENT = 'image-pipeline-action'
 
-/** Docker Hub's name and its API's host differ (the config keys it by its own URL). */
-function apiHost(registry: string): string {
-  return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry
-}
-
-/** Basic credentials per registry host, as a docker config's `auths` holds them (base64). */
-export type BasicAuths = Record<string, { auth?: string } | undefined>
-
-/** `Bearer realm="…",service="…",scope="…"` → its parameters. */
-export function parseChallenge(header: string | undefined): Record<string, string> | undefined {
-  if (!header || !/^Bearer\s/i.test(header)) return undefined
-  const params: Record<string, string> = {}
-  for (const m of header.slice(7).matchAll(/(\w+)="([^"]*)"/g))
-    params[m[1] as string] = m[2] as string
-  return params.realm ? params : undefined
-}
-
-interface HttpRegistryOptions {
-  auths: BasicAuths
-  /** http for a loopback test registry; https otherwise. */
-  scheme?: 'https' | 'http'
-  timeoutMs?: number
-}
-
-/**
- * One request to `/v2/<repository>/<path>` of an image's registry, answering its challenge:
- * Basic with the docker config's credentials, or Bearer with a token from the service it names
- * (credentials go there only over TLS).
- */
+/** One request through a client of its own (the capability checks make one or two). */
 async function registryRequest(
-  options: HttpRegistryOptions,
+  options: RegistryHttpOptions,
   image: string,
   method: 'GET' | 'HEAD',
   path: string,
   accept: string
-): Promise<{ status: number; headers: Record<string, unknown>; url: string }> {
-  const scheme = options.scheme ?? 'https'
-  const registry = registryOf(image)
-  const url = `${scheme}://${apiHost(registry)}/v2/${repositoryOf(image)}/${path}`
-  const client = new HttpClient(USER_AGENT, [], {
-    allowRetries: false,
-    socketTimeout: options.timeoutMs ?? 15_000,
-    keepAlive: false
-  })
-  const basic = options.auths[authKey(registry)]?.auth
-  const send = async (headers: Record<string, string>) => {
-    const res = await client.request(method, url, null, { accept, ...headers })
-    await res.readBody()
-    return res
-  }
+): Promise<RegistryAnswer> {
+  const http = new RegistryHttp({ ...options, retry: options.retry ?? NO_RETRY })
   try {
-    let res = await send({})
-    const header = res.message.headers['www-authenticate'] as string | undefined
-    const challenge = parseChallenge(header)
-    if (res.message.statusCode === 401 && challenge) {
-      const secure = scheme === 'http' || challenge.realm?.startsWith('https://') === true
-      const token = await bearerToken(client, challenge, secure ? basic : undefined)
-      res = await send({ authorization: `Bearer ${token}` })
-    } else if (res.message.statusCode === 401 && basic && /^Basic\s/i.test(header ?? '')) {
-      res = await send({ authorization: `Basic ${basic}` })
-    }
-    return { status: res.message.statusCode ?? 0, headers: res.message.headers, url }
+    return await http.request(image, method, path, accept)
   } finally {
-    client.dispose()
+    http.dispose()
   }
 }
+
+/** A capability check is a question, not a job: one try, the caller says what it did not learn. */
+const NO_RETRY = { attempts: 1, initialDelayMs: 0, factor: 1, maxDelayMs: 0 }
 
 /**
  * Whether a registry refuses a client without credentials (`GET /v2/` answers 401): such a
@@ -122,7 +77,7 @@ const MANIFEST_TYPES = [
 
 /** The digest `image:tag` points at now, as the registry answers a HEAD of its manifest. */
 export function httpTagDigests(
-  options: HttpRegistryOptions
+  options: RegistryHttpOptions
 ): (image: string, tag: string) => Promise<string> {
   return async (image, tag) => {
     const res = await registryRequest(options, image, 'HEAD', `manifests/${tag}`, MANIFEST_TYPES)
@@ -136,7 +91,7 @@ export function httpTagDigests(
   }
 }
 
-export function httpRegistryCapabilities(options: HttpRegistryOptions): RegistryCapabilities {
+export function httpRegistryCapabilities(options: RegistryHttpOptions): RegistryCapabilities {
   return {
     async referrers(image, digest) {
       const registry = registryOf(image)
@@ -159,25 +114,6 @@ export function httpRegistryCapabilities(options: HttpRegistryOptions): Registry
       }
     }
   }
-}
-
-async function bearerToken(
-  client: HttpClient,
-  challenge: Record<string, string>,
-  basic: string | undefined
-): Promise<string> {
-  const url = new URL(challenge.realm as string)
-  if (challenge.service) url.searchParams.set('service', challenge.service)
-  if (challenge.scope) url.searchParams.set('scope', challenge.scope)
-  const res = await client.get(url.href, basic ? { authorization: `Basic ${basic}` } : {})
-  const body = await res.readBody()
-  if (res.message.statusCode !== 200) {
-    throw new Error(`the token endpoint answered HTTP ${res.message.statusCode}`)
-  }
-  const json = JSON.parse(body) as { token?: string; access_token?: string }
-  const token = json.token ?? json.access_token
-  if (!token) throw new Error('the token endpoint gave no token')
-  return token
 }
 
 /** A fixed answer, for a registry whose capabilities are known (tests, a documented registry). */

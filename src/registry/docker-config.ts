@@ -24,6 +24,7 @@ import {
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { registryOfAuthKey } from '../reference.js'
+import type { BasicAuths } from './http.js'
 
 export const DOCKER_CONFIG_DIRNAME = 'docker-config'
 export const DIR_MODE = 0o700
@@ -230,4 +231,10 @@ export async function createDockerConfig(
     await symlink(contexts, join(dir, 'contexts'))
   }
   return config
+}
+
+/** The `auths` of a docker config file: the Basic credentials per registry the HTTP calls use. */
+export async function readDockerAuths(file: string): Promise<BasicAuths> {
+  const content = JSON.parse(await readFile(file, 'utf8')) as { auths?: BasicAuths }
+  return content.auths ?? {}
 }

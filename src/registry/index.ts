@@ -15,6 +15,7 @@ export {
 export {
   createDockerConfig,
   credentialSource,
+  readDockerAuths,
   userDockerConfigDir,
   type CreateDockerConfigOptions,
   type DockerConfig

@@ -18,6 +18,7 @@ import { describeImageState, type ImageState } from '../registry-state.js'
 import type { RegistryLogin } from '../registry/index.js'
 import { scanOutputs, type ScanSection } from '../report/scan-summary.js'
 import type { SignOutcome } from '../sign/stage.js'
+import type { LifecycleOutcome } from '../lifecycle/stage.js'
 import type { StageTiming } from '../timings.js'
 import { publishedBy, type JobSummary, type Outcome } from './summary.js'
 
@@ -36,14 +37,6 @@ export type Publication =
 /** Sign (10). */
 export type Signing =
   { status: 'signed'; outcome: SignOutcome } | { status: 'skipped'; reason: string }
-
-/** Stage 12: the retention policy's ECR file, what ECR cannot say, and how to apply it. */
-export interface LifecycleOutcome {
-  ecrPolicyFile: string
-  notes: string[]
-  /** Per ECR image: the AWS CLI commands that preview and apply it. */
-  commands: { preview: string; apply: string }[]
-}
 
 export interface RunRecord {
   /** One line per tool (trivy, cosign), then buildx's line once the build told it. */

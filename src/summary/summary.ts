@@ -5,7 +5,8 @@ import { renderScanSummary, type ScanSection } from '../report/scan-summary.js'
 import { renderSignSummary } from './sign-summary.js'
 import { renderPolicySummary } from './policy-summary.js'
 import type { PolicyResult } from '../policy/stage.js'
-import type { LifecycleOutcome } from './outcome.js'
+import type { LifecycleOutcome } from '../lifecycle/stage.js'
+import { renderLifecycle } from './lifecycle-summary.js'
 import { timingsTable, type StageTiming } from '../timings.js'
 
 /** A row of the summary's table that says whether a stage did its work: how, or why not. */
@@ -157,17 +158,4 @@ function caution(failure: string): string {
     .split(/\r?\n/)
     .map(line => (line.trim() ? `> ${line.replace(/^([#>*+-]|\d+\.)/, '\\$1')}` : '>'))
   return ['> [!CAUTION]', ...lines].join('\n')
-}
-
-/** The retention policy's ECR file, and the commands that preview and apply it. */
-function renderLifecycle(lifecycle: LifecycleOutcome): string {
-  const parts = [
-    '### Lifecycle policy',
-    `ECR's lifecycle policy JSON of \`lifecycle-policy\`: ${code(lifecycle.ecrPolicyFile)} (the \`lifecycle-policy\` output).`
-  ]
-  for (const c of lifecycle.commands) {
-    parts.push(['Preview, then apply:', '```', c.preview, c.apply, '```'].join('\n'))
-  }
-  for (const note of lifecycle.notes) parts.push(`> [!NOTE]\n> ${cell(note)}`)
-  return parts.join('\n\n')
 }

@@ -65,7 +65,7 @@ test('the last two versions stay whole; the others and the leftovers go', () => 
   expect(why(d('bundle-2'))).toBe(
     `a signature or attestation of ${d('index-2').slice(0, 19)}, which goes`
   )
-  expect(why(d('orphan'))).toBe('untagged for more than 0 days')
+  expect(why(d('orphan'))).toBe('untagged for 0 days or more')
 })
 
 test('run again on what stays: nothing goes', () => {
@@ -88,7 +88,7 @@ test('keep younger than protects a fresh untagged push; tags no rule names stay'
   expect(plan.delete).toEqual([])
   expect(plan.keep.map(k => k.why)).toEqual([
     'pushed less than 3 days ago',
-    'tagged, and no rule names its tags'
+    'tagged latest, which no rule names'
   ])
 })
 
@@ -104,4 +104,59 @@ test('a platform manifest shared by a kept and a deleted index stays', () => {
     NOW
   )
   expect(plan.delete.map(x => x.digest)).toEqual([d('old')])
+})
+
+test('an old version that also carries a tag no rule names stays, with that reason', () => {
+  const tagged = repository.map(m =>
+    m.digest === d('index-1') ? { ...m, tags: ['v1.0.1', 'stable'] } : m
+  )
+  const plan = planRetention(tagged, policy, NOW)
+  const kept = plan.keep.find(k => k.digest === d('index-1'))
+  expect(kept?.why).toBe('tagged stable, which no rule names')
+  // and its platforms and signatures stay with it
+  for (const part of ['amd64-1', 'arm64-1', 'prov-1', 'bundle-1', 'sigtag-1', 'sigamd-1'])
+    expect(plan.keep.map(k => k.digest)).toContain(d(part))
+})
+
+test("what this run published stays, even when its creation time is a reproducible build's", () => {
+  // SOURCE_DATE_EPOCH builds: the newest push can carry the oldest creation time.
+  const epoch = repository.map(m =>
+    m.digest.startsWith(d('index-5').slice(0, 20)) || m.tags.includes('v1.0.5')
+      ? { ...m, pushedAt: daysAgo(400) }
+      : m
+  )
+  const plan = planRetention(epoch, policy, NOW, [d('index-5')])
+  expect(plan.keep.find(k => k.digest === d('index-5'))?.why).toBe('published by this run')
+  for (const part of ['amd64-5', 'arm64-5', 'prov-5', 'bundle-5', 'sigamd-5'])
+    expect(plan.keep.map(k => k.digest)).toContain(d(part))
+  // the two newest by time besides it are 4 and 3: the rule still keeps two of v*
+  expect(plan.keep.filter(k => k.role === 'image' && k.tags.length).map(k => k.tags[0])).toEqual(
+    expect.arrayContaining(['v1.0.4', 'v1.0.5'])
+  )
+})
+
+test('deletions come images first, then their parts, then artifacts, oldest first', () => {
+  const plan = planRetention(repository, policy, NOW)
+  const roles = plan.delete.map(x => x.role)
+  const firstPart = roles.indexOf('part')
+  const firstArtifact = roles.indexOf('artifact')
+  expect(roles.slice(0, firstPart).every(r => r === 'image')).toBe(true)
+  expect(roles.slice(firstPart, firstArtifact).every(r => r === 'part')).toBe(true)
+  expect(roles.slice(firstArtifact).every(r => r === 'artifact')).toBe(true)
+  // oldest image first: the orphan (30 days), then v1.0.1 (9 days)
+  expect(plan.delete[0]?.digest).toBe(d('orphan'))
+  expect(plan.delete[1]?.tags).toEqual(['v1.0.1'])
+})
+
+test('images of one time are ranked by their version tags; unknown age never expires', () => {
+  const sameTime = repository.map(m => ({ ...m, pushedAt: daysAgo(5) }))
+  const plan = planRetention(sameTime, policy, NOW)
+  const keptTags = plan.keep.flatMap(k => k.tags).filter(t => t.startsWith('v'))
+  expect(keptTags.sort()).toEqual(['v1.0.4', 'v1.0.5'])
+
+  const undated = repository.map(m =>
+    m.digest === d('orphan') ? { ...m, pushedAt: undefined } : m
+  )
+  const orphan = planRetention(undated, policy, NOW).keep.find(k => k.digest === d('orphan'))
+  expect(orphan?.why).toBe('its age is not known, so it counts as new')
 })

@@ -202,7 +202,8 @@ test('the lifecycle policy: its ECR file is an output, the summary says how to p
         preview: 'aws ecr start-lifecycle-policy-preview --region eu-west-1 …',
         apply: 'aws ecr put-lifecycle-policy --region eu-west-1 …'
       }
-    ]
+    ],
+    retention: []
   }
   expect(stepOutputs(record, makePlan(input(), tagPush()), config)['lifecycle-policy']).toBe(
     '/runner/tmp/image-pipeline-lifecycle-x/ecr-lifecycle-policy.json'
@@ -213,4 +214,67 @@ test('the lifecycle policy: its ECR file is an output, the summary says how to p
     '```\naws ecr start-lifecycle-policy-preview --region eu-west-1 …\naws ecr put-lifecycle-policy --region eu-west-1 …\n```'
   )
   expect(md).toContain('> [!NOTE]\n> "keep younger than 3 days" has no ECR equivalent')
+})
+
+describe('retention in the summary', () => {
+  const d = (c: string) => `sha256:${c.repeat(64)}`
+  const plan = {
+    delete: [
+      { digest: d('1'), tags: ['v1'], role: 'image' as const, why: 'older than the last 2 of v*' },
+      { digest: d('2'), tags: [], role: 'part' as const, why: 'part of an image that goes' }
+    ],
+    keep: [{ digest: d('3'), tags: ['v3'], role: 'image' as const, why: 'among the last 2 of v*' }]
+  }
+  const lifecycle = (retention: NonNullable<RunRecord['lifecycle']>['retention']) => {
+    const record = built(newRunRecord())
+    record.publication = { status: 'published', via: 'layout', pushed, tagged: tagged(['1.2.3']) }
+    record.lifecycle = { ecrPolicyFile: '/tmp/p.json', notes: [], commands: [], retention }
+    return render(record)
+  }
+
+  test('a dry-run shows every decision as a table, and says nothing was deleted', () => {
+    const md = lifecycle([
+      {
+        repository: 'ghcr.io/o/app',
+        via: 'packages-api',
+        mode: 'dry-run',
+        status: 'planned',
+        plan,
+        referrers: false
+      }
+    ])
+    expect(md).toContain(
+      "#### Retention plan (dry-run) of `ghcr.io/o/app`, through GitHub's Packages API"
+    )
+    expect(md).toContain('Nothing was deleted: 2 manifests would go, 1 stay.')
+    expect(md).toContain(
+      '| `sha256:111111111111` | `v1` | image | would go | older than the last 2 of v* |'
+    )
+    expect(md).toContain(
+      '| `sha256:333333333333` | `v3` | image | stays | among the last 2 of v* |'
+    )
+  })
+
+  test('a stopped deletion says what was deleted and what was not', () => {
+    const md = lifecycle([
+      {
+        repository: 'registry.example/app',
+        via: 'registry-api',
+        mode: 'apply',
+        status: 'failed',
+        error: 'deleting sha256:2222: registry.example/app answered HTTP 403',
+        plan,
+        deleted: [plan.delete[0]!]
+      }
+    ])
+    expect(md).toContain(
+      "#### Retention of `registry.example/app`, through the registry's API: stopped"
+    )
+    expect(md).toContain(
+      '> [!WARNING]\n> deleting sha256:2222: registry.example/app answered HTTP 403'
+    )
+    expect(md).toContain('Deleted 1 of the 2 manifests the plan would delete; the rest stay.')
+    expect(md).toContain('| `sha256:111111111111` | `v1` | image | deleted |')
+    expect(md).toContain('| `sha256:222222222222` | – | part | not deleted |')
+  })
 })

@@ -1,0 +1,198 @@
+/**
+ * GitHub's Packages REST API for one container package: its versions (every page) with their
+ * tags and push times, and the deletion of a version. GHCR's registry API deletes nothing, and
+ * its listing shows only tags; the Packages API lists the untagged versions too (the platform
+ * manifests and signatures that retention tools wrongly delete).
+ *
+ * Loaded on demand by the lifecycle stage (its Octokit is not part of every run). Each request
+ * is tried again on 429, 5xx, a rate limit (403 with no requests left or a secondary limit) and
+ * a network error, waiting what GitHub asks (Retry-After, x-ratelimit-reset) up to a bound.
+ */
+import { getOctokit } from '@actions/github'
+import { isDigest, type Digest } from '../digest.js'
+import { errorMessage } from '../errors.js'
+import type { Logger } from '../logger.js'
+import { parseRetryAfter, retry, type RetryPolicy } from '../retry.js'
+import { ACTION_VERSION } from '../version.js'
+import type { ListedVersion } from './inventory.js'
+
+export interface PackagesApiSettings {
+  /** GITHUB_API_URL without a trailing slash. */
+  apiUrl: string
+  token: string
+  /** The package's owner (a user or an organization) and its name (`repo`, or `repo/sub`). */
+  owner: string
+  packageName: string
+  log: Logger
+  retry?: RetryPolicy
+  /** Deadline of one try. */
+  timeoutMs?: number
+}
+
+export interface PackagesApi {
+  /** `owner/package`, for messages. */
+  readonly name: string
+  versions(): Promise<ListedVersion[]>
+  deleteVersion(id: number): Promise<void>
+}
+
+const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 5,
+  initialDelayMs: 1000,
+  factor: 2,
+  maxDelayMs: 16_000,
+  maxRetryAfterMs: 120_000
+}
+
+interface RequestError {
+  status?: number
+  message?: string
+  response?: { headers: Record<string, string | undefined>; data?: unknown }
+}
+
+/** Whether GitHub asked to come back later, and when. */
+function rateLimitWait(error: RequestError, now = Date.now()): number | undefined {
+  const headers = error.response?.headers ?? {}
+  const after = parseRetryAfter(headers['retry-after'], now)
+  if (error.status === 429) return after ?? 0
+  if (error.status !== 403) return undefined
+  if (/secondary rate/i.test(error.message ?? '')) return after ?? 60_000
+  if (headers['x-ratelimit-remaining'] === '0') {
+    const reset = Number(headers['x-ratelimit-reset']) * 1000
+    return after ?? (Number.isFinite(reset) ? Math.max(0, reset - now) + 1000 : 60_000)
+  }
+  return undefined
+}
+
+export function packagesApi(settings: PackagesApiSettings): PackagesApi {
+  const { log } = settings
+  const policy = settings.retry ?? DEFAULT_RETRY
+  const octokit = getOctokit(settings.token, {
+    baseUrl: settings.apiUrl,
+    userAgent: `image-pipeline-action/${ACTION_VERSION}`,
+    log: { debug: () => undefined, info: () => undefined, warn: log.warning, error: log.warning }
+  })
+  octokit.hook.wrap('request', async (request, options) => {
+    type Failure = { retryable: boolean; retryAfterMs?: number; error: unknown }
+    const outcome = await retry<Awaited<ReturnType<typeof request>>, Failure>(
+      async () => {
+        try {
+          const deadline = AbortSignal.timeout(settings.timeoutMs ?? 30_000)
+          return {
+            ok: true,
+            value: await request({ ...options, request: { ...options.request, signal: deadline } })
+          }
+        } catch (error) {
+          const e = error as RequestError
+          const wait = rateLimitWait(e)
+          const transient = e.status === undefined || e.status >= 500 || e.status === 408
+          return {
+            ok: false,
+            failure: { retryable: wait !== undefined || transient, retryAfterMs: wait, error }
+          }
+        }
+      },
+      policy,
+      (failure, n, waitMs) =>
+        log.info(
+          `Packages API: ${options.method} ${options.url} failed (${errorMessage(failure.error)}); ` +
+            `trying again in ${Math.ceil(waitMs / 1000)} s (attempt ${n + 1} of ${policy.attempts})`
+        )
+    )
+    if (outcome.ok) return outcome.value
+    throw outcome.failure.error
+  })
+
+  const name = `${settings.owner}/${settings.packageName}`
+  const base = { package_type: 'container' as const, package_name: settings.packageName }
+  // A package belongs to an organization or to a user; which one is learnt by the first call.
+  let owner: 'org' | 'user' | undefined
+
+  async function list(kind: 'org' | 'user'): Promise<ListedVersion[]> {
+    const pages =
+      kind === 'org'
+        ? octokit.paginate.iterator(
+            octokit.rest.packages.getAllPackageVersionsForPackageOwnedByOrg,
+            {
+              ...base,
+              org: settings.owner,
+              per_page: 100,
+              state: 'active'
+            }
+          )
+        : octokit.paginate.iterator(
+            octokit.rest.packages.getAllPackageVersionsForPackageOwnedByUser,
+            {
+              ...base,
+              username: settings.owner,
+              per_page: 100
+            }
+          )
+    const versions: ListedVersion[] = []
+    for await (const page of pages) {
+      for (const v of page.data) {
+        if (!isDigest(v.name)) continue
+        const tags = v.metadata?.container?.tags ?? []
+        const pushedAt = new Date(v.created_at)
+        versions.push({ digest: v.name as Digest, tags, id: v.id, pushedAt })
+      }
+    }
+    return versions
+  }
+
+  return {
+    name,
+    async versions() {
+      try {
+        const found = await list('org')
+        owner = 'org'
+        return found
+      } catch (error) {
+        if ((error as RequestError).status !== 404) throw explain(error, name)
+      }
+      try {
+        const found = await list('user')
+        owner = 'user'
+        return found
+      } catch (error) {
+        throw explain(error, name)
+      }
+    },
+    async deleteVersion(id) {
+      try {
+        if (owner === 'user') {
+          await octokit.rest.packages.deletePackageVersionForUser({
+            ...base,
+            username: settings.owner,
+            package_version_id: id
+          })
+        } else {
+          await octokit.rest.packages.deletePackageVersionForOrg({
+            ...base,
+            org: settings.owner,
+            package_version_id: id
+          })
+        }
+      } catch (error) {
+        // Gone already: what was asked holds.
+        if ((error as RequestError).status === 404) return
+        throw explain(error, name)
+      }
+    }
+  }
+}
+
+/** An API failure in words a maintainer can act on. */
+function explain(error: unknown, name: string): Error {
+  const status = (error as RequestError).status
+  const hint =
+    status === 401
+      ? 'the token was refused'
+      : status === 403
+        ? 'the token may not read or delete it: the job needs `permissions: packages: write` (read for dry-run), and the package must grant this repository Admin access for deletion'
+        : status === 404
+          ? 'no such container package for an organization or a user, or the token cannot see it'
+          : undefined
+  const what = `Packages API, container package ${name}: ${errorMessage(error)}`
+  return new Error(hint ? `${what} (${hint})` : what)
+}
