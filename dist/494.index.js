@@ -2206,6 +2206,20 @@ var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 /** cosign's tag schema: `sha256-<hex>` with `.sig`, `.att`, `.sbom`, or alone (a bundle). */
 const ARTIFACT_TAG = /^sha256-([a-f0-9]{64})(\.(sig|att|sbom))?$/;
 const DAY_MS = 86_400_000;
+/** The subject of an artifact: by its OCI 1.1 subject, or by its cosign tag. */
+function subjectOf(m) {
+    if (m.subject)
+        return m.subject;
+    for (const tag of m.tags) {
+        const match = ARTIFACT_TAG.exec(tag);
+        if (match)
+            return `sha256:${match[1]}`;
+    }
+    return undefined;
+}
+const releaseTags = (m) => m.tags.filter(t => !ARTIFACT_TAG.test(t));
+const time = (m) => m.pushedAt?.getTime() ?? Number.POSITIVE_INFINITY;
+const retention_short = (digest) => digest.slice(0, 19);
 /**
  * `protect`: digests that stay whatever the rules say (what this run just published: its
  * creation time may be a reproducible build's SOURCE_DATE_EPOCH, years old). The plan's
@@ -2215,102 +2229,15 @@ const DAY_MS = 86_400_000;
  */
 function planRetention(manifests, rules, now, protect = []) {
     const byDigest = new Map(manifests.map(m => [m.digest, m]));
-    /** The subject of an artifact: by its OCI 1.1 subject, or by its cosign tag. */
-    const subjectOf = (m) => {
-        if (m.subject)
-            return m.subject;
-        for (const tag of m.tags) {
-            const match = ARTIFACT_TAG.exec(tag);
-            if (match)
-                return `sha256:${match[1]}`;
-        }
-        return undefined;
-    };
-    const releaseTags = (m) => m.tags.filter(t => !ARTIFACT_TAG.test(t));
+    // The roots: images that are neither another's child nor an artifact of another.
     const childOf = new Set(manifests.flatMap(m => m.children));
-    const time = (m) => m.pushedAt?.getTime() ?? Number.POSITIVE_INFINITY;
-    const ageDays = (m) => Math.max(0, (now.getTime() - time(m)) / DAY_MS);
-    // 1. The roots: images that are neither another's child nor an artifact of another.
     const roots = manifests.filter(m => !childOf.has(m.digest) && subjectOf(m) === undefined);
-    const verdict = new Map();
-    const younger = rules.find(r => r.kind === 'keep-younger');
-    const untagged = rules.find(r => r.kind === 'expire-untagged');
-    const keepLast = rules.filter(r => r.kind === 'keep-last');
-    // Each keep-last rule ranks the images with a tag it names, newest first; a tag goes only
-    // when it is beyond its rule's count, and an image goes only when every tag on it goes: an
-    // old v1.0.0 that also carries `stable` stays while no rule names `stable`.
-    const rank = new Map();
-    for (const rule of keepLast) {
-        const names = (tag) => rule.patterns.some(p => picomatch_default().isMatch(tag, p));
-        roots
-            .filter(m => releaseTags(m).some(names))
-            .sort((a, b) => (time(a) === time(b) ? newestTag(b, a) : time(b) > time(a) ? 1 : -1))
-            .forEach((m, n) => rank.set(m.digest, [...(rank.get(m.digest) ?? []), { rule, n }]));
-    }
-    const ruleText = (rule) => `the last ${rule.count} of ${rule.patterns.join(' ')}`;
-    for (const m of roots) {
-        const tags = releaseTags(m);
-        const ranks = rank.get(m.digest) ?? [];
-        const kept = ranks.find(r => r.n < r.rule.count);
-        const unnamed = tags.filter(tag => !keepLast.some(rule => rule.patterns.some(p => picomatch_default().isMatch(tag, p))));
-        if (kept) {
-            verdict.set(m.digest, { keep: true, why: `among ${ruleText(kept.rule)}` });
-        }
-        else if (unnamed.length > 0) {
-            verdict.set(m.digest, {
-                keep: true,
-                why: `tagged ${unnamed.join(', ')}, which no rule names`
-            });
-        }
-        else if (ranks[0]) {
-            verdict.set(m.digest, { keep: false, why: `older than ${ruleText(ranks[0].rule)}` });
-        }
-        else if (untagged && ageDays(m) >= untagged.days) {
-            verdict.set(m.digest, { keep: false, why: `untagged for ${untagged.days} days or more` });
-        }
-        else {
-            verdict.set(m.digest, {
-                keep: true,
-                why: untagged
-                    ? `untagged, younger than ${untagged.days} days`
-                    : 'untagged, and no rule expires untagged images'
-            });
-        }
-    }
-    for (const m of roots) {
-        if (verdict.get(m.digest)?.keep)
-            continue;
-        if (m.pushedAt === undefined) {
-            verdict.set(m.digest, { keep: true, why: 'its age is not known, so it counts as new' });
-        }
-        else if (younger && ageDays(m) < younger.days) {
-            verdict.set(m.digest, { keep: true, why: `pushed less than ${younger.days} days ago` });
-        }
-    }
+    const verdict = decideRoots(roots, rules, now);
     for (const digest of protect) {
         if (verdict.has(digest))
             verdict.set(digest, { keep: true, why: 'published by this run' });
     }
-    // 2. What a kept root reaches stays: its children, down the tree, and every artifact of any
-    // of them (and their children). Everything else reached only by deleted roots goes with them.
-    const kept = new Map();
-    const reach = (digest, why) => {
-        if (kept.has(digest))
-            return;
-        kept.set(digest, why);
-        const m = byDigest.get(digest);
-        for (const child of m?.children ?? [])
-            reach(child, `part of ${digest.slice(0, 19)}, which stays`);
-        for (const artifact of manifests.filter(a => subjectOf(a) === digest)) {
-            reach(artifact.digest, `a signature or attestation of ${digest.slice(0, 19)}, which stays`);
-        }
-    };
-    for (const digest of protect)
-        if (byDigest.has(digest))
-            reach(digest, 'published by this run');
-    for (const [digest, v] of verdict)
-        if (v.keep)
-            reach(digest, v.why);
+    const kept = keptClosure(manifests, verdict, protect);
     const plan = { delete: [], keep: [] };
     const role = (m) => verdict.has(m.digest) ? 'image' : subjectOf(m) !== undefined ? 'artifact' : 'part';
     for (const m of manifests) {
@@ -2319,16 +2246,17 @@ function planRetention(manifests, rules, now, protect = []) {
             plan.keep.push({ digest: m.digest, tags: m.tags, role: role(m), why });
             continue;
         }
-        const own = verdict.get(m.digest);
         const subject = subjectOf(m);
         plan.delete.push({
             digest: m.digest,
             tags: m.tags,
             role: role(m),
-            why: own?.why ??
-                (subject
-                    ? `a signature or attestation of ${subject.slice(0, 19)}, which goes`
-                    : 'part of an image that goes')
+            why: verdict.get(m.digest)?.why ??
+                (subject === undefined
+                    ? 'part of an image that goes'
+                    : byDigest.has(subject)
+                        ? `a signature or attestation of ${retention_short(subject)}, which goes`
+                        : `a signature or attestation of ${retention_short(subject)}, which no longer exists`)
         });
     }
     const order = { image: 0, part: 1, artifact: 2 };
@@ -2336,6 +2264,91 @@ function planRetention(manifests, rules, now, protect = []) {
     const older = (a, b) => (a === b ? 0 : a < b ? -1 : 1);
     plan.delete.sort((a, b) => order[a.role] - order[b.role] || older(pushed(a), pushed(b)));
     return plan;
+}
+/**
+ * What the rules say of each root. Each keep-last rule ranks the images with a tag it names,
+ * newest first; a tag goes only when it is beyond its rule's count, and an image goes only
+ * when every tag on it goes: an old v1.0.0 that also carries `stable` stays while no rule
+ * names `stable`. An image of unknown age, or younger than `keep younger than`, stays.
+ */
+function decideRoots(roots, rules, now) {
+    const ageDays = (m) => Math.max(0, (now.getTime() - time(m)) / DAY_MS);
+    const younger = rules.find(r => r.kind === 'keep-younger');
+    const untagged = rules.find(r => r.kind === 'expire-untagged');
+    const keepLast = rules.filter((r) => r.kind === 'keep-last');
+    const names = (rule, tag) => rule.patterns.some(p => picomatch_default().isMatch(tag, p));
+    const ruleText = (rule) => `the last ${rule.count} of ${rule.patterns.join(' ')}`;
+    const rank = new Map();
+    for (const rule of keepLast) {
+        roots
+            .filter(m => releaseTags(m).some(tag => names(rule, tag)))
+            .sort((a, b) => (time(a) === time(b) ? newestTag(b, a) : time(b) > time(a) ? 1 : -1))
+            .forEach((m, n) => rank.set(m.digest, [...(rank.get(m.digest) ?? []), { rule, n }]));
+    }
+    const verdict = new Map();
+    const decide = (m) => {
+        const ranks = rank.get(m.digest) ?? [];
+        const within = ranks.find(r => r.n < r.rule.count);
+        if (within)
+            return { keep: true, why: `among ${ruleText(within.rule)}` };
+        const unnamed = releaseTags(m).filter(tag => !keepLast.some(rule => names(rule, tag)));
+        if (unnamed.length > 0) {
+            return { keep: true, why: `tagged ${unnamed.join(', ')}, which no rule names` };
+        }
+        if (ranks[0])
+            return { keep: false, why: `older than ${ruleText(ranks[0].rule)}` };
+        if (!untagged)
+            return { keep: true, why: 'untagged, and no rule expires untagged images' };
+        if (ageDays(m) < untagged.days) {
+            return { keep: true, why: `untagged, younger than ${untagged.days} days` };
+        }
+        return { keep: false, why: `untagged for ${untagged.days} days or more` };
+    };
+    for (const m of roots) {
+        const v = decide(m);
+        if (!v.keep && m.pushedAt === undefined) {
+            verdict.set(m.digest, { keep: true, why: 'its age is not known, so it counts as new' });
+        }
+        else if (!v.keep && younger && ageDays(m) < younger.days) {
+            verdict.set(m.digest, { keep: true, why: `pushed less than ${younger.days} days ago` });
+        }
+        else {
+            verdict.set(m.digest, v);
+        }
+    }
+    return verdict;
+}
+/**
+ * What a kept root reaches stays: its children, down the tree, and every artifact of any of
+ * them (and their children), each with why. Everything else goes with the roots that go.
+ */
+function keptClosure(manifests, verdict, protect) {
+    const byDigest = new Map(manifests.map(m => [m.digest, m]));
+    const artifactsOf = new Map();
+    for (const m of manifests) {
+        const subject = subjectOf(m);
+        if (subject)
+            artifactsOf.set(subject, [...(artifactsOf.get(subject) ?? []), m]);
+    }
+    const kept = new Map();
+    const reach = (digest, why) => {
+        if (kept.has(digest))
+            return;
+        kept.set(digest, why);
+        for (const child of byDigest.get(digest)?.children ?? []) {
+            reach(child, `part of ${retention_short(digest)}, which stays`);
+        }
+        for (const artifact of artifactsOf.get(digest) ?? []) {
+            reach(artifact.digest, `a signature or attestation of ${retention_short(digest)}, which stays`);
+        }
+    };
+    for (const digest of protect)
+        if (byDigest.has(digest))
+            reach(digest, 'published by this run');
+    for (const [digest, v] of verdict)
+        if (v.keep)
+            reach(digest, v.why);
+    return kept;
 }
 /** Between two images pushed at the same time, the one with the higher version tag is newer. */
 function newestTag(a, b) {

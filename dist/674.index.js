@@ -51,18 +51,12 @@ function rateLimitWait(error, now = Date.now()) {
     }
     return undefined;
 }
-function packagesApi(settings) {
-    const { log } = settings;
-    const policy = settings.retry ?? DEFAULT_RETRY;
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.token, {
-        baseUrl: settings.apiUrl,
-        userAgent: `image-pipeline-action/${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_VERSION */ .Y}`,
-        log: { debug: () => undefined, info: () => undefined, warn: log.warning, error: log.warning }
-    });
+/** Every request, a page of a listing included, tried again on its own (see the header). */
+function retryEachRequest(octokit, policy, timeoutMs, log) {
     octokit.hook.wrap('request', async (request, options) => {
         const outcome = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L5)(async () => {
             try {
-                const deadline = AbortSignal.timeout(settings.timeoutMs ?? 30_000);
+                const deadline = AbortSignal.timeout(timeoutMs);
                 return {
                     ok: true,
                     value: await request({ ...options, request: { ...options.request, signal: deadline } })
@@ -83,6 +77,16 @@ function packagesApi(settings) {
             return outcome.value;
         throw outcome.failure.error;
     });
+}
+function packagesApi(settings) {
+    const { log } = settings;
+    const policy = settings.retry ?? DEFAULT_RETRY;
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.token, {
+        baseUrl: settings.apiUrl,
+        userAgent: `image-pipeline-action/${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_VERSION */ .Y}`,
+        log: { debug: () => undefined, info: () => undefined, warn: log.warning, error: log.warning }
+    });
+    retryEachRequest(octokit, policy, settings.timeoutMs ?? 30_000, log);
     const name = `${settings.owner}/${settings.packageName}`;
     const base = { package_type: 'container', package_name: settings.packageName };
     // A package belongs to an organization or to a user; which one is learnt by the first call.

@@ -11,15 +11,13 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
-import { currentPlatform } from '../../src/tool-specs.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { FakeEcr } from '../helpers/fake-ecr.js'
 import { FakeSigstore } from '../helpers/fake-sigstore.js'
-import { buildFakeTrivyArchive, setFakeTrivyControl } from '../helpers/fake-trivy.js'
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
 import { ACTIONS_OIDC_PUBLIC_KEY, addOidcRoute, type OidcRoute } from '../helpers/oidc-token.js'
-import { ReleaseServer, trivyPath } from '../helpers/release-server.js'
-import { checkoutWithSigstore, mirroredCosign } from '../helpers/e2e-checkout.js'
+import { ReleaseServer } from '../helpers/release-server.js'
+import { checkoutWithSigstore, mirroredCosign, mirroredTrivy } from '../helpers/e2e-checkout.js'
 import { runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
 import { scanForSecrets } from '../helpers/secret-scan.js'
 import {
@@ -127,19 +125,10 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
       oidcPublicKeys: [ACTIONS_OIDC_PUBLIC_KEY]
     })
     workspace = checkoutWithSigstore('registries-e2e', sigstore)
-    const trivy = await buildFakeTrivyArchive(mkdtempSync(join(tmpdir(), 'assets-')), '0.74.0')
-    mirror.add(trivyPath('0.74.0'), { file: trivy.path })
-    setFakeTrivyControl(trivy.control, { FAKE_TRIVY_FIXTURE: 'trivy_alpine-310.json.golden' })
     writeFileSync(
       join(workspace, 'tools.yaml'),
       stringify([
-        {
-          tool: 'trivy',
-          version: '0.74.0',
-          platform: currentPlatform(),
-          url: `${mirror.url}${trivyPath('0.74.0')}`,
-          sha256: trivy.sha256
-        },
+        await mirroredTrivy(mirror),
         mirroredCosign(mirror, world.COSIGN3_VERSION, world.COSIGN3)
       ])
     )

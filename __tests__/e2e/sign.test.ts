@@ -10,10 +10,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
-import { currentPlatform } from '../../src/tool-specs.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { FakeSigstore } from '../helpers/fake-sigstore.js'
-import { buildFakeTrivyArchive, setFakeTrivyControl } from '../helpers/fake-trivy.js'
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
 import {
   ACTIONS_OIDC_PUBLIC_KEY,
@@ -21,8 +19,8 @@ import {
   mintedTokens,
   type OidcRoute
 } from '../helpers/oidc-token.js'
-import { ReleaseServer, trivyPath } from '../helpers/release-server.js'
-import { checkoutWithSigstore, mirroredCosign } from '../helpers/e2e-checkout.js'
+import { ReleaseServer } from '../helpers/release-server.js'
+import { checkoutWithSigstore, mirroredCosign, mirroredTrivy } from '../helpers/e2e-checkout.js'
 import { runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
 import { scanForSecrets } from '../helpers/secret-scan.js'
 import {
@@ -115,23 +113,11 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
     })
     workspace = checkoutWithSigstore('sign-e2e', sigstore)
 
-    const platform = currentPlatform()
-    const trivy = await buildFakeTrivyArchive(mkdtempSync(join(tmpdir(), 'assets-')), '0.74.0')
-    mirror.add(trivyPath('0.74.0'), { file: trivy.path })
-    setFakeTrivyControl(trivy.control, { FAKE_TRIVY_FIXTURE: 'trivy_alpine-310.json.golden' })
     const entries: object[] = [
-      {
-        tool: 'trivy',
-        version: '0.74.0',
-        platform,
-        url: `${mirror.url}${trivyPath('0.74.0')}`,
-        sha256: trivy.sha256
-      }
-    ]
-    entries.push(
+      await mirroredTrivy(mirror),
       mirroredCosign(mirror, world.COSIGN3_VERSION, world.COSIGN3),
       mirroredCosign(mirror, world.COSIGN2_VERSION, world.COSIGN2)
-    )
+    ]
     writeFileSync(join(workspace, 'tools.yaml'), stringify(entries))
 
     const dockerConfig = runnerDockerConfig(world)

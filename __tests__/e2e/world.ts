@@ -61,6 +61,12 @@ export interface World {
   ECR_REGISTRY: string
   ECR_USER: string
   ECR_PASSWORD: string
+  /**
+   * `containers.ghes.test:PORT`: REGISTRY again (same storage, same user), under the name GitHub
+   * Enterprise Server gives its container registry (`containers.<host>`), so a run with
+   * GITHUB_SERVER_URL=https://ghes.test takes it for GitHub's own (ghcr-retention). Not logged in.
+   */
+  GHES_REGISTRY: string
 }
 
 const KEYS: readonly (keyof World)[] = [
@@ -87,7 +93,8 @@ const KEYS: readonly (keyof World)[] = [
   'REFERRERS_PASSWORD',
   'ECR_REGISTRY',
   'ECR_USER',
-  'ECR_PASSWORD'
+  'ECR_PASSWORD',
+  'GHES_REGISTRY'
 ]
 
 export function worldRoot(): string {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tool-specs.js'
 import type { FakeSigstore } from './fake-sigstore.js'
-import { sha256File } from './fake-trivy.js'
-import { cosignPath, type ReleaseServer } from './release-server.js'
+import { buildFakeTrivyArchive, setFakeTrivyControl, sha256File } from './fake-trivy.js'
+import { cosignPath, trivyPath, type ReleaseServer } from './release-server.js'
 import { ROOT } from './run-action.js'
 
 /** A fresh checkout: examples/, and sigstore/signing_config.json + trusted_root.json. */
@@ -34,5 +34,22 @@ export function mirroredCosign(mirror: ReleaseServer, version: string, file: str
     platform,
     url: `${mirror.url}${path}`,
     sha256: sha256File(file)
+  }
+}
+
+/**
+ * The fake trivy 0.74.0 (reporting the alpine 3.10 fixture) served by the mirror, as its
+ * tools-manifest entry: the scanner every signing suite runs with.
+ */
+export async function mirroredTrivy(mirror: ReleaseServer): Promise<object> {
+  const trivy = await buildFakeTrivyArchive(mkdtempSync(join(tmpdir(), 'assets-')), '0.74.0')
+  mirror.add(trivyPath('0.74.0'), { file: trivy.path })
+  setFakeTrivyControl(trivy.control, { FAKE_TRIVY_FIXTURE: 'trivy_alpine-310.json.golden' })
+  return {
+    tool: 'trivy',
+    version: '0.74.0',
+    platform: currentPlatform(),
+    url: `${mirror.url}${trivyPath('0.74.0')}`,
+    sha256: trivy.sha256
   }
 }

@@ -61,6 +61,8 @@ export interface Reply {
 
 export interface RouteContext {
   params: Record<string, string>
+  /** The query string (`page`, `per_page`…). */
+  query: URLSearchParams
   body: unknown
   rawBody: Buffer
   headers: IncomingMessage['headers']
@@ -333,7 +335,15 @@ export class FakeGitHub {
       })
       return
     }
-    const reply = await route.handle({ params, body, rawBody, headers: req.headers, fake: this })
+    const query = new URL(full, 'http://x').searchParams
+    const reply = await route.handle({
+      params,
+      query,
+      body,
+      rawBody,
+      headers: req.headers,
+      fake: this
+    })
     record.outcome = reply.status
     send(res, reply.status, reply.body, reply.headers)
   }

@@ -138,6 +138,11 @@ export interface FakeSigstoreOptions {
   audience?: string
   /** When given, a token's signature must verify with one of these (ES256/RS256). */
   oidcPublicKeys?: KeyObject[]
+  /**
+   * The server a GitHub Actions SAN names (default https://github.com): a GHES instance's URL,
+   * as Fulcio's GHES configuration gives `https://HOST/<job_workflow_ref>`.
+   */
+  githubServerUrl?: string
 }
 
 /** What `dir` keeps between starts. */
@@ -608,7 +613,7 @@ export class FakeSigstore {
       if (typeof claims['job_workflow_ref'] !== 'string' || claims['job_workflow_ref'] === '') {
         return fulcioError(400, 'token from GitHub Actions without job_workflow_ref')
       }
-      san = `https://github.com/${claims['job_workflow_ref']}`
+      san = `${this.options.githubServerUrl ?? 'https://github.com'}/${claims['job_workflow_ref']}`
     } else if (typeof claims['sub'] === 'string' && claims['sub'] !== '') {
       san = claims['sub']
     } else {

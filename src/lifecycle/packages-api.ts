@@ -64,20 +64,19 @@ function rateLimitWait(error: RequestError, now = Date.now()): number | undefine
   return undefined
 }
 
-export function packagesApi(settings: PackagesApiSettings): PackagesApi {
-  const { log } = settings
-  const policy = settings.retry ?? DEFAULT_RETRY
-  const octokit = getOctokit(settings.token, {
-    baseUrl: settings.apiUrl,
-    userAgent: `image-pipeline-action/${ACTION_VERSION}`,
-    log: { debug: () => undefined, info: () => undefined, warn: log.warning, error: log.warning }
-  })
+/** Every request, a page of a listing included, tried again on its own (see the header). */
+function retryEachRequest(
+  octokit: ReturnType<typeof getOctokit>,
+  policy: RetryPolicy,
+  timeoutMs: number,
+  log: Logger
+): void {
   octokit.hook.wrap('request', async (request, options) => {
     type Failure = { retryable: boolean; retryAfterMs?: number; error: unknown }
     const outcome = await retry<Awaited<ReturnType<typeof request>>, Failure>(
       async () => {
         try {
-          const deadline = AbortSignal.timeout(settings.timeoutMs ?? 30_000)
+          const deadline = AbortSignal.timeout(timeoutMs)
           return {
             ok: true,
             value: await request({ ...options, request: { ...options.request, signal: deadline } })
@@ -102,6 +101,17 @@ export function packagesApi(settings: PackagesApiSettings): PackagesApi {
     if (outcome.ok) return outcome.value
     throw outcome.failure.error
   })
+}
+
+export function packagesApi(settings: PackagesApiSettings): PackagesApi {
+  const { log } = settings
+  const policy = settings.retry ?? DEFAULT_RETRY
+  const octokit = getOctokit(settings.token, {
+    baseUrl: settings.apiUrl,
+    userAgent: `image-pipeline-action/${ACTION_VERSION}`,
+    log: { debug: () => undefined, info: () => undefined, warn: log.warning, error: log.warning }
+  })
+  retryEachRequest(octokit, policy, settings.timeoutMs ?? 30_000, log)
 
   const name = `${settings.owner}/${settings.packageName}`
   const base = { package_type: 'container' as const, package_name: settings.packageName }
