@@ -422,9 +422,21 @@ var tools_manifest = __webpack_require__(9738);
 /** Versions used when `trivy-version` / `cosign-version` are not set. */
 const DEFAULT_VERSIONS = {
     cosign: 'v3.0.6',
-    trivy: '0.74.0'
+    trivy: '0.74.0',
+    notation: '1.3.2'
 };
 const PINNED_RELEASES = [
+    {
+        // Notation 1.3.2 (signer: notation). Linux only: each hash is in the release's
+        // notation_1.3.2_checksums.txt as quoted by Microsoft's Notation guides (amd64) and the AUR
+        // notation-bin PKGBUILD (both); the macOS assets have one source so far.
+        tool: 'notation',
+        version: '1.3.2',
+        sha256: {
+            'linux-x64': 'e1a0f060308086bf8020b2d31defb7c5348f133ca0dba6a1a7820ef3cbb6dfe5',
+            'linux-arm64': '34143c7b816a50104824278080a5cf12bbf855488e003f62e6acf27ed25c423c'
+        }
+    },
     {
         tool: 'cosign',
         version: 'v3.0.6',
@@ -1050,8 +1062,12 @@ async function prepareTools(config, plan, options) {
     // cosign signs and attests; a run that signs nothing (and checks no base) does not download it.
     // cosign also checks the base images' signatures, before the build.
     const checksBases = config.policy?.mode !== 'off' && (config.policy?.identities.length ?? 0) > 0;
-    if (plan.decisions.sign !== 'off' || checksBases) {
+    const signsWithCosign = plan.decisions.sign === 'keyless' || plan.decisions.sign === 'key';
+    if (signsWithCosign || checksBases) {
         requests.push({ tool: 'cosign', version: config.sign.cosignVersion });
+    }
+    if (plan.decisions.sign === 'notation' && config.sign.notation) {
+        requests.push({ tool: 'notation', version: config.sign.notation.version });
     }
     const prepared = {};
     if (requests.length === 0)
@@ -1073,6 +1089,9 @@ async function prepareTools(config, plan, options) {
     const cosign = installed.find(tool => tool.tool === 'cosign');
     if (cosign)
         prepared.cosign = { tool: cosign, version: await cosignVersion(cosign, src_log/* log */.R) };
+    const notation = installed.find(tool => tool.tool === 'notation');
+    if (notation)
+        prepared.notation = { tool: notation };
     return prepared;
 }
 /** One line for buildx, the builder and the foreign platforms. */
@@ -1095,6 +1114,9 @@ function describeTools(tools) {
     }
     if (tools.cosign)
         lines.push(`cosign ${tools.cosign.tool.version} ${origin(tools.cosign.tool)}`);
+    if (tools.notation) {
+        lines.push(`notation ${tools.notation.tool.version} ${origin(tools.notation.tool)}`);
+    }
     return lines;
 }
 
@@ -4610,6 +4632,33 @@ function scanOutputs(section) {
 ;// CONCATENATED MODULE: ./src/summary/sign-summary.ts
 
 function renderSignSummary(outcome) {
+    return outcome.signer === 'notation' ? renderNotation(outcome) : renderCosign(outcome);
+}
+/** Notation: the key, the trusted identity, and what a consumer imports before `notation verify`. */
+function renderNotation(outcome) {
+    const parts = [
+        '### Signature: ✅ signed and verified',
+        `Signed by digest with ${outcome.name}; ${outcome.bundleStorage ?? 'a Notary Project signature (COSE), an OCI 1.1 referrer or a `sha256-<digest>` tag'}. Tags were added only after \`notation verify\` passed with the trust policy below (strict; trusted identity ${(0,markdown/* codeCell */.MZ)(outcome.identity)}; trust store: ${outcome.trustStore.type}, ${outcome.trustStore.source}). Attestations are cosign's: with Notation the SBOM and the vulnerability report stay the job's files.`
+    ];
+    for (const s of outcome.signed) {
+        parts.push(`- ${(0,markdown/* codeCell */.MZ)(s.image)}: signed (${s.manifests === 1 ? 'the index' : `the index and ${s.manifests - 1} platform manifests`})`);
+    }
+    parts.push([
+        'Verify it with Notation: put the trust store (the certificates above) in `trust-store.pem` and this trust policy in `trustpolicy.json`, then:',
+        '',
+        '```sh',
+        `notation cert add --type ${outcome.trustStore.type} --store image-pipeline trust-store.pem`,
+        'notation policy import trustpolicy.json',
+        ...outcome.verifyCommands,
+        '```',
+        '',
+        '```json',
+        JSON.stringify(outcome.trustPolicy, null, 2),
+        '```'
+    ].join('\n'));
+    return parts.join('\n\n');
+}
+function renderCosign(outcome) {
     const who = outcome.expect.kind === 'identity'
         ? `keyless, certificate identity ${(0,markdown/* codeCell */.MZ)(outcome.expect.identity)}, issuer ${(0,markdown/* codeCell */.MZ)(outcome.expect.issuer)}`
         : 'with the key in cosign-key (verify with its public key, `cosign.pub`)';
@@ -4965,7 +5014,12 @@ function pushedOutcome(summary, publication, failure) {
 /** The Signed row: how, or why not. */
 function signedOutcome(signing, pushed) {
     if (signing?.status === 'signed') {
-        const how = signing.outcome.expect.kind === 'identity' ? 'keyless' : 'with the key in cosign-key';
+        const o = signing.outcome;
+        const how = o.signer === 'notation'
+            ? `with Notation (${o.key})`
+            : o.expect.kind === 'identity'
+                ? 'keyless'
+                : 'with the key in cosign-key';
         return { done: true, how: `${how}, by digest, and verified before tagging.` };
     }
     if (signing?.status === 'skipped')
@@ -5070,13 +5124,13 @@ async function pipeline(config, ctx, plan, record, deps) {
     const pushed = await stated('Publish', () => pushByDigest({ layout, digest, images: plan.images, authfile }));
     record.publication = { status: 'pushed', pushed };
     // 10. sign: by digest, attest, verify as a consumer would; tags move only after that.
-    const cosign = plan.decisions.sign === 'off' ? undefined : required(tools.cosign, 'cosign');
-    record.signing = cosign
-        ? {
-            status: 'signed',
-            outcome: await stated('Sign', () => sign(config, plan, ctx, digest, { ...deps, cosign, scanned, workDir, docker }))
-        }
-        : { status: 'skipped', reason: plan.decisions.signReason };
+    record.signing =
+        plan.decisions.sign === 'off'
+            ? { status: 'skipped', reason: plan.decisions.signReason }
+            : {
+                status: 'signed',
+                outcome: await stated('Sign', () => sign(config, plan, ctx, image, { ...deps, tools, scanned, workDir, docker }))
+            };
     // 11. tag: only now do the tags point at the digest.
     const signed = record.signing.status === 'signed';
     const tagged = await stated('Tag', () => addTags(tagOptions(plan, digest, authfile, signed)));
@@ -5131,7 +5185,7 @@ async function checkBaseRegistries(config, policy, options) {
 /** cosign as the Signer seam's verifier, with our docker config and the Sigstore inputs. */
 async function baseVerifier(config, options) {
     const cosign = required(options.tools.cosign, 'cosign');
-    const { cosignVerifier } = await __webpack_require__.e(/* import() */ 997).then(__webpack_require__.bind(__webpack_require__, 5997));
+    const { cosignVerifier } = await __webpack_require__.e(/* import() */ 287).then(__webpack_require__.bind(__webpack_require__, 8287));
     return cosignVerifier({
         cosign: {
             path: cosign.tool,
@@ -5195,35 +5249,38 @@ function required(tool, name) {
         throw new Error(`Internal error: ${name} is needed but was not installed`);
     return tool;
 }
-/** Stage 10: cosign by digest, the attestations, and cosign verify as a consumer runs it. */
-async function sign(config, plan, ctx, digest, options) {
-    const { cosign, workDir } = options;
-    const { cosignSigner, attestationsOf } = await __webpack_require__.e(/* import() */ 997).then(__webpack_require__.bind(__webpack_require__, 5997));
-    const signer = cosignSigner({
-        cosign: {
-            path: cosign.tool,
-            major: cosign.version.major === 2 ? 2 : 3,
-            version: cosign.version.version
-        },
-        mode: plan.decisions.sign === 'key' ? 'key' : 'keyless',
-        tlog: plan.decisions.tlog,
-        config: config.sign,
-        workDir: (0,external_node_path_.join)(workDir, 'sign'),
-        workspace: options.workspace,
-        serverUrl: ctx.serverUrl,
-        env: options.docker.env,
-        idToken: audience => mintIdToken(options.oidc, audience)
-    });
+/**
+ * Stage 10: cosign (by digest, the attestations, cosign verify as a consumer runs it) or
+ * Notation (by digest, notation verify with the trust policy written for it).
+ */
+async function sign(config, plan, ctx, image, options) {
+    const { tools, workDir } = options;
+    const { digest } = image;
+    const { cosignSigner, notationSigner, attestationsOf } = await __webpack_require__.e(/* import() */ 287).then(__webpack_require__.bind(__webpack_require__, 8287));
+    const signer = plan.decisions.sign === 'notation'
+        ? notationSigner({
+            notation: {
+                path: required(tools.notation, 'notation').tool,
+                version: required(tools.notation, 'notation').tool.version
+            },
+            config: required(config.sign.notation, 'the Notation configuration'),
+            recursive: config.sign.recursive,
+            workDir: (0,external_node_path_.join)(workDir, 'notation'),
+            env: options.docker.env,
+            runner: options.env
+        })
+        : cosignSigner(cosignSetup(config, plan, ctx, options));
     src_log/* log */.R.info(`Signing with ${signer.name}`);
     const outcome = await signer.sign({
         images: plan.images,
         digest,
+        platforms: image.platforms.map(p => p.digest),
         tags: plan.tags,
         attestations: await attestationsOf(config.sign.attest, options.scanned, (0,external_node_path_.join)(workDir, 'attest')),
         log: src_log/* log */.R
     });
-    if (outcome.formats.includes('bundle')) {
-        // Where the bundle went, as each image's registry tells it (never fails the run).
+    if (outcome.signer === 'notation' || outcome.formats.includes('bundle')) {
+        // Where the signature went, as each image's registry tells it (never fails the run).
         const capabilities = httpRegistryCapabilities({
             auths: await readDockerAuths(options.docker.authFile)
         });
@@ -5233,6 +5290,25 @@ async function sign(config, plan, ctx, digest, options) {
         outcome.bundleStorage = bundleStorage(plan.images, answers.map(a => a.support));
     }
     return outcome;
+}
+/** cosign for this run: which binary, keyless or with the key, where it works. */
+function cosignSetup(config, plan, ctx, options) {
+    const cosign = required(options.tools.cosign, 'cosign');
+    return {
+        cosign: {
+            path: cosign.tool,
+            major: cosign.version.major === 2 ? 2 : 3,
+            version: cosign.version.version
+        },
+        mode: plan.decisions.sign === 'key' ? 'key' : 'keyless',
+        tlog: plan.decisions.tlog,
+        config: config.sign,
+        workDir: (0,external_node_path_.join)(options.workDir, 'sign'),
+        workspace: options.workspace,
+        serverUrl: ctx.serverUrl,
+        env: options.docker.env,
+        idToken: audience => mintIdToken(options.oidc, audience)
+    };
 }
 /** Where cosign 3 put the bundle: one phrase when every registry agrees, else one per registry. */
 function bundleStorage(images, support) {

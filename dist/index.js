@@ -94,7 +94,7 @@ if (isPost) {
     await (await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 6661))).post();
 }
 else {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(838), __nccwpck_require__.e(88), __nccwpck_require__.e(961), __nccwpck_require__.e(889)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9889))).main();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(838), __nccwpck_require__.e(88), __nccwpck_require__.e(961), __nccwpck_require__.e(613)]).then(__nccwpck_require__.bind(__nccwpck_require__, 613))).main();
 }
 
 __webpack_async_result__();
@@ -349,6 +349,16 @@ const TOOL_POLICIES = {
     skopeo: { inherit: [...PROCESS, 'HOME', ...NETWORK], given: [] },
     // HOME: cosign keeps its TUF cache in ~/.sigstore.
     cosign: { inherit: [...PROCESS, 'HOME', ...NETWORK], given: COSIGN_GIVEN },
+    notation: {
+        inherit: [...PROCESS, ...NETWORK],
+        given: [
+            'HOME',
+            'XDG_CONFIG_HOME',
+            ...DOCKER_CONFIG,
+            ...(KMS_VARIABLES['awskms://'] ?? []),
+            ...(KMS_VARIABLES['azurekms://'] ?? [])
+        ]
+    },
     'trivy-db': { inherit: [...PROCESS, ...NETWORK], given: ['HOME'] },
     trivy: { inherit: PROCESS, given: ['HOME'] },
     tar: { inherit: ['PATH', 'LANG', 'LC_ALL'], given: [] }

@@ -44,6 +44,7 @@ DEBS="$E2E_ROOT/debs"
 DOCKER_PREFIX="$E2E_ROOT/docker"
 COSIGN2_PREFIX="$E2E_ROOT/cosign2"
 COSIGN3_PREFIX="$E2E_ROOT/cosign3"
+NOTATION_PREFIX="$E2E_ROOT/notation"
 DOCKERD_DIR="$E2E_ROOT/dockerd"
 DOCKER_SOCK="$E2E_ROOT/docker.sock"
 DOCKER_HOST_URL="unix://$DOCKER_SOCK"
@@ -248,10 +249,24 @@ unpack_debs() {
   mkdir -p "$prefix"
   local deb
   for deb in "$DEBS/$sub"/*.deb; do dpkg -x "$deb" "$prefix"; done
-  if [[ "$sub" == cosign* ]]; then
-    dpkg-deb -f "$DEBS/$sub"/cosign_*.deb Version >"$prefix/.deb-version"
+  if [[ "$sub" == cosign* || "$sub" == notation ]]; then
+    dpkg-deb -f "$DEBS/$sub"/"$sub"*_*.deb Version >"$prefix/.deb-version"
   fi
   printf '%s' "$want" >"$stamp"
+}
+
+# notation's own `version` output names it (Version: 1.3.2); the .deb's version must agree
+notation_version() {
+  local v deb
+  [[ -x "$NOTATION_PREFIX/usr/bin/notation" ]] || return 0
+  # Debian's build says `v1.3.2+unreleased`: the upstream version is what is between
+  v=$("$NOTATION_PREFIX/usr/bin/notation" version 2>/dev/null | awk '/^Version:/ {print $2}')
+  v=${v#v}
+  v=${v%%+*}
+  deb=$(<"$NOTATION_PREFIX/.deb-version")
+  deb=${deb#*:}
+  deb=${deb%%-*}
+  [[ "$v" == "$deb" ]] && printf '%s' "$v" || printf '%s(deb %s)' "$v" "$deb"
 }
 
 # Debian's cosign builds report `GitVersion: devel` in `cosign version`, so the version comes from
@@ -321,6 +336,7 @@ ensure_tools() {
   download_debs docker docker.io/trixie containerd/trixie docker-cli/trixie docker-buildx/sid
   download_debs cosign3 cosign/sid
   download_debs cosign2 cosign/trixie
+  download_debs notation notation/sid
   local bb=() a
   for a in "${BUSYBOX_ARCHES[@]}"; do bb+=("busybox-static:$a/bookworm"); done
   download_debs busybox "${bb[@]}"
@@ -332,6 +348,7 @@ ensure_tools() {
   unpack_debs docker "$DOCKER_PREFIX"
   unpack_debs cosign3 "$COSIGN3_PREFIX"
   unpack_debs cosign2 "$COSIGN2_PREFIX"
+  unpack_debs notation "$NOTATION_PREFIX"
   unpack_debs referrers "$GO_PREFIX"
   ensure_referrers_binary
 
@@ -344,6 +361,8 @@ ensure_tools() {
   COSIGN2_VERSION=$(cosign_version "$COSIGN2_PREFIX")
   [[ "$COSIGN3_VERSION" =~ ^v3\.[0-9.]+$ ]] || die "cosign/sid is '$COSIGN3_VERSION', expected major 3"
   [[ "$COSIGN2_VERSION" =~ ^v2\.[0-9.]+$ ]] || die "cosign/trixie is '$COSIGN2_VERSION', expected major 2"
+  NOTATION_VERSION=$(notation_version)
+  [[ "$NOTATION_VERSION" =~ ^1\.[0-9.]+$ ]] || die "notation/sid is '$NOTATION_VERSION', expected 1.x"
   log "versions: $(PATH="$(docker_path)" dockerd --version); $("$DOCKER_PREFIX/usr/bin/containerd" --version | awk '{print "containerd", $3}'); $("$DOCKER_PREFIX/usr/bin/docker" --version | cut -d, -f1); buildx $("$DOCKER_PREFIX/usr/libexec/docker/cli-plugins/docker-buildx" version | awk '{print $2}'); cosign3 $COSIGN3_VERSION; cosign2 $COSIGN2_VERSION; $(skopeo --version); runc $(runc --version | awk 'NR==1{print $3}')"
 }
 
@@ -455,6 +474,42 @@ server_cert_ok() {
     openssl verify -CAfile "$PKI/ca.crt" -verify_hostname "$h" "$PKI/server.crt" >/dev/null 2>&1 || return 1
   done
   openssl verify -CAfile "$PKI/ca.crt" -verify_ip 127.0.0.1 "$PKI/server.crt" >/dev/null 2>&1
+}
+
+# A Notary Project signing PKI: a CA and a code-signing leaf under it (the key the tests sign
+# with), and a second CA with its own leaf (a signer outside the trust store). The leaf follows
+# the Notary Project's certificate requirements: digitalSignature, codeSigning, not a CA.
+notary_pair() { # name subject-cn -> $NOTARY/<name>-ca.{crt,key}, <name>.{key,crt}, <name>-chain.crt
+  local name=$1 cn=$2 ca_name
+  ca_name=$([[ $name == signer ]] && echo ca || echo "$name-ca")
+  if [[ ! -s "$NOTARY/$ca_name.crt" ]]; then
+    openssl req -x509 -newkey rsa:3072 -nodes -sha256 -days 3650 \
+      -keyout "$NOTARY/$ca_name.key" -out "$NOTARY/$ca_name.crt" \
+      -subj "/C=US/O=ipa-e2e/CN=$cn CA" \
+      -addext "basicConstraints=critical,CA:TRUE,pathlen:0" \
+      -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+  fi
+  if [[ ! -s "$NOTARY/$name-chain.crt" ]]; then
+    openssl req -newkey rsa:3072 -nodes -sha256 -keyout "$NOTARY/$name.key" -out "$NOTARY/$name.csr" \
+      -subj "/C=US/ST=WA/O=ipa-e2e/CN=$cn" 2>/dev/null
+    printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
+      "extendedKeyUsage=codeSigning" "subjectKeyIdentifier=hash" "authorityKeyIdentifier=keyid" >"$NOTARY/$name.ext"
+    openssl x509 -req -in "$NOTARY/$name.csr" -CA "$NOTARY/$ca_name.crt" -CAkey "$NOTARY/$ca_name.key" \
+      -CAcreateserial -days 825 -sha256 -extfile "$NOTARY/$name.ext" -out "$NOTARY/$name.crt" 2>/dev/null
+    cat "$NOTARY/$name.crt" "$NOTARY/$ca_name.crt" >"$NOTARY/$name-chain.crt"
+    rm -f "$NOTARY/$name.csr"
+  fi
+  chmod 600 "$NOTARY"/*.key
+}
+
+ensure_notary_pki() {
+  NOTARY="$PKI/notary"
+  mkdir -p "$NOTARY"
+  notary_pair signer "ipa-e2e signer"
+  notary_pair rogue "ipa-e2e rogue signer"
+  openssl verify -CAfile "$NOTARY/ca.crt" "$NOTARY/signer.crt" >/dev/null ||
+    die "the Notary signer certificate does not verify with its CA"
+  log "pki: Notary Project signing PKI in $NOTARY (signer under ca.crt, rogue under rogue-ca.crt)"
 }
 
 ensure_pki() {
@@ -834,6 +889,13 @@ write_env() {
     COSIGN2_VERSION "$COSIGN2_VERSION"
     COSIGN3 "$COSIGN3_PREFIX/usr/bin/cosign"
     COSIGN3_VERSION "$COSIGN3_VERSION"
+    NOTATION "$NOTATION_PREFIX/usr/bin/notation"
+    NOTATION_VERSION "$(notation_version)"
+    NOTARY_CA "$PKI/notary/ca.crt"
+    NOTARY_KEY "$PKI/notary/signer.key"
+    NOTARY_CERT "$PKI/notary/signer-chain.crt"
+    NOTARY_ROGUE_KEY "$PKI/notary/rogue.key"
+    NOTARY_ROGUE_CERT "$PKI/notary/rogue-chain.crt"
     SKOPEO "$(command -v skopeo)"
     BASE_IMAGE "$BASE_IMAGE"
     BASE_IMAGE_DIGEST "$base_digest"
@@ -876,6 +938,7 @@ cmd_up() {
   ensure_dockerd
   ensure_ecr_host
   ensure_pki
+  ensure_notary_pki
   ensure_registry
   ensure_referrers_registry
   ensure_base_image

@@ -133,6 +133,12 @@ export function planFor(config: Config, ctx: RunContext): Plan {
       sign: config.sign.mode,
       uploadSarif: config.report.uploadSarif,
       cosignKey: config.sign.key !== undefined,
+      ...(config.sign.notation
+        ? {
+            notation:
+              config.sign.notation.key.kind === 'file' ? ('key file' as const) : ('plugin' as const)
+          }
+        : {}),
       scan: config.scan.enabled,
       transparencyLog: config.sign.transparencyLog,
       ownSigstore: config.sign.sigstore !== undefined

@@ -37,7 +37,7 @@ import {
 import type { GateResult } from './scan/gate.js'
 import type { ScanResult } from './scan/result.js'
 import { requestIdToken, type OidcRequest } from './sign/oidc.js'
-import type { SignOutcome } from './sign/stage.js'
+import type { CosignSetup, SignOutcome } from './sign/stage.js'
 import type { Digest } from './digest.js'
 import type { PreparedTools } from './tools/prepare.js'
 import { STATE } from './state.js'
@@ -154,15 +154,15 @@ export async function pipeline(
   record.publication = { status: 'pushed', pushed }
 
   // 10. sign: by digest, attest, verify as a consumer would; tags move only after that.
-  const cosign = plan.decisions.sign === 'off' ? undefined : required(tools.cosign, 'cosign')
-  record.signing = cosign
-    ? {
-        status: 'signed',
-        outcome: await stated('Sign', () =>
-          sign(config, plan, ctx, digest, { ...deps, cosign, scanned, workDir, docker })
-        )
-      }
-    : { status: 'skipped', reason: plan.decisions.signReason }
+  record.signing =
+    plan.decisions.sign === 'off'
+      ? { status: 'skipped', reason: plan.decisions.signReason }
+      : {
+          status: 'signed',
+          outcome: await stated('Sign', () =>
+            sign(config, plan, ctx, image, { ...deps, tools, scanned, workDir, docker })
+          )
+        }
 
   // 11. tag: only now do the tags point at the digest.
   const signed = record.signing.status === 'signed'
@@ -318,41 +318,45 @@ function required<T>(tool: T | undefined, name: string): T {
   return tool
 }
 
-/** Stage 10: cosign by digest, the attestations, and cosign verify as a consumer runs it. */
+/**
+ * Stage 10: cosign (by digest, the attestations, cosign verify as a consumer runs it) or
+ * Notation (by digest, notation verify with the trust policy written for it).
+ */
 async function sign(
   config: Config,
   plan: Plan,
   ctx: RunContext,
-  digest: Digest,
+  image: BuiltImage,
   options: PipelineDeps & {
-    cosign: NonNullable<PreparedTools['cosign']>
+    tools: PreparedTools
     scanned: ScanResult | undefined
     workDir: string
-    /** Our docker config: its environment for cosign, its credentials for the registry probe. */
+    /** Our docker config: its environment for the signer, its credentials for the probe. */
     docker: { env: Record<string, string>; authFile: string }
   }
 ): Promise<SignOutcome> {
-  const { cosign, workDir } = options
-  const { cosignSigner, attestationsOf } = await import('./sign/index.js')
-  const signer = cosignSigner({
-    cosign: {
-      path: cosign.tool,
-      major: cosign.version.major === 2 ? 2 : 3,
-      version: cosign.version.version
-    },
-    mode: plan.decisions.sign === 'key' ? 'key' : 'keyless',
-    tlog: plan.decisions.tlog,
-    config: config.sign,
-    workDir: join(workDir, 'sign'),
-    workspace: options.workspace,
-    serverUrl: ctx.serverUrl,
-    env: options.docker.env,
-    idToken: audience => mintIdToken(options.oidc, audience)
-  })
+  const { tools, workDir } = options
+  const { digest } = image
+  const { cosignSigner, notationSigner, attestationsOf } = await import('./sign/index.js')
+  const signer =
+    plan.decisions.sign === 'notation'
+      ? notationSigner({
+          notation: {
+            path: required(tools.notation, 'notation').tool,
+            version: required(tools.notation, 'notation').tool.version
+          },
+          config: required(config.sign.notation, 'the Notation configuration'),
+          recursive: config.sign.recursive,
+          workDir: join(workDir, 'notation'),
+          env: options.docker.env,
+          runner: options.env
+        })
+      : cosignSigner(cosignSetup(config, plan, ctx, options))
   log.info(`Signing with ${signer.name}`)
   const outcome = await signer.sign({
     images: plan.images,
     digest,
+    platforms: image.platforms.map(p => p.digest),
     tags: plan.tags,
     attestations: await attestationsOf(
       config.sign.attest,
@@ -361,8 +365,8 @@ async function sign(
     ),
     log
   })
-  if (outcome.formats.includes('bundle')) {
-    // Where the bundle went, as each image's registry tells it (never fails the run).
+  if (outcome.signer === 'notation' || outcome.formats.includes('bundle')) {
+    // Where the signature went, as each image's registry tells it (never fails the run).
     const capabilities = httpRegistryCapabilities({
       auths: await readDockerAuths(options.docker.authFile)
     })
@@ -374,6 +378,35 @@ async function sign(
     )
   }
   return outcome
+}
+
+/** cosign for this run: which binary, keyless or with the key, where it works. */
+function cosignSetup(
+  config: Config,
+  plan: Plan,
+  ctx: RunContext,
+  options: PipelineDeps & {
+    tools: PreparedTools
+    workDir: string
+    docker: { env: Record<string, string> }
+  }
+): CosignSetup {
+  const cosign = required(options.tools.cosign, 'cosign')
+  return {
+    cosign: {
+      path: cosign.tool,
+      major: cosign.version.major === 2 ? 2 : 3,
+      version: cosign.version.version
+    },
+    mode: plan.decisions.sign === 'key' ? 'key' : 'keyless',
+    tlog: plan.decisions.tlog,
+    config: config.sign,
+    workDir: join(options.workDir, 'sign'),
+    workspace: options.workspace,
+    serverUrl: ctx.serverUrl,
+    env: options.docker.env,
+    idToken: audience => mintIdToken(options.oidc, audience)
+  }
 }
 
 /** Where cosign 3 put the bundle: one phrase when every registry agrees, else one per registry. */

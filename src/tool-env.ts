@@ -26,6 +26,11 @@ export type ToolPurpose =
   | 'skopeo'
   /** cosign: the signing token or key password, trust files, KMS credentials of its key. */
   | 'cosign'
+  /**
+   * notation: its own config directory (keys, trust policy, trust store, plugins), our docker
+   * config, and a plugin's cloud credentials (AWS Signer, Azure Key Vault) when it has one.
+   */
+  | 'notation'
   /** trivy downloading its vulnerability DB: network settings, nothing else. */
   | 'trivy-db'
   /** trivy scanning an image layout or converting a report: offline, nothing at all. */
@@ -142,6 +147,16 @@ export const TOOL_POLICIES: Readonly<Record<ToolPurpose, Policy>> = {
   skopeo: { inherit: [...PROCESS, 'HOME', ...NETWORK], given: [] },
   // HOME: cosign keeps its TUF cache in ~/.sigstore.
   cosign: { inherit: [...PROCESS, 'HOME', ...NETWORK], given: COSIGN_GIVEN },
+  notation: {
+    inherit: [...PROCESS, ...NETWORK],
+    given: [
+      'HOME',
+      'XDG_CONFIG_HOME',
+      ...DOCKER_CONFIG,
+      ...(KMS_VARIABLES['awskms://'] ?? []),
+      ...(KMS_VARIABLES['azurekms://'] ?? [])
+    ]
+  },
   'trivy-db': { inherit: [...PROCESS, ...NETWORK], given: ['HOME'] },
   trivy: { inherit: PROCESS, given: ['HOME'] },
   tar: { inherit: ['PATH', 'LANG', 'LC_ALL'], given: [] }

@@ -6,7 +6,7 @@
  */
 import { ConfigurationError } from './errors.js'
 
-export const TOOL_NAMES = ['trivy', 'cosign'] as const
+export const TOOL_NAMES = ['trivy', 'cosign', 'notation'] as const
 export type ToolName = (typeof TOOL_NAMES)[number]
 
 export type Os = 'linux' | 'darwin'
@@ -64,6 +64,18 @@ export const TOOL_SPECS: Readonly<Record<ToolName, ToolSpec>> = {
     arch: { x64: 'amd64', arm64: 'arm64' },
     format: 'binary',
     binary: 'cosign'
+  },
+  notation: {
+    name: 'notation',
+    input: 'notation-version',
+    repository: 'notaryproject/notation',
+    versionPrefix: '',
+    tag: 'v{version}',
+    asset: 'notation_{version}_{os}_{arch}.tar.gz',
+    os: { linux: 'linux', darwin: 'darwin' },
+    arch: { x64: 'amd64', arm64: 'arm64' },
+    format: 'tar.gz',
+    binary: 'notation'
   }
 }
 

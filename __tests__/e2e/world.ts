@@ -67,6 +67,18 @@ export interface World {
    * GITHUB_SERVER_URL=https://ghes.test takes it for GitHub's own (ghcr-retention). Not logged in.
    */
   GHES_REGISTRY: string
+  /** sid's notation binary (unpacked from its .deb) and its upstream version (1.3.2). */
+  NOTATION: string
+  NOTATION_VERSION: string
+  /**
+   * A Notary Project signing PKI made by the world (pki/notary/): NOTARY_CA, and a code-signing
+   * key with its chain (leaf first) under it; a rogue key and chain under a CA of their own.
+   */
+  NOTARY_CA: string
+  NOTARY_KEY: string
+  NOTARY_CERT: string
+  NOTARY_ROGUE_KEY: string
+  NOTARY_ROGUE_CERT: string
 }
 
 const KEYS: readonly (keyof World)[] = [
@@ -94,7 +106,14 @@ const KEYS: readonly (keyof World)[] = [
   'ECR_REGISTRY',
   'ECR_USER',
   'ECR_PASSWORD',
-  'GHES_REGISTRY'
+  'GHES_REGISTRY',
+  'NOTATION',
+  'NOTATION_VERSION',
+  'NOTARY_CA',
+  'NOTARY_KEY',
+  'NOTARY_CERT',
+  'NOTARY_ROGUE_KEY',
+  'NOTARY_ROGUE_CERT'
 ]
 
 export function worldRoot(): string {

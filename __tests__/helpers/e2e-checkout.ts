@@ -3,13 +3,14 @@
  * Sigstore's files (path inputs are confined to the workspace, so they live in it, as a
  * repository would keep them), and a tools manifest whose entries the loopback mirror serves.
  */
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tool-specs.js'
 import type { FakeSigstore } from './fake-sigstore.js'
 import { buildFakeTrivyArchive, setFakeTrivyControl, sha256File } from './fake-trivy.js'
-import { cosignPath, trivyPath, type ReleaseServer } from './release-server.js'
+import { cosignPath, notationPath, trivyPath, type ReleaseServer } from './release-server.js'
 import { ROOT } from './run-action.js'
 
 /** A fresh checkout: examples/, and sigstore/signing_config.json + trusted_root.json. */
@@ -51,5 +52,27 @@ export async function mirroredTrivy(mirror: ReleaseServer): Promise<object> {
     platform: currentPlatform(),
     url: `${mirror.url}${trivyPath('0.74.0')}`,
     sha256: trivy.sha256
+  }
+}
+
+/**
+ * The world's notation binary in a release tarball (notation at its top level, as upstream
+ * ships it) served by the mirror, as its tools-manifest entry.
+ */
+export function mirroredNotation(mirror: ReleaseServer, version: string, binary: string): object {
+  const spec = TOOL_SPECS.notation
+  const platform = currentPlatform()
+  const asset = assetName(spec, normalizeVersion(spec, version), platform)
+  const dir = mkdtempSync(join(tmpdir(), 'notation-asset-'))
+  copyFileSync(binary, join(dir, 'notation'))
+  const tarball = join(dir, asset)
+  execFileSync('tar', ['-czf', tarball, '-C', dir, 'notation'])
+  mirror.add(notationPath(version, asset), { file: tarball })
+  return {
+    tool: 'notation',
+    version,
+    platform,
+    url: `${mirror.url}${notationPath(version, asset)}`,
+    sha256: sha256File(tarball)
   }
 }

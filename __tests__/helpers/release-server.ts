@@ -47,6 +47,9 @@ export const trivyPath = (version: string, platform = 'Linux-64bit'): string => 
   return `/aquasecurity/trivy/releases/download/v${bare}/trivy_${bare}_${platform}.tar.gz`
 }
 
+export const notationPath = (version: string, asset: string): string =>
+  `/notaryproject/notation/releases/download/v${version}/${asset}`
+
 export class ReleaseServer {
   readonly requests: RequestRecord[] = []
   private readonly contents = new Map<string, Content>()

@@ -1,9 +1,17 @@
 import { readConfig } from '../../src/inputs/index.js'
 import { INPUT_NAMES, INPUTS, inputSpec, type InputName } from '../../src/inputs/table.js'
 import { InputError } from '../../src/errors.js'
-import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { BAD_INPUTS } from '../fixtures/bad-inputs.js'
 import { makeWorkspace } from '../fixtures/workspace.js'
 import { actionYml } from '../helpers/run-action.js'
@@ -12,6 +20,19 @@ const workspace = makeWorkspace()
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
 const read = (inputs: Record<string, string> = {}, maskSecret?: (s: string) => void) =>
   readConfig(reader(inputs), { workspace, maskSecret })
+
+/** The test PKI (fixtures/notation/) copied into the workspace: path inputs are confined. */
+const NOTATION_FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/notation')
+function notationKeyFile(): Record<string, string> {
+  mkdirSync(join(workspace, 'notation'), { recursive: true })
+  for (const file of ['signer.key', 'signer-chain.crt', 'ca.crt', 'nost-chain.crt']) {
+    copyFileSync(join(NOTATION_FIXTURES, file), join(workspace, 'notation', file))
+  }
+  return {
+    'notation-key': 'notation/signer.key',
+    'notation-certificate': 'notation/signer-chain.crt'
+  }
+}
 
 describe('readConfig: refused values', () => {
   test('the table holds at least 40 cases', () => {
@@ -94,6 +115,7 @@ describe('readConfig: accepted values', () => {
       key: undefined,
       password: '',
       signatureFormat: 'bundle',
+      signer: 'cosign',
       attest: ['sbom', 'vuln'],
       recursive: true,
       transparencyLog: 'auto'
@@ -400,7 +422,16 @@ describe('action.yml', () => {
     'dockerfile-advice-ignore',
     'registry-auth',
     // retention on registries other than GHCR and ECR (issue 16)
-    'registry-retention'
+    'registry-retention',
+    // Notation as the second signer (issue 17)
+    'signer',
+    'notation-version',
+    'notation-key',
+    'notation-certificate',
+    'notation-plugin',
+    'notation-plugin-config',
+    'notation-trust-store',
+    'notation-identity'
   ]
   const allInputs = [...specInputs, ...extraInputs]
   const specOutputs = [
@@ -451,6 +482,7 @@ describe('action.yml', () => {
         'push',
         'registry-retention',
         'sign',
+        'signer',
         'signature-format',
         'transparency-log',
         'upload-sarif'
@@ -474,7 +506,9 @@ describe('action.yml', () => {
         ? { 'lifecycle-policy': 'keep last 2 v*', images: 'ghcr.io/o/app, registry.example/app' }
         : {}
       for (const word of words) {
-        expect(() => read({ ...needs, [name]: word.toUpperCase() })).not.toThrow()
+        // (signer: notation needs its key.)
+        const key = name === 'signer' && word === 'notation' ? notationKeyFile() : {}
+        expect(() => read({ ...needs, ...key, [name]: word.toUpperCase() })).not.toThrow()
       }
     }
   })
@@ -555,5 +589,93 @@ describe('retention inputs', () => {
     }
     expect(failure(inputs, 'https://github.com')).toMatch(/no image is on ghcr.io/)
     expect(readWith(inputs, 'https://ghes.example').lifecycle.ghcr).toBe('apply')
+  })
+})
+
+describe('signer: notation', () => {
+  const failure = (inputs: Record<string, string>) => {
+    try {
+      read(inputs)
+    } catch (error) {
+      return (error as Error).message
+    }
+    return undefined
+  }
+
+  test('a key file and its chain are all it takes: the trust store is the root, the identity the leaf', () => {
+    const config = read({ signer: 'notation', ...notationKeyFile() })
+    expect(config.sign.signer).toBe('notation')
+    expect(config.sign.notation).toMatchObject({
+      version: '1.3.2',
+      key: { kind: 'file', path: expect.stringMatching(/notation\/signer\.key$/) },
+      identity: 'x509.subject: C=US, ST=WA, O=Example, CN=release signer',
+      trustStore: { type: 'ca', source: expect.stringMatching(/^the root of .*signer-chain\.crt$/) }
+    })
+    // the root is the chain's last certificate: the CA
+    const ca = readFileSync(join(NOTATION_FIXTURES, 'ca.crt'), 'utf8').replace(/\s+/g, '')
+    expect(config.sign.notation?.trustStore.pem.replace(/\s+/g, '')).toBe(ca)
+    // attestations are cosign's: auto means none with Notation
+    expect(config.sign.attest).toEqual([])
+  })
+
+  test('a plugin key: its ID, the plugin config, and a trust store and identity of its own', () => {
+    notationKeyFile()
+    const config = read({
+      signer: 'notation',
+      'notation-plugin': 'com.amazonaws.signer.notation.plugin',
+      'notation-key': 'arn:aws:signer:us-east-1:123456789012:/signing-profiles/release',
+      'notation-plugin-config': 'aws-region=us-east-1',
+      'notation-trust-store': 'notation/ca.crt',
+      'notation-identity': 'x509.subject: C=US, ST=WA, O=Example'
+    })
+    expect(config.sign.notation).toMatchObject({
+      key: {
+        kind: 'plugin',
+        plugin: 'com.amazonaws.signer.notation.plugin',
+        id: 'arn:aws:signer:us-east-1:123456789012:/signing-profiles/release',
+        config: { 'aws-region': 'us-east-1' }
+      },
+      // AWS Signer's signatures chain to a signing authority, not a CA
+      trustStore: { type: 'signingAuthority' }
+    })
+  })
+
+  test('each mistake is one line naming the input', () => {
+    expect(failure({ signer: 'notation' })).toBe(
+      'Input "notation-key": signer is notation, and no key is given. Expected a PEM private key file, or notation-plugin with its key ID.'
+    )
+    const files = notationKeyFile()
+    expect(
+      failure({ signer: 'notation', 'notation-key': files['notation-key'] as string })
+    ).toMatch(
+      /^Input "notation-certificate": notation-key is a key file, and its certificate chain is not given/
+    )
+    expect(
+      failure({ signer: 'notation', ...files, 'notation-certificate': 'notation/nost-chain.crt' })
+    ).toBe(
+      'Input "notation-identity": "x509.subject: C=US, O=Example, CN=no state" lacks ST, which a Notary Project trust policy requires. Expected x509.subject: C=…, ST=…, O=…[, CN=…].'
+    )
+    expect(
+      failure({
+        signer: 'notation',
+        'notation-plugin': 'azure-kv',
+        'notation-key': 'https://kv/keys/k'
+      })
+    ).toMatch(/^Input "notation-trust-store": it is empty, and a plugin key has no chain/)
+    expect(failure({ signer: 'notation', ...files, attest: 'sbom' })).toMatch(
+      /^Input "attest": "sbom" are cosign attestations, and signer is notation/
+    )
+    expect(
+      failure({ signer: 'notation', ...files, 'cosign-key': 'awskms:///alias/release' })
+    ).toMatch(/^Input "cosign-key": it is set, and signer is notation/)
+    expect(failure({ ...files })).toBe(
+      'Input "notation-key": it is set, and signer is cosign. Expected empty, or signer: notation.'
+    )
+    expect(failure({ signer: 'notation', ...files, 'notation-version': '2.0.0' })).toMatch(
+      /^Input "notation-version": notation 2\.0\.0 is not supported/
+    )
+    expect(failure({ signer: 'notation', ...files, 'notation-key': '../outside.key' })).toMatch(
+      /^Input "notation-key": /
+    )
   })
 })

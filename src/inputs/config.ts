@@ -23,6 +23,18 @@ export type SignatureFormat = Exclude<ChoiceOf<'signature-format'>, 'auto'>
 export type Attestation = 'sbom' | 'vuln'
 export type RetentionMode = ChoiceOf<'ghcr-retention'>
 
+/** How Notation signs (inputs/notation.ts): a key file and its chain, or a plugin's key. */
+export interface NotationConfig {
+  version: string
+  key:
+    | { kind: 'file'; path: string; certificate: string }
+    | { kind: 'plugin'; plugin: string; id: string; config: Record<string, string> }
+  /** PEM certificates a signature must chain to, and the trust store type they make. */
+  trustStore: { pem: string; type: 'ca' | 'signingAuthority'; source: string }
+  /** The trust policy's trusted identity: `x509.subject: C=…, ST=…, O=…`. */
+  identity: string
+}
+
 /**
  * Every input, parsed and validated. Built once by readConfig() before any side effect;
  * no other module calls getInput. Grouped by the stage that consumes each part.
@@ -77,6 +89,9 @@ export interface Config {
   }
   sign: {
     mode: Mode
+    /** cosign (keyless or cosign-key) or Notation (notation-key, or a plugin's key). */
+    signer: ChoiceOf<'signer'>
+    notation?: NotationConfig
     cosignVersion: string
     key: CosignKey | undefined
     password: string
@@ -120,7 +135,7 @@ export type ToolsConfig = {
   scan: Pick<Config['scan'], 'enabled' | 'trivyVersion' | 'dbRepositories'>
   /** cosign also checks base images' signatures (base-image-identities). */
   policy?: Pick<Config['policy'], 'mode' | 'identities'>
-  sign: Pick<Config['sign'], 'cosignVersion'>
+  sign: Pick<Config['sign'], 'cosignVersion' | 'signer' | 'notation'>
   tools: Config['tools']
 }
 export type BuildConfig = Pick<Config, 'build' | 'platforms'>

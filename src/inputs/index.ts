@@ -10,8 +10,9 @@ import { ADVICE_RULE_IDS, type AdviceRule } from './advice-rules.js'
 import { parseAllowedBase, parseTrustedSigner } from './base-images.js'
 import { parseRegistryAuth, type RegistryAuth } from './registry-auth.js'
 import { parseLifecyclePolicy } from './lifecycle-policy.js'
+import { notationConfig, parsePluginConfig, pemCertificates } from './notation.js'
 import { ecrRegistry, isGithubContainerRegistry, registryOf } from '../reference.js'
-import type { Attestation, Config, Mode } from './config.js'
+import type { Attestation, Config, Mode, NotationConfig } from './config.js'
 import {
   INPUT_NAMES,
   INPUTS,
@@ -443,8 +444,34 @@ function readSign(r: Inputs, scanEnabled: boolean, password: string): Config['si
   })
   const mode = r.choice('sign')
   const sigstore = readSigstore(r)
+  const signer = r.choice('signer')
+  const notationVersion = r.field('notation-version', raw => {
+    const version = check.checkExactVersion(raw, '1.3.2')
+    if (!/^v?1\./.test(version)) {
+      throw new ValueError(`notation ${version} is not supported`, 'a Notation 1.x version')
+    }
+    return version.replace(/^v/, '')
+  })
+  if (signer === 'notation') {
+    if (key)
+      r.fail('cosign-key', 'it is set, and signer is notation', 'empty with signer: notation')
+    if (!['', 'auto'].includes(r.raw('signature-format').trim().toLowerCase())) {
+      r.fail(
+        'signature-format',
+        "it is cosign's, and signer is notation",
+        'auto with signer: notation'
+      )
+    }
+  } else {
+    for (const name of NOTATION_INPUTS) {
+      if (r.raw(name).trim())
+        r.fail(name, 'it is set, and signer is cosign', 'empty, or signer: notation')
+    }
+  }
   return {
     mode,
+    signer,
+    ...(signer === 'notation' ? { notation: readNotation(r, notationVersion) } : {}),
     cosignVersion,
     key,
     password,
@@ -452,8 +479,65 @@ function readSign(r: Inputs, scanEnabled: boolean, password: string): Config['si
     recursive: r.bool('sign-recursive'),
     transparencyLog: r.choice('transparency-log'),
     ...(sigstore ? { sigstore } : {}),
-    attest: readAttest(r, scanEnabled, mode)
+    attest: readAttest(r, scanEnabled, mode, signer)
   }
+}
+
+const NOTATION_INPUTS = [
+  'notation-key',
+  'notation-certificate',
+  'notation-plugin',
+  'notation-plugin-config',
+  'notation-trust-store',
+  'notation-identity'
+] as const
+
+/** signer: notation: the key (a file and its chain, or a plugin's), the trust store, the identity. */
+function readNotation(r: Inputs, version: string): NotationConfig {
+  const pemFile = (name: InputName, accepted: string) =>
+    r.field(name, value => {
+      if (value === '') return undefined
+      const file = r.existingFile(name, value, accepted)
+      const pem = readFileSync(file, 'utf8')
+      pemCertificates(pem, name)
+      // as the repository names it, for the summary
+      return { file, pem, given: value }
+    })
+  const plugin = r.field('notation-plugin', raw => {
+    if (raw !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(raw)) {
+      throw new ValueError(`"${raw}" is not a plugin name`, 'a plugin name such as azure-kv')
+    }
+    return raw
+  })
+  const key = r.raw('notation-key').trim()
+  const keyFile =
+    key && !plugin ? r.existingFile('notation-key', key, 'a PEM private key file') : undefined
+  const certificate = pemFile('notation-certificate', 'a PEM certificate chain file')
+  const trustStore = pemFile('notation-trust-store', 'a PEM certificate file')
+  const pluginConfig = r.field('notation-plugin-config', raw =>
+    parsePluginConfig(splitList(raw, { comma: false }))
+  )
+  return r.field('notation-identity', identity =>
+    notationConfig(
+      {
+        version,
+        key,
+        ...(keyFile ? { keyFile } : {}),
+        ...(certificate
+          ? {
+              certificatePem: certificate.pem,
+              certificateFile: certificate.file,
+              certificateName: certificate.given
+            }
+          : {}),
+        plugin,
+        pluginConfig,
+        ...(trustStore ? { trustStorePem: trustStore.pem, trustStoreFile: trustStore.given } : {}),
+        identity
+      },
+      (input, problem, accepted) => r.fail(input as InputName, problem, accepted)
+    )
+  )
 }
 
 /**
@@ -461,11 +545,17 @@ function readSign(r: Inputs, scanEnabled: boolean, password: string): Config['si
  * turning the scan or signing off never makes this default an error); an explicit list that
  * cannot hold is.
  */
-function readAttest(r: Inputs, scanEnabled: boolean, signMode: Mode): Attestation[] {
+function readAttest(
+  r: Inputs,
+  scanEnabled: boolean,
+  signMode: Mode,
+  signer: Config['sign']['signer']
+): Attestation[] {
   return r.field('attest', raw => {
     const items = splitList(raw, { comma: true }).map(item => item.toLowerCase())
     if (items.length === 1 && items[0] === 'auto') {
-      return scanEnabled && signMode !== 'false' ? [...ATTESTATIONS] : []
+      // Attestations are cosign's: Notation signs the image alone (docs/design.md, signer).
+      return scanEnabled && signMode !== 'false' && signer === 'cosign' ? [...ATTESTATIONS] : []
     }
     if (items.length === 1 && items[0] === 'none') return []
     const list = items.map(item => {
@@ -485,6 +575,12 @@ function readAttest(r: Inputs, scanEnabled: boolean, signMode: Mode): Attestatio
       throw new ValueError(
         `"${list.join(',')}" needs signing, but sign is false`,
         'auto or none when sign is false'
+      )
+    }
+    if (signer === 'notation') {
+      throw new ValueError(
+        `"${list.join(',')}" are cosign attestations, and signer is notation (which signs the image alone; the SBOM and the report stay the job's files)`,
+        'auto or none with signer: notation'
       )
     }
     return list

@@ -146,7 +146,42 @@ export const INPUTS = {
     choices: MODE,
     derived: 'sign whatever is pushed: with cosign-key if set, else keyless'
   },
+  signer: {
+    default: 'cosign',
+    accepts: 'cosign or notation',
+    choices: ['cosign', 'notation']
+  },
   'cosign-version': { default: 'v3.0.6', accepts: 'an exact cosign 2.x or 3.x version' },
+  'notation-version': { default: '1.3.2', accepts: 'an exact Notation 1.x version' },
+  'notation-key': {
+    default: '',
+    accepts:
+      'a PEM private key file (in the workspace or RUNNER_TEMP), or with notation-plugin the key ID the plugin names'
+  },
+  'notation-certificate': {
+    default: '',
+    accepts: 'a PEM certificate chain file, leaf first, for a notation-key file'
+  },
+  'notation-plugin': {
+    default: '',
+    accepts:
+      'a Notation plugin installed on the runner, e.g. com.amazonaws.signer.notation.plugin or azure-kv'
+  },
+  'notation-plugin-config': {
+    default: '',
+    accepts: 'key=value, one a line: passed to the plugin',
+    lines: true
+  },
+  'notation-trust-store': {
+    default: '',
+    accepts: 'a PEM file of the certificates a signature must chain to',
+    derived: "the root (last certificate) of notation-certificate's chain"
+  },
+  'notation-identity': {
+    default: '',
+    accepts: 'x509.subject: C=…, ST=…, O=…[, CN=…] (the trusted identity of the trust policy)',
+    derived: "the subject of notation-certificate's leaf"
+  },
   'cosign-key': {
     default: '',
     accepts: 'a PEM private key, a key file in the workspace, or a KMS URI',

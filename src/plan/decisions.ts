@@ -15,6 +15,8 @@ export interface DecisionInput {
   uploadSarif: Mode
   /** `cosign-key` is set. */
   cosignKey: boolean
+  /** signer: notation, and how its key was given (a file, or a plugin's). */
+  notation?: 'key file' | 'plugin'
   /** The scan runs (no scan, no SARIF). Default true. */
   scan?: boolean
   /** `transparency-log`. Default auto. */
@@ -26,7 +28,7 @@ export interface DecisionInput {
 export interface Decisions {
   push: boolean
   pushReason: string
-  sign: 'keyless' | 'key' | 'off'
+  sign: 'keyless' | 'key' | 'notation' | 'off'
   signReason: string
   /** Record the signature in the transparency log (Rekor). */
   tlog: boolean
@@ -104,6 +106,14 @@ function decideSign(
     return off(
       'The image is not signed because it is not pushed: signatures are attached by digest in the registry.'
     )
+  }
+  if (input.notation) {
+    // No transparency log, no OIDC: the key (or the plugin's service) is the trust anchor.
+    return {
+      sign: 'notation',
+      signReason: `The image is signed with Notation, with the ${input.notation === 'plugin' ? 'key notation-plugin holds' : 'key in notation-key'}.`,
+      tlog: false
+    }
   }
   const isPrivate = isPrivateRepository(ctx)
   if (input.cosignKey) {

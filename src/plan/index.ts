@@ -28,6 +28,7 @@ export interface PlanInput {
   sign: Mode
   uploadSarif: Mode
   cosignKey: boolean
+  notation?: 'key file' | 'plugin'
   /** The scan runs. Default true. */
   scan?: boolean
   transparencyLog?: Mode

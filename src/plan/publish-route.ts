@@ -17,7 +17,7 @@ export interface PublishRoute {
 export interface PublishRouteInput {
   push: boolean
   scan: boolean
-  sign: 'keyless' | 'key' | 'off'
+  sign: 'keyless' | 'key' | 'notation' | 'off'
   /** Bare tags of the plan. */
   tags: readonly string[]
 }

@@ -35,6 +35,7 @@ import { cosign2TrustEnv } from './trust.js'
 import { errorMessage } from '../errors.js'
 import type { Digest } from '../digest.js'
 import type { Logger } from '../logger.js'
+import type { NotationOutcome } from './notation.js'
 
 export interface Attestation {
   type: AttestationType
@@ -91,7 +92,11 @@ export interface SignRequest {
  */
 export const COSIGN_TIMEOUT_MS = 3 * 60_000
 
-export interface SignOutcome {
+/** What a Signer did: cosign's outcome, or Notation's (sign/notation.ts). */
+export type SignOutcome = CosignOutcome | NotationOutcome
+
+export interface CosignOutcome {
+  signer: 'cosign'
   /** What a verifier must expect; shown in the summary. */
   expect: Expectation
   /** sigstore-trusted-root's path in the repository, when signed on an organisation's Sigstore. */
@@ -244,7 +249,10 @@ function cosignError(result: ExecResult, env: Record<string, string>): string {
   return redact(text || `exit code ${result.exitCode}`)
 }
 
-export async function signStage(options: CosignSetup, request: SignRequest): Promise<SignOutcome> {
+export async function signStage(
+  options: CosignSetup,
+  request: SignRequest
+): Promise<CosignOutcome> {
   const { config, cosign } = options
   const { log } = request
   const env: Record<string, string> = { ...options.env }
@@ -285,7 +293,13 @@ export async function signStage(options: CosignSetup, request: SignRequest): Pro
     ...(sigstore ? { sigstore } : {})
   }
 
-  const outcome: SignOutcome = { expect, formats, verifyCommands: [], signed: [] }
+  const outcome: CosignOutcome = {
+    signer: 'cosign',
+    expect,
+    formats,
+    verifyCommands: [],
+    signed: []
+  }
   if (sigstore && options.config.sigstore) {
     outcome.trustedRoot = repositoryPath(options.config.sigstore.trustedRoot, options.workspace)
   }

@@ -208,8 +208,13 @@ function pushedOutcome(
 /** The Signed row: how, or why not. */
 function signedOutcome(signing: Signing | undefined, pushed: Outcome): Outcome {
   if (signing?.status === 'signed') {
+    const o = signing.outcome
     const how =
-      signing.outcome.expect.kind === 'identity' ? 'keyless' : 'with the key in cosign-key'
+      o.signer === 'notation'
+        ? `with Notation (${o.key})`
+        : o.expect.kind === 'identity'
+          ? 'keyless'
+          : 'with the key in cosign-key'
     return { done: true, how: `${how}, by digest, and verified before tagging.` }
   }
   if (signing?.status === 'skipped') return { done: false, why: signing.reason }

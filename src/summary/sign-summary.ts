@@ -2,10 +2,44 @@
  * The signature's part of the job summary: who signed (the workflow identity or the key),
  * in which formats, what was attested, and the exact commands a consumer runs to verify.
  */
-import type { SignOutcome } from '../sign/stage.js'
+import type { CosignOutcome, SignOutcome } from '../sign/stage.js'
+import type { NotationOutcome } from '../sign/notation.js'
 import { codeCell as code } from '../report/markdown.js'
 
 export function renderSignSummary(outcome: SignOutcome): string {
+  return outcome.signer === 'notation' ? renderNotation(outcome) : renderCosign(outcome)
+}
+
+/** Notation: the key, the trusted identity, and what a consumer imports before `notation verify`. */
+function renderNotation(outcome: NotationOutcome): string {
+  const parts = [
+    '### Signature: ✅ signed and verified',
+    `Signed by digest with ${outcome.name}; ${outcome.bundleStorage ?? 'a Notary Project signature (COSE), an OCI 1.1 referrer or a `sha256-<digest>` tag'}. Tags were added only after \`notation verify\` passed with the trust policy below (strict; trusted identity ${code(outcome.identity)}; trust store: ${outcome.trustStore.type}, ${outcome.trustStore.source}). Attestations are cosign's: with Notation the SBOM and the vulnerability report stay the job's files.`
+  ]
+  for (const s of outcome.signed) {
+    parts.push(
+      `- ${code(s.image)}: signed (${s.manifests === 1 ? 'the index' : `the index and ${s.manifests - 1} platform manifests`})`
+    )
+  }
+  parts.push(
+    [
+      'Verify it with Notation: put the trust store (the certificates above) in `trust-store.pem` and this trust policy in `trustpolicy.json`, then:',
+      '',
+      '```sh',
+      `notation cert add --type ${outcome.trustStore.type} --store image-pipeline trust-store.pem`,
+      'notation policy import trustpolicy.json',
+      ...outcome.verifyCommands,
+      '```',
+      '',
+      '```json',
+      JSON.stringify(outcome.trustPolicy, null, 2),
+      '```'
+    ].join('\n')
+  )
+  return parts.join('\n\n')
+}
+
+function renderCosign(outcome: CosignOutcome): string {
   const who =
     outcome.expect.kind === 'identity'
       ? `keyless, certificate identity ${code(outcome.expect.identity)}, issuer ${code(outcome.expect.issuer)}`

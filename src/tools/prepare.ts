@@ -26,6 +26,7 @@ import {
 export interface PreparedTools {
   trivy?: { tool: InstalledTool; db: PreparedTrivyDb }
   cosign?: { tool: InstalledTool; version: CosignVersionInfo }
+  notation?: { tool: InstalledTool }
 }
 
 export interface PrepareToolsOptions {
@@ -49,8 +50,12 @@ export async function prepareTools(
   // cosign signs and attests; a run that signs nothing (and checks no base) does not download it.
   // cosign also checks the base images' signatures, before the build.
   const checksBases = config.policy?.mode !== 'off' && (config.policy?.identities.length ?? 0) > 0
-  if (plan.decisions.sign !== 'off' || checksBases) {
+  const signsWithCosign = plan.decisions.sign === 'keyless' || plan.decisions.sign === 'key'
+  if (signsWithCosign || checksBases) {
     requests.push({ tool: 'cosign', version: config.sign.cosignVersion })
+  }
+  if (plan.decisions.sign === 'notation' && config.sign.notation) {
+    requests.push({ tool: 'notation', version: config.sign.notation.version })
   }
   const prepared: PreparedTools = {}
   if (requests.length === 0) return prepared
@@ -71,6 +76,8 @@ export async function prepareTools(
   }
   const cosign = installed.find(tool => tool.tool === 'cosign')
   if (cosign) prepared.cosign = { tool: cosign, version: await cosignVersion(cosign, log) }
+  const notation = installed.find(tool => tool.tool === 'notation')
+  if (notation) prepared.notation = { tool: notation }
   return prepared
 }
 
@@ -111,5 +118,8 @@ export function describeTools(tools: PreparedTools): string[] {
     )
   }
   if (tools.cosign) lines.push(`cosign ${tools.cosign.tool.version} ${origin(tools.cosign.tool)}`)
+  if (tools.notation) {
+    lines.push(`notation ${tools.notation.tool.version} ${origin(tools.notation.tool)}`)
+  }
   return lines
 }

@@ -27,10 +27,22 @@ export interface PinnedRelease {
 /** Versions used when `trivy-version` / `cosign-version` are not set. */
 export const DEFAULT_VERSIONS: Readonly<Record<ToolName, string>> = {
   cosign: 'v3.0.6',
-  trivy: '0.74.0'
+  trivy: '0.74.0',
+  notation: '1.3.2'
 }
 
 export const PINNED_RELEASES: readonly PinnedRelease[] = [
+  {
+    // Notation 1.3.2 (signer: notation). Linux only: each hash is in the release's
+    // notation_1.3.2_checksums.txt as quoted by Microsoft's Notation guides (amd64) and the AUR
+    // notation-bin PKGBUILD (both); the macOS assets have one source so far.
+    tool: 'notation',
+    version: '1.3.2',
+    sha256: {
+      'linux-x64': 'e1a0f060308086bf8020b2d31defb7c5348f133ca0dba6a1a7820ef3cbb6dfe5',
+      'linux-arm64': '34143c7b816a50104824278080a5cf12bbf855488e003f62e6acf27ed25c423c'
+    }
+  },
   {
     tool: 'cosign',
     version: 'v3.0.6',

@@ -8,6 +8,7 @@ import { readConfig } from '../../../src/inputs/index.js'
 import { makePlan } from '../../../src/plan/index.js'
 import { parseFlavor, parseTagRules } from '../../../src/inputs/tag-rules.js'
 import { cosignSigner, type Signer, type SignRequest } from '../../../src/sign/signer.js'
+import type { SignatureVerifier } from '../../../src/sign/verify.js'
 import { jobSummary, newRunRecord, stepOutputs } from '../../../src/summary/outcome.js'
 import { renderSummary } from '../../../src/summary/summary.js'
 import { makeWorkspace } from '../../fixtures/workspace.js'
@@ -18,7 +19,8 @@ const DIGEST = parseDigest(`sha256:${'c'.repeat(64)}`, 'test')
 const workspace = makeWorkspace()
 
 /** A signer that is not cosign: it records the request and answers from memory. */
-function secondSigner(): Signer & { requests: SignRequest[]; verified: string[] } {
+function secondSigner(): Signer &
+  SignatureVerifier & { requests: SignRequest[]; verified: string[] } {
   const requests: SignRequest[] = []
   const verified: string[] = []
   return {
@@ -36,6 +38,7 @@ function secondSigner(): Signer & { requests: SignRequest[]; verified: string[] 
     async sign(request) {
       requests.push(request)
       return {
+        signer: 'cosign',
         expect: { kind: 'key', publicKey: 'notation.crt' },
         formats: ['bundle'],
         verifyCommands: request.images.map(i => `notation verify ${i}@${request.digest}`),

@@ -57,6 +57,7 @@ const tagged = (tags: string[]) => [
   { image: IMAGE, digest: DIGEST, tagsAdded: tags, tagsMissing: [], tags: [] }
 ]
 const SIGNED = {
+  signer: 'cosign' as const,
   expect: { kind: 'identity' as const, identity: 'i', issuer: 'https://issuer' },
   formats: ['bundle' as const],
   verifyCommands: [`cosign verify ${IMAGE}@${DIGEST}`],

@@ -18,6 +18,8 @@ trivy  0.71.0 linux-x64    30a3d22b23f88c233f1658f562fb477cae3b3e8b4761109d515b7
 trivy  0.71.0 linux-arm64  2561be394a3199c911f82fced606cbc05e1cb23eb6ce1da6935540adb76f4252
 trivy  0.70.0 linux-x64    8b4376d5d6befe5c24d503f10ff136d9e0c49f9127a4279fd110b727929a5aa9
 trivy  0.70.0 linux-arm64  2f6bb988b553a1bbac6bdd1ce890f5e412439564e17522b88a4541b4f364fc8d
+notation 1.3.2 linux-x64   e1a0f060308086bf8020b2d31defb7c5348f133ca0dba6a1a7820ef3cbb6dfe5
+notation 1.3.2 linux-arm64 34143c7b816a50104824278080a5cf12bbf855488e003f62e6acf27ed25c423c
 `
 
 const flatten = (): string[] =>
@@ -45,8 +47,8 @@ test('no hash is used twice (a copy-paste slip)', () => {
   expect(new Set(hashes).size).toBe(hashes.length)
 })
 
-test('the defaults are pinned (cosign 3.x, trivy 0.74.0) and a cosign 2.x is pinned too', () => {
-  expect(DEFAULT_VERSIONS).toEqual({ cosign: 'v3.0.6', trivy: '0.74.0' })
+test('the defaults are pinned (cosign 3.x, trivy 0.74.0, notation 1.3.2) and a cosign 2.x is pinned too', () => {
+  expect(DEFAULT_VERSIONS).toEqual({ cosign: 'v3.0.6', trivy: '0.74.0', notation: '1.3.2' })
   for (const [tool, version] of Object.entries(DEFAULT_VERSIONS)) {
     expect(PINNED_RELEASES.some(r => r.tool === tool && r.version === version)).toBe(true)
   }
