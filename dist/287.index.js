@@ -291,6 +291,24 @@ const SIGN_RETRY = {
 // cosign 3 names no status when Fulcio or the TSA fails ("read on closed response body"):
 // retried, as it may be a passing 5xx.
 const TRANSIENT = /\b(5\d\d|429)\b|too many requests|timeout|timed out|connection reset|EOF|TLS handshake|temporarily unavailable|read on closed response body/i;
+/**
+ * What exists after a signing failure, per image: pushed by digest, signed or not (and why),
+ * no tag added. `failed`: the image whose signing failed (none: before any image).
+ */
+function notSignedStates(request, signed, reason, failed) {
+    return request.images.map(image => {
+        const error = !failed || image === failed ? reason : `not attempted: stopped when ${failed} failed`;
+        return {
+            image,
+            pushed: true,
+            digest: request.digest,
+            tagsAdded: [],
+            tagsMissing: request.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
+            signed: signed.has(image),
+            ...(signed.has(image) ? {} : { error })
+        };
+    });
+}
 class SignError extends Error {
     states;
     reason;
@@ -363,19 +381,27 @@ async function runChecked(options, log, args, env, what) {
     // cosign gets what tool-env.ts allows it: our docker config, the signing token or the key's
     // password, trust files; never the runner's OIDC request token (with which it could mint
     // tokens itself) nor anything else of our environment.
-    const { process: hooks = {} } = options;
+    return runSigningTool({ purpose: 'cosign', path: options.cosign.path, hooks: options.process ?? {} }, log, args, env, what, result => cosignError(result, env));
+}
+/**
+ * One command of a signing tool (cosign, notation), stopped after its deadline and retried
+ * when it failed for a passing reason (a registry or signing service 5xx/429, a reset); throws
+ * `<what> failed: <its error line>`.
+ */
+async function runSigningTool(tool, log, args, env, what, errorOf) {
+    const { hooks } = tool;
     const run = hooks.run ??
-        ((cmd, a, e, timeoutMs) => (0,exec/* execWithTimeout */.pn)(cmd, a, { purpose: 'cosign', env: e, timeoutMs }));
+        ((cmd, a, e, timeoutMs) => (0,exec/* execWithTimeout */.pn)(cmd, a, { purpose: tool.purpose, env: e, timeoutMs }));
     const timeoutMs = hooks.timeoutMs ?? COSIGN_TIMEOUT_MS;
     const policy = hooks.retry ?? SIGN_RETRY;
     const outcome = await (0,retry/* retry */.L5)(async () => {
-        log.debug(`cosign ${args.join(' ')}`);
-        const result = await run(options.cosign.path, args, env, timeoutMs);
+        log.debug(`${tool.purpose} ${args.join(' ')}`);
+        const result = await run(tool.path, args, env, timeoutMs);
         if (result.exitCode === 0 && !result.timedOut)
             return { ok: true, value: result };
         const detail = result.timedOut
-            ? `no answer within ${Math.round(timeoutMs / 1000)} s (a Sigstore service or the registry hung); stopped`
-            : cosignError(result, env);
+            ? `no answer within ${Math.round(timeoutMs / 1000)} s (a signing service or the registry hung); stopped`
+            : errorOf(result);
         return { ok: false, failure: { retryable: TRANSIENT.test(detail), detail } };
     }, policy, (failure, n, wait) => log.warning(`${what} failed (${failure.detail}); try ${n + 1} of ${policy.attempts} in ${wait / 1000} s`));
     if (outcome.ok)
@@ -407,19 +433,7 @@ async function signStage(options, request) {
     const env = { ...options.env };
     await (0,promises_.mkdir)(options.workDir, { recursive: true });
     const formats = writtenFormats(config.signatureFormat);
-    /** `failed`: the image whose signing failed (none: it failed before any image). */
-    const states = (signed, reason, failed) => request.images.map(image => {
-        const error = !failed || image === failed ? reason : `not attempted: stopped when ${failed} failed`;
-        return {
-            image,
-            pushed: true,
-            digest: request.digest,
-            tagsAdded: [],
-            tagsMissing: request.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
-            signed: signed.has(image),
-            ...(signed.has(image) ? {} : { error })
-        };
-    });
+    const states = (signed, reason, failed) => notSignedStates(request, signed, reason, failed);
     const verified = new Set();
     let prepared;
     let sigstore;
@@ -534,11 +548,8 @@ var reference = __webpack_require__(8286);
 
 
 
-
-
 /** The key's name in our signingkeys.json, the trust policy's and the trust store's. */
 const NAME = 'image-pipeline';
-const notation_TRANSIENT = /\b(5\d\d|429)\b|too many requests|timeout|timed out|connection reset|EOF|TLS handshake|temporarily unavailable/i;
 /** The trust policy for these images: strict, our trust store, the one identity. Pure. */
 function trustPolicy(images, config) {
     const scopes = [...new Set(images.map(image => `${(0,reference/* registryOf */.Fv)(image)}/${(0,reference/* repositoryOf */._M)(image)}`))];
@@ -608,25 +619,12 @@ async function configure(setup, images) {
 }
 /** One notation command, retried when it failed for a passing reason; throws its error line. */
 async function runNotation(setup, log, args, env, what) {
-    const hooks = setup.process ?? {};
-    const run = hooks.run ??
-        ((cmd, a, e, timeoutMs) => (0,exec/* execWithTimeout */.pn)(cmd, a, { purpose: 'notation', env: e, timeoutMs }));
-    const timeoutMs = hooks.timeoutMs ?? COSIGN_TIMEOUT_MS;
-    const policy = hooks.retry ?? SIGN_RETRY;
-    const outcome = await (0,retry/* retry */.L5)(async () => {
-        log.debug(`notation ${args.join(' ')}`);
-        const result = await run(setup.notation.path, args, env, timeoutMs);
-        if (result.exitCode === 0 && !result.timedOut)
-            return { ok: true, value: result };
-        const detail = result.timedOut
-            ? `no answer within ${Math.round(timeoutMs / 1000)} s; stopped`
-            : notationError(result);
-        return { ok: false, failure: { retryable: notation_TRANSIENT.test(detail), detail } };
-    }, policy, (failure, n, wait) => log.warning(`${what} failed (${failure.detail}); try ${n + 1} of ${policy.attempts} in ${wait / 1000} s`));
-    if (!outcome.ok) {
-        const tries = outcome.attempts > 1 ? ` after ${outcome.attempts} tries` : '';
-        throw new Error(`${what} failed${tries}: ${outcome.failure.detail}`);
-    }
+    const tool = {
+        purpose: 'notation',
+        path: setup.notation.path,
+        hooks: setup.process ?? {}
+    };
+    await runSigningTool(tool, log, args, env, what, notationError);
 }
 /** notation's `Error: …` line, or its last lines. */
 function notationError(result) {
@@ -647,19 +645,7 @@ function consumerNotationCommands(reference, type) {
 }
 async function notationSign(setup, request) {
     const { log } = request;
-    const states = (signed, reason, failed) => request.images.map(image => ({
-        image,
-        pushed: true,
-        digest: request.digest,
-        tagsAdded: [],
-        tagsMissing: request.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
-        signed: signed.has(image),
-        ...(signed.has(image)
-            ? {}
-            : {
-                error: !failed || image === failed ? reason : `not attempted: stopped when ${failed} failed`
-            })
-    }));
+    const states = (signed, reason, failed) => notSignedStates(request, signed, reason, failed);
     const verified = new Set();
     let env;
     try {

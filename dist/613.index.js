@@ -3473,7 +3473,20 @@ async function run(env = process.env) {
     const aws = registries.some(i => (0,reference/* ecrRegistry */.gO)((0,reference/* registryOf */.Fv)(i))) ? awsEnvironment(env) : undefined;
     // Nothing else of the workflow's environment stays in ours than what we or a tool can use.
     const key = config.sign.key;
-    const removed = narrowEnvironment(env, key?.kind === 'kms' ? Object.keys((0,tool_env/* kmsCredentials */.my)(key.value, env)) : []);
+    // A Notation plugin is found where the runner installed it, and reads the cloud's variables.
+    const plugin = config.sign.notation?.key.kind === 'plugin';
+    const removed = narrowEnvironment(env, [
+        ...(key?.kind === 'kms' ? Object.keys((0,tool_env/* kmsCredentials */.my)(key.value, env)) : []),
+        ...(plugin
+            ? [
+                'XDG_CONFIG_HOME',
+                ...Object.keys({
+                    ...(0,tool_env/* kmsCredentials */.my)('awskms://', env),
+                    ...(0,tool_env/* kmsCredentials */.my)('azurekms://', env)
+                })
+            ]
+            : [])
+    ]);
     // 2. plan: names, tags, labels and what this event may do; refuses, before any side effect,
     // a push it could not sign.
     // type=edge on a run whose payload does not name the default branch (schedule): asked of the

@@ -48,10 +48,20 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const aws = registries.some(i => ecrRegistry(registryOf(i))) ? awsEnvironment(env) : undefined
   // Nothing else of the workflow's environment stays in ours than what we or a tool can use.
   const key = config.sign.key
-  const removed = narrowEnvironment(
-    env,
-    key?.kind === 'kms' ? Object.keys(kmsCredentials(key.value, env)) : []
-  )
+  // A Notation plugin is found where the runner installed it, and reads the cloud's variables.
+  const plugin = config.sign.notation?.key.kind === 'plugin'
+  const removed = narrowEnvironment(env, [
+    ...(key?.kind === 'kms' ? Object.keys(kmsCredentials(key.value, env)) : []),
+    ...(plugin
+      ? [
+          'XDG_CONFIG_HOME',
+          ...Object.keys({
+            ...kmsCredentials('awskms://', env),
+            ...kmsCredentials('azurekms://', env)
+          })
+        ]
+      : [])
+  ])
 
   // 2. plan: names, tags, labels and what this event may do; refuses, before any side effect,
   // a push it could not sign.

@@ -9,11 +9,12 @@
  * The images live under GHES's name for the world's registries (containers.ghes.test): notation
  * talks plain HTTP to a registry on `localhost`, and the world's registries speak TLS only.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
 import { checkoutWithSigstore, mirroredNotation } from '../helpers/e2e-checkout.js'
+import { installFakeNotationPlugin } from '../helpers/fake-notation-plugin.js'
 import { FakeSigstore } from '../helpers/fake-sigstore.js'
 import { ReleaseServer } from '../helpers/release-server.js'
 import { runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
@@ -280,6 +281,111 @@ describeWithWorld('e2e: Notation signs, verifies, then tags', () => {
       )
       expect(result.summary).toContain('stored as an OCI 1.1 referrer')
       expect((await consumerVerify(`${image}@${digest}`)).code).toBe(0)
+    },
+    TIMEOUT
+  )
+
+  /** The runner's notation config with the fake plugin installed, and its record file. */
+  const withPlugin = () => {
+    const configHome = mkdtempSync(join(tmpdir(), 'notation-runner-config-'))
+    const record = join(configHome, 'record.jsonl')
+    installFakeNotationPlugin(configHome, {
+      name: 'fake-signer',
+      keyFile: world.NOTARY_KEY,
+      chainFile: world.NOTARY_CERT,
+      record
+    })
+    return { configHome, record }
+  }
+  const pluginInputs = (key: string) => ({
+    'notation-plugin': 'fake-signer',
+    'notation-key': key,
+    'notation-certificate': '',
+    'notation-plugin-config': 'region=us-east-1',
+    'notation-trust-store': 'notary/ca.crt',
+    'notation-identity': IDENTITY
+  })
+
+  test(
+    "a plugin's key (as AWS Signer or Azure Key Vault hold it): the runner's plugin, its config and its cloud credentials, nothing else",
+    async () => {
+      const { configHome, record } = withPlugin()
+      const image = `${world.GHES_REGISTRY}/e2e/notation-plugin-${unique()}`
+      const key = 'arn:aws:signer:us-east-1:123456789012:/signing-profiles/release'
+      const saved = env
+      env = {
+        ...saved,
+        XDG_CONFIG_HOME: configHome,
+        AWS_REGION: 'us-east-1',
+        UNRELATED_SECRET: 's3cr3t'
+      }
+      let result: ActionRun
+      try {
+        result = await action([image], pluginInputs(key))
+      } finally {
+        env = saved
+      }
+      expect(result.errors).toEqual([])
+      expect(result.main.exitCode).toBe(0)
+      const digest = result.outputs.digest ?? ''
+      expect(await tagsOf(image)).toEqual(expect.arrayContaining(['3.1.0']))
+      expect((await consumerVerify(`${image}@${digest}`)).code).toBe(0)
+      const calls = readFileSync(record, 'utf8')
+        .trim()
+        .split('\n')
+        .map(
+          line =>
+            JSON.parse(line) as {
+              command: string
+              request: { keyId?: string; pluginConfig?: Record<string, string> }
+              env: string[]
+              awsRegion?: string
+            }
+        )
+      const signatures = calls.filter(c => c.command === 'generate-signature')
+      // the index and its two platform manifests
+      expect(signatures).toHaveLength(3)
+      for (const call of signatures) {
+        expect(call.request.keyId).toBe(key)
+        expect(call.request.pluginConfig).toEqual({ region: 'us-east-1' })
+        expect(call.awsRegion).toBe('us-east-1')
+        expect(call.env).not.toContain('UNRELATED_SECRET')
+        expect(call.env.filter(name => /^(GITHUB_|ACTIONS_|RUNNER_)/.test(name))).toEqual([])
+      }
+      expect(result.summary).toContain(
+        'with Notation (the key ' + key + ' of the fake-signer plugin)'
+      )
+    },
+    TIMEOUT
+  )
+
+  test(
+    'a plugin that refuses to sign, or is not installed: the step fails, saying so, and no tag is added',
+    async () => {
+      const { configHome } = withPlugin()
+      const image = `${world.GHES_REGISTRY}/e2e/notation-refused-${unique()}`
+      const saved = env
+      env = { ...saved, XDG_CONFIG_HOME: configHome }
+      let refused: ActionRun
+      let missing: ActionRun
+      try {
+        refused = await action([image], pluginInputs('refuse-this-caller'))
+        missing = await action([image], {
+          ...pluginInputs('any'),
+          'notation-plugin': 'not-installed'
+        })
+      } finally {
+        env = saved
+      }
+      expect(refused.main.exitCode).not.toBe(0)
+      expect(refused.errors.join('\n')).toMatch(
+        /notation sign of .* failed: .*the service refused this caller/
+      )
+      expect(missing.main.exitCode).not.toBe(0)
+      expect(missing.errors.join('\n')).toMatch(
+        /the Notation plugin not-installed is not installed on this runner .*: install it before this step with `notation plugin install`/
+      )
+      expect((await tagsOf(image)).filter(t => !t.startsWith('sha256-'))).toEqual([])
     },
     TIMEOUT
   )

@@ -20,19 +20,21 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { Digest } from '../digest.js'
 import { errorMessage } from '../errors.js'
-import { execWithTimeout, type ExecResult, type Program } from '../exec.js'
+import type { ExecResult, Program } from '../exec.js'
 import type { NotationConfig } from '../inputs/config.js'
 import type { Logger } from '../logger.js'
 import { registryOf, repositoryOf } from '../reference.js'
-import { retry, type RetryPolicy } from '../retry.js'
 import { kmsCredentials } from '../tool-env.js'
-import { SignError, SIGN_RETRY, COSIGN_TIMEOUT_MS, type SignRequest } from './stage.js'
-import type { ImageState } from '../registry-state.js'
+import {
+  notSignedStates,
+  runSigningTool,
+  SignError,
+  type CosignProcess,
+  type SignRequest
+} from './stage.js'
 
 /** The key's name in our signingkeys.json, the trust policy's and the trust store's. */
 const NAME = 'image-pipeline'
-const TRANSIENT =
-  /\b(5\d\d|429)\b|too many requests|timeout|timed out|connection reset|EOF|TLS handshake|temporarily unavailable/i
 
 export interface NotationSetup {
   notation: { path: Program; version: string }
@@ -44,16 +46,8 @@ export interface NotationSetup {
   env: Record<string, string>
   /** The runner's environment: where its notation plugins live, a plugin's credentials. */
   runner: NodeJS.ProcessEnv
-  process?: {
-    run?: (
-      cmd: Program,
-      args: readonly string[],
-      env: Record<string, string>,
-      timeoutMs: number
-    ) => Promise<ExecResult & { timedOut?: boolean }>
-    timeoutMs?: number
-    retry?: RetryPolicy
-  }
+  /** How each notation command runs; tests replace the process and the waits. */
+  process?: CosignProcess
 }
 
 export interface NotationOutcome {
@@ -189,33 +183,12 @@ async function runNotation(
   env: Record<string, string>,
   what: string
 ): Promise<void> {
-  const hooks = setup.process ?? {}
-  const run =
-    hooks.run ??
-    ((cmd: Program, a: readonly string[], e: Record<string, string>, timeoutMs: number) =>
-      execWithTimeout(cmd, a, { purpose: 'notation', env: e, timeoutMs }))
-  const timeoutMs = hooks.timeoutMs ?? COSIGN_TIMEOUT_MS
-  const policy = hooks.retry ?? SIGN_RETRY
-  const outcome = await retry(
-    async () => {
-      log.debug(`notation ${args.join(' ')}`)
-      const result = await run(setup.notation.path, args, env, timeoutMs)
-      if (result.exitCode === 0 && !result.timedOut) return { ok: true as const, value: result }
-      const detail = result.timedOut
-        ? `no answer within ${Math.round(timeoutMs / 1000)} s; stopped`
-        : notationError(result)
-      return { ok: false as const, failure: { retryable: TRANSIENT.test(detail), detail } }
-    },
-    policy,
-    (failure, n, wait) =>
-      log.warning(
-        `${what} failed (${failure.detail}); try ${n + 1} of ${policy.attempts} in ${wait / 1000} s`
-      )
-  )
-  if (!outcome.ok) {
-    const tries = outcome.attempts > 1 ? ` after ${outcome.attempts} tries` : ''
-    throw new Error(`${what} failed${tries}: ${outcome.failure.detail}`)
+  const tool = {
+    purpose: 'notation' as const,
+    path: setup.notation.path,
+    hooks: setup.process ?? {}
   }
+  await runSigningTool(tool, log, args, env, what, notationError)
 }
 
 /** notation's `Error: …` line, or its last lines. */
@@ -245,21 +218,8 @@ export async function notationSign(
   request: SignRequest & { platforms?: readonly Digest[] }
 ): Promise<NotationOutcome> {
   const { log } = request
-  const states = (signed: Set<string>, reason: string, failed?: string): ImageState[] =>
-    request.images.map(image => ({
-      image,
-      pushed: true,
-      digest: request.digest,
-      tagsAdded: [],
-      tagsMissing: request.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
-      signed: signed.has(image),
-      ...(signed.has(image)
-        ? {}
-        : {
-            error:
-              !failed || image === failed ? reason : `not attempted: stopped when ${failed} failed`
-          })
-    }))
+  const states = (signed: Set<string>, reason: string, failed?: string) =>
+    notSignedStates(request, signed, reason, failed)
   const verified = new Set<string>()
   let env: Record<string, string>
   try {

@@ -125,6 +125,31 @@ export const SIGN_RETRY: RetryPolicy = {
 const TRANSIENT =
   /\b(5\d\d|429)\b|too many requests|timeout|timed out|connection reset|EOF|TLS handshake|temporarily unavailable|read on closed response body/i
 
+/**
+ * What exists after a signing failure, per image: pushed by digest, signed or not (and why),
+ * no tag added. `failed`: the image whose signing failed (none: before any image).
+ */
+export function notSignedStates(
+  request: Pick<SignRequest, 'images' | 'digest' | 'tags'>,
+  signed: ReadonlySet<string>,
+  reason: string,
+  failed?: string
+): ImageState[] {
+  return request.images.map(image => {
+    const error =
+      !failed || image === failed ? reason : `not attempted: stopped when ${failed} failed`
+    return {
+      image,
+      pushed: true,
+      digest: request.digest,
+      tagsAdded: [],
+      tagsMissing: request.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
+      signed: signed.has(image),
+      ...(signed.has(image) ? {} : { error })
+    }
+  })
+}
+
 export class SignError extends Error {
   override name = 'SignError'
   constructor(
@@ -203,21 +228,44 @@ export async function runChecked(
   // cosign gets what tool-env.ts allows it: our docker config, the signing token or the key's
   // password, trust files; never the runner's OIDC request token (with which it could mint
   // tokens itself) nor anything else of our environment.
-  const { process: hooks = {} } = options
+  return runSigningTool(
+    { purpose: 'cosign', path: options.cosign.path, hooks: options.process ?? {} },
+    log,
+    args,
+    env,
+    what,
+    result => cosignError(result, env)
+  )
+}
+
+/**
+ * One command of a signing tool (cosign, notation), stopped after its deadline and retried
+ * when it failed for a passing reason (a registry or signing service 5xx/429, a reset); throws
+ * `<what> failed: <its error line>`.
+ */
+export async function runSigningTool(
+  tool: { purpose: 'cosign' | 'notation'; path: Program; hooks: CosignProcess },
+  log: Logger,
+  args: string[],
+  env: Record<string, string>,
+  what: string,
+  errorOf: (result: ExecResult) => string
+): Promise<ExecResult> {
+  const { hooks } = tool
   const run =
     hooks.run ??
     ((cmd: Program, a: readonly string[], e: Record<string, string>, timeoutMs: number) =>
-      execWithTimeout(cmd, a, { purpose: 'cosign', env: e, timeoutMs }))
+      execWithTimeout(cmd, a, { purpose: tool.purpose, env: e, timeoutMs }))
   const timeoutMs = hooks.timeoutMs ?? COSIGN_TIMEOUT_MS
   const policy = hooks.retry ?? SIGN_RETRY
   const outcome = await retry(
     async () => {
-      log.debug(`cosign ${args.join(' ')}`)
-      const result = await run(options.cosign.path, args, env, timeoutMs)
+      log.debug(`${tool.purpose} ${args.join(' ')}`)
+      const result = await run(tool.path, args, env, timeoutMs)
       if (result.exitCode === 0 && !result.timedOut) return { ok: true as const, value: result }
       const detail = result.timedOut
-        ? `no answer within ${Math.round(timeoutMs / 1000)} s (a Sigstore service or the registry hung); stopped`
-        : cosignError(result, env)
+        ? `no answer within ${Math.round(timeoutMs / 1000)} s (a signing service or the registry hung); stopped`
+        : errorOf(result)
       return { ok: false as const, failure: { retryable: TRANSIENT.test(detail), detail } }
     },
     policy,
@@ -258,21 +306,8 @@ export async function signStage(
   const env: Record<string, string> = { ...options.env }
   await mkdir(options.workDir, { recursive: true })
   const formats = writtenFormats(config.signatureFormat)
-  /** `failed`: the image whose signing failed (none: it failed before any image). */
-  const states = (signed: Set<string>, reason: string, failed?: string): ImageState[] =>
-    request.images.map(image => {
-      const error =
-        !failed || image === failed ? reason : `not attempted: stopped when ${failed} failed`
-      return {
-        image,
-        pushed: true,
-        digest: request.digest,
-        tagsAdded: [],
-        tagsMissing: request.tags.map(tag => ({ tag, reason: 'not attempted: not signed' })),
-        signed: signed.has(image),
-        ...(signed.has(image) ? {} : { error })
-      }
-    })
+  const states = (signed: Set<string>, reason: string, failed?: string) =>
+    notSignedStates(request, signed, reason, failed)
 
   const verified = new Set<string>()
   let prepared: Awaited<ReturnType<typeof prepareSigner>>
