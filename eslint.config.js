@@ -17,6 +17,7 @@ const STAGES = [
   'scan',
   'report',
   'publish',
+  'merge',
   'sign',
   'lifecycle',
   'summary'

@@ -1,0 +1,126 @@
+/**
+ * The merge job's gate: whether the platform jobs' work may become one published index. It
+ * trusts no claim it cannot check: every platform asked for has exactly one descriptor; its
+ * gate passed; the digest its scan report names is the manifest it merges; it was pushed to
+ * every image; and each registry holds that platform's index with that manifest in it. Every
+ * problem is a line naming the platform, and any one stops the merge before anything is
+ * written. Pure: the registry's answers are passed in.
+ */
+import type { Digest } from '../digest.js'
+import type { PlatformDescriptor } from './descriptor.js'
+
+/** A manifest as an index lists it (OCI descriptor). */
+export interface IndexEntry {
+  mediaType: string
+  digest: string
+  size: number
+  platform?: { os: string; architecture: string; variant?: string }
+  annotations?: Record<string, string>
+}
+
+/** A platform job's index as one registry holds it; undefined entries: not found there. */
+export interface StoredIndex {
+  manifests: IndexEntry[]
+  annotations?: Record<string, string>
+}
+
+/** One platform of the merged index: its manifest and the attestation manifests about it. */
+export interface PlatformPart {
+  platform: string
+  manifest: IndexEntry
+  attestations: IndexEntry[]
+  /** The platform job's index annotations (the merged index keeps them when they agree). */
+  annotations: Record<string, string>
+}
+
+export type MergeCheck = { ok: true; parts: PlatformPart[] } | { ok: false; problems: string[] }
+
+const ATTESTATION = 'attestation-manifest'
+
+export function platformOf(entry: IndexEntry): string | undefined {
+  const p = entry.platform
+  return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : undefined
+}
+
+export function checkMerge(
+  descriptors: readonly PlatformDescriptor[],
+  options: {
+    /** The platforms the merge publishes (the `platforms` input). */
+    platforms: readonly string[]
+    images: readonly string[]
+    /** The scan runs in this workflow: a platform that was not scanned is refused. */
+    requireScan: boolean
+    /** What each registry holds under `image@index`. */
+    stored: (image: string, index: Digest) => StoredIndex | undefined
+  }
+): MergeCheck {
+  const problems: string[] = []
+  const parts: PlatformPart[] = []
+  const byPlatform = new Map<string, PlatformDescriptor[]>()
+  for (const d of descriptors)
+    byPlatform.set(d.platform, [...(byPlatform.get(d.platform) ?? []), d])
+  for (const platform of byPlatform.keys()) {
+    if (!options.platforms.includes(platform)) {
+      problems.push(
+        `${platform}: a descriptor for a platform this merge does not publish (platforms: ${options.platforms.join(', ')})`
+      )
+    }
+  }
+  for (const platform of options.platforms) {
+    const found = byPlatform.get(platform) ?? []
+    if (found.length === 0) {
+      problems.push(
+        `${platform}: no descriptor (its platform job did not finish, or its output is not passed to digests)`
+      )
+      continue
+    }
+    if (found.length > 1) {
+      problems.push(
+        `${platform}: ${found.length} descriptors (${found.map(d => d.manifest.digest.slice(0, 19)).join(', ')}); one platform job each`
+      )
+      continue
+    }
+    const d = found[0] as PlatformDescriptor
+    const before = problems.length
+    if (d.scan.verdict === 'failed') {
+      problems.push(`${platform}: its gate failed${d.scan.reason ? ` (${d.scan.reason})` : ''}`)
+    } else if (d.scan.verdict === 'not-scanned' && options.requireScan) {
+      problems.push(`${platform}: not scanned, and this workflow scans every platform`)
+    } else if (d.scan.verdict === 'passed' && d.scan.digest !== d.manifest.digest) {
+      problems.push(
+        `${platform}: the scan report names ${d.scan.digest ?? 'no digest'}, not the manifest to merge, ${d.manifest.digest}`
+      )
+    }
+    const missing = options.images.filter(image => !d.images.includes(image))
+    if (missing.length > 0) problems.push(`${platform}: not pushed to ${missing.join(', ')}`)
+    if (problems.length > before) continue
+
+    let part: PlatformPart | undefined
+    for (const image of options.images) {
+      const stored = options.stored(image, d.index)
+      if (!stored) {
+        problems.push(`${platform}: ${image}@${d.index} is not in the registry`)
+        break
+      }
+      const manifest = stored.manifests.find(m => m.digest === d.manifest.digest)
+      if (!manifest || platformOf(manifest) !== platform) {
+        problems.push(
+          `${platform}: ${image}@${d.index} does not hold the ${platform} manifest ${d.manifest.digest}`
+        )
+        break
+      }
+      part ??= {
+        platform,
+        manifest,
+        attestations: stored.manifests.filter(
+          m =>
+            m.annotations?.['vnd.docker.reference.type'] === ATTESTATION &&
+            m.annotations['vnd.docker.reference.digest'] === manifest.digest
+        ),
+        annotations: stored.annotations ?? {}
+      }
+    }
+    if (part && problems.length === before) parts.push(part)
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, parts }
+}
