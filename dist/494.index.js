@@ -1618,7 +1618,7 @@ class RegistryHttp {
      * gave, a Link header's next page). The last answer, whatever its status; throws only when no
      * try got an answer.
      */
-    async request(image, method, path, accept) {
+    async request(image, method, path, accept, body) {
         const scheme = this.options.scheme ?? 'https';
         const registry = (0,reference/* registryOf */.Fv)(image);
         const base = `${scheme}://${apiHost(registry)}`;
@@ -1633,7 +1633,7 @@ class RegistryHttp {
         }
         const outcome = await (0,retry/* retry */.L5)(async () => {
             try {
-                const answer = await this.authorized(registry, method, url, accept);
+                const answer = await this.authorized(registry, method, url, accept, body);
                 const { status } = answer;
                 if (status === 429 || status >= 500) {
                     const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after']);
@@ -1654,12 +1654,17 @@ class RegistryHttp {
             throw outcome.failure.error;
         throw new Error(`${method} ${url}: ${(0,src_errors/* errorMessage */.gJ)(outcome.failure.error)}`);
     }
-    async authorized(registry, method, url, accept) {
+    async authorized(registry, method, url, accept, body) {
         const basic = this.options.auths[(0,reference/* authKey */.MY)(registry)]?.auth;
         const send = async (headers) => {
-            const res = await this.client.request(method, url, null, { accept, ...headers });
-            const body = await res.readBody();
-            return { status: res.message.statusCode ?? 0, headers: res.message.headers, body, url };
+            const content = body ? { 'content-type': body.contentType } : {};
+            const res = await this.client.request(method, url, body?.data ?? null, {
+                accept,
+                ...content,
+                ...headers
+            });
+            const text = await res.readBody();
+            return { status: res.message.statusCode ?? 0, headers: res.message.headers, body: text, url };
         };
         if (basic && this.basicRegistries.has(registry)) {
             const answer = await send({ authorization: `Basic ${basic}` });
@@ -1997,6 +2002,33 @@ function httpRepositoryApi(http, image) {
                 return 'unsupported';
             }
             return fail(`listing the referrers of ${digest}`, answer);
+        },
+        async index(digest) {
+            const answer = await http.request(image, 'GET', `manifests/${digest}`, MANIFEST_ACCEPT);
+            if (answer.status === 404)
+                return undefined;
+            if (answer.status !== 200)
+                fail(`reading index ${digest}`, answer);
+            const actual = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(answer.body).digest('hex')}`;
+            if (actual !== digest) {
+                throw new Error(`${name}@${digest}: the registry answered a manifest of digest ${actual}`);
+            }
+            const raw = JSON.parse(answer.body);
+            if (!Array.isArray(raw.manifests))
+                throw new Error(`${name}@${digest} is not an index`);
+            return raw;
+        },
+        async putManifest(digest, json, mediaType) {
+            const answer = await http.request(image, 'PUT', `manifests/${digest}`, '*/*', {
+                data: json,
+                contentType: mediaType
+            });
+            if (answer.status !== 201 && answer.status !== 200)
+                fail(`writing ${digest}`, answer);
+            const written = answer.headers['docker-content-digest'];
+            if (typeof written === 'string' && written !== digest) {
+                throw new Error(`${name}: the registry stored ${written}, not ${digest}`);
+            }
         },
         async deleteManifest(digest) {
             const answer = await http.request(image, 'DELETE', `manifests/${digest}`, MANIFEST_ACCEPT);

@@ -40,7 +40,7 @@ export interface RegistryHttpOptions {
   retry?: RetryPolicy
 }
 
-export type RegistryMethod = 'GET' | 'HEAD' | 'DELETE'
+export type RegistryMethod = 'GET' | 'HEAD' | 'DELETE' | 'PUT'
 
 export interface RegistryAnswer {
   status: number
@@ -90,7 +90,8 @@ export class RegistryHttp {
     image: string,
     method: RegistryMethod,
     path: string,
-    accept: string
+    accept: string,
+    body?: { data: string; contentType: string }
   ): Promise<RegistryAnswer> {
     const scheme = this.options.scheme ?? 'https'
     const registry = registryOf(image)
@@ -112,7 +113,7 @@ export class RegistryHttp {
     }
     const outcome = await retry<RegistryAnswer, Failure>(async () => {
       try {
-        const answer = await this.authorized(registry, method, url, accept)
+        const answer = await this.authorized(registry, method, url, accept, body)
         const { status } = answer
         if (status === 429 || status >= 500) {
           const retryAfterMs = parseRetryAfter(answer.headers['retry-after'])
@@ -134,13 +135,19 @@ export class RegistryHttp {
     registry: string,
     method: RegistryMethod,
     url: string,
-    accept: string
+    accept: string,
+    body?: { data: string; contentType: string }
   ): Promise<RegistryAnswer> {
     const basic = this.options.auths[authKey(registry)]?.auth
     const send = async (headers: Record<string, string>): Promise<RegistryAnswer> => {
-      const res = await this.client.request(method, url, null, { accept, ...headers })
-      const body = await res.readBody()
-      return { status: res.message.statusCode ?? 0, headers: res.message.headers, body, url }
+      const content = body ? { 'content-type': body.contentType } : {}
+      const res = await this.client.request(method, url, body?.data ?? null, {
+        accept,
+        ...content,
+        ...headers
+      })
+      const text = await res.readBody()
+      return { status: res.message.statusCode ?? 0, headers: res.message.headers, body: text, url }
     }
     if (basic && this.basicRegistries.has(registry)) {
       const answer = await send({ authorization: `Basic ${basic}` })

@@ -48,6 +48,23 @@ export interface RepositoryApi {
   referrers(digest: Digest): Promise<Digest[] | 'unsupported'>
   /** Deletes a manifest (and every tag on it); a manifest already gone counts as deleted. */
   deleteManifest(digest: Digest): Promise<void>
+  /** An index as stored, its entries untouched (platforms, annotations); undefined on 404. */
+  index(digest: Digest): Promise<RawIndex | undefined>
+  /** Writes a manifest by its digest (no tag); the registry must answer with that digest. */
+  putManifest(digest: Digest, json: string, mediaType: string): Promise<void>
+}
+
+/** An OCI index as the registry holds it. */
+export interface RawIndex {
+  mediaType?: string
+  manifests: {
+    mediaType: string
+    digest: string
+    size: number
+    platform?: { os: string; architecture: string; variant?: string }
+    annotations?: Record<string, string>
+  }[]
+  annotations?: Record<string, string>
 }
 
 export class RegistryApiError extends Error {
@@ -139,6 +156,29 @@ export function httpRepositoryApi(http: RegistryHttp, image: string): Repository
         return 'unsupported'
       }
       return fail(`listing the referrers of ${digest}`, answer)
+    },
+    async index(digest) {
+      const answer = await http.request(image, 'GET', `manifests/${digest}`, MANIFEST_ACCEPT)
+      if (answer.status === 404) return undefined
+      if (answer.status !== 200) fail(`reading index ${digest}`, answer)
+      const actual = `sha256:${createHash('sha256').update(answer.body).digest('hex')}`
+      if (actual !== digest) {
+        throw new Error(`${name}@${digest}: the registry answered a manifest of digest ${actual}`)
+      }
+      const raw = JSON.parse(answer.body) as RawIndex
+      if (!Array.isArray(raw.manifests)) throw new Error(`${name}@${digest} is not an index`)
+      return raw
+    },
+    async putManifest(digest, json, mediaType) {
+      const answer = await http.request(image, 'PUT', `manifests/${digest}`, '*/*', {
+        data: json,
+        contentType: mediaType
+      })
+      if (answer.status !== 201 && answer.status !== 200) fail(`writing ${digest}`, answer)
+      const written = answer.headers['docker-content-digest']
+      if (typeof written === 'string' && written !== digest) {
+        throw new Error(`${name}: the registry stored ${written}, not ${digest}`)
+      }
     },
     async deleteManifest(digest) {
       const answer = await http.request(image, 'DELETE', `manifests/${digest}`, MANIFEST_ACCEPT)

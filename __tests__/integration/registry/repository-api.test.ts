@@ -232,3 +232,50 @@ test('nextLink reads RFC 8288 Link headers as registries send them', () => {
   expect(nextLink('</p2>; rel="prev"')).toBeUndefined()
   expect(nextLink(undefined)).toBeUndefined()
 })
+
+test('an index is read as stored and checked against its digest; a manifest is written by digest, with its media type', async () => {
+  const index = JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    manifests: [
+      {
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        digest: `sha256:${'a'.repeat(64)}`,
+        size: 10,
+        annotations: { 'vnd.docker.reference.type': 'attestation-manifest' }
+      }
+    ]
+  })
+  const digest = parseDigest(`sha256:${createHash('sha256').update(index).digest('hex')}`, 'test')
+  const puts: { type: string; body: string }[] = []
+  let answerDigest = digest as string
+  handler = (req, res) => {
+    if (req.method === 'PUT') {
+      let body = ''
+      req.on('data', chunk => (body += chunk))
+      req.on('end', () => {
+        puts.push({ type: req.headers['content-type'] ?? '', body })
+        res.writeHead(201, { 'docker-content-digest': answerDigest })
+        res.end()
+      })
+      return
+    }
+    res.writeHead(200, { 'content-type': 'application/vnd.oci.image.index.v1+json' })
+    res.end(index)
+  }
+  const http = client()
+  try {
+    const api = httpRepositoryApi(http, `${host}/team/app`)
+    expect((await api.index(digest))?.manifests[0]?.annotations).toEqual({
+      'vnd.docker.reference.type': 'attestation-manifest'
+    })
+    await api.putManifest(digest, index, 'application/vnd.oci.image.index.v1+json')
+    expect(puts).toEqual([{ type: 'application/vnd.oci.image.index.v1+json', body: index }])
+    answerDigest = `sha256:${'f'.repeat(64)}`
+    await expect(
+      api.putManifest(digest, index, 'application/vnd.oci.image.index.v1+json')
+    ).rejects.toThrow(`the registry stored sha256:${'f'.repeat(64)}, not ${digest}`)
+  } finally {
+    http.dispose()
+  }
+})

@@ -37,7 +37,9 @@ function repository(stored: Stored[], tags: Record<string, Digest>, referrersApi
     },
     referrers: async digest =>
       referrersApi ? (byDigest.get(digest)?.referrers ?? []) : 'unsupported',
-    deleteManifest: async () => undefined
+    deleteManifest: async () => undefined,
+    index: async () => undefined,
+    putManifest: async () => undefined
   }
   return { api, calls }
 }
