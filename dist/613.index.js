@@ -328,6 +328,111 @@ function parseLifecyclePolicy(lines) {
 
 /***/ }),
 
+/***/ 8334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B7: () => (/* binding */ DESCRIPTOR_FORM),
+/* harmony export */   hb: () => (/* binding */ DESCRIPTOR_VERSION),
+/* harmony export */   md: () => (/* binding */ parseDescriptors)
+/* harmony export */ });
+/* unused harmony export checkDescriptor */
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2187);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/**
+ * The platform descriptor: what a platform job (a matrix job that built, scanned and pushed one
+ * platform by digest) hands the merge job, as one line of JSON in a job output. It is signed by
+ * nothing: the merge job trusts none of it that it cannot check against the registry and the
+ * scan report (merge-check.ts). Parsed by hand (a few fields): ajv would weigh on every run.
+ */
+
+
+const DESCRIPTOR_VERSION = 1;
+const DESCRIPTOR_FORM = "the platform jobs' platform-descriptor outputs, one JSON object a line (or a JSON array)";
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+/** `digests` as the merge job gets it: lines of JSON objects, or one JSON array of them. */
+function parseDescriptors(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return [];
+    let values;
+    if (trimmed.startsWith('[')) {
+        values = parseJson(trimmed, 'the list');
+        if (!Array.isArray(values))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValueError */ .Qp('it is not a JSON array', DESCRIPTOR_FORM);
+    }
+    else {
+        values = trimmed
+            .split(/\r?\n/)
+            .filter(line => line.trim())
+            .map((line, i) => parseJson(line, `line ${i + 1}`));
+    }
+    return values.map((value, i) => checkDescriptor(value, `descriptor ${i + 1}`));
+}
+function parseJson(text, where) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValueError */ .Qp(`${where} is not JSON`, DESCRIPTOR_FORM);
+    }
+}
+/** One descriptor, field by field; the first wrong field named. */
+function checkDescriptor(value, where) {
+    const fail = (problem) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValueError */ .Qp(`${where}: ${problem}`, DESCRIPTOR_FORM);
+    };
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        fail('not an object');
+    const d = value;
+    if (d.version !== DESCRIPTOR_VERSION) {
+        fail(`version ${JSON.stringify(d.version)} (this action reads version ${DESCRIPTOR_VERSION})`);
+    }
+    if (typeof d.platform !== 'string' || !PLATFORM.test(d.platform))
+        fail('platform is not os/arch');
+    if (!(0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(d.index))
+        fail('index is not a sha256 digest');
+    const m = d.manifest;
+    if (!m || !(0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(m.digest))
+        fail('manifest.digest is not a sha256 digest');
+    if (typeof m?.mediaType !== 'string' || !m.mediaType)
+        fail('manifest.mediaType is missing');
+    if (typeof m?.size !== 'number' || !Number.isInteger(m.size) || m.size <= 0) {
+        fail('manifest.size is not a positive whole number');
+    }
+    if (!Array.isArray(d.images) ||
+        d.images.length === 0 ||
+        !d.images.every(i => typeof i === 'string')) {
+        fail('images is not a list of image names');
+    }
+    const scan = d.scan;
+    if (!scan || !['passed', 'failed', 'not-scanned'].includes(scan.verdict)) {
+        fail('scan.verdict is not passed, failed or not-scanned');
+    }
+    if (scan?.digest !== undefined && !(0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(scan.digest))
+        fail('scan.digest is not a sha256 digest');
+    return {
+        version: DESCRIPTOR_VERSION,
+        platform: d.platform,
+        index: d.index,
+        manifest: {
+            digest: m?.digest,
+            mediaType: m?.mediaType,
+            size: m?.size
+        },
+        images: d.images,
+        scan: {
+            verdict: scan?.verdict,
+            ...(scan?.digest ? { digest: scan.digest } : {}),
+            ...(typeof scan?.blocking === 'number' ? { blocking: scan.blocking } : {}),
+            ...(typeof scan?.reason === 'string' ? { reason: scan.reason } : {})
+        }
+    };
+}
+
+
+/***/ }),
+
 /***/ 4357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1467,6 +1572,8 @@ function registryHost(written) {
 
 // EXTERNAL MODULE: ./src/inputs/lifecycle-policy.ts
 var lifecycle_policy = __webpack_require__(4332);
+// EXTERNAL MODULE: ./src/inputs/platform-descriptor.ts
+var platform_descriptor = __webpack_require__(8334);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/inputs/notation.ts
@@ -1917,6 +2024,7 @@ function classifyCosignKey(value) {
 
 
 
+
 const MODE = ['auto', 'true', 'false'];
 const BOOLEAN = 'true or false';
 const list = (form) => `one or more, by line or comma: ${form}`;
@@ -2110,6 +2218,13 @@ const INPUTS = {
         accepts: list(`rule IDs among ${advice_rules/* ADVICE_RULE_IDS */.U.join(', ')}`),
         lines: true
     },
+    'fan-out': {
+        default: 'off',
+        accepts: 'off, platform or merge',
+        choices: ['off', 'platform', 'merge'],
+        derived: 'off: one job builds every platform; platform: a matrix job builds, scans and pushes one by digest; merge: the last job merges, signs and tags'
+    },
+    digests: { default: '', accepts: platform_descriptor/* DESCRIPTOR_FORM */.B7, lines: true },
     'lifecycle-policy': { default: '', accepts: lifecycle_policy/* LIFECYCLE_FORM */.YW, lines: true },
     'ghcr-retention': {
         default: 'off',
@@ -2237,6 +2352,7 @@ function resolveConfinedPath(value, kind, roots, accepted = CONFINED_FORM) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/index.ts
+
 
 
 
@@ -2385,9 +2501,32 @@ function readConfig(read, options) {
         },
         sign,
         policy: readPolicy(r),
+        fanOut: readFanOut(r, platforms, r.choice('push')),
         lifecycle: readLifecycle(r, images, options.serverUrl),
         tools: readTools(r)
     };
+}
+/**
+ * fan-out: a platform job builds, scans and pushes one platform by digest; the merge job takes
+ * their descriptors. What cannot hold together is said here, before anything runs.
+ */
+function readFanOut(r, platforms, push) {
+    const mode = r.choice('fan-out');
+    const descriptors = r.field('digests', raw => (0,platform_descriptor/* parseDescriptors */.md)(raw));
+    if (mode === 'platform') {
+        if (platforms.length !== 1) {
+            r.fail('platforms', `fan-out: platform builds one platform a job, and ${platforms.length} are given`, "one platform, e.g. the matrix's");
+        }
+        if (push === 'false')
+            r.fail('push', 'it is false, and a platform job exists to push its platform for the merge job', 'auto or true with fan-out: platform');
+    }
+    if (mode === 'merge' && descriptors.length === 0) {
+        r.fail('digests', 'it is empty, and fan-out is merge', platform_descriptor/* DESCRIPTOR_FORM */.B7);
+    }
+    if (mode !== 'merge' && descriptors.length > 0) {
+        r.fail('digests', `it is set, and fan-out is ${mode}`, 'empty, or fan-out: merge');
+    }
+    return { mode, descriptors };
 }
 /**
  * The retention policy, and where it is carried out: GitHub's registry through the Packages
@@ -3298,6 +3437,11 @@ function decidePublishRoute(input) {
     const layout = (reason) => ({ via: 'layout', reason });
     if (!input.push)
         return layout('nothing is pushed: the build writes an OCI layout only');
+    if (input.fanOut === 'platform')
+        return layout('a platform job pushes by digest for the merge job');
+    if (input.fanOut === 'merge') {
+        return layout('the merge job writes the index of the platform jobs by digest, signs, then tags');
+    }
     if (input.scan)
         return layout('the scan reads the OCI layout before anything reaches a registry');
     if (input.sign !== 'off')
@@ -3319,7 +3463,13 @@ function decidePublishRoute(input) {
 
 function makePlan(input, ctx) {
     const images = resolveImages(input.images, ctx);
-    const { version, tags, notes } = computeTags(input.tags, input.flavor, ctx);
+    const computed = computeTags(input.tags, input.flavor, ctx);
+    const { version, notes } = computed;
+    // A platform job tags nothing: the merge job tags the merged index once it is signed.
+    const tags = input.fanOut === 'platform' ? [] : computed.tags;
+    if (input.fanOut === 'platform' && computed.tags.length > 0) {
+        notes.push(`This platform job adds no tag: the merge job adds ${computed.tags.join(', ')} to the merged index.`);
+    }
     const decisions = (0,plan_decisions/* decide */.LD)(input, ctx);
     const labels = mergeLabels(ociLabels(ctx, version), input.labels);
     // Annotations carry the OCI keys of the labels, so a description the user corrected in
@@ -3330,7 +3480,7 @@ function makePlan(input, ctx) {
     if (input.images.every(image => !image.trim()) && ctx.serverUrl !== 'https://github.com') {
         notes.push(`This run is on ${ctx.serverUrl}, but the default image ${images[0] ?? ''} is on ghcr.io. Set images to use your instance's registry.`);
     }
-    if (decisions.push && tags.length === 0) {
+    if (decisions.push && tags.length === 0 && input.fanOut !== 'platform') {
         notes.push('No tag applies to this event, so the image is pushed by digest only. Add a tags rule (e.g. type=sha) to name it.');
     }
     return {
@@ -3345,7 +3495,8 @@ function makePlan(input, ctx) {
             push: decisions.push,
             scan: input.scan ?? true,
             sign: decisions.sign,
-            tags
+            tags,
+            ...(input.fanOut ? { fanOut: input.fanOut } : {})
         }),
         notes
     };
@@ -3508,7 +3659,7 @@ async function run(env = process.env) {
         settings(/^TRIVY_/i, 'Trivy');
     if (plan.decisions.sign !== 'off')
         settings(/^COSIGN_/i, 'cosign');
-    const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(755), __webpack_require__.e(212), __webpack_require__.e(494)]).then(__webpack_require__.bind(__webpack_require__, 8494));
+    const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(755), __webpack_require__.e(212), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 973));
     const timer = new timings/* StageTimer */.e();
     const record = newRunRecord();
     const late = { pending: [] };
@@ -3569,6 +3720,7 @@ function planFor(config, ctx) {
             }
             : {}),
         scan: config.scan.enabled,
+        fanOut: config.fanOut.mode,
         transparencyLog: config.sign.transparencyLog,
         ownSigstore: config.sign.sigstore !== undefined
     }, ctx);
@@ -3676,6 +3828,9 @@ function decideSign(input, push, ctx) {
     }
     if (!push) {
         return off('The image is not signed because it is not pushed: signatures are attached by digest in the registry.');
+    }
+    if (input.fanOut === 'platform') {
+        return off('This platform job pushes its platform by digest only: the merge job signs the merged index, then tags it.');
     }
     if (input.notation) {
         // No transparency log, no OIDC: the key (or the plugin's service) is the trust anchor.

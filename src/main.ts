@@ -150,6 +150,7 @@ export function planFor(config: Config, ctx: RunContext): Plan {
           }
         : {}),
       scan: config.scan.enabled,
+      fanOut: config.fanOut.mode,
       transparencyLog: config.sign.transparencyLog,
       ownSigstore: config.sign.sigstore !== undefined
     },

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunContext } from './context.js'
@@ -12,8 +12,10 @@ import type { AwsEnvironment } from './registry/aws-environment.js'
 import { ConfigurationError } from './errors.js'
 import { registryOf } from './reference.js'
 import { lifecycleStage } from './lifecycle/stage.js'
+import { mergeStage } from './merge/stage.js'
+import { platformDescriptor } from './merge/platform-job.js'
 import type { Plan } from './plan/index.js'
-import { addTags, pushByDigest, restateAfterBuildxPush } from './publish/index.js'
+import { addTags, pushByDigest, restateAfterBuildxPush, type PushResult } from './publish/index.js'
 import {
   httpRegistryCapabilities,
   httpTagDigests,
@@ -88,6 +90,7 @@ export async function pipeline(
   record: RunRecord,
   deps: PipelineDeps
 ): Promise<void> {
+  if (config.fanOut.mode === 'merge') return mergeJob(config, ctx, plan, record, deps)
   const { workspace, env, timer } = deps
   const startedAt = new Date()
   // 4, first part: the bases and the advice the Dockerfile alone tells; enforce stops here.
@@ -133,6 +136,12 @@ export async function pipeline(
   const scanned = config.scan.enabled
     ? await scanAndReport(config, plan, ctx, record, { ...deps, image, tools, workDir, startedAt })
     : undefined
+  if (config.fanOut.mode === 'platform') {
+    // For the merge job, also when the gate failed: it then says which platform and why.
+    record.platformDescriptor = platformDescriptor(image, plan.images, scanned, path =>
+      readFileSync(path, 'utf8')
+    )
+  }
   if (scanned?.gate.verdict === 'failed') {
     notPublished(record, GATE_FAILED)
     throw new GateFailedError(scanned.gate)
@@ -152,7 +161,38 @@ export async function pipeline(
     pushByDigest({ layout, digest, images: plan.images, authfile })
   )
   record.publication = { status: 'pushed', pushed }
+  // 10 to 12: sign, tag, lifecycle (a platform job signs and tags nothing: the merge job does).
+  await signAndTag(config, plan, ctx, record, deps, {
+    image,
+    pushed,
+    tools,
+    scanned,
+    workDir,
+    docker,
+    stated
+  })
+}
 
+/** Stages 10 to 12 once the index is in every registry by digest (one job, or the merge job). */
+async function signAndTag(
+  config: Config,
+  plan: Plan,
+  ctx: RunContext,
+  record: RunRecord,
+  deps: PipelineDeps,
+  done: {
+    image: BuiltImage
+    pushed: PushResult[]
+    tools: PreparedTools
+    scanned: ScanResult | undefined
+    workDir: string
+    docker: { env: Record<string, string>; authFile: string }
+    stated: ReturnType<typeof statedBy>
+  }
+): Promise<void> {
+  const { image, pushed, tools, scanned, workDir, docker, stated } = done
+  const { digest } = image
+  const authfile = docker.authFile
   // 10. sign: by digest, attest, verify as a consumer would; tags move only after that.
   record.signing =
     plan.decisions.sign === 'off'
@@ -167,10 +207,55 @@ export async function pipeline(
   // 11. tag: only now do the tags point at the digest.
   const signed = record.signing.status === 'signed'
   const tagged = await stated('Tag', () => addTags(tagOptions(plan, digest, authfile, signed)))
-  record.publication = { status: 'published', via: 'layout', pushed, tagged }
+  const via = image.via === 'merged' ? 'merged' : 'layout'
+  record.publication = { status: 'published', via, pushed, tagged }
 
   // 12. lifecycle: ECR's lifecycle JSON; retention where asked, never of what a kept tag reaches.
-  await lifecycle(config, plan, record, { env, timer, authFile: authfile, digest })
+  if (config.fanOut.mode === 'platform') return
+  await lifecycle(config, plan, record, {
+    env: deps.env,
+    timer: deps.timer,
+    authFile: authfile,
+    digest
+  })
+}
+
+/**
+ * fan-out: merge, in place of build, scan and publish: the platform jobs' indexes checked and
+ * merged into one, written by digest to every image; then signed and tagged as in one job.
+ */
+async function mergeJob(
+  config: Config,
+  ctx: RunContext,
+  plan: Plan,
+  record: RunRecord,
+  deps: PipelineDeps
+): Promise<void> {
+  const { env, timer } = deps
+  const workDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-'))
+  core.saveState(STATE.workDir, workDir)
+  const tools = await timer.run('Tools', () =>
+    prepareTools(config, plan, { workspace: deps.workspace, env, now: ctx.now })
+  )
+  for (const line of (record.tools = describeTools(tools))) log.info(line)
+  const docker = await timer.run('Login', () => login(config, plan, ctx, workDir, deps))
+  record.logins = docker.logins
+  const stated = statedBy(record, timer, [])
+  const merged = await timer.run('Merge', () =>
+    mergeStage(config, plan.images, { authFile: docker.authFile, log })
+  )
+  record.build = { image: merged.image }
+  record.publication = { status: 'pushed', pushed: merged.pushed }
+  const image = merged.image
+  await signAndTag(config, plan, ctx, record, deps, {
+    image,
+    pushed: merged.pushed,
+    tools,
+    scanned: undefined,
+    workDir,
+    docker,
+    stated
+  })
 }
 
 /** Stage 12, once the image is published, signed and tagged (by either route). */

@@ -21,6 +21,25 @@ const reader = (inputs: Record<string, string>) => (name: string) => inputs[name
 const read = (inputs: Record<string, string> = {}, maskSecret?: (s: string) => void) =>
   readConfig(reader(inputs), { workspace, maskSecret })
 
+function fanOutNeeds(name: string, word: string): Record<string, string> {
+  if (name !== 'fan-out') return {}
+  if (word === 'platform') return { platforms: 'linux/arm64' }
+  if (word !== 'merge') return {}
+  const descriptor = {
+    version: 1,
+    platform: 'linux/arm64',
+    index: `sha256:${'a'.repeat(64)}`,
+    manifest: {
+      digest: `sha256:${'b'.repeat(64)}`,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      size: 500
+    },
+    images: ['ghcr.io/o/app'],
+    scan: { verdict: 'passed', digest: `sha256:${'b'.repeat(64)}` }
+  }
+  return { digests: JSON.stringify(descriptor) }
+}
+
 /** The test PKI (fixtures/notation/) copied into the workspace: path inputs are confined. */
 const NOTATION_FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/notation')
 function notationKeyFile(): Record<string, string> {
@@ -431,7 +450,10 @@ describe('action.yml', () => {
     'notation-plugin',
     'notation-plugin-config',
     'notation-trust-store',
-    'notation-identity'
+    'notation-identity',
+    // a matrix of platform jobs, then a merge job (issue 18)
+    'fan-out',
+    'digests'
   ]
   const allInputs = [...specInputs, ...extraInputs]
   const specOutputs = [
@@ -451,7 +473,9 @@ describe('action.yml', () => {
     'planned-tags',
     // ours: the base images and the policy's word on each (issue 14)
     'base-images',
-    'lifecycle-policy'
+    'lifecycle-policy',
+    // ours: what a platform job hands the merge job (issue 18)
+    'platform-descriptor'
   ]
 
   test('declares every SPEC input and output, and ours', () => {
@@ -477,6 +501,7 @@ describe('action.yml', () => {
         'base-image-policy',
         'cache',
         'fail-on',
+        'fan-out',
         'ghcr-retention',
         'provenance',
         'push',
@@ -508,6 +533,8 @@ describe('action.yml', () => {
       for (const word of words) {
         // (signer: notation needs its key.)
         const key = name === 'signer' && word === 'notation' ? notationKeyFile() : {}
+        // (fan-out: platform takes one platform; merge, the platform jobs' descriptors.)
+        Object.assign(key, fanOutNeeds(name, word))
         expect(() => read({ ...needs, ...key, [name]: word.toUpperCase() })).not.toThrow()
       }
     }
@@ -676,6 +703,47 @@ describe('signer: notation', () => {
     )
     expect(failure({ signer: 'notation', ...files, 'notation-key': '../outside.key' })).toMatch(
       /^Input "notation-key": /
+    )
+  })
+})
+
+describe('fan-out', () => {
+  const failure = (inputs: Record<string, string>) => {
+    try {
+      read(inputs)
+    } catch (error) {
+      return (error as Error).message
+    }
+    return undefined
+  }
+  const merge = fanOutNeeds('fan-out', 'merge')
+
+  test('a platform job builds one platform and pushes it; the merge job takes descriptors', () => {
+    expect(read({ 'fan-out': 'platform', platforms: 'linux/arm64' }).fanOut).toEqual({
+      mode: 'platform',
+      descriptors: []
+    })
+    const config = read({ 'fan-out': 'merge', ...merge })
+    expect(config.fanOut.mode).toBe('merge')
+    expect(config.fanOut.descriptors.map(d => d.platform)).toEqual(['linux/arm64'])
+    expect(read().fanOut).toEqual({ mode: 'off', descriptors: [] })
+  })
+
+  test('what cannot hold together is one line naming the input', () => {
+    expect(failure({ 'fan-out': 'platform' })).toBe(
+      'Input "platforms": fan-out: platform builds one platform a job, and 2 are given. Expected one platform, e.g. the matrix\'s.'
+    )
+    expect(failure({ 'fan-out': 'platform', platforms: 'linux/amd64', push: 'false' })).toMatch(
+      /^Input "push": it is false, and a platform job exists to push its platform/
+    )
+    expect(failure({ 'fan-out': 'merge' })).toMatch(
+      /^Input "digests": it is empty, and fan-out is merge/
+    )
+    expect(failure({ ...merge })).toBe(
+      'Input "digests": it is set, and fan-out is off. Expected empty, or fan-out: merge.'
+    )
+    expect(failure({ 'fan-out': 'merge', digests: '{"version":1}' })).toMatch(
+      /^Input "digests": descriptor 1: platform is not os\/arch/
     )
   })
 })

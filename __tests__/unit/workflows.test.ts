@@ -190,6 +190,7 @@ describe('examples/workflows', () => {
         'air-gapped',
         'docker-hub',
         'ecr',
+        'fan-out',
         'ghcr',
         'key-signing',
         'private-repo',

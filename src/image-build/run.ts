@@ -40,7 +40,16 @@ export type BuiltImage = BuiltCommon &
         /** The references buildx pushed: the image and its tags are published. */
         pushed: readonly string[]
       }
+    | {
+        /** fan-out: merge: the index written from the platform jobs' pushes (src/merge/). */
+        via: 'merged'
+        /** Per platform, what its platform job reported (scan verdict, blocking findings). */
+        jobs: { platform: string; index: string; verdict: string; reason?: string }[]
+      }
   )
+
+/** What a build makes (the merged index is made by the merge job, not built). */
+export type BuiltByBuild = Exclude<BuiltImage, { via: 'merged' }>
 
 interface BuiltCommon {
   /** The image index digest (sha256:…), the one identity of the build. */
@@ -80,7 +89,7 @@ export async function buildImage(
   plan: Plan,
   ctx: RunContext,
   options: BuildOptions
-): Promise<BuiltImage> {
+): Promise<BuiltByBuild> {
   const layout = join(options.workDir, 'image-layout')
   const output: BuildOutput =
     options.via === 'buildx'

@@ -19,10 +19,10 @@ import { foreignPlatforms } from '../tools/platform.js'
 import { describeBuildTools } from '../tools/prepare.js'
 import { BuildxPushError, type BuildxPushFailure } from './buildx-output.js'
 import { buildCheckingToolsOnFailure } from './check-on-failure.js'
-import { buildImage, type BuiltImage } from './run.js'
+import { buildImage, type BuiltByBuild } from './run.js'
 
 export interface BuildStageResult {
-  image: BuiltImage
+  image: BuiltByBuild
   /** Set when buildx could not push and the layout route took over. */
   buildxFailure?: BuildxPushFailure
 }
@@ -59,7 +59,7 @@ export async function buildStage(
     readiness = ready
     return ready
   }
-  const tellBuildTools = async (image?: BuiltImage) => {
+  const tellBuildTools = async (image?: BuiltByBuild) => {
     const seen = readiness ?? {
       buildxVersion: await buildxVersion,
       ...(image?.builder ? { builder: image.builder } : {}),

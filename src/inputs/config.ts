@@ -7,6 +7,7 @@ import type { AdviceRule } from './advice-rules.js'
 import type { AllowedBase, TrustedSigner } from './base-images.js'
 import type { RegistryAuth } from './registry-auth.js'
 import type { LifecycleRule } from './lifecycle-policy.js'
+import type { PlatformDescriptor } from './platform-descriptor.js'
 
 export type { AllowedBase, RegistryAuth, TrustedSigner }
 
@@ -114,6 +115,12 @@ export interface Config {
     advice: { enabled: boolean; ignore: AdviceRule[] }
   }
   /** The retention policy (inputs/lifecycle-policy.ts): stage 12. */
+  /** One job for every platform, or a platform job of a matrix, or the job that merges them. */
+  fanOut: {
+    mode: ChoiceOf<'fan-out'>
+    /** merge: what the platform jobs output (platform-descriptor). */
+    descriptors: PlatformDescriptor[]
+  }
   lifecycle: {
     rules: LifecycleRule[]
     /** Retention on GitHub's container registry (Packages API), and on any other OCI registry. */
@@ -136,6 +143,7 @@ export type ToolsConfig = {
   /** cosign also checks base images' signatures (base-image-identities). */
   policy?: Pick<Config['policy'], 'mode' | 'identities'>
   sign: Pick<Config['sign'], 'cosignVersion' | 'signer' | 'notation'>
+  fanOut?: Pick<Config['fanOut'], 'mode'>
   tools: Config['tools']
 }
 export type BuildConfig = Pick<Config, 'build' | 'platforms'>

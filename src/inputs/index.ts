@@ -10,6 +10,7 @@ import { ADVICE_RULE_IDS, type AdviceRule } from './advice-rules.js'
 import { parseAllowedBase, parseTrustedSigner } from './base-images.js'
 import { parseRegistryAuth, type RegistryAuth } from './registry-auth.js'
 import { parseLifecyclePolicy } from './lifecycle-policy.js'
+import { DESCRIPTOR_FORM, parseDescriptors } from './platform-descriptor.js'
 import { notationConfig, parsePluginConfig, pemCertificates } from './notation.js'
 import { ecrRegistry, isGithubContainerRegistry, registryOf } from '../reference.js'
 import type { Attestation, Config, Mode, NotationConfig } from './config.js'
@@ -187,9 +188,41 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     },
     sign,
     policy: readPolicy(r),
+    fanOut: readFanOut(r, platforms, r.choice('push')),
     lifecycle: readLifecycle(r, images, options.serverUrl),
     tools: readTools(r)
   }
+}
+
+/**
+ * fan-out: a platform job builds, scans and pushes one platform by digest; the merge job takes
+ * their descriptors. What cannot hold together is said here, before anything runs.
+ */
+function readFanOut(r: Inputs, platforms: readonly string[], push: Mode): Config['fanOut'] {
+  const mode = r.choice('fan-out')
+  const descriptors = r.field('digests', raw => parseDescriptors(raw))
+  if (mode === 'platform') {
+    if (platforms.length !== 1) {
+      r.fail(
+        'platforms',
+        `fan-out: platform builds one platform a job, and ${platforms.length} are given`,
+        "one platform, e.g. the matrix's"
+      )
+    }
+    if (push === 'false')
+      r.fail(
+        'push',
+        'it is false, and a platform job exists to push its platform for the merge job',
+        'auto or true with fan-out: platform'
+      )
+  }
+  if (mode === 'merge' && descriptors.length === 0) {
+    r.fail('digests', 'it is empty, and fan-out is merge', DESCRIPTOR_FORM)
+  }
+  if (mode !== 'merge' && descriptors.length > 0) {
+    r.fail('digests', `it is set, and fan-out is ${mode}`, 'empty, or fan-out: merge')
+  }
+  return { mode, descriptors }
 }
 
 /**

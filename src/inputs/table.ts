@@ -11,6 +11,7 @@
  * defaults (__tests__/unit/inputs.test.ts). The parsers of the other inputs are in index.ts,
  * one group per stage.
  */
+import { DESCRIPTOR_FORM } from './platform-descriptor.js'
 import { ADVICE_RULE_IDS } from './advice-rules.js'
 import { GLOB_FORM, IDENTITY_FORM } from './base-images.js'
 import { REGISTRY_AUTH_FORM } from './registry-auth.js'
@@ -240,6 +241,14 @@ export const INPUTS = {
     accepts: list(`rule IDs among ${ADVICE_RULE_IDS.join(', ')}`),
     lines: true
   },
+  'fan-out': {
+    default: 'off',
+    accepts: 'off, platform or merge',
+    choices: ['off', 'platform', 'merge'],
+    derived:
+      'off: one job builds every platform; platform: a matrix job builds, scans and pushes one by digest; merge: the last job merges, signs and tags'
+  },
+  digests: { default: '', accepts: DESCRIPTOR_FORM, lines: true },
   'lifecycle-policy': { default: '', accepts: LIFECYCLE_FORM, lines: true },
   'ghcr-retention': {
     default: 'off',

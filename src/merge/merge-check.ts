@@ -7,7 +7,7 @@
  * written. Pure: the registry's answers are passed in.
  */
 import type { Digest } from '../digest.js'
-import type { PlatformDescriptor } from './descriptor.js'
+import type { PlatformDescriptor } from '../inputs/platform-descriptor.js'
 
 /** A manifest as an index lists it (OCI descriptor). */
 export interface IndexEntry {

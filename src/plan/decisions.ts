@@ -15,6 +15,8 @@ export interface DecisionInput {
   uploadSarif: Mode
   /** `cosign-key` is set. */
   cosignKey: boolean
+  /** fan-out: a platform job signs nothing (the merge job signs the merged index). */
+  fanOut?: 'off' | 'platform' | 'merge'
   /** signer: notation, and how its key was given (a file, or a plugin's). */
   notation?: 'key file' | 'plugin'
   /** The scan runs (no scan, no SARIF). Default true. */
@@ -105,6 +107,11 @@ function decideSign(
   if (!push) {
     return off(
       'The image is not signed because it is not pushed: signatures are attached by digest in the registry.'
+    )
+  }
+  if (input.fanOut === 'platform') {
+    return off(
+      'This platform job pushes its platform by digest only: the merge job signs the merged index, then tags it.'
     )
   }
   if (input.notation) {

@@ -29,6 +29,8 @@ export interface PlanInput {
   uploadSarif: Mode
   cosignKey: boolean
   notation?: 'key file' | 'plugin'
+  /** fan-out (default off): a platform job adds no tag and signs nothing; the merge job does. */
+  fanOut?: 'off' | 'platform' | 'merge'
   /** The scan runs. Default true. */
   scan?: boolean
   transparencyLog?: Mode
@@ -52,7 +54,15 @@ export interface Plan {
 
 export function makePlan(input: PlanInput, ctx: RunContext): Plan {
   const images = resolveImages(input.images, ctx)
-  const { version, tags, notes } = computeTags(input.tags, input.flavor, ctx)
+  const computed = computeTags(input.tags, input.flavor, ctx)
+  const { version, notes } = computed
+  // A platform job tags nothing: the merge job tags the merged index once it is signed.
+  const tags = input.fanOut === 'platform' ? [] : computed.tags
+  if (input.fanOut === 'platform' && computed.tags.length > 0) {
+    notes.push(
+      `This platform job adds no tag: the merge job adds ${computed.tags.join(', ')} to the merged index.`
+    )
+  }
   const decisions = decide(input, ctx)
   const labels = mergeLabels(ociLabels(ctx, version), input.labels)
 
@@ -71,7 +81,7 @@ export function makePlan(input: PlanInput, ctx: RunContext): Plan {
       `This run is on ${ctx.serverUrl}, but the default image ${images[0] ?? ''} is on ghcr.io. Set images to use your instance's registry.`
     )
   }
-  if (decisions.push && tags.length === 0) {
+  if (decisions.push && tags.length === 0 && input.fanOut !== 'platform') {
     notes.push(
       'No tag applies to this event, so the image is pushed by digest only. Add a tags rule (e.g. type=sha) to name it.'
     )
@@ -88,7 +98,8 @@ export function makePlan(input: PlanInput, ctx: RunContext): Plan {
       push: decisions.push,
       scan: input.scan ?? true,
       sign: decisions.sign,
-      tags
+      tags,
+      ...(input.fanOut ? { fanOut: input.fanOut } : {})
     }),
     notes
   }

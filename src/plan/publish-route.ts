@@ -20,11 +20,17 @@ export interface PublishRouteInput {
   sign: 'keyless' | 'key' | 'notation' | 'off'
   /** Bare tags of the plan. */
   tags: readonly string[]
+  fanOut?: 'off' | 'platform' | 'merge'
 }
 
 export function decidePublishRoute(input: PublishRouteInput): PublishRoute {
   const layout = (reason: string): PublishRoute => ({ via: 'layout', reason })
   if (!input.push) return layout('nothing is pushed: the build writes an OCI layout only')
+  if (input.fanOut === 'platform')
+    return layout('a platform job pushes by digest for the merge job')
+  if (input.fanOut === 'merge') {
+    return layout('the merge job writes the index of the platform jobs by digest, signs, then tags')
+  }
   if (input.scan) return layout('the scan reads the OCI layout before anything reaches a registry')
   if (input.sign !== 'off')
     return layout('pushed by digest from the OCI layout, so that tags move only after signing')

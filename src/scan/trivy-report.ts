@@ -8,6 +8,7 @@
  */
 import { SEVERITIES, type Finding, type PlatformScan, type Severity } from './model.js'
 import { errorMessage } from '../errors.js'
+import { isDigest, type Digest } from '../digest.js'
 
 export class TrivyReportError extends Error {
   override name = 'TrivyReportError'
@@ -164,4 +165,19 @@ export function parseTrivyReport(json: string, options: ParseOptions): PlatformS
   const os = isObject(doc.Metadata) && isObject(doc.Metadata.OS) ? doc.Metadata.OS : undefined
   if (os && text(os.Family)) scan.os = [text(os.Family), text(os.Name)].filter(Boolean).join(' ')
   return scan
+}
+
+/**
+ * The digest a report says was scanned: Trivy names its artifact as it was given,
+ * `<layout>@sha256:…` for an OCI layout (scan/args.ts); undefined when it names none.
+ */
+export function scannedDigest(json: string): Digest | undefined {
+  try {
+    const name = (JSON.parse(json) as { ArtifactName?: unknown }).ArtifactName
+    if (typeof name !== 'string') return undefined
+    const digest = name.slice(name.lastIndexOf('@') + 1)
+    return isDigest(digest) ? digest : undefined
+  } catch {
+    return undefined
+  }
 }

@@ -9,6 +9,7 @@
  * "skipped, because…" cannot be confused by a reader of optional fields.
  */
 import type { BuildStageResult } from '../image-build/stage.js'
+import type { BuiltImage } from '../image-build/run.js'
 import type { Config } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
 import type { PolicyResult } from '../policy/stage.js'
@@ -19,6 +20,7 @@ import type { RegistryLogin } from '../registry/index.js'
 import { scanOutputs, type ScanSection } from '../report/scan-summary.js'
 import type { SignOutcome } from '../sign/stage.js'
 import type { LifecycleOutcome } from '../lifecycle/stage.js'
+import type { PlatformDescriptor } from '../inputs/platform-descriptor.js'
 import type { StageTiming } from '../timings.js'
 import { publishedBy, type JobSummary, type Outcome } from './summary.js'
 
@@ -28,7 +30,7 @@ export type Publication =
   | { status: 'not-published'; reason: string }
   /** By digest to every image; the tags are not added yet. */
   | { status: 'pushed'; pushed: PushResult[] }
-  | { status: 'published'; via: 'layout'; pushed: PushResult[]; tagged: TagResult[] }
+  | { status: 'published'; via: 'layout' | 'merged'; pushed: PushResult[]; tagged: TagResult[] }
   /** buildx pushed the image with its tags in one step (plan/publish-route.ts). */
   | { status: 'published'; via: 'buildx' }
   /** A publish, sign or tag failure: what exists in each registry (registry-state.ts). */
@@ -45,12 +47,15 @@ export interface RunRecord {
   logins?: RegistryLogin[]
   /** The base-image policy and the Dockerfile advice (stage 4). */
   policy?: PolicyResult
-  build?: BuildStageResult
+  /** What the build made, or the index the merge job wrote (fan-out: merge). */
+  build?: Omit<BuildStageResult, 'image'> & { image: BuiltImage }
   /** The scan and its report (SARIF, upload, files); absent when the scan did not run. */
   scan?: ScanSection
   publication?: Publication
   signing?: Signing
   lifecycle?: LifecycleOutcome
+  /** fan-out: platform: what this job hands the merge job. */
+  platformDescriptor?: PlatformDescriptor
 }
 
 export function newRunRecord(): RunRecord {
@@ -81,6 +86,9 @@ export function stepOutputs(record: RunRecord, plan: Plan, config: Config): Reco
   }
   if (record.policy) out['base-images'] = baseImagesOutput(record.policy)
   if (record.lifecycle) out['lifecycle-policy'] = record.lifecycle.ecrPolicyFile
+  if (record.platformDescriptor) {
+    out['platform-descriptor'] = JSON.stringify(record.platformDescriptor)
+  }
   const image = record.build?.image
   if (!image) return out
   out.digest = image.digest
@@ -122,6 +130,7 @@ export function jobSummary(
     ...(failure ? { failure } : {})
   }
   const build = record.build
+  if (build?.image.via === 'merged') summary.platformJobs = build.image.jobs
   if (build) {
     const { image, buildxFailure } = build
     summary.build = {

@@ -31,6 +31,8 @@ export interface JobSummary {
   policy?: PolicyResult
   /** The retention policy as ECR's lifecycle JSON. */
   lifecycle?: LifecycleOutcome
+  /** fan-out: merge: each platform job's index and scan verdict. */
+  platformJobs?: { platform: string; index: string; verdict: string; reason?: string }[]
   /** The scan's verdict, findings and where its reports went. */
   scan?: ScanSection
   /** What was signed and attested, and how a consumer verifies it. */
@@ -60,8 +62,11 @@ const LOGIN_METHOD: Record<string, string> = {
 }
 
 /** How the image reached the registries: for the Pushed row. */
-export function publishedBy(summary: JobSummary, via: 'buildx' | 'layout'): string {
+export function publishedBy(summary: JobSummary, via: 'buildx' | 'layout' | 'merged'): string {
   const { publish } = summary.plan
+  if (via === 'merged') {
+    return "the platform jobs' pushes merged into one index, written by digest, then the tags"
+  }
   if (summary.build?.buildxPushFailed) {
     return `by skopeo from an OCI layout, by digest, then the tags: ${summary.build.buildxPushFailed}`
   }
@@ -126,6 +131,7 @@ export function renderSummary(summary: JobSummary): string {
   parts.push(
     ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${cell(v)} |`)].join('\n')
   )
+  if (summary.platformJobs) parts.push(renderPlatformJobs(summary.platformJobs))
   if (summary.policy) parts.push(renderPolicySummary(summary.policy))
   if (summary.scan) parts.push(renderScanSummary(summary.scan))
   if (summary.sign) parts.push(renderSignSummary(summary.sign))
@@ -158,4 +164,19 @@ function caution(failure: string): string {
     .split(/\r?\n/)
     .map(line => (line.trim() ? `> ${line.replace(/^([#>*+-]|\d+\.)/, '\\$1')}` : '>'))
   return ['> [!CAUTION]', ...lines].join('\n')
+}
+
+/** The merge job's platforms: which platform job's index each came from, and its scan. */
+function renderPlatformJobs(jobs: NonNullable<JobSummary['platformJobs']>): string {
+  return [
+    '### Platform jobs',
+    'Merged after checking each against the registry, and its scan report against the manifest merged.',
+    '',
+    '| platform | index pushed | scan |',
+    '| --- | --- | --- |',
+    ...jobs.map(
+      j =>
+        `| ${code(j.platform)} | ${code(j.index.slice(0, 19))} | ${j.verdict}${j.reason ? `: ${cell(j.reason)}` : ''} |`
+    )
+  ].join('\n')
 }

@@ -46,7 +46,10 @@ export async function prepareTools(
   options: PrepareToolsOptions
 ): Promise<PreparedTools> {
   const requests: ToolRequest[] = []
-  if (config.scan.enabled) requests.push({ tool: 'trivy', version: config.scan.trivyVersion })
+  // The merge job scans nothing: the platform jobs did, and it checks their reports.
+  if (config.scan.enabled && config.fanOut?.mode !== 'merge') {
+    requests.push({ tool: 'trivy', version: config.scan.trivyVersion })
+  }
   // cosign signs and attests; a run that signs nothing (and checks no base) does not download it.
   // cosign also checks the base images' signatures, before the build.
   const checksBases = config.policy?.mode !== 'off' && (config.policy?.identities.length ?? 0) > 0

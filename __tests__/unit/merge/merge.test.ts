@@ -5,7 +5,10 @@
  * and the merged index: each platform manifest as the registry listed it (byte for byte),
  * followed by its provenance, index annotations kept where the jobs agree.
  */
-import { parseDescriptors, type PlatformDescriptor } from '../../../src/merge/descriptor.js'
+import {
+  parseDescriptors,
+  type PlatformDescriptor
+} from '../../../src/inputs/platform-descriptor.js'
 import { checkMerge, type StoredIndex } from '../../../src/merge/merge-check.js'
 import { mergedIndex } from '../../../src/merge/merged-index.js'
 import { createHash } from 'node:crypto'

@@ -1,0 +1,268 @@
+/**
+ * A matrix of platform jobs, then a merge job (issue 18), each a run of the bundle against the
+ * world's registry: the amd64 job and the arm64 job build, scan and push their platform by
+ * digest (no tag, no signature) and output a descriptor; the merge job checks both against the
+ * registry and their scans, writes one index by digest, signs it keyless (recursive) with the
+ * real cosign on the loopback Sigstore, verifies, and only then tags. The merged index's
+ * platform manifests are byte-identical to the ones the platform jobs pushed and scanned. A
+ * merge with a platform whose gate failed, or with a descriptor missing, publishes no tag and
+ * names the platform.
+ */
+import { createHash } from 'node:crypto'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { stringify } from 'yaml'
+import { checkoutWithSigstore, mirroredCosign, mirroredTrivy } from '../helpers/e2e-checkout.js'
+import { FakeGitHub } from '../helpers/fake-github.js'
+import { FakeSigstore } from '../helpers/fake-sigstore.js'
+import { ACTIONS_OIDC_PUBLIC_KEY, addOidcRoute, type OidcRoute } from '../helpers/oidc-token.js'
+import { ReleaseServer } from '../helpers/release-server.js'
+import { runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
+import {
+  describeWithWorld,
+  requireWorld,
+  run,
+  runnerDockerConfig,
+  runnerWorldEnv,
+  type World
+} from './world.js'
+
+const TIMEOUT = 300_000
+const TOKEN = 'ghs_fanOutE2Etoken0123456789abcdefghijklm'
+const WORKFLOW = 'e2e-org/fan/.github/workflows/release.yml@refs/tags/v4.0.0'
+
+const tagPush: EventSpec = {
+  name: 'push',
+  ref: 'refs/tags/v4.0.0',
+  sha: '4444444444444444444444444444444444444444',
+  payload: {
+    ref: 'refs/tags/v4.0.0',
+    repository: {
+      full_name: 'e2e-org/fan',
+      name: 'fan',
+      html_url: 'https://github.com/e2e-org/fan',
+      private: false,
+      visibility: 'public'
+    }
+  }
+}
+
+describeWithWorld('e2e: platform jobs, then a merge job', () => {
+  let world: World
+  let mirror: ReleaseServer
+  let github: FakeGitHub
+  let sigstore: FakeSigstore
+  let oidc: OidcRoute
+  let workspace: string
+  let env: Record<string, string>
+  const toolCache = join(mkdtempSync(join(tmpdir(), 'fan-out-e2e-kept-')), 'tool-cache')
+  const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+  const runs: ActionRun[] = []
+  const authfile = () => join(world.DOCKER_CONFIG, 'config.json')
+
+  beforeAll(async () => {
+    world = requireWorld()
+    mirror = await ReleaseServer.start()
+    github = await FakeGitHub.start({ token: TOKEN, repos: ['e2e-org/fan'] })
+    oidc = addOidcRoute(github, { claims: { repository: 'e2e-org/fan', workflow_ref: WORKFLOW } })
+    sigstore = await FakeSigstore.start({
+      dir: mkdtempSync(join(tmpdir(), 'fan-out-e2e-sigstore-')),
+      oidcPublicKeys: [ACTIONS_OIDC_PUBLIC_KEY]
+    })
+    workspace = checkoutWithSigstore('fan-out-e2e', sigstore)
+    writeFileSync(
+      join(workspace, 'tools.yaml'),
+      stringify([
+        await mirroredTrivy(mirror),
+        mirroredCosign(mirror, world.COSIGN3_VERSION, world.COSIGN3)
+      ])
+    )
+    env = {
+      ...runnerWorldEnv(world),
+      DOCKER_CONFIG: runnerDockerConfig(world),
+      GITHUB_API_URL: github.apiUrl
+    }
+  }, TIMEOUT)
+
+  afterAll(async () => {
+    await mirror?.close()
+    await github?.close()
+    await sigstore?.close()
+  })
+
+  const action = async (image: string, inputs: Record<string, string>) => {
+    const result = await runAction({
+      event: tagPush,
+      workspace,
+      toolCache,
+      githubToken: TOKEN,
+      env: { ...env, ...oidc.env },
+      inputs: {
+        images: image,
+        context: 'examples/hello',
+        target: 'runtime',
+        'build-args': `BASE=${world.BASE_IMAGE}`,
+        network: 'host',
+        cache: 'none',
+        'upload-sarif': 'false',
+        'tools-manifest': 'tools.yaml',
+        'cosign-version': world.COSIGN3_VERSION,
+        'sigstore-signing-config': 'sigstore/signing_config.json',
+        'sigstore-trusted-root': 'sigstore/trusted_root.json',
+        'registry-auth': stringify([
+          {
+            registry: world.REGISTRY,
+            username: world.REGISTRY_USER,
+            password: world.REGISTRY_PASSWORD
+          }
+        ]),
+        ...inputs
+      }
+    })
+    runs.push(result)
+    return result
+  }
+  const platformJob = (image: string, platform: string, extra: Record<string, string> = {}) =>
+    action(image, { 'fan-out': 'platform', platforms: platform, ...extra })
+  const mergeJob = (image: string, descriptors: string[]) =>
+    action(image, {
+      'fan-out': 'merge',
+      platforms: 'linux/amd64,linux/arm64',
+      digests: descriptors.join('\n')
+    })
+
+  const tagsOf = async (image: string) => {
+    const r = await run(
+      world.SKOPEO,
+      ['list-tags', '--authfile', authfile(), `docker://${image}`],
+      {
+        env: runnerWorldEnv(world),
+        allowFailure: true
+      }
+    )
+    return r.code === 0 ? (JSON.parse(r.stdout) as { Tags: string[] }).Tags : []
+  }
+  const raw = async (reference: string) =>
+    (
+      await run(
+        world.SKOPEO,
+        ['inspect', '--raw', '--authfile', authfile(), `docker://${reference}`],
+        {
+          env: runnerWorldEnv(world)
+        }
+      )
+    ).stdout
+
+  test(
+    'amd64 job, arm64 job, merge job: one index of the pushed and scanned manifests, signed and verified, tags last',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/fan-${unique()}`
+      const amd = await platformJob(image, 'linux/amd64')
+      const arm = await platformJob(image, 'linux/arm64')
+      for (const job of [amd, arm]) {
+        expect(job.errors).toEqual([])
+        expect(job.main.exitCode).toBe(0)
+        expect(job.outputs.signed).toBe('false')
+        expect(job.outputs.tags ?? '').toBe('')
+      }
+      // nothing tagged yet: the platform jobs push by digest only
+      expect((await tagsOf(image)).filter(t => !t.startsWith('sha256-'))).toEqual([])
+      const descriptors = [amd, arm].map(job => job.outputs['platform-descriptor'] ?? '')
+      const pushed = descriptors.map(
+        d =>
+          JSON.parse(d) as {
+            platform: string
+            manifest: { digest: string }
+            scan: { verdict: string; digest: string }
+          }
+      )
+      expect(
+        pushed.map(p => [p.platform, p.scan.verdict, p.scan.digest === p.manifest.digest])
+      ).toEqual([
+        ['linux/amd64', 'passed', true],
+        ['linux/arm64', 'passed', true]
+      ])
+
+      const merge = await mergeJob(image, descriptors)
+      expect(merge.errors).toEqual([])
+      expect(merge.main.exitCode).toBe(0)
+      const digest = merge.outputs.digest ?? ''
+      expect(merge.outputs.signed).toBe('true')
+      // the merged index: the platform jobs' manifests, byte-identical, each with its provenance
+      const index = JSON.parse(await raw(`${image}@${digest}`)) as {
+        manifests: { digest: string; platform?: { architecture: string } }[]
+      }
+      const platformsIn = index.manifests
+        .filter(m => m.platform?.architecture !== 'unknown')
+        .map(m => m.digest)
+      expect(platformsIn).toEqual(pushed.map(p => p.manifest.digest))
+      expect(index.manifests).toHaveLength(4)
+      for (const p of pushed) {
+        const bytes = await raw(`${image}@${p.manifest.digest}`)
+        expect(`sha256:${createHash('sha256').update(bytes).digest('hex')}`).toBe(p.manifest.digest)
+      }
+      // signed, verified, and only then tagged
+      const out = merge.main.stdout
+      const verifiedAt = out.indexOf(`${image}@${digest}: signed`)
+      expect(verifiedAt).toBeGreaterThan(-1)
+      expect(out.indexOf(`${image}:4.0.0 -> ${digest}`)).toBeGreaterThan(verifiedAt)
+      expect(await tagsOf(image)).toEqual(expect.arrayContaining(['4.0.0', '4.0']))
+      const verify = await run(
+        world.COSIGN3,
+        [
+          'verify',
+          '--trusted-root',
+          sigstore.trustedRootPath,
+          '--certificate-identity',
+          `https://github.com/${WORKFLOW}`,
+          '--certificate-oidc-issuer',
+          'https://token.actions.githubusercontent.com',
+          `${image}@${digest}`
+        ],
+        {
+          env: {
+            ...runnerWorldEnv(world),
+            DOCKER_CONFIG: world.DOCKER_CONFIG,
+            HOME: mkdtempSync(join(tmpdir(), 'cosign-home-'))
+          },
+          allowFailure: true
+        }
+      )
+      expect([verify.code, verify.stderr.slice(-300)]).toEqual([0, expect.any(String)])
+      // the summary shows each platform job's scan
+      expect(merge.summary).toMatch(/### Platform jobs/)
+      expect(merge.summary).toMatch(
+        /\| `linux\/arm64` \| `sha256:[a-f0-9]{12}` \| passed: The gate passed/
+      )
+    },
+    TIMEOUT
+  )
+
+  test(
+    'a platform whose gate failed, or a descriptor missing: nothing merged, no tag, the platform named',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/fan-refused-${unique()}`
+      const amd = await platformJob(image, 'linux/amd64')
+      const arm = await platformJob(image, 'linux/arm64', { 'fail-on': 'medium' })
+      expect(arm.main.exitCode).not.toBe(0)
+      const armDescriptor = arm.outputs['platform-descriptor'] ?? ''
+      expect(JSON.parse(armDescriptor)).toMatchObject({
+        platform: 'linux/arm64',
+        scan: { verdict: 'failed' }
+      })
+
+      const failed = await mergeJob(image, [
+        amd.outputs['platform-descriptor'] ?? '',
+        armDescriptor
+      ])
+      expect(failed.main.exitCode).not.toBe(0)
+      expect(failed.errors.join('\n')).toMatch(/linux\/arm64: its gate failed/)
+      const missing = await mergeJob(image, [amd.outputs['platform-descriptor'] ?? ''])
+      expect(missing.main.exitCode).not.toBe(0)
+      expect(missing.errors.join('\n')).toMatch(/linux\/arm64: no descriptor/)
+      expect((await tagsOf(image)).filter(t => !t.startsWith('sha256-'))).toEqual([])
+    },
+    TIMEOUT
+  )
+})
