@@ -184,7 +184,12 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
         ['linux/arm64', 'passed', true]
       ])
 
+      const started = performance.now()
       const merge = await mergeJob(image, descriptors)
+      // The merge job's wall time, for scripts/bench-fan-out.sh (MERGE_SECONDS).
+      console.log(
+        `fan-out e2e: merge job ${((performance.now() - started) / 1000).toFixed(1)} s (main + post, the bundle)`
+      )
       expect(merge.errors).toEqual([])
       expect(merge.main.exitCode).toBe(0)
       const digest = merge.outputs.digest ?? ''
