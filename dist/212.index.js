@@ -134,6 +134,37 @@ async function execWithTimeout(program, args, options) {
 
 /***/ }),
 
+/***/ 166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ OCI_INDEX),
+/* harmony export */   Fd: () => (/* binding */ platformString),
+/* harmony export */   xp: () => (/* binding */ IMAGE_MEDIA_TYPES)
+/* harmony export */ });
+/* unused harmony export OCI_MANIFEST */
+/**
+ * The OCI vocabulary every stage that reads an index shares: the media types of manifests and
+ * indexes, a descriptor as an index lists it, and `os/arch[/variant]`. One copy, so a build's
+ * layout, a registry's answer and the merged index agree on them.
+ */
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+/** What a client accepts for an image: OCI's index and manifest, and Docker's two. */
+const IMAGE_MEDIA_TYPES = [
+    OCI_INDEX,
+    OCI_MANIFEST,
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+];
+/** `linux/arm64/v8`; undefined for a descriptor without a platform. */
+function platformString(p) {
+    return p?.os ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : undefined;
+}
+
+
+/***/ }),
+
 /***/ 4212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -835,11 +866,13 @@ async function ensureBuildReady(opts) {
 /* harmony export */   m4: () => (/* binding */ hostArchitecture)
 /* harmony export */ });
 /* unused harmony exports parsePlatform, formatPlatform, emulatorFor */
+/* harmony import */ var _oci_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(166);
 /**
  * Target platforms (`linux/arm64`, `linux/arm/v7`) against the host: which ones the kernel runs
  * natively, which need a QEMU binfmt_misc handler, and which handler and `tonistiigi/binfmt`
  * architecture name each one maps to. Pure data and functions: no process, no file.
  */
+
 /** containerd's normalization of architecture aliases (platforms.Normalize). */
 const ARCH_ALIASES = {
     x86_64: { architecture: 'amd64' },
@@ -873,7 +906,7 @@ function parsePlatform(value) {
     return variant === undefined ? { os, architecture } : { os, architecture, variant };
 }
 function formatPlatform(p) {
-    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+    return platformString(p) ?? '';
 }
 /**
  * `process.arch` → the OCI architecture of the host. Node says `ppc64` on both endiannesses;

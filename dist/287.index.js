@@ -433,7 +433,6 @@ async function signStage(options, request) {
     const env = { ...options.env };
     await (0,promises_.mkdir)(options.workDir, { recursive: true });
     const formats = writtenFormats(config.signatureFormat);
-    const states = (signed, reason, failed) => notSignedStates(request, signed, reason, failed);
     const verified = new Set();
     let prepared;
     let sigstore;
@@ -443,7 +442,7 @@ async function signStage(options, request) {
     }
     catch (error) {
         const reason = (0,errors/* errorMessage */.gJ)(error);
-        throw new SignError(states(verified, reason), reason);
+        throw new SignError(notSignedStates(request, verified, reason), reason);
     }
     const { signer, expect } = prepared;
     const common = {
@@ -489,7 +488,7 @@ async function signStage(options, request) {
         }
         catch (error) {
             const reason = (0,errors/* errorMessage */.gJ)(error);
-            throw new SignError(states(verified, reason, image), reason);
+            throw new SignError(notSignedStates(request, verified, reason, image), reason);
         }
         verified.add(image);
         outcome.signed.push({ image, formats, attestations: request.attestations.map(a => a.label) });
@@ -635,17 +634,8 @@ function notationError(result) {
     const error = lines.filter(l => /^Error:/.test(l)).pop();
     return (error ?? (lines.slice(-3).join(' | ') || `exit code ${result.exitCode}`)).slice(0, 800);
 }
-/** The consumer's commands: the trust store, the trust policy, then the verify. */
-function consumerNotationCommands(reference, type) {
-    return [
-        `notation cert add --type ${type} --store ${NAME} trust-store.pem`,
-        'notation policy import trustpolicy.json',
-        `notation verify ${reference}`
-    ].join('\n');
-}
 async function notationSign(setup, request) {
     const { log } = request;
-    const states = (signed, reason, failed) => notSignedStates(request, signed, reason, failed);
     const verified = new Set();
     let env;
     try {
@@ -653,17 +643,21 @@ async function notationSign(setup, request) {
     }
     catch (error) {
         const reason = (0,errors/* errorMessage */.gJ)(error);
-        throw new SignError(states(verified, reason), reason);
+        throw new SignError(notSignedStates(request, verified, reason), reason);
     }
-    const name = `notation ${setup.notation.version}, ${describeNotationKey(setup.config)}`;
+    const { type } = setup.config.trustStore;
     const outcome = {
         signer: 'notation',
-        name,
+        version: setup.notation.version,
         key: describeNotationKey(setup.config),
         identity: setup.config.identity,
         trustStore: { type: setup.config.trustStore.type, source: setup.config.trustStore.source },
         trustPolicy: trustPolicy(request.images, setup.config),
         signed: [],
+        setupCommands: [
+            `notation cert add --type ${type} --store ${NAME} trust-store.pem`,
+            'notation policy import trustpolicy.json'
+        ],
         verifyCommands: []
     };
     const digests = [request.digest, ...(setup.recursive ? (request.platforms ?? []) : [])];
@@ -681,7 +675,7 @@ async function notationSign(setup, request) {
         }
         catch (error) {
             const reason = (0,errors/* errorMessage */.gJ)(error);
-            throw new SignError(states(verified, reason, image), reason);
+            throw new SignError(notSignedStates(request, verified, reason, image), reason);
         }
         verified.add(image);
         outcome.signed.push({ image, manifests: digests.length });

@@ -44,7 +44,8 @@ async function mapLimit(items, limit, fn) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2187);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2187);
+/* harmony import */ var _oci_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(166);
 /**
  * Reads the OCI image layout directory that `buildx build --output type=oci,tar=false` writes.
  * The digest that is scanned, pushed, signed and tagged comes from here (index.json →
@@ -58,9 +59,10 @@ async function mapLimit(items, limit, fn) {
 
 
 
+
 /** A blob of the layout by digest; the digest is checked first (it becomes a path). */
 async function readBlob(layout, digest) {
-    (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .checkDigest */ .H2)(digest, 'a sha256 digest');
+    (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .checkDigest */ .H2)(digest, 'a sha256 digest');
     try {
         return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layout, 'blobs', 'sha256', digest.slice('sha256:'.length)));
     }
@@ -83,7 +85,7 @@ async function topDescriptor(layout) {
     }
     const index = JSON.parse(text);
     const top = index.manifests?.[0];
-    if (!top || !(0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(top.digest)) {
+    if (!top || !(0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .isDigest */ .Bc)(top.digest)) {
         throw new Error(`${layout}: index.json has no image digest (manifests[0].digest)`);
     }
     return { ...top, digest: top.digest };
@@ -92,7 +94,7 @@ async function topDescriptor(layout) {
 async function layoutIndexDigest(layout) {
     return (await topDescriptor(layout)).digest;
 }
-const platformName = (p) => [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+const platformName = (p) => (0,_oci_js__WEBPACK_IMPORTED_MODULE_2__/* .platformString */ .Fd)(p) ?? '';
 async function readLayoutImage(layout) {
     const top = await topDescriptor(layout);
     const inner = await readJsonBlob(layout, top.digest);
@@ -110,7 +112,7 @@ async function readLayoutImage(layout) {
         .filter(m => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
         .map(m => {
         const platform = platformName(m.platform);
-        return { platform, digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigest */ .m)(m.digest, `the ${platform} manifest`), descriptor: m };
+        return { platform, digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDigest */ .m)(m.digest, `the ${platform} manifest`), descriptor: m };
     });
     return { digest: top.digest, mediaType: top.mediaType, platforms };
 }
@@ -127,7 +129,7 @@ async function writePlatformLayout(layout, dir, platforms) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}\n');
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'index.json'), `${JSON.stringify({
         schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.index.v1+json',
+        mediaType: _oci_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p,
         manifests: platforms.map(p => p.descriptor)
     })}\n`);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.symlink)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layout, 'blobs'), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'blobs'), 'dir');
@@ -427,9 +429,9 @@ const DEFAULT_VERSIONS = {
 };
 const PINNED_RELEASES = [
     {
-        // Notation 1.3.2 (signer: notation). Linux only: each hash is in the release's
-        // notation_1.3.2_checksums.txt as quoted by Microsoft's Notation guides (amd64) and the AUR
-        // notation-bin PKGBUILD (both); the macOS assets have one source so far.
+        // Notation 1.3.2 (signer: notation). Linux only. linux-x64: Microsoft's Notation guides
+        // (the checksum they tell readers to check), the AUR notation-bin PKGBUILD, and a public
+        // installer's pin table; linux-arm64: the last two. The macOS assets had one source.
         tool: 'notation',
         version: '1.3.2',
         sha256: {
@@ -1904,6 +1906,8 @@ async function readDockerAuths(file) {
     return content.auths ?? {};
 }
 
+// EXTERNAL MODULE: ./src/oci.ts
+var oci = __webpack_require__(166);
 ;// CONCATENATED MODULE: ./src/registry/repository-api.ts
 /**
  * One repository of a registry, through the OCI distribution API: its tags (every page), a
@@ -1914,12 +1918,10 @@ async function readDockerAuths(file) {
  */
 
 
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+
+// and the short-lived OCI artifact manifest, which some signers wrote in 2023
 const MANIFEST_ACCEPT = [
-    OCI_INDEX,
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
+    ...oci/* IMAGE_MEDIA_TYPES */.xp,
     'application/vnd.oci.artifact.manifest.v1+json'
 ].join(', ');
 /** Tags asked for per page; a registry may give fewer and says where the rest is (Link). */
@@ -1940,41 +1942,25 @@ function httpRepositoryApi(http, image) {
     const fail = (what, answer) => {
         throw new RegistryApiError(`${what}: ${name} answered HTTP ${answer.status}${registryErrors(answer.body)}`, answer.status);
     };
+    /** A manifest's bytes by tag or digest, checked against the digest asked for; 404: undefined. */
+    const readManifest = async (reference) => {
+        const answer = await http.request(image, 'GET', `manifests/${reference}`, MANIFEST_ACCEPT);
+        if (answer.status === 404)
+            return undefined;
+        if (answer.status !== 200)
+            fail(`reading manifest ${reference}`, answer);
+        const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(answer.body).digest('hex')}`;
+        if ((0,src_digest/* isDigest */.Bc)(reference) && reference !== digest) {
+            throw new Error(`${name}@${reference}: the registry answered a manifest of digest ${digest}`);
+        }
+        return { digest, body: answer.body, contentType: answer.headers['content-type'] };
+    };
     return {
         name,
-        async tags() {
-            const tags = [];
-            let path = `tags/list?n=${TAG_PAGE}`;
-            for (let page = 0; page < MAX_TAG_PAGES; page++) {
-                const answer = await http.request(image, 'GET', path, 'application/json');
-                // A repository without tags yet (or not pushed): nothing to keep or delete.
-                if (answer.status === 404 && page === 0)
-                    return [];
-                if (answer.status !== 200)
-                    fail('listing tags', answer);
-                const body = JSON.parse(answer.body);
-                if (body.tags !== null && body.tags !== undefined && !Array.isArray(body.tags)) {
-                    throw new Error(`listing tags: ${name} answered a tag list that is not a list`);
-                }
-                tags.push(...(body.tags ?? []).map(String));
-                const next = nextLink(answer.headers.link);
-                if (!next)
-                    return [...new Set(tags)];
-                path = next;
-            }
-            throw new Error(`listing tags: ${name} gave more than ${MAX_TAG_PAGES} pages`);
-        },
+        tags: () => allTags(http, image, fail),
         async manifest(reference) {
-            const answer = await http.request(image, 'GET', `manifests/${reference}`, MANIFEST_ACCEPT);
-            if (answer.status === 404)
-                return undefined;
-            if (answer.status !== 200)
-                fail(`reading manifest ${reference}`, answer);
-            const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(answer.body).digest('hex')}`;
-            if ((0,src_digest/* isDigest */.Bc)(reference) && reference !== digest) {
-                throw new Error(`${name}@${reference}: the registry answered a manifest of digest ${digest}`);
-            }
-            return manifestRecord(digest, answer.body, answer.headers['content-type']);
+            const read = await readManifest(reference);
+            return read && manifestRecord(read.digest, read.body, read.contentType);
         },
         async created(config) {
             const answer = await http.request(image, 'GET', `blobs/${config}`, '*/*');
@@ -1992,9 +1978,9 @@ function httpRepositoryApi(http, image) {
         async referrers(digest) {
             if (referrersSupported === false)
                 return 'unsupported';
-            const answer = await http.request(image, 'GET', `referrers/${digest}`, OCI_INDEX);
+            const answer = await http.request(image, 'GET', `referrers/${digest}`, oci/* OCI_INDEX */.$p);
             const type = String(answer.headers['content-type'] ?? '');
-            if (answer.status === 200 && type.startsWith(OCI_INDEX)) {
+            if (answer.status === 200 && type.startsWith(oci/* OCI_INDEX */.$p)) {
                 referrersSupported = true;
                 const index = JSON.parse(answer.body);
                 return (index.manifests ?? []).map(m => m.digest).filter(src_digest/* isDigest */.Bc);
@@ -2006,16 +1992,10 @@ function httpRepositoryApi(http, image) {
             return fail(`listing the referrers of ${digest}`, answer);
         },
         async index(digest) {
-            const answer = await http.request(image, 'GET', `manifests/${digest}`, MANIFEST_ACCEPT);
-            if (answer.status === 404)
+            const read = await readManifest(digest);
+            if (!read)
                 return undefined;
-            if (answer.status !== 200)
-                fail(`reading index ${digest}`, answer);
-            const actual = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(answer.body).digest('hex')}`;
-            if (actual !== digest) {
-                throw new Error(`${name}@${digest}: the registry answered a manifest of digest ${actual}`);
-            }
-            const raw = JSON.parse(answer.body);
+            const raw = JSON.parse(read.body);
             if (!Array.isArray(raw.manifests))
                 throw new Error(`${name}@${digest} is not an index`);
             return raw;
@@ -2044,14 +2024,36 @@ function httpRepositoryApi(http, image) {
         }
     };
 }
+/** Every tag of a repository, page after page as the registry's Link headers lead. */
+async function allTags(http, image, fail) {
+    const tags = [];
+    let path = `tags/list?n=${TAG_PAGE}`;
+    for (let page = 0; page < MAX_TAG_PAGES; page++) {
+        const answer = await http.request(image, 'GET', path, 'application/json');
+        // A repository without tags yet (or not pushed): nothing to keep or delete.
+        if (answer.status === 404 && page === 0)
+            return [];
+        if (answer.status !== 200)
+            fail('listing tags', answer);
+        const body = JSON.parse(answer.body);
+        if (body.tags !== null && body.tags !== undefined && !Array.isArray(body.tags)) {
+            throw new Error(`listing tags: ${image} answered a tag list that is not a list`);
+        }
+        tags.push(...(body.tags ?? []).map(String));
+        const next = nextLink(answer.headers.link);
+        if (!next)
+            return [...new Set(tags)];
+        path = next;
+    }
+    throw new Error(`listing tags: ${image} gave more than ${MAX_TAG_PAGES} pages`);
+}
 /** The parts of a manifest retention reads, from its JSON. */
 function manifestRecord(digest, body, contentType) {
     const raw = JSON.parse(body);
     const children = (raw.manifests ?? []).flatMap(m => {
         if (!(0,src_digest/* isDigest */.Bc)(m.digest))
             return [];
-        const p = m.platform;
-        const platform = p?.os ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : undefined;
+        const platform = (0,oci/* platformString */.Fd)(m.platform);
         const attestation = m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
         return [{ digest: m.digest, platform, attestation }];
     });
@@ -2442,13 +2444,19 @@ async function listTags(api) {
     const resolved = await (0,concurrency/* mapLimit */.s)(tags, PARALLEL, async (tag) => {
         const record = await api.manifest(tag);
         // A tag deleted between the listing and this read: nothing to keep or delete.
-        return record ? { tag, digest: record.digest } : undefined;
+        return record ? { tag, record } : undefined;
     });
     const byDigest = new Map();
-    for (const r of resolved)
-        if (r)
-            byDigest.set(r.digest, [...(byDigest.get(r.digest) ?? []), r.tag]);
-    return [...byDigest].map(([digest, tags]) => ({ digest, tags }));
+    for (const r of resolved) {
+        if (!r)
+            continue;
+        const seen = byDigest.get(r.record.digest);
+        if (seen)
+            seen.tags.push(r.tag);
+        else
+            byDigest.set(r.record.digest, { digest: r.record.digest, tags: [r.tag], record: r.record });
+    }
+    return [...byDigest.values()];
 }
 async function readInventory(api, listing) {
     const listed = new Map(listing.map(v => [v.digest, v]));
@@ -2470,7 +2478,7 @@ async function readInventory(api, listing) {
         const next = [];
         const todo = [...new Set(wave)].filter(d => !records.has(d));
         await (0,concurrency/* mapLimit */.s)(todo, PARALLEL, async (digest) => {
-            const record = await api.manifest(digest);
+            const record = listed.get(digest)?.record ?? (await api.manifest(digest));
             if (!record) {
                 if (optional.has(digest))
                     return;
@@ -2562,7 +2570,7 @@ async function lifecycleStage(config, plan, deps) {
     for (const note of outcome.notes)
         deps.log.info(`Lifecycle: ${note}`);
     const auths = deps.authFile ? await readDockerAuths(deps.authFile) : {};
-    const http = new RegistryHttp({ auths, scheme: deps.scheme });
+    const http = new RegistryHttp({ auths });
     try {
         for (const repository of retentionTargets(config, plan, deps.env)) {
             outcome.retention.push(await retain(config, repository, http, deps));
@@ -2673,11 +2681,8 @@ function writeEcrPolicy(config, plan, env) {
 }
 
 ;// CONCATENATED MODULE: ./src/merge/merge-check.ts
+
 const ATTESTATION = 'attestation-manifest';
-function platformOf(entry) {
-    const p = entry.platform;
-    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : undefined;
-}
 function checkMerge(descriptors, options) {
     const problems = [];
     const parts = [];
@@ -2723,7 +2728,7 @@ function checkMerge(descriptors, options) {
                 break;
             }
             const manifest = stored.manifests.find(m => m.digest === d.manifest.digest);
-            if (!manifest || platformOf(manifest) !== platform) {
+            if (!manifest || (0,oci/* platformString */.Fd)(manifest.platform) !== platform) {
                 problems.push(`${platform}: ${image}@${d.index} does not hold the ${platform} manifest ${d.manifest.digest}`);
                 break;
             }
@@ -2750,7 +2755,7 @@ function checkMerge(descriptors, options) {
  * returns the JSON and its digest; the caller writes it to each registry.
  */
 
-const merged_index_OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+
 function mergedIndex(parts) {
     const annotations = {};
     const dropped = new Set();
@@ -2770,7 +2775,7 @@ function mergedIndex(parts) {
     }
     const index = {
         schemaVersion: 2,
-        mediaType: merged_index_OCI_INDEX,
+        mediaType: oci/* OCI_INDEX */.$p,
         manifests: parts.flatMap(p => [p.manifest, ...p.attestations]),
         ...(Object.keys(annotations).length > 0 ? { annotations } : {})
     };
@@ -2780,6 +2785,7 @@ function mergedIndex(parts) {
 }
 
 ;// CONCATENATED MODULE: ./src/merge/stage.ts
+
 
 
 
@@ -2795,21 +2801,12 @@ class MergeError extends Error {
 }
 async function mergeStage(config, images, options) {
     const { descriptors } = config.fanOut;
-    const http = new RegistryHttp({
-        auths: await readDockerAuths(options.authFile),
-        ...(options.scheme ? { scheme: options.scheme } : {})
-    });
+    const http = new RegistryHttp({ auths: await readDockerAuths(options.authFile) });
     try {
         // Every platform job's index, as each registry holds it (read before anything is written).
-        const stored = new Map();
-        for (const image of images) {
-            const api = httpRepositoryApi(http, image);
-            for (const d of descriptors) {
-                if (!d.images.includes(image))
-                    continue;
-                stored.set(`${image}@${d.index}`, await api.index(d.index));
-            }
-        }
+        const reads = images.flatMap(image => descriptors.filter(d => d.images.includes(image)).map(d => ({ image, index: d.index })));
+        const answers = await Promise.all(reads.map(r => httpRepositoryApi(http, r.image).index(r.index)));
+        const stored = new Map(reads.map((r, i) => [`${r.image}@${r.index}`, answers[i]]));
         const check = checkMerge(descriptors, {
             platforms: config.platforms,
             images,
@@ -2822,12 +2819,13 @@ async function mergeStage(config, images, options) {
         if (merged.dropped.length > 0) {
             options.log.info(`Merge: index annotations the platform jobs disagree on are left out: ${merged.dropped.join(', ')}`);
         }
-        const pushed = [];
-        for (const image of images) {
-            await httpRepositoryApi(http, image).putManifest(merged.digest, merged.json, merged_index_OCI_INDEX);
-            pushed.push({ image, digest: merged.digest, pushed: true, attempts: 1 });
-            options.log.info(`${image}@${merged.digest}: the merged index of ${check.parts.map(p => p.platform).join(', ')}`);
-        }
+        // Every registry at once, as the publish stage pushes.
+        const platforms = check.parts.map(p => p.platform).join(', ');
+        const pushed = await Promise.all(images.map(async (image) => {
+            await httpRepositoryApi(http, image).putManifest(merged.digest, merged.json, oci/* OCI_INDEX */.$p);
+            options.log.info(`${image}@${merged.digest}: the merged index of ${platforms}`);
+            return { image, digest: merged.digest, pushed: true, attempts: 1 };
+        }));
         const byPlatform = new Map(descriptors.map(d => [d.platform, d]));
         return {
             pushed,
@@ -2835,7 +2833,7 @@ async function mergeStage(config, images, options) {
                 via: 'merged',
                 digest: merged.digest,
                 platforms: check.parts.map(p => ({
-                    platform: platformOf(p.manifest) ?? p.platform,
+                    platform: (0,oci/* platformString */.Fd)(p.manifest.platform) ?? p.platform,
                     digest: p.manifest.digest,
                     descriptor: p.manifest
                 })),
@@ -3432,8 +3430,7 @@ async function tagOne(image, tag, digest, options, skopeo, log) {
 
 
 
-const capabilities_OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const capabilities_USER_AGENT = 'image-pipeline-action';
+
 /** One request through a client of its own (the capability checks make one or two). */
 async function registryRequest(options, image, method, path, accept) {
     const http = new RegistryHttp({ ...options, retry: options.retry ?? NO_RETRY });
@@ -3452,7 +3449,7 @@ const NO_RETRY = { attempts: 1, initialDelayMs: 0, factor: 1, maxDelayMs: 0 };
  * answer (the push will say more).
  */
 async function needsLogin(registry, timeoutMs = 10_000) {
-    const client = new lib/* HttpClient */.Qq(capabilities_USER_AGENT, [], {
+    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
         allowRetries: false,
         socketTimeout: timeoutMs,
         keepAlive: false
@@ -3469,12 +3466,7 @@ async function needsLogin(registry, timeoutMs = 10_000) {
         client.dispose();
     }
 }
-const MANIFEST_TYPES = [
-    capabilities_OCI_INDEX,
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ');
+const MANIFEST_TYPES = oci/* IMAGE_MEDIA_TYPES */.xp.join(', ');
 /** The digest `image:tag` points at now, as the registry answers a HEAD of its manifest. */
 function httpTagDigests(options) {
     return async (image, tag) => {
@@ -3493,10 +3485,10 @@ function httpRegistryCapabilities(options) {
         async referrers(image, digest) {
             const registry = (0,reference/* registryOf */.Fv)(image);
             try {
-                const res = await registryRequest(options, image, 'GET', `referrers/${digest}`, capabilities_OCI_INDEX);
+                const res = await registryRequest(options, image, 'GET', `referrers/${digest}`, oci/* OCI_INDEX */.$p);
                 const status = res.status;
                 const type = String(res.headers['content-type'] ?? '');
-                if (status === 200 && type.startsWith(capabilities_OCI_INDEX)) {
+                if (status === 200 && type.startsWith(oci/* OCI_INDEX */.$p)) {
                     return { support: 'referrers-api', why: `${registry} answers the referrers API` };
                 }
                 if (status === 404 || status === 405) {
@@ -4899,7 +4891,7 @@ function renderSignSummary(outcome) {
 function renderNotation(outcome) {
     const parts = [
         '### Signature: ✅ signed and verified',
-        `Signed by digest with ${outcome.name}; ${outcome.bundleStorage ?? 'a Notary Project signature (COSE), an OCI 1.1 referrer or a `sha256-<digest>` tag'}. Tags were added only after \`notation verify\` passed with the trust policy below (strict; trusted identity ${(0,markdown/* codeCell */.MZ)(outcome.identity)}; trust store: ${outcome.trustStore.type}, ${outcome.trustStore.source}). Attestations are cosign's: with Notation the SBOM and the vulnerability report stay the job's files.`
+        `Signed by digest with notation ${outcome.version}, ${outcome.key}; ${outcome.bundleStorage ?? 'a Notary Project signature (COSE), an OCI 1.1 referrer or a `sha256-<digest>` tag'}. Tags were added only after \`notation verify\` passed with the trust policy below (strict; trusted identity ${(0,markdown/* codeCell */.MZ)(outcome.identity)}; trust store: ${outcome.trustStore.type}, ${outcome.trustStore.source}). Attestations are cosign's: with Notation the SBOM and the vulnerability report stay the job's files.`
     ];
     for (const s of outcome.signed) {
         parts.push(`- ${(0,markdown/* codeCell */.MZ)(s.image)}: signed (${s.manifests === 1 ? 'the index' : `the index and ${s.manifests - 1} platform manifests`})`);
@@ -4908,8 +4900,7 @@ function renderNotation(outcome) {
         'Verify it with Notation: put the trust store (the certificates above) in `trust-store.pem` and this trust policy in `trustpolicy.json`, then:',
         '',
         '```sh',
-        `notation cert add --type ${outcome.trustStore.type} --store image-pipeline trust-store.pem`,
-        'notation policy import trustpolicy.json',
+        ...outcome.setupCommands,
         ...outcome.verifyCommands,
         '```',
         '',
@@ -5360,16 +5351,8 @@ async function pipeline(config, ctx, plan, record, deps) {
     const startedAt = new Date();
     // 4, first part: the bases and the advice the Dockerfile alone tells; enforce stops here.
     const policy = dockerfilePolicy(config, workspace, record);
-    // Our own working directory (docker config with credentials, the layout); post removes it.
-    const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'image-pipeline-'));
-    core.saveState(state/* STATE */.c.workDir, workDir);
-    // 3. tools: trivy and cosign (pinned, verified, cached) before the build starts.
-    const tools = await timer.run('Tools', () => prepareTools(config, plan, { workspace, env, now: ctx.now }));
-    for (const line of (record.tools = describeTools(tools)))
-        src_log/* log */.R.info(line);
-    // 5. login: a docker config of our own, so credentials never land in the user's home.
-    const docker = await timer.run('Login', () => login(config, plan, ctx, workDir, deps));
-    record.logins = docker.logins;
+    // 3 and 5: our working directory, the tools, the logins.
+    const { workDir, tools, docker } = await setUp(config, ctx, plan, record, deps);
     // 4, second part: each pinned base's signature and freshness, with our logins, before the build.
     await timer.run('Policy', () => checkBaseRegistries(config, policy, { tools, workDir, docker }));
     // 6. build: one OCI layout of every platform (or pushed with its tags by buildx).
@@ -5452,19 +5435,28 @@ async function signAndTag(config, plan, ctx, record, deps, done) {
         digest
     });
 }
+/** What every job needs before its work: a working directory, the tools, the logins. */
+async function setUp(config, ctx, plan, record, deps) {
+    const { env, timer, workspace } = deps;
+    // Our own working directory (docker config with credentials, the layout); post removes it.
+    const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'image-pipeline-'));
+    core.saveState(state/* STATE */.c.workDir, workDir);
+    // 3. tools: trivy, cosign or notation (pinned, verified, cached) before the build starts.
+    const tools = await timer.run('Tools', () => prepareTools(config, plan, { workspace, env, now: ctx.now }));
+    for (const line of (record.tools = describeTools(tools)))
+        src_log/* log */.R.info(line);
+    // 5. login: a docker config of our own, so credentials never land in the user's home.
+    const docker = await timer.run('Login', () => login(config, plan, ctx, workDir, deps));
+    record.logins = docker.logins;
+    return { workDir, tools, docker };
+}
 /**
  * fan-out: merge, in place of build, scan and publish: the platform jobs' indexes checked and
  * merged into one, written by digest to every image; then signed and tagged as in one job.
  */
 async function mergeJob(config, ctx, plan, record, deps) {
-    const { env, timer } = deps;
-    const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'image-pipeline-'));
-    core.saveState(state/* STATE */.c.workDir, workDir);
-    const tools = await timer.run('Tools', () => prepareTools(config, plan, { workspace: deps.workspace, env, now: ctx.now }));
-    for (const line of (record.tools = describeTools(tools)))
-        src_log/* log */.R.info(line);
-    const docker = await timer.run('Login', () => login(config, plan, ctx, workDir, deps));
-    record.logins = docker.logins;
+    const { timer } = deps;
+    const { workDir, tools, docker } = await setUp(config, ctx, plan, record, deps);
     const stated = statedBy(record, timer, []);
     const merged = await timer.run('Merge', () => mergeStage(config, plan.images, { authFile: docker.authFile, log: src_log/* log */.R }));
     record.build = { image: merged.image };

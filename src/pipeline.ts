@@ -96,19 +96,8 @@ export async function pipeline(
   // 4, first part: the bases and the advice the Dockerfile alone tells; enforce stops here.
   const policy = dockerfilePolicy(config, workspace, record)
 
-  // Our own working directory (docker config with credentials, the layout); post removes it.
-  const workDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-'))
-  core.saveState(STATE.workDir, workDir)
-
-  // 3. tools: trivy and cosign (pinned, verified, cached) before the build starts.
-  const tools = await timer.run('Tools', () =>
-    prepareTools(config, plan, { workspace, env, now: ctx.now })
-  )
-  for (const line of (record.tools = describeTools(tools))) log.info(line)
-
-  // 5. login: a docker config of our own, so credentials never land in the user's home.
-  const docker = await timer.run('Login', () => login(config, plan, ctx, workDir, deps))
-  record.logins = docker.logins
+  // 3 and 5: our working directory, the tools, the logins.
+  const { workDir, tools, docker } = await setUp(config, ctx, plan, record, deps)
 
   // 4, second part: each pinned base's signature and freshness, with our logins, before the build.
   await timer.run('Policy', () => checkBaseRegistries(config, policy, { tools, workDir, docker }))
@@ -220,6 +209,31 @@ async function signAndTag(
   })
 }
 
+/** What every job needs before its work: a working directory, the tools, the logins. */
+async function setUp(
+  config: Config,
+  ctx: RunContext,
+  plan: Plan,
+  record: RunRecord,
+  deps: PipelineDeps
+) {
+  const { env, timer, workspace } = deps
+  // Our own working directory (docker config with credentials, the layout); post removes it.
+  const workDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-'))
+  core.saveState(STATE.workDir, workDir)
+
+  // 3. tools: trivy, cosign or notation (pinned, verified, cached) before the build starts.
+  const tools = await timer.run('Tools', () =>
+    prepareTools(config, plan, { workspace, env, now: ctx.now })
+  )
+  for (const line of (record.tools = describeTools(tools))) log.info(line)
+
+  // 5. login: a docker config of our own, so credentials never land in the user's home.
+  const docker = await timer.run('Login', () => login(config, plan, ctx, workDir, deps))
+  record.logins = docker.logins
+  return { workDir, tools, docker }
+}
+
 /**
  * fan-out: merge, in place of build, scan and publish: the platform jobs' indexes checked and
  * merged into one, written by digest to every image; then signed and tagged as in one job.
@@ -231,15 +245,8 @@ async function mergeJob(
   record: RunRecord,
   deps: PipelineDeps
 ): Promise<void> {
-  const { env, timer } = deps
-  const workDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-'))
-  core.saveState(STATE.workDir, workDir)
-  const tools = await timer.run('Tools', () =>
-    prepareTools(config, plan, { workspace: deps.workspace, env, now: ctx.now })
-  )
-  for (const line of (record.tools = describeTools(tools))) log.info(line)
-  const docker = await timer.run('Login', () => login(config, plan, ctx, workDir, deps))
-  record.logins = docker.logins
+  const { timer } = deps
+  const { workDir, tools, docker } = await setUp(config, ctx, plan, record, deps)
   const stated = statedBy(record, timer, [])
   const merged = await timer.run('Merge', () =>
     mergeStage(config, plan.images, { authFile: docker.authFile, log })

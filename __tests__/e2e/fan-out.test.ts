@@ -25,6 +25,7 @@ import {
   run,
   runnerDockerConfig,
   runnerWorldEnv,
+  repositoryTags,
   type World
 } from './world.js'
 
@@ -132,17 +133,7 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
       digests: descriptors.join('\n')
     })
 
-  const tagsOf = async (image: string) => {
-    const r = await run(
-      world.SKOPEO,
-      ['list-tags', '--authfile', authfile(), `docker://${image}`],
-      {
-        env: runnerWorldEnv(world),
-        allowFailure: true
-      }
-    )
-    return r.code === 0 ? (JSON.parse(r.stdout) as { Tags: string[] }).Tags : []
-  }
+  const tagsOf = (image: string) => repositoryTags(world, image)
   const raw = async (reference: string) =>
     (
       await run(

@@ -11,8 +11,9 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Digest } from '../../src/digest.js'
-import { checkMerge, type StoredIndex } from '../../src/merge/merge-check.js'
-import { mergedIndex, OCI_INDEX } from '../../src/merge/merged-index.js'
+import { checkMerge } from '../../src/merge/merge-check.js'
+import { mergedIndex } from '../../src/merge/merged-index.js'
+import { OCI_INDEX, type OciIndex } from '../../src/oci.js'
 import type { PlatformDescriptor } from '../../src/inputs/platform-descriptor.js'
 import { RegistryHttp } from '../../src/registry/http.js'
 import { httpRepositoryApi } from '../../src/registry/repository-api.js'
@@ -93,12 +94,12 @@ describeWithWorld('e2e: the merge core over real platform pushes', () => {
       const http = new RegistryHttp({ auths: { [world.REGISTRY]: { auth } } })
       try {
         const api = httpRepositoryApi(http, image)
-        const stored = new Map<string, StoredIndex>()
+        const stored = new Map<string, OciIndex>()
         const descriptors: PlatformDescriptor[] = []
         for (const [platform, index] of Object.entries(indexes)) {
           const raw = await api.index(index)
           expect(raw).toBeDefined()
-          stored.set(index, raw as StoredIndex)
+          stored.set(index, raw as OciIndex)
           const manifest = raw?.manifests.find(m => m.platform?.os === 'linux')
           expect(manifest).toBeDefined()
           descriptors.push({

@@ -23,6 +23,7 @@ import {
   requireWorld,
   run,
   runnerDockerConfig,
+  repositoryTags,
   runnerWorldEnv,
   type World
 } from './world.js'
@@ -58,6 +59,8 @@ describeWithWorld('e2e: Notation signs, verifies, then tags', () => {
   const toolCache = join(mkdtempSync(join(tmpdir(), 'notation-e2e-kept-')), 'tool-cache')
   const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
   const runs: ActionRun[] = []
+  /** A docker config with the world's credentials for both GHES-named hosts (the consumer's). */
+  let consumerDocker: string
 
   beforeAll(async () => {
     world = requireWorld()
@@ -79,6 +82,17 @@ describeWithWorld('e2e: Notation signs, verifies, then tags', () => {
       stringify([mirroredNotation(mirror, world.NOTATION_VERSION, world.NOTATION)])
     )
     env = { ...runnerWorldEnv(world), DOCKER_CONFIG: runnerDockerConfig(world) }
+    consumerDocker = mkdtempSync(join(tmpdir(), 'notation-consumer-docker-'))
+    const b64 = (u: string, p: string) => Buffer.from(`${u}:${p}`).toString('base64')
+    writeFileSync(
+      join(consumerDocker, 'config.json'),
+      JSON.stringify({
+        auths: {
+          [world.GHES_REGISTRY]: { auth: b64(world.REGISTRY_USER, world.REGISTRY_PASSWORD) },
+          [referrersHost]: { auth: b64(world.REFERRERS_USER, world.REFERRERS_PASSWORD) }
+        }
+      })
+    )
   }, TIMEOUT)
 
   afterAll(async () => {
@@ -127,29 +141,9 @@ describeWithWorld('e2e: Notation signs, verifies, then tags', () => {
     return result
   }
 
-  /** Tags of an image, with the world's credentials for both hosts. */
-  const tagsOf = async (image: string): Promise<string[]> => {
-    const dir = mkdtempSync(join(tmpdir(), 'notation-auth-'))
-    const b64 = (u: string, p: string) => Buffer.from(`${u}:${p}`).toString('base64')
-    writeFileSync(
-      join(dir, 'auth.json'),
-      JSON.stringify({
-        auths: {
-          [world.GHES_REGISTRY]: { auth: b64(world.REGISTRY_USER, world.REGISTRY_PASSWORD) },
-          [referrersHost]: { auth: b64(world.REFERRERS_USER, world.REFERRERS_PASSWORD) }
-        }
-      })
-    )
-    const r = await run(
-      world.SKOPEO,
-      ['list-tags', '--authfile', join(dir, 'auth.json'), `docker://${image}`],
-      {
-        env: runnerWorldEnv(world),
-        allowFailure: true
-      }
-    )
-    return r.code === 0 ? (JSON.parse(r.stdout) as { Tags: string[] }).Tags : []
-  }
+  /** Tags of an image, with the world's credentials for both GHES-named hosts. */
+  const tagsOf = (image: string) =>
+    repositoryTags(world, image, join(consumerDocker, 'config.json'))
 
   /** A consumer's `notation verify`, with a configuration of its own: the world's CA, the identity. */
   const consumerVerify = async (reference: string, identity = IDENTITY) => {
@@ -172,24 +166,12 @@ describeWithWorld('e2e: Notation signs, verifies, then tags', () => {
         ]
       })
     )
-    const auth = join(home, 'docker')
-    mkdirSync(auth)
-    const b64 = (u: string, p: string) => Buffer.from(`${u}:${p}`).toString('base64')
-    writeFileSync(
-      join(auth, 'config.json'),
-      JSON.stringify({
-        auths: {
-          [world.GHES_REGISTRY]: { auth: b64(world.REGISTRY_USER, world.REGISTRY_PASSWORD) },
-          [referrersHost]: { auth: b64(world.REFERRERS_USER, world.REFERRERS_PASSWORD) }
-        }
-      })
-    )
     return run(world.NOTATION, ['verify', reference], {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: home,
         XDG_CONFIG_HOME: join(home, 'config'),
-        DOCKER_CONFIG: auth
+        DOCKER_CONFIG: consumerDocker
       },
       allowFailure: true
     })

@@ -30,6 +30,7 @@ import {
   run,
   runnerDockerConfig,
   runnerWorldEnv,
+  repositoryTags,
   type World
 } from './world.js'
 
@@ -80,17 +81,7 @@ describeWithWorld('e2e: base-image policy (bundled action, real cosign and regis
         ...extra
       }
     })
-  const tagsOf = async (image: string) => {
-    const r = await run(
-      world.SKOPEO,
-      ['list-tags', '--authfile', authfile(), `docker://${image}`],
-      {
-        env: runnerWorldEnv(world),
-        allowFailure: true
-      }
-    )
-    return r.code === 0 ? (JSON.parse(r.stdout) as { Tags: string[] }).Tags : []
-  }
+  const tagsOf = (image: string) => repositoryTags(world, image)
   /** The main step's annotations: level, line and message. */
   const annotations = (result: ActionRun) =>
     [

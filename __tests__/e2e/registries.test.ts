@@ -26,6 +26,7 @@ import {
   run,
   runnerDockerConfig,
   runnerWorldEnv,
+  repositoryTags,
   type World
 } from './world.js'
 
@@ -64,19 +65,8 @@ describeWithWorld('e2e: two registry kinds at once, credentials from registry-au
   const toolCache = join(mkdtempSync(join(tmpdir(), 'registries-e2e-kept-')), 'tool-cache')
   const runs: ActionRun[] = []
   const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-  const authfile = () => join(world.DOCKER_CONFIG, 'config.json')
 
-  const tagsOf = async (image: string) => {
-    const r = await run(
-      world.SKOPEO,
-      ['list-tags', '--authfile', authfile(), `docker://${image}`],
-      {
-        env: runnerWorldEnv(world),
-        allowFailure: true
-      }
-    )
-    return r.code === 0 ? (JSON.parse(r.stdout) as { Tags: string[] }).Tags : []
-  }
+  const tagsOf = (image: string) => repositoryTags(world, image)
   /** GET /v2/<repository>/referrers/<digest> of a registry, with its own user. */
   const referrers = async (
     registry: string,

@@ -26,6 +26,7 @@ import {
   run,
   runnerDockerConfig,
   runnerWorldEnv,
+  repositoryTags,
   type World
 } from './world.js'
 
@@ -103,15 +104,6 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
         { env, allowFailure: true }
       )
     ).code === 0
-  /** Tags and digests in a repository (none when it does not exist). */
-  const repositoryTags = async (image: string) => {
-    const r = await run(
-      world.SKOPEO,
-      ['list-tags', '--authfile', join(world.DOCKER_CONFIG, 'config.json'), `docker://${image}`],
-      { env, allowFailure: true }
-    )
-    return r.code === 0 ? (JSON.parse(r.stdout) as { Tags: string[] }).Tags : []
-  }
 
   beforeAll(async () => {
     world = requireWorld()
@@ -267,7 +259,7 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
       expect(result.outputs.gate).toBe('failed')
       expect(result.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/)
       // Invariant 2: no push, no tag, no signature.
-      expect(await repositoryTags(image)).toEqual([])
+      expect(await repositoryTags(world, image)).toEqual([])
       expect(await exists(`${image}@${result.outputs.digest}`)).toBe(false)
       expect(result.outputs.signed).toBe('false')
       // Outputs and summary tell what happened, not the plan (issue 12).
@@ -370,7 +362,7 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
         expect.arrayContaining([expect.stringContaining('this pull request comes from a fork')])
       )
       expect(result.summary).toContain('not uploaded')
-      expect(await repositoryTags(image)).toEqual([])
+      expect(await repositoryTags(world, image)).toEqual([])
     },
     TIMEOUT
   )
@@ -386,7 +378,7 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
           /^The scan failed on linux\/arm64, so nothing is published: linux\/arm64: trivy exited with 2/
         )
       ])
-      expect(await repositoryTags(image)).toEqual([])
+      expect(await repositoryTags(world, image)).toEqual([])
       expect(result.summary).toContain('[!CAUTION]')
     },
     TIMEOUT

@@ -29,6 +29,7 @@ import {
   run,
   runnerDockerConfig,
   runnerWorldEnv,
+  repositoryTags,
   type World
 } from './world.js'
 
@@ -69,17 +70,7 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
   const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
   const authfile = () => join(world.DOCKER_CONFIG, 'config.json')
 
-  const tagsOf = async (image: string) => {
-    const r = await run(
-      world.SKOPEO,
-      ['list-tags', '--authfile', authfile(), `docker://${image}`],
-      {
-        env,
-        allowFailure: true
-      }
-    )
-    return r.code === 0 ? (JSON.parse(r.stdout) as { Tags: string[] }).Tags : []
-  }
+  const tagsOf = (image: string) => repositoryTags(world, image)
   /** The real cosign, as a consumer runs it (argv, the world's registry login). */
   const cosign = (major: 2 | 3, args: string[]) =>
     run(major === 3 ? world.COSIGN3 : world.COSIGN2, args, {

@@ -47,6 +47,7 @@ import {
   run,
   runnerDockerConfig,
   runnerWorldEnv,
+  repositoryTags,
   type World
 } from './world.js'
 
@@ -100,14 +101,7 @@ describeWithWorld('e2e: the trust boundary (bundled action)', () => {
     seen = all.length
     return fresh
   }
-  const tagsOf = async (image: string) => {
-    const r = await run(
-      world.SKOPEO,
-      ['list-tags', '--authfile', join(world.DOCKER_CONFIG, 'config.json'), `docker://${image}`],
-      { allowFailure: true }
-    )
-    return r.code === 0 ? (JSON.parse(r.stdout) as { Tags: string[] }).Tags : []
-  }
+  const tagsOf = (image: string) => repositoryTags(world, image)
 
   beforeAll(async () => {
     world = requireWorld()

@@ -274,6 +274,19 @@ export function runnerWorldEnv(world: World): Record<string, string> {
   }
 }
 
+/** A repository's tags (none when it does not exist), read with skopeo: the world's logins by default. */
+export async function repositoryTags(
+  world: World,
+  image: string,
+  authfile: string = join(world.DOCKER_CONFIG, 'config.json')
+): Promise<string[]> {
+  const r = await run(world.SKOPEO, ['list-tags', '--authfile', authfile, `docker://${image}`], {
+    env: runnerWorldEnv(world),
+    allowFailure: true
+  })
+  return r.code === 0 ? (JSON.parse(r.stdout) as { Tags: string[] }).Tags : []
+}
+
 /**
  * A runner's own docker config: buildx installed (linked into cli-plugins), no registry
  * credentials, so that the action's login is what grants access.

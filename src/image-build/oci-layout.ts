@@ -11,14 +11,9 @@
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { checkDigest, isDigest, parseDigest, type Digest } from '../digest.js'
+import { OCI_INDEX, platformString, type OciDescriptor } from '../oci.js'
 
-export interface OciDescriptor {
-  mediaType: string
-  digest: string
-  size: number
-  platform?: { os: string; architecture: string; variant?: string }
-  annotations?: Record<string, string>
-}
+export type { OciDescriptor }
 
 export interface PlatformManifest {
   /** `os/arch[/variant]` */
@@ -73,7 +68,7 @@ export async function layoutIndexDigest(layout: string): Promise<Digest> {
 }
 
 const platformName = (p: { os?: string; architecture?: string; variant?: string }): string =>
-  [p.os, p.architecture, p.variant].filter(Boolean).join('/')
+  platformString(p) ?? ''
 
 export async function readLayoutImage(layout: string): Promise<LayoutImage> {
   const top = await topDescriptor(layout)
@@ -122,7 +117,7 @@ export async function writePlatformLayout(
     join(dir, 'index.json'),
     `${JSON.stringify({
       schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.index.v1+json',
+      mediaType: OCI_INDEX,
       manifests: platforms.map(p => p.descriptor)
     })}\n`
   )

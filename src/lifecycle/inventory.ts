@@ -28,6 +28,8 @@ export interface ListedVersion {
   pushedAt?: Date
   /** The Packages API's version id, which its delete call takes. */
   id?: number
+  /** The manifest, when the listing already read it (a tag resolved): not read twice. */
+  record?: ManifestRecord
 }
 
 export interface Inventory {
@@ -44,12 +46,16 @@ export async function listTags(api: RepositoryApi): Promise<ListedVersion[]> {
   const resolved = await mapLimit(tags, PARALLEL, async tag => {
     const record = await api.manifest(tag)
     // A tag deleted between the listing and this read: nothing to keep or delete.
-    return record ? { tag, digest: record.digest } : undefined
+    return record ? { tag, record } : undefined
   })
-  const byDigest = new Map<Digest, string[]>()
-  for (const r of resolved)
-    if (r) byDigest.set(r.digest, [...(byDigest.get(r.digest) ?? []), r.tag])
-  return [...byDigest].map(([digest, tags]) => ({ digest, tags }))
+  const byDigest = new Map<Digest, ListedVersion>()
+  for (const r of resolved) {
+    if (!r) continue
+    const seen = byDigest.get(r.record.digest)
+    if (seen) seen.tags.push(r.tag)
+    else byDigest.set(r.record.digest, { digest: r.record.digest, tags: [r.tag], record: r.record })
+  }
+  return [...byDigest.values()]
 }
 
 export async function readInventory(
@@ -76,7 +82,7 @@ export async function readInventory(
     const next: string[] = []
     const todo = [...new Set(wave)].filter(d => !records.has(d))
     await mapLimit(todo, PARALLEL, async digest => {
-      const record = await api.manifest(digest)
+      const record = listed.get(digest)?.record ?? (await api.manifest(digest))
       if (!record) {
         if (optional.has(digest)) return
         throw new Error(`${api.name}@${digest} is listed but the registry has no such manifest`)

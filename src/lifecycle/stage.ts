@@ -64,8 +64,6 @@ export interface LifecycleDeps {
   published: readonly Digest[]
   now: Date
   log: Logger
-  /** Tests: a loopback registry over http. */
-  scheme?: 'https' | 'http'
 }
 
 export async function lifecycleStage(
@@ -77,7 +75,7 @@ export async function lifecycleStage(
   const outcome = { ...writeEcrPolicy(config, plan, deps.env), retention: [] as RetentionOutcome[] }
   for (const note of outcome.notes) deps.log.info(`Lifecycle: ${note}`)
   const auths = deps.authFile ? await readDockerAuths(deps.authFile) : {}
-  const http = new RegistryHttp({ auths, scheme: deps.scheme })
+  const http = new RegistryHttp({ auths })
   try {
     for (const repository of retentionTargets(config, plan, deps.env)) {
       outcome.retention.push(await retain(config, repository, http, deps))
@@ -95,7 +93,7 @@ interface Target {
 }
 
 /** Each repository once, with its mode; ECR's own policy covers ECR's. */
-export function retentionTargets(config: Config, plan: Plan, env: NodeJS.ProcessEnv): Target[] {
+function retentionTargets(config: Config, plan: Plan, env: NodeJS.ProcessEnv): Target[] {
   const seen = new Set<string>()
   const targets: Target[] = []
   for (const image of plan.images) {

@@ -7,28 +7,14 @@
  * written. Pure: the registry's answers are passed in.
  */
 import type { Digest } from '../digest.js'
+import { platformString, type OciDescriptor, type OciIndex } from '../oci.js'
 import type { PlatformDescriptor } from '../inputs/platform-descriptor.js'
-
-/** A manifest as an index lists it (OCI descriptor). */
-export interface IndexEntry {
-  mediaType: string
-  digest: string
-  size: number
-  platform?: { os: string; architecture: string; variant?: string }
-  annotations?: Record<string, string>
-}
-
-/** A platform job's index as one registry holds it; undefined entries: not found there. */
-export interface StoredIndex {
-  manifests: IndexEntry[]
-  annotations?: Record<string, string>
-}
 
 /** One platform of the merged index: its manifest and the attestation manifests about it. */
 export interface PlatformPart {
   platform: string
-  manifest: IndexEntry
-  attestations: IndexEntry[]
+  manifest: OciDescriptor
+  attestations: OciDescriptor[]
   /** The platform job's index annotations (the merged index keeps them when they agree). */
   annotations: Record<string, string>
 }
@@ -36,11 +22,6 @@ export interface PlatformPart {
 export type MergeCheck = { ok: true; parts: PlatformPart[] } | { ok: false; problems: string[] }
 
 const ATTESTATION = 'attestation-manifest'
-
-export function platformOf(entry: IndexEntry): string | undefined {
-  const p = entry.platform
-  return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : undefined
-}
 
 export function checkMerge(
   descriptors: readonly PlatformDescriptor[],
@@ -51,7 +32,7 @@ export function checkMerge(
     /** The scan runs in this workflow: a platform that was not scanned is refused. */
     requireScan: boolean
     /** What each registry holds under `image@index`. */
-    stored: (image: string, index: Digest) => StoredIndex | undefined
+    stored: (image: string, index: Digest) => OciIndex | undefined
   }
 ): MergeCheck {
   const problems: string[] = []
@@ -103,7 +84,7 @@ export function checkMerge(
         break
       }
       const manifest = stored.manifests.find(m => m.digest === d.manifest.digest)
-      if (!manifest || platformOf(manifest) !== platform) {
+      if (!manifest || platformString(manifest.platform) !== platform) {
         problems.push(
           `${platform}: ${image}@${d.index} does not hold the ${platform} manifest ${d.manifest.digest}`
         )

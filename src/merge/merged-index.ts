@@ -7,9 +7,8 @@
  */
 import { createHash } from 'node:crypto'
 import type { Digest } from '../digest.js'
+import { OCI_INDEX } from '../oci.js'
 import type { PlatformPart } from './merge-check.js'
-
-export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 
 export interface MergedIndex {
   json: string

@@ -12,8 +12,9 @@ import type { PushResult } from '../publish/index.js'
 import { RegistryHttp } from '../registry/http.js'
 import { readDockerAuths } from '../registry/docker-config.js'
 import { httpRepositoryApi } from '../registry/repository-api.js'
-import { checkMerge, platformOf, type StoredIndex } from './merge-check.js'
-import { mergedIndex, OCI_INDEX } from './merged-index.js'
+import { OCI_INDEX, platformString } from '../oci.js'
+import { checkMerge } from './merge-check.js'
+import { mergedIndex } from './merged-index.js'
 
 export class MergeError extends Error {
   override name = 'MergeError'
@@ -32,23 +33,19 @@ export interface MergeResult {
 export async function mergeStage(
   config: Config,
   images: readonly string[],
-  options: { authFile: string; log: Logger; scheme?: 'https' | 'http' }
+  options: { authFile: string; log: Logger }
 ): Promise<MergeResult> {
   const { descriptors } = config.fanOut
-  const http = new RegistryHttp({
-    auths: await readDockerAuths(options.authFile),
-    ...(options.scheme ? { scheme: options.scheme } : {})
-  })
+  const http = new RegistryHttp({ auths: await readDockerAuths(options.authFile) })
   try {
     // Every platform job's index, as each registry holds it (read before anything is written).
-    const stored = new Map<string, StoredIndex | undefined>()
-    for (const image of images) {
-      const api = httpRepositoryApi(http, image)
-      for (const d of descriptors) {
-        if (!d.images.includes(image)) continue
-        stored.set(`${image}@${d.index}`, await api.index(d.index))
-      }
-    }
+    const reads = images.flatMap(image =>
+      descriptors.filter(d => d.images.includes(image)).map(d => ({ image, index: d.index }))
+    )
+    const answers = await Promise.all(
+      reads.map(r => httpRepositoryApi(http, r.image).index(r.index))
+    )
+    const stored = new Map(reads.map((r, i) => [`${r.image}@${r.index}`, answers[i]]))
     const check = checkMerge(descriptors, {
       platforms: config.platforms,
       images,
@@ -62,14 +59,15 @@ export async function mergeStage(
         `Merge: index annotations the platform jobs disagree on are left out: ${merged.dropped.join(', ')}`
       )
     }
-    const pushed: PushResult[] = []
-    for (const image of images) {
-      await httpRepositoryApi(http, image).putManifest(merged.digest, merged.json, OCI_INDEX)
-      pushed.push({ image, digest: merged.digest, pushed: true, attempts: 1 })
-      options.log.info(
-        `${image}@${merged.digest}: the merged index of ${check.parts.map(p => p.platform).join(', ')}`
-      )
-    }
+    // Every registry at once, as the publish stage pushes.
+    const platforms = check.parts.map(p => p.platform).join(', ')
+    const pushed: PushResult[] = await Promise.all(
+      images.map(async image => {
+        await httpRepositoryApi(http, image).putManifest(merged.digest, merged.json, OCI_INDEX)
+        options.log.info(`${image}@${merged.digest}: the merged index of ${platforms}`)
+        return { image, digest: merged.digest, pushed: true, attempts: 1 }
+      })
+    )
     const byPlatform = new Map(descriptors.map(d => [d.platform, d]))
     return {
       pushed,
@@ -77,7 +75,7 @@ export async function mergeStage(
         via: 'merged',
         digest: merged.digest as Digest,
         platforms: check.parts.map(p => ({
-          platform: platformOf(p.manifest) ?? p.platform,
+          platform: platformString(p.manifest.platform) ?? p.platform,
           digest: p.manifest.digest as Digest,
           descriptor: p.manifest
         })),

@@ -7,9 +7,16 @@
  * a fixed answer through the same interface.
  */
 import { HttpClient } from '@actions/http-client'
-import { apiHost, RegistryHttp, type RegistryAnswer, type RegistryHttpOptions } from './http.js'
+import {
+  apiHost,
+  RegistryHttp,
+  USER_AGENT,
+  type RegistryAnswer,
+  type RegistryHttpOptions
+} from './http.js'
 import { DIGEST_PATTERN, type Digest } from '../digest.js'
 import { errorMessage } from '../errors.js'
+import { IMAGE_MEDIA_TYPES, OCI_INDEX } from '../oci.js'
 import { registryOf } from '../reference.js'
 
 export { parseChallenge, type BasicAuths } from './http.js'
@@ -20,9 +27,6 @@ export interface RegistryCapabilities {
   /** Where an artifact referring to `image@digest` is stored by an OCI 1.1 client. */
   referrers(image: string, digest: Digest): Promise<{ support: ReferrersSupport; why: string }>
 }
-
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
-const USER_AGENT = 'image-pipeline-action'
 
 /** One request through a client of its own (the capability checks make one or two). */
 async function registryRequest(
@@ -68,12 +72,7 @@ export async function needsLogin(
   }
 }
 
-const MANIFEST_TYPES = [
-  OCI_INDEX,
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ')
+const MANIFEST_TYPES = IMAGE_MEDIA_TYPES.join(', ')
 
 /** The digest `image:tag` points at now, as the registry answers a HEAD of its manifest. */
 export function httpTagDigests(

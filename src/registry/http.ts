@@ -12,7 +12,7 @@ import { errorMessage } from '../errors.js'
 import { authKey, DOCKER_HUB, registryOf, repositoryOf } from '../reference.js'
 import { parseRetryAfter, retry, type RetryPolicy } from '../retry.js'
 
-const USER_AGENT = 'image-pipeline-action'
+export const USER_AGENT = 'image-pipeline-action'
 
 /** Docker Hub's name and its API's host differ (the config keys it by its own URL). */
 export function apiHost(registry: string): string {

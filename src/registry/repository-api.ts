@@ -8,13 +8,11 @@
 import { createHash } from 'node:crypto'
 import { isDigest, type Digest } from '../digest.js'
 import type { RegistryAnswer, RegistryHttp } from './http.js'
+import { IMAGE_MEDIA_TYPES, OCI_INDEX, platformString, type OciIndex } from '../oci.js'
 
-export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
+// and the short-lived OCI artifact manifest, which some signers wrote in 2023
 const MANIFEST_ACCEPT = [
-  OCI_INDEX,
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
+  ...IMAGE_MEDIA_TYPES,
   'application/vnd.oci.artifact.manifest.v1+json'
 ].join(', ')
 
@@ -49,22 +47,9 @@ export interface RepositoryApi {
   /** Deletes a manifest (and every tag on it); a manifest already gone counts as deleted. */
   deleteManifest(digest: Digest): Promise<void>
   /** An index as stored, its entries untouched (platforms, annotations); undefined on 404. */
-  index(digest: Digest): Promise<RawIndex | undefined>
+  index(digest: Digest): Promise<OciIndex | undefined>
   /** Writes a manifest by its digest (no tag); the registry must answer with that digest. */
   putManifest(digest: Digest, json: string, mediaType: string): Promise<void>
-}
-
-/** An OCI index as the registry holds it. */
-export interface RawIndex {
-  mediaType?: string
-  manifests: {
-    mediaType: string
-    digest: string
-    size: number
-    platform?: { os: string; architecture: string; variant?: string }
-    annotations?: Record<string, string>
-  }[]
-  annotations?: Record<string, string>
 }
 
 export class RegistryApiError extends Error {
@@ -98,38 +83,23 @@ export function httpRepositoryApi(http: RegistryHttp, image: string): Repository
       answer.status
     )
   }
+  /** A manifest's bytes by tag or digest, checked against the digest asked for; 404: undefined. */
+  const readManifest = async (reference: string) => {
+    const answer = await http.request(image, 'GET', `manifests/${reference}`, MANIFEST_ACCEPT)
+    if (answer.status === 404) return undefined
+    if (answer.status !== 200) fail(`reading manifest ${reference}`, answer)
+    const digest = `sha256:${createHash('sha256').update(answer.body).digest('hex')}` as Digest
+    if (isDigest(reference) && reference !== digest) {
+      throw new Error(`${name}@${reference}: the registry answered a manifest of digest ${digest}`)
+    }
+    return { digest, body: answer.body, contentType: answer.headers['content-type'] }
+  }
   return {
     name,
-    async tags() {
-      const tags: string[] = []
-      let path = `tags/list?n=${TAG_PAGE}`
-      for (let page = 0; page < MAX_TAG_PAGES; page++) {
-        const answer = await http.request(image, 'GET', path, 'application/json')
-        // A repository without tags yet (or not pushed): nothing to keep or delete.
-        if (answer.status === 404 && page === 0) return []
-        if (answer.status !== 200) fail('listing tags', answer)
-        const body = JSON.parse(answer.body) as { tags?: unknown }
-        if (body.tags !== null && body.tags !== undefined && !Array.isArray(body.tags)) {
-          throw new Error(`listing tags: ${name} answered a tag list that is not a list`)
-        }
-        tags.push(...((body.tags as unknown[] | null | undefined) ?? []).map(String))
-        const next = nextLink(answer.headers.link)
-        if (!next) return [...new Set(tags)]
-        path = next
-      }
-      throw new Error(`listing tags: ${name} gave more than ${MAX_TAG_PAGES} pages`)
-    },
+    tags: () => allTags(http, image, fail),
     async manifest(reference) {
-      const answer = await http.request(image, 'GET', `manifests/${reference}`, MANIFEST_ACCEPT)
-      if (answer.status === 404) return undefined
-      if (answer.status !== 200) fail(`reading manifest ${reference}`, answer)
-      const digest = `sha256:${createHash('sha256').update(answer.body).digest('hex')}` as Digest
-      if (isDigest(reference) && reference !== digest) {
-        throw new Error(
-          `${name}@${reference}: the registry answered a manifest of digest ${digest}`
-        )
-      }
-      return manifestRecord(digest, answer.body, answer.headers['content-type'])
+      const read = await readManifest(reference)
+      return read && manifestRecord(read.digest, read.body, read.contentType)
     },
     async created(config) {
       const answer = await http.request(image, 'GET', `blobs/${config}`, '*/*')
@@ -158,14 +128,9 @@ export function httpRepositoryApi(http: RegistryHttp, image: string): Repository
       return fail(`listing the referrers of ${digest}`, answer)
     },
     async index(digest) {
-      const answer = await http.request(image, 'GET', `manifests/${digest}`, MANIFEST_ACCEPT)
-      if (answer.status === 404) return undefined
-      if (answer.status !== 200) fail(`reading index ${digest}`, answer)
-      const actual = `sha256:${createHash('sha256').update(answer.body).digest('hex')}`
-      if (actual !== digest) {
-        throw new Error(`${name}@${digest}: the registry answered a manifest of digest ${actual}`)
-      }
-      const raw = JSON.parse(answer.body) as RawIndex
+      const read = await readManifest(digest)
+      if (!read) return undefined
+      const raw = JSON.parse(read.body) as OciIndex
       if (!Array.isArray(raw.manifests)) throw new Error(`${name}@${digest} is not an index`)
       return raw
     },
@@ -195,13 +160,37 @@ export function httpRepositoryApi(http: RegistryHttp, image: string): Repository
   }
 }
 
+/** Every tag of a repository, page after page as the registry's Link headers lead. */
+async function allTags(
+  http: RegistryHttp,
+  image: string,
+  fail: (what: string, answer: RegistryAnswer) => never
+): Promise<string[]> {
+  const tags: string[] = []
+  let path = `tags/list?n=${TAG_PAGE}`
+  for (let page = 0; page < MAX_TAG_PAGES; page++) {
+    const answer = await http.request(image, 'GET', path, 'application/json')
+    // A repository without tags yet (or not pushed): nothing to keep or delete.
+    if (answer.status === 404 && page === 0) return []
+    if (answer.status !== 200) fail('listing tags', answer)
+    const body = JSON.parse(answer.body) as { tags?: unknown }
+    if (body.tags !== null && body.tags !== undefined && !Array.isArray(body.tags)) {
+      throw new Error(`listing tags: ${image} answered a tag list that is not a list`)
+    }
+    tags.push(...((body.tags as unknown[] | null | undefined) ?? []).map(String))
+    const next = nextLink(answer.headers.link)
+    if (!next) return [...new Set(tags)]
+    path = next
+  }
+  throw new Error(`listing tags: ${image} gave more than ${MAX_TAG_PAGES} pages`)
+}
+
 /** The parts of a manifest retention reads, from its JSON. */
 export function manifestRecord(digest: Digest, body: string, contentType?: string): ManifestRecord {
   const raw = JSON.parse(body) as RawManifest
   const children = (raw.manifests ?? []).flatMap(m => {
     if (!isDigest(m.digest)) return []
-    const p = m.platform
-    const platform = p?.os ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : undefined
+    const platform = platformString(m.platform)
     const attestation = m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest'
     return [{ digest: m.digest, platform, attestation }]
   })

@@ -52,8 +52,8 @@ export interface NotationSetup {
 
 export interface NotationOutcome {
   signer: 'notation'
-  /** `notation 1.3.2, the key in notation-key`. */
-  name: string
+  /** The notation version that signed. */
+  version: string
   /** `the key in notation-key`, or a plugin's key. */
   key: string
   /** The trusted identity and where the trust store came from. */
@@ -62,6 +62,8 @@ export interface NotationOutcome {
   /** The trust policy a verifier imports (`notation policy import`), as JSON. */
   trustPolicy: TrustPolicyDocument
   signed: { image: string; manifests: number }[]
+  /** What a consumer runs once: the trust store and the trust policy into its notation. */
+  setupCommands: string[]
   /** One `notation verify` per image. */
   verifyCommands: string[]
   /** Where the signature went, as the registry told (registry/capabilities.ts), when asked. */
@@ -201,42 +203,32 @@ function notationError(result: ExecResult): string {
   return (error ?? (lines.slice(-3).join(' | ') || `exit code ${result.exitCode}`)).slice(0, 800)
 }
 
-/** The consumer's commands: the trust store, the trust policy, then the verify. */
-export function consumerNotationCommands(
-  reference: string,
-  type: 'ca' | 'signingAuthority'
-): string {
-  return [
-    `notation cert add --type ${type} --store ${NAME} trust-store.pem`,
-    'notation policy import trustpolicy.json',
-    `notation verify ${reference}`
-  ].join('\n')
-}
-
 export async function notationSign(
   setup: NotationSetup,
   request: SignRequest & { platforms?: readonly Digest[] }
 ): Promise<NotationOutcome> {
   const { log } = request
-  const states = (signed: Set<string>, reason: string, failed?: string) =>
-    notSignedStates(request, signed, reason, failed)
   const verified = new Set<string>()
   let env: Record<string, string>
   try {
     env = await configure(setup, request.images)
   } catch (error) {
     const reason = errorMessage(error)
-    throw new SignError(states(verified, reason), reason)
+    throw new SignError(notSignedStates(request, verified, reason), reason)
   }
-  const name = `notation ${setup.notation.version}, ${describeNotationKey(setup.config)}`
+  const { type } = setup.config.trustStore
   const outcome: NotationOutcome = {
     signer: 'notation',
-    name,
+    version: setup.notation.version,
     key: describeNotationKey(setup.config),
     identity: setup.config.identity,
     trustStore: { type: setup.config.trustStore.type, source: setup.config.trustStore.source },
     trustPolicy: trustPolicy(request.images, setup.config),
     signed: [],
+    setupCommands: [
+      `notation cert add --type ${type} --store ${NAME} trust-store.pem`,
+      'notation policy import trustpolicy.json'
+    ],
     verifyCommands: []
   }
   const digests = [request.digest, ...(setup.recursive ? (request.platforms ?? []) : [])]
@@ -265,7 +257,7 @@ export async function notationSign(
       }
     } catch (error) {
       const reason = errorMessage(error)
-      throw new SignError(states(verified, reason, image), reason)
+      throw new SignError(notSignedStates(request, verified, reason, image), reason)
     }
     verified.add(image)
     outcome.signed.push({ image, manifests: digests.length })

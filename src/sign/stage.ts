@@ -306,9 +306,6 @@ export async function signStage(
   const env: Record<string, string> = { ...options.env }
   await mkdir(options.workDir, { recursive: true })
   const formats = writtenFormats(config.signatureFormat)
-  const states = (signed: Set<string>, reason: string, failed?: string) =>
-    notSignedStates(request, signed, reason, failed)
-
   const verified = new Set<string>()
   let prepared: Awaited<ReturnType<typeof prepareSigner>>
   let sigstore: OwnSigstore | undefined
@@ -317,7 +314,7 @@ export async function signStage(
     prepared = await prepareSigner(options, log, env)
   } catch (error) {
     const reason = errorMessage(error)
-    throw new SignError(states(verified, reason), reason)
+    throw new SignError(notSignedStates(request, verified, reason), reason)
   }
   const { signer, expect } = prepared
 
@@ -382,7 +379,7 @@ export async function signStage(
       }
     } catch (error) {
       const reason = errorMessage(error)
-      throw new SignError(states(verified, reason, image), reason)
+      throw new SignError(notSignedStates(request, verified, reason, image), reason)
     }
     verified.add(image)
     outcome.signed.push({ image, formats, attestations: request.attestations.map(a => a.label) })

@@ -14,7 +14,7 @@ export function renderSignSummary(outcome: SignOutcome): string {
 function renderNotation(outcome: NotationOutcome): string {
   const parts = [
     '### Signature: ✅ signed and verified',
-    `Signed by digest with ${outcome.name}; ${outcome.bundleStorage ?? 'a Notary Project signature (COSE), an OCI 1.1 referrer or a `sha256-<digest>` tag'}. Tags were added only after \`notation verify\` passed with the trust policy below (strict; trusted identity ${code(outcome.identity)}; trust store: ${outcome.trustStore.type}, ${outcome.trustStore.source}). Attestations are cosign's: with Notation the SBOM and the vulnerability report stay the job's files.`
+    `Signed by digest with notation ${outcome.version}, ${outcome.key}; ${outcome.bundleStorage ?? 'a Notary Project signature (COSE), an OCI 1.1 referrer or a `sha256-<digest>` tag'}. Tags were added only after \`notation verify\` passed with the trust policy below (strict; trusted identity ${code(outcome.identity)}; trust store: ${outcome.trustStore.type}, ${outcome.trustStore.source}). Attestations are cosign's: with Notation the SBOM and the vulnerability report stay the job's files.`
   ]
   for (const s of outcome.signed) {
     parts.push(
@@ -26,8 +26,7 @@ function renderNotation(outcome: NotationOutcome): string {
       'Verify it with Notation: put the trust store (the certificates above) in `trust-store.pem` and this trust policy in `trustpolicy.json`, then:',
       '',
       '```sh',
-      `notation cert add --type ${outcome.trustStore.type} --store image-pipeline trust-store.pem`,
-      'notation policy import trustpolicy.json',
+      ...outcome.setupCommands,
       ...outcome.verifyCommands,
       '```',
       '',

@@ -3,6 +3,7 @@
  * natively, which need a QEMU binfmt_misc handler, and which handler and `tonistiigi/binfmt`
  * architecture name each one maps to. Pure data and functions: no process, no file.
  */
+import { platformString } from '../oci.js'
 
 export interface Platform {
   os: string
@@ -43,7 +44,7 @@ export function parsePlatform(value: string): Platform | undefined {
 }
 
 export function formatPlatform(p: Platform): string {
-  return [p.os, p.architecture, p.variant].filter(Boolean).join('/')
+  return platformString(p) ?? ''
 }
 
 /**

@@ -33,9 +33,9 @@ export const DEFAULT_VERSIONS: Readonly<Record<ToolName, string>> = {
 
 export const PINNED_RELEASES: readonly PinnedRelease[] = [
   {
-    // Notation 1.3.2 (signer: notation). Linux only: each hash is in the release's
-    // notation_1.3.2_checksums.txt as quoted by Microsoft's Notation guides (amd64) and the AUR
-    // notation-bin PKGBUILD (both); the macOS assets have one source so far.
+    // Notation 1.3.2 (signer: notation). Linux only. linux-x64: Microsoft's Notation guides
+    // (the checksum they tell readers to check), the AUR notation-bin PKGBUILD, and a public
+    // installer's pin table; linux-arm64: the last two. The macOS assets had one source.
     tool: 'notation',
     version: '1.3.2',
     sha256: {

@@ -63,7 +63,7 @@ const signature = (name: string, subject?: string): ManifestRecord => ({
 })
 
 test("tags reach an index's platforms; a sha256- tag finds a signed image whose tag moved on", async () => {
-  const { api } = repository(
+  const { api, calls } = repository(
     [
       { record: index('v2', ['amd-2', 'att-2']) },
       { record: image('amd-2', 'cfg-2'), created: '2026-12-01T00:00:00Z' },
@@ -83,6 +83,10 @@ test("tags reach an index's platforms; a sha256- tag finds a signed image whose 
     }
   )
   const inventory = await readInventory(api, await listTags(api))
+  // a tagged manifest is read once, by its tag: not again by its digest
+  expect(calls.filter(c => c === 'manifest v2' || c === `manifest ${d('v2')}`)).toEqual([
+    'manifest v2'
+  ])
   const byDigest = new Map(inventory.manifests.map(m => [m.digest, m]))
   expect([...byDigest.keys()].sort()).toEqual(
     ['v2', 'amd-2', 'att-2', 'old-edge', 'amd-old', 'sig-v2', 'sig-old'].map(d).sort()

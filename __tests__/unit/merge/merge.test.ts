@@ -9,7 +9,8 @@ import {
   parseDescriptors,
   type PlatformDescriptor
 } from '../../../src/inputs/platform-descriptor.js'
-import { checkMerge, type StoredIndex } from '../../../src/merge/merge-check.js'
+import { checkMerge } from '../../../src/merge/merge-check.js'
+import type { OciIndex } from '../../../src/oci.js'
 import { mergedIndex } from '../../../src/merge/merged-index.js'
 import { createHash } from 'node:crypto'
 
@@ -38,7 +39,7 @@ const amd = descriptor('linux/amd64', 'a', 'b')
 const arm = descriptor('linux/arm64', 'c', 'd')
 
 /** What a platform job's buildx index holds: the manifest and its provenance. */
-function stored(desc: PlatformDescriptor, created: string): StoredIndex {
+function stored(desc: PlatformDescriptor, created: string): OciIndex {
   const [os, architecture] = desc.platform.split('/') as [string, string]
   return {
     manifests: [

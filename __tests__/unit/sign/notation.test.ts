@@ -137,6 +137,11 @@ test('every manifest signed, then verified, image after image; notation sees its
   expect(statSync(join(dir, 'signingkeys.json')).mode & 0o777).toBe(0o600)
   expect(outcome).toMatchObject({
     signer: 'notation',
+    version: '1.3.2',
+    setupCommands: [
+      'notation cert add --type ca --store image-pipeline trust-store.pem',
+      'notation policy import trustpolicy.json'
+    ],
     signed: [
       { image: 'r.example/o/app', manifests: 3 },
       { image: 'ghcr.io/o/app', manifests: 3 }
