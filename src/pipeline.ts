@@ -7,9 +7,10 @@ import type { BuiltImage } from './image-build/run.js'
 import { buildStage } from './image-build/stage.js'
 import type { Config } from './inputs/index.js'
 import type { TrustedSigner } from './inputs/config.js'
+import type { PlatformDescriptor, ReportArtifact } from './inputs/platform-descriptor.js'
 import { log } from './log.js'
 import type { AwsEnvironment } from './registry/aws-environment.js'
-import { ConfigurationError } from './errors.js'
+import { ConfigurationError, errorMessage } from './errors.js'
 import { registryOf } from './reference.js'
 import { lifecycleStage } from './lifecycle/stage.js'
 import { mergeStage } from './merge/stage.js'
@@ -127,9 +128,10 @@ export async function pipeline(
     : undefined
   if (config.fanOut.mode === 'platform') {
     // For the merge job, also when the gate failed: it then says which platform and why.
-    record.platformDescriptor = platformDescriptor(image, plan.images, scanned, path =>
-      readFileSync(path, 'utf8')
-    )
+    record.platformDescriptor = await describePlatformJob(plan, image, scanned, {
+      workDir,
+      ...deps
+    })
   }
   if (scanned?.gate.verdict === 'failed') {
     notPublished(record, GATE_FAILED)
@@ -246,23 +248,70 @@ async function mergeJob(
   deps: PipelineDeps
 ): Promise<void> {
   const { timer } = deps
+  const startedAt = new Date()
   const { workDir, tools, docker } = await setUp(config, ctx, plan, record, deps)
   const stated = statedBy(record, timer, [])
+  const { env } = deps
   const merged = await timer.run('Merge', () =>
-    mergeStage(config, plan.images, { authFile: docker.authFile, log })
+    mergeStage(config, plan.images, { authFile: docker.authFile, workDir, env, now: ctx.now, log })
   )
   record.build = { image: merged.image }
   record.publication = { status: 'pushed', pushed: merged.pushed }
-  const image = merged.image
+  const { image, scan } = merged
+  if (scan) {
+    // Every platform's scan in this job's summary and report output, as one job shows it.
+    const { reportMergedScans } = await import('./scan-and-report.js')
+    const { workspace } = deps
+    const reported = await reportMergedScans({
+      ...{ config, plan, ctx, image, scan, workDir, workspace, env, startedAt, timer, log }
+    })
+    record.scan = reported.section
+  }
   await signAndTag(config, plan, ctx, record, deps, {
     image,
     pushed: merged.pushed,
     tools,
-    scanned: undefined,
+    scanned: scan,
     workDir,
     docker,
     stated
   })
+}
+
+/**
+ * fan-out: platform: what the merge job gets, with the scan report uploaded as an artifact of
+ * the run for it to check. Before anything is pushed: a platform whose report did not go would
+ * only be refused by the merge job later.
+ */
+async function describePlatformJob(
+  plan: Plan,
+  image: Extract<BuiltImage, { via: 'layout' }>,
+  scanned: ScanResult | undefined,
+  options: { workDir: string; env: NodeJS.ProcessEnv; timer: StageTimer }
+): Promise<PlatformDescriptor> {
+  const platform = image.platforms[0]?.platform ?? ''
+  const reportPath = scanned?.reports[platform]
+  let report: ReportArtifact | undefined
+  if (scanned && reportPath) {
+    const { env } = options
+    const { reportArtifactName, uploadReport } = await import('./merge/report-artifact.js')
+    const name = reportArtifactName(platform, image.digest, env.GITHUB_RUN_ATTEMPT ?? '1')
+    try {
+      report = await options.timer.run('Report artifact', () =>
+        uploadReport({
+          ...{ name, report: reportPath, sbom: scanned.sboms[platform], env },
+          durationMs: scanned.durations[platform],
+          dir: join(options.workDir, 'report-artifact')
+        })
+      )
+      log.info(`Scan report for the merge job: artifact ${name}`)
+    } catch (error) {
+      // A failed gate stops the run with its own message; the merge job refuses it either way.
+      if (scanned.gate.verdict === 'failed') log.warning(errorMessage(error))
+      else throw error
+    }
+  }
+  return platformDescriptor(image, plan.images, scanned, path => readFileSync(path, 'utf8'), report)
 }
 
 /** Stage 12, once the image is published, signed and tagged (by either route). */

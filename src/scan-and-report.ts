@@ -15,6 +15,7 @@ import type { Plan } from './plan/index.js'
 import { reportStage, type ReportOutcome } from './report/stage.js'
 import { trivyScanner } from './scan/scanner.js'
 import { scanStage } from './scan/stage.js'
+import type { ScanResult } from './scan/result.js'
 import type { StageTimer } from './timings.js'
 import type { PreparedTools } from './tools/prepare.js'
 
@@ -36,6 +37,26 @@ export interface ScanAndReportOptions {
   log: Logger
 }
 
+/** The merge job's report of the scans it checked (merge/platform-scans.ts): no scan, no upload. */
+export function reportMergedScans(
+  options: Omit<ScanAndReportOptions, 'trivy' | 'layout'> & { scan: ScanResult }
+): Promise<ReportOutcome> {
+  const { image, timer, log } = options
+  const reportDir = mkdtempSync(join(options.env.RUNNER_TEMP || tmpdir(), 'image-pipeline-report-'))
+  return timer.run('Report', () =>
+    reportStage({
+      ...{ scan: options.scan, config: options.config, plan: options.plan, ctx: options.ctx },
+      built: image,
+      reportDir,
+      workspace: options.workspace,
+      startedAt: options.startedAt,
+      log,
+      uploadedBy:
+        'uploaded by each platform job (a SARIF category each); the merged findings are kept as a file'
+    })
+  )
+}
+
 export async function scanAndReportStage(options: ScanAndReportOptions): Promise<ReportOutcome> {
   const { config, plan, image, trivy, timer, log } = options
   // Kept after the post step (which removes workDir): later steps read the report and SARIF.
@@ -54,7 +75,11 @@ export async function scanAndReportStage(options: ScanAndReportOptions): Promise
       workspace: options.workspace,
       now: options.ctx.now,
       log,
-      sbom: plan.decisions.sign !== 'off' && config.sign.attest.includes('sbom')
+      // A platform job signs nothing, but makes the SBOM the merge job attests.
+      sbom:
+        (plan.decisions.sign !== 'off' ||
+          (config.fanOut.mode === 'platform' && config.sign.mode !== 'false')) &&
+        config.sign.attest.includes('sbom')
     })
   )
   return timer.run('Report', () =>

@@ -44,7 +44,13 @@ export type BuiltImage = BuiltCommon &
         /** fan-out: merge: the index written from the platform jobs' pushes (src/merge/). */
         via: 'merged'
         /** Per platform, what its platform job reported (scan verdict, blocking findings). */
-        jobs: { platform: string; index: string; verdict: string; reason?: string }[]
+        jobs: {
+          platform: string
+          index: string
+          verdict: string
+          reason?: string
+          report?: string
+        }[]
       }
   )
 

@@ -30,7 +30,28 @@ export interface PlatformDescriptor {
     /** The gate's reason, in words. */
     reason?: string
   }
+  /**
+   * The scan report the platform job uploaded as an artifact of the workflow run, for the merge
+   * job to check and decide on itself: the artifact's name and the SHA-256 of the Trivy JSON
+   * (and of the CycloneDX SBOM, when one was made) it holds.
+   */
+  report?: ReportArtifact
 }
+
+export interface ReportArtifact {
+  artifact: string
+  sha256: string
+  sbom?: string
+  /** How long the scan took: the vulnerability attestation's scanStartedOn and scanFinishedOn. */
+  durationMs?: number
+}
+
+/** The files of a report artifact. */
+export const REPORT_FILE = 'trivy.json'
+export const SBOM_FILE = 'sbom.cdx.json'
+
+const ARTIFACT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/
+const SHA256 = /^[a-f0-9]{64}$/
 
 export const DESCRIPTOR_FORM =
   "the platform jobs' platform-descriptor outputs, one JSON object a line (or a JSON array)"
@@ -93,6 +114,7 @@ export function checkDescriptor(value: unknown, where: string): PlatformDescript
   }
   if (scan?.digest !== undefined && !isDigest(scan.digest))
     fail('scan.digest is not a sha256 digest')
+  const report = d.report === undefined ? undefined : checkReport(d.report, fail)
   return {
     version: DESCRIPTOR_VERSION,
     platform: d.platform as string,
@@ -108,6 +130,27 @@ export function checkDescriptor(value: unknown, where: string): PlatformDescript
       ...(scan?.digest ? { digest: scan.digest as Digest } : {}),
       ...(typeof scan?.blocking === 'number' ? { blocking: scan.blocking } : {}),
       ...(typeof scan?.reason === 'string' ? { reason: scan.reason } : {})
-    }
+    },
+    ...(report ? { report } : {})
+  }
+}
+
+function checkReport(value: unknown, fail: (problem: string) => never): ReportArtifact {
+  if (typeof value !== 'object' || value === null) fail('report is not an object')
+  const r = value as Record<string, unknown>
+  if (typeof r.artifact !== 'string' || !ARTIFACT_NAME.test(r.artifact)) {
+    fail('report.artifact is not an artifact name')
+  }
+  if (typeof r.sha256 !== 'string' || !SHA256.test(r.sha256)) fail('report.sha256 is not a SHA-256')
+  if (r.sbom !== undefined && (typeof r.sbom !== 'string' || !SHA256.test(r.sbom))) {
+    fail('report.sbom is not a SHA-256')
+  }
+  const duration = r.durationMs
+  const validDuration = typeof duration === 'number' && Number.isInteger(duration) && duration >= 0
+  return {
+    artifact: r.artifact as string,
+    sha256: r.sha256 as string,
+    ...(typeof r.sbom === 'string' ? { sbom: r.sbom } : {}),
+    ...(validDuration ? { durationMs: duration } : {})
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The merge job's gate: whether the platform jobs' work may become one published index. It
  * trusts no claim it cannot check: every platform asked for has exactly one descriptor; its
- * gate passed; the digest its scan report names is the manifest it merges; it was pushed to
+ * gate passed; its scan report (checked and decided on again by platform-scans.ts) names the
+ * manifest it merges and passes this job's gate; it was pushed to
  * every image; and each registry holds that platform's index with that manifest in it. Every
  * problem is a line naming the platform, and any one stops the merge before anything is
  * written. Pure: the registry's answers are passed in.
@@ -9,6 +10,7 @@
 import type { Digest } from '../digest.js'
 import { platformString, type OciDescriptor, type OciIndex } from '../oci.js'
 import type { PlatformDescriptor } from '../inputs/platform-descriptor.js'
+import type { CheckedScan } from './platform-scans.js'
 
 /** One platform of the merged index: its manifest and the attestation manifests about it. */
 export interface PlatformPart {
@@ -23,6 +25,30 @@ export type MergeCheck = { ok: true; parts: PlatformPart[] } | { ok: false; prob
 
 const ATTESTATION = 'attestation-manifest'
 
+/** The platform's scan, as far as this job can check it; what is wrong with it, in words. */
+function checkScan(
+  d: PlatformDescriptor,
+  requireScan: boolean,
+  checked: CheckedScan | undefined
+): string | undefined {
+  // The job's own word suffices to refuse; only a report checked here suffices to accept.
+  if (d.scan.verdict === 'failed')
+    return `its gate failed${d.scan.reason ? ` (${d.scan.reason})` : ''}`
+  if (!requireScan) return undefined
+  if (d.scan.verdict === 'not-scanned') return 'not scanned, and this workflow scans every platform'
+  if (!d.report) {
+    return 'its descriptor names no scan report artifact, and this job accepts no verdict it cannot check'
+  }
+  if (!checked) return `its scan report (artifact ${d.report.artifact}) was not read`
+  if (!checked.ok) return checked.problem
+  if (checked.digest !== d.manifest.digest) {
+    return `the scan report names ${checked.digest ?? 'no digest'}, not the manifest to merge, ${d.manifest.digest}`
+  }
+  if (checked.verdict === 'failed')
+    return `its scan report fails this job's gate: ${checked.reason}`
+  return undefined
+}
+
 export function checkMerge(
   descriptors: readonly PlatformDescriptor[],
   options: {
@@ -31,6 +57,8 @@ export function checkMerge(
     images: readonly string[]
     /** The scan runs in this workflow: a platform that was not scanned is refused. */
     requireScan: boolean
+    /** Each platform's scan as this job checked it from its report (platform-scans.ts). */
+    scans: ReadonlyMap<string, CheckedScan>
     /** What each registry holds under `image@index`. */
     stored: (image: string, index: Digest) => OciIndex | undefined
   }
@@ -63,15 +91,8 @@ export function checkMerge(
     }
     const d = found[0] as PlatformDescriptor
     const before = problems.length
-    if (d.scan.verdict === 'failed') {
-      problems.push(`${platform}: its gate failed${d.scan.reason ? ` (${d.scan.reason})` : ''}`)
-    } else if (d.scan.verdict === 'not-scanned' && options.requireScan) {
-      problems.push(`${platform}: not scanned, and this workflow scans every platform`)
-    } else if (d.scan.verdict === 'passed' && d.scan.digest !== d.manifest.digest) {
-      problems.push(
-        `${platform}: the scan report names ${d.scan.digest ?? 'no digest'}, not the manifest to merge, ${d.manifest.digest}`
-      )
-    }
+    const scanProblem = checkScan(d, options.requireScan, options.scans.get(platform))
+    if (scanProblem) problems.push(`${platform}: ${scanProblem}`)
     const missing = options.images.filter(image => !d.images.includes(image))
     if (missing.length > 0) problems.push(`${platform}: not pushed to ${missing.join(', ')}`)
     if (problems.length > before) continue

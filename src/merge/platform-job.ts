@@ -2,11 +2,16 @@
  * What a platform job (fan-out: platform) outputs for the merge job: its platform, the index it
  * pushed by digest and the platform manifest in it, where it was pushed, and its scan: the
  * verdict and the digest the scan report names (read from the report, not from what we asked
- * Trivy to scan, so the merge job compares two independent statements). Pure.
+ * Trivy to scan), and the artifact holding the report itself, which the merge job reads and
+ * decides on again: it takes neither statement on trust. Pure.
  */
 import type { Digest } from '../digest.js'
 import type { BuiltByBuild } from '../image-build/run.js'
-import { DESCRIPTOR_VERSION, type PlatformDescriptor } from '../inputs/platform-descriptor.js'
+import {
+  DESCRIPTOR_VERSION,
+  type PlatformDescriptor,
+  type ReportArtifact
+} from '../inputs/platform-descriptor.js'
 import type { ScanResult } from '../scan/result.js'
 import { scannedDigest } from '../scan/trivy-report.js'
 
@@ -15,7 +20,9 @@ export function platformDescriptor(
   images: readonly string[],
   scanned: ScanResult | undefined,
   /** The JSON of a platform's scan report (ScanResult.reports holds their paths). */
-  reportJson: (path: string) => string
+  reportJson: (path: string) => string,
+  /** Where the report went for the merge job (report-artifact.ts). */
+  artifact?: ReportArtifact
 ): PlatformDescriptor {
   const platform = image.platforms[0]
   if (!platform || image.platforms.length !== 1) {
@@ -40,6 +47,7 @@ export function platformDescriptor(
           blocking: scanned.gate.blocking.length,
           reason: scanned.gate.reason
         }
-      : { verdict: 'not-scanned' }
+      : { verdict: 'not-scanned' },
+    ...(artifact ? { report: artifact } : {})
   }
 }

@@ -37,6 +37,11 @@ export interface ReportStageOptions {
   /** When the run began: code scanning's started_at. */
   startedAt: Date
   log: Logger
+  /**
+   * The merge job's report: the platform jobs uploaded their SARIF (a category each), so this
+   * one is kept as a file and not uploaded again; the sentence says where it went.
+   */
+  uploadedBy?: string
   /** Tests hand in a fake; production uses the real client. */
   startUpload?: (options: UploadOptions) => Promise<StartedUpload>
 }
@@ -129,6 +134,10 @@ async function upload(
 ): Promise<{ processing: Promise<void> }> {
   const { plan, config, ctx, log } = options
   const required = config.report.uploadSarif === 'true'
+  if (options.uploadedBy) {
+    section.upload = options.uploadedBy
+    return { processing: Promise.resolve() }
+  }
   if (!plan.decisions.upload) {
     section.upload = `${NOT_UPLOADED}. ${plan.decisions.uploadReason}`
     // Invariant 8: a fork pull request is told why, as a warning, not an error.

@@ -7,10 +7,8 @@ import { readFileSync } from 'node:fs'
 import type { PlatformManifest } from '../image-build/oci-layout.js'
 import type { ScanConfig } from '../inputs/config.js'
 import { layerOrigins, type LayerOrigin } from './dockerfile-origins.js'
-import { evaluateGate, vulnerabilityCounts } from './gate.js'
-import { applyIgnoreRules } from './ignore.js'
 import { readImageHistory } from './image-config.js'
-import { mergeScans } from './merge.js'
+import { decideScans } from './verdict.js'
 import type { ScanResult } from './result.js'
 import { dockerfileOf } from '../policy/dockerfile.js'
 import type { Scanner } from './scanner.js'
@@ -49,13 +47,12 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
       })
     : {}
 
-  const ignored = applyIgnoreRules(mergeScans(outcome.scans), config.scan.ignoreRules, options.now)
-  for (const rule of ignored.expired) {
+  const verdict = decideScans(outcome.scans, config.scan, options.now)
+  for (const rule of verdict.expired) {
     log.warning(
       `${rule.source}: the rule for ${rule.id} expired on ${rule.expires} and no longer applies.`
     )
   }
-  const gate = evaluateGate(ignored.findings, config.scan.failOn, config.scan.ignoreUnfixed)
 
   const dockerfile = dockerfileOf(config.build, options.workspace)
   const origins: Record<string, Map<string, LayerOrigin>> = {}
@@ -73,11 +70,11 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
   }
 
   return {
-    findings: ignored.findings,
-    gate,
-    counts: vulnerabilityCounts(ignored.findings, platforms),
+    findings: verdict.findings,
+    gate: verdict.gate,
+    counts: verdict.counts,
     platforms,
-    expiredRules: ignored.expired,
+    expiredRules: verdict.expired,
     ignoreFiles: config.scan.trivyignore,
     trivyVersion: outcome.scans.find(s => s.trivyVersion)?.trivyVersion ?? options.scanner.version,
     reports: outcome.reports,

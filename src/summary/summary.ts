@@ -32,7 +32,13 @@ export interface JobSummary {
   /** The retention policy as ECR's lifecycle JSON. */
   lifecycle?: LifecycleOutcome
   /** fan-out: merge: each platform job's index and scan verdict. */
-  platformJobs?: { platform: string; index: string; verdict: string; reason?: string }[]
+  platformJobs?: {
+    platform: string
+    index: string
+    verdict: string
+    reason?: string
+    report?: string
+  }[]
   /** The scan's verdict, findings and where its reports went. */
   scan?: ScanSection
   /** What was signed and attested, and how a consumer verifies it. */
@@ -170,13 +176,13 @@ function caution(failure: string): string {
 function renderPlatformJobs(jobs: NonNullable<JobSummary['platformJobs']>): string {
   return [
     '### Platform jobs',
-    'Merged after checking each against the registry, and its scan report against the manifest merged.',
+    "Merged after checking each against the registry, and its scan report (the platform job's artifact) against the manifest merged and this job's gate.",
     '',
-    '| platform | index pushed | scan |',
-    '| --- | --- | --- |',
+    '| platform | index pushed | scan (decided here) | scan report |',
+    '| --- | --- | --- | --- |',
     ...jobs.map(
       j =>
-        `| ${code(j.platform)} | ${code(j.index.slice(0, 19))} | ${j.verdict}${j.reason ? `: ${cell(j.reason)}` : ''} |`
+        `| ${code(j.platform)} | ${code(j.index.slice(0, 19))} | ${j.verdict}${j.reason ? `: ${cell(j.reason)}` : ''} | ${j.report ? code(j.report) : '–'} |`
     )
   ].join('\n')
 }

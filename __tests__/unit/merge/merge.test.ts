@@ -10,6 +10,7 @@ import {
   type PlatformDescriptor
 } from '../../../src/inputs/platform-descriptor.js'
 import { checkMerge } from '../../../src/merge/merge-check.js'
+import type { CheckedScan } from '../../../src/merge/platform-scans.js'
 import type { OciIndex } from '../../../src/oci.js'
 import { mergedIndex } from '../../../src/merge/merged-index.js'
 import { createHash } from 'node:crypto'
@@ -32,8 +33,24 @@ function descriptor(
     manifest: { digest: d(manifest), mediaType: MANIFEST, size: 1000 },
     images: IMAGES,
     scan: { verdict: 'passed', digest: d(manifest) },
+    report: { artifact: `scan-${platform.replace('/', '-')}`, sha256: index.repeat(64) },
     ...over
   }
+}
+
+/** The merge job's own reading of a platform's report: it names the manifest and passes. */
+function checked(desc: PlatformDescriptor, over: Partial<CheckedScan> = {}): CheckedScan {
+  return {
+    ok: true,
+    platform: desc.platform,
+    digest: desc.manifest.digest,
+    verdict: 'passed',
+    reason: 'No findings at or above CRITICAL.',
+    scan: { platform: desc.platform, digest: desc.manifest.digest, findings: [], secrets: 0 },
+    report: `/reports/${desc.platform}/trivy.json`,
+    durationMs: 0,
+    ...over
+  } as CheckedScan
 }
 const amd = descriptor('linux/amd64', 'a', 'b')
 const arm = descriptor('linux/arm64', 'c', 'd')
@@ -74,6 +91,7 @@ const options = (over: Partial<Parameters<typeof checkMerge>[1]> = {}) => ({
   platforms: ['linux/amd64', 'linux/arm64'],
   images: IMAGES,
   requireScan: true,
+  scans: new Map([amd, arm].map(x => [x.platform, checked(x)])),
   stored: (_image: string, index: string) => registry.get(index),
   ...over
 })
@@ -92,6 +110,21 @@ test('descriptors: one JSON a line or an array; each wrong field named', () => {
   expect(() => parseDescriptors(JSON.stringify({ ...amd, scan: { verdict: 'ok' } }))).toThrow(
     'descriptor 1: scan.verdict is not passed, failed or not-scanned'
   )
+  // The report artifact: a name the artifact service accepts, hashes of 64 hex digits.
+  const report = (r: unknown) => JSON.stringify({ ...amd, report: r })
+  expect(() => parseDescriptors(report({ artifact: '../x', sha256: 'a'.repeat(64) }))).toThrow(
+    'descriptor 1: report.artifact is not an artifact name'
+  )
+  expect(() => parseDescriptors(report({ artifact: 'scan', sha256: 'xyz' }))).toThrow(
+    'descriptor 1: report.sha256 is not a SHA-256'
+  )
+  expect(() =>
+    parseDescriptors(report({ artifact: 'scan', sha256: 'a'.repeat(64), sbom: 'no' }))
+  ).toThrow('descriptor 1: report.sbom is not a SHA-256')
+  expect(
+    parseDescriptors(report({ artifact: 'scan', sha256: 'a'.repeat(64), durationMs: -1 }))[0]
+      ?.report
+  ).toEqual({ artifact: 'scan', sha256: 'a'.repeat(64) })
 })
 
 test('every platform checked: the parts come with their provenance', () => {
@@ -118,8 +151,10 @@ test('a failed gate, a missing platform, a scan of another digest: refused, nami
     ok: false,
     problems: ['linux/arm64: its gate failed (2 critical findings)']
   })
-  const elsewhere = { ...arm, scan: { verdict: 'passed' as const, digest: d('9') } }
-  expect(checkMerge([amd, elsewhere], options())).toEqual({
+  // What the report names is what counts, not what the descriptor says it names.
+  const elsewhere = new Map([amd, arm].map(x => [x.platform, checked(x)]))
+  elsewhere.set(arm.platform, checked(arm, { digest: d('9') }))
+  expect(checkMerge([amd, arm], options({ scans: elsewhere }))).toEqual({
     ok: false,
     problems: [
       `linux/arm64: the scan report names ${d('9')}, not the manifest to merge, ${arm.manifest.digest}`
@@ -139,6 +174,42 @@ test('a failed gate, a missing platform, a scan of another digest: refused, nami
         /^linux\/s390x: a descriptor for a platform this merge does not publish/
       )
     ]
+  })
+})
+
+test('a passed claim is not taken on trust: no report, an unreadable one, or one that fails this gate', () => {
+  const scans = (c: CheckedScan) =>
+    new Map([
+      [amd.platform, checked(amd)],
+      [arm.platform, c]
+    ])
+  const unreported = { ...arm, report: undefined }
+  expect(checkMerge([amd, unreported], options())).toEqual({
+    ok: false,
+    problems: [
+      'linux/arm64: its descriptor names no scan report artifact, and this job accepts no verdict it cannot check'
+    ]
+  })
+  expect(checkMerge([amd, unreported], options({ requireScan: false })).ok).toBe(true)
+  const tampered: CheckedScan = {
+    ok: false,
+    platform: arm.platform,
+    problem: 'the scan report in scan-linux-arm64 is not the one its job described'
+  }
+  expect(checkMerge([amd, arm], options({ scans: scans(tampered) }))).toEqual({
+    ok: false,
+    problems: ['linux/arm64: the scan report in scan-linux-arm64 is not the one its job described']
+  })
+  const failing = checked(arm, { verdict: 'failed', reason: '1 finding at or above HIGH.' })
+  expect(checkMerge([amd, arm], options({ scans: scans(failing) }))).toEqual({
+    ok: false,
+    problems: ["linux/arm64: its scan report fails this job's gate: 1 finding at or above HIGH."]
+  })
+  expect(
+    checkMerge([amd, arm], options({ scans: new Map([[amd.platform, checked(amd)]]) }))
+  ).toEqual({
+    ok: false,
+    problems: ['linux/arm64: its scan report (artifact scan-linux-arm64) was not read']
   })
 })
 
