@@ -2,7 +2,7 @@ export const id = 212;
 export const ids = [212];
 export const modules = {
 
-/***/ 3190:
+/***/ 73190:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,13 +11,13 @@ export const modules = {
 /* harmony export */   Qd: () => (/* binding */ CommandError),
 /* harmony export */   pn: () => (/* binding */ execWithTimeout)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1955);
-/* harmony import */ var _verified_binary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2125);
-/* harmony import */ var _tool_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6255);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41955);
+/* harmony import */ var _verified_binary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62125);
+/* harmony import */ var _tool_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66255);
 
 
 
@@ -134,7 +134,7 @@ async function execWithTimeout(program, args, options) {
 
 /***/ }),
 
-/***/ 166:
+/***/ 50166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -165,7 +165,7 @@ function platformString(p) {
 
 /***/ }),
 
-/***/ 4212:
+/***/ 34212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -179,20 +179,20 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: BUILDX_FEATURES, MIN_BUILDX_VERSION, builderCapability, builderPlatforms, checkBuildxVersion, newBuilderName, parseBuilderInspect, parseBuildxVersion, parseDockerInfo, runsOnLocalKernel
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(2088);
+var semver = __webpack_require__(62088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/exec.ts
-var exec = __webpack_require__(3190);
+var exec = __webpack_require__(73190);
 // EXTERNAL MODULE: ./src/tools/platform.ts
-var platform = __webpack_require__(9836);
+var platform = __webpack_require__(59836);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/tools/qemu.ts
 /**
  * QEMU binfmt_misc handlers for foreign build platforms: read what the kernel has registered,
@@ -463,7 +463,7 @@ async function ensureQemu(opts) {
 }
 
 // EXTERNAL MODULE: ./src/tool-env.ts
-var tool_env = __webpack_require__(6255);
+var tool_env = __webpack_require__(66255);
 ;// CONCATENATED MODULE: ./src/tools/buildx.ts
 /**
  * Build tools readiness: docker buildx present and new enough, a builder that can export a
@@ -857,7 +857,7 @@ async function ensureBuildReady(opts) {
 
 /***/ }),
 
-/***/ 9836:
+/***/ 59836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -866,7 +866,7 @@ async function ensureBuildReady(opts) {
 /* harmony export */   m4: () => (/* binding */ hostArchitecture)
 /* harmony export */ });
 /* unused harmony exports parsePlatform, formatPlatform, emulatorFor */
-/* harmony import */ var _oci_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(166);
+/* harmony import */ var _oci_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50166);
 /**
  * Target platforms (`linux/arm64`, `linux/arm/v7`) against the host: which ones the kernel runs
  * natively, which need a QEMU binfmt_misc handler, and which handler and `tonistiigi/binfmt`
@@ -998,7 +998,7 @@ function builderListsArchitecture(builderPlatforms, architecture) {
 
 /***/ }),
 
-/***/ 2125:
+/***/ 62125:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1006,13 +1006,13 @@ function builderListsArchitecture(builderPlatforms, architecture) {
 /* harmony export */   tY: () => (/* binding */ currentSha256)
 /* harmony export */ });
 /* unused harmony exports BinaryChangedError, sha256OfFile */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
 /**
  * A binary from the tool cache is run only while it is the file that was verified (invariant

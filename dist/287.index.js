@@ -2,7 +2,7 @@ export const id = 287;
 export const ids = [287];
 export const modules = {
 
-/***/ 8287:
+/***/ 48287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,23 +17,23 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: SignError, describeSigner, signStage
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/exec.ts
-var exec = __webpack_require__(3190);
+var exec = __webpack_require__(73190);
 // EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
+var redact = __webpack_require__(76670);
 // EXTERNAL MODULE: ./src/registry-state.ts
-var registry_state = __webpack_require__(6568);
+var registry_state = __webpack_require__(46568);
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
+var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./src/tool-env.ts
-var tool_env = __webpack_require__(6255);
+var tool_env = __webpack_require__(66255);
 // EXTERNAL MODULE: ./src/digest.ts
-var digest = __webpack_require__(2187);
+var digest = __webpack_require__(12187);
 ;// CONCATENATED MODULE: ./src/sign/args.ts
 /**
  * cosign command lines, as pure functions of what to sign and how (tested with tables). cosign
@@ -224,7 +224,7 @@ function keylessIdentity(token, serverUrl) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/sigstore-files.ts
-var sigstore_files = __webpack_require__(4357);
+var sigstore_files = __webpack_require__(44357);
 ;// CONCATENATED MODULE: ./src/sign/trust.ts
 /**
  * cosign 2 predates the trusted-root file: it reads the same material as PEM files named by
@@ -250,7 +250,7 @@ async function cosign2TrustEnv(trustedRootPath, dir) {
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/sign/stage.ts
 /**
  * Stage 10 (docs/design.md): every published image signed by digest with cosign (keyless with this
@@ -519,9 +519,9 @@ function repositoryPath(path, workspace) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(8286);
+var reference = __webpack_require__(98286);
 ;// CONCATENATED MODULE: ./src/sign/notation.ts
 /**
  * Notation (Notary Project) as the Signer (signer: notation): each image signed by digest (the
@@ -774,7 +774,7 @@ function notationSigner(setup) {
 }
 
 // EXTERNAL MODULE: ./src/scan/model.ts
-var model = __webpack_require__(764);
+var model = __webpack_require__(40764);
 ;// CONCATENATED MODULE: ./src/sign/predicates.ts
 /**
  * The vulnerability attestation's predicate, in cosign's `vuln` format

@@ -2,7 +2,7 @@ export const id = 613;
 export const ids = [613];
 export const modules = {
 
-/***/ 2187:
+/***/ 12187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -43,7 +43,7 @@ function checkDigest(value, what = 'an image digest') {
 
 /***/ }),
 
-/***/ 8859:
+/***/ 28859:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -98,7 +98,7 @@ const ADVICE_RULE_IDS = Object.keys(ADVICE_RULES);
 
 /***/ }),
 
-/***/ 9161:
+/***/ 79161:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106,8 +106,8 @@ const ADVICE_RULE_IDS = Object.keys(ADVICE_RULES);
 /* harmony export */   a0: () => (/* binding */ parseIgnoreFile)
 /* harmony export */ });
 /* unused harmony exports parsePlainIgnore, parseYamlIgnore */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /**
  * Trivy ignore files (`.trivyignore`, `.trivyignore.yaml`), read with the inputs: a broken file
  * fails before anything runs. The rules are applied to the findings by scan/ignore.ts; the
@@ -243,7 +243,7 @@ function parsePurl(text, where = 'purl') {
 
 /***/ }),
 
-/***/ 4332:
+/***/ 64332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -251,7 +251,7 @@ function parsePurl(text, where = 'purl') {
 /* harmony export */   g4: () => (/* binding */ parseLifecyclePolicy)
 /* harmony export */ });
 /* unused harmony export MAX_WILDCARDS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /**
  * The `lifecycle-policy` input: one retention policy for every registry, a rule per line.
  *
@@ -328,17 +328,19 @@ function parseLifecyclePolicy(lines) {
 
 /***/ }),
 
-/***/ 8334:
+/***/ 68334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B7: () => (/* binding */ DESCRIPTOR_FORM),
+/* harmony export */   HO: () => (/* binding */ SBOM_FILE),
+/* harmony export */   Uq: () => (/* binding */ REPORT_FILE),
 /* harmony export */   hb: () => (/* binding */ DESCRIPTOR_VERSION),
 /* harmony export */   md: () => (/* binding */ parseDescriptors)
 /* harmony export */ });
 /* unused harmony export checkDescriptor */
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2187);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12187);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /**
  * The platform descriptor: what a platform job (a matrix job that built, scanned and pushed one
  * platform by digest) hands the merge job, as one line of JSON in a job output. It is signed by
@@ -348,6 +350,11 @@ function parseLifecyclePolicy(lines) {
 
 
 const DESCRIPTOR_VERSION = 1;
+/** The files of a report artifact. */
+const REPORT_FILE = 'trivy.json';
+const SBOM_FILE = 'sbom.cdx.json';
+const ARTIFACT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+const SHA256 = /^[a-f0-9]{64}$/;
 const DESCRIPTOR_FORM = "the platform jobs' platform-descriptor outputs, one JSON object a line (or a JSON array)";
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 /** `digests` as the merge job gets it: lines of JSON objects, or one JSON array of them. */
@@ -411,6 +418,7 @@ function checkDescriptor(value, where) {
     }
     if (scan?.digest !== undefined && !(0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(scan.digest))
         fail('scan.digest is not a sha256 digest');
+    const report = d.report === undefined ? undefined : checkReport(d.report, fail);
     return {
         version: DESCRIPTOR_VERSION,
         platform: d.platform,
@@ -426,14 +434,36 @@ function checkDescriptor(value, where) {
             ...(scan?.digest ? { digest: scan.digest } : {}),
             ...(typeof scan?.blocking === 'number' ? { blocking: scan.blocking } : {}),
             ...(typeof scan?.reason === 'string' ? { reason: scan.reason } : {})
-        }
+        },
+        ...(report ? { report } : {})
+    };
+}
+function checkReport(value, fail) {
+    if (typeof value !== 'object' || value === null)
+        fail('report is not an object');
+    const r = value;
+    if (typeof r.artifact !== 'string' || !ARTIFACT_NAME.test(r.artifact)) {
+        fail('report.artifact is not an artifact name');
+    }
+    if (typeof r.sha256 !== 'string' || !SHA256.test(r.sha256))
+        fail('report.sha256 is not a SHA-256');
+    if (r.sbom !== undefined && (typeof r.sbom !== 'string' || !SHA256.test(r.sbom))) {
+        fail('report.sbom is not a SHA-256');
+    }
+    const duration = r.durationMs;
+    const validDuration = typeof duration === 'number' && Number.isInteger(duration) && duration >= 0;
+    return {
+        artifact: r.artifact,
+        sha256: r.sha256,
+        ...(typeof r.sbom === 'string' ? { sbom: r.sbom } : {}),
+        ...(validDuration ? { durationMs: duration } : {})
     };
 }
 
 
 /***/ }),
 
-/***/ 4357:
+/***/ 44357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -503,7 +533,7 @@ function signingConfigUrls(json, file = 'signing config') {
 
 /***/ }),
 
-/***/ 9738:
+/***/ 79738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -512,14 +542,14 @@ function signingConfigUrls(json, file = 'signing config') {
 /* harmony export */   xS: () => (/* binding */ findManifestEntry)
 /* harmony export */ });
 /* unused harmony export readToolsManifest */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _tool_specs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8828);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2187);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _tool_specs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98828);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(12187);
 /**
  * `tools-manifest`: a JSON or YAML list of `{tool, version, platform, url, sha256}` with which an
  * organisation installs binaries it vetted itself (its own mirror, a version not pinned here).
@@ -649,15 +679,15 @@ function findManifestEntry(manifest, tool, version, platform) {
 
 /***/ }),
 
-/***/ 5625:
+/***/ 25625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ log)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3529);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6670);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73529);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76670);
 
 
 
@@ -699,13 +729,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(6670);
+var redact = __webpack_require__(76670);
 ;// CONCATENATED MODULE: ./src/boundary.ts
 
 
@@ -750,7 +780,7 @@ function describeFailure(error, log) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/context.ts
 
 
@@ -812,9 +842,9 @@ function readContext(env = process.env, now = new Date()) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
-var sync = __webpack_require__(5175);
+var sync = __webpack_require__(25175);
 ;// CONCATENATED MODULE: ./src/inputs/date-format.ts
 
 /**
@@ -1336,18 +1366,18 @@ function parseFlavor(lines) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/ignore-files.ts
-var ignore_files = __webpack_require__(9161);
+var ignore_files = __webpack_require__(79161);
 // EXTERNAL MODULE: ./src/inputs/sigstore-files.ts
-var sigstore_files = __webpack_require__(4357);
+var sigstore_files = __webpack_require__(44357);
 // EXTERNAL MODULE: ./src/inputs/tools-manifest.ts
-var tools_manifest = __webpack_require__(9738);
+var tools_manifest = __webpack_require__(79738);
 // EXTERNAL MODULE: ./src/inputs/advice-rules.ts
-var advice_rules = __webpack_require__(8859);
+var advice_rules = __webpack_require__(28859);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
+var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/reference.ts
-var reference = __webpack_require__(8286);
+var reference = __webpack_require__(98286);
 ;// CONCATENATED MODULE: ./src/inputs/base-images.ts
 /**
  * The two syntaxes of the base-image policy's inputs (the policy stage applies them:
@@ -1469,7 +1499,7 @@ function parseTrustedSigner(line, resolveKey) {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/inputs/registry-auth.ts
 /**
  * The `registry-auth` input: credentials for several registries, as docker/login-action's input
@@ -1571,11 +1601,11 @@ function registryHost(written) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/lifecycle-policy.ts
-var lifecycle_policy = __webpack_require__(4332);
+var lifecycle_policy = __webpack_require__(64332);
 // EXTERNAL MODULE: ./src/inputs/platform-descriptor.ts
-var platform_descriptor = __webpack_require__(8334);
+var platform_descriptor = __webpack_require__(68334);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/inputs/notation.ts
 /**
  * The Notation inputs (signer: notation) into one NotationConfig: a PEM key file with its
@@ -1684,9 +1714,9 @@ function notationConfig(given, fail) {
 }
 
 // EXTERNAL MODULE: ./src/log-text.ts
-var log_text = __webpack_require__(3529);
+var log_text = __webpack_require__(73529);
 // EXTERNAL MODULE: ./src/digest.ts
-var src_digest = __webpack_require__(2187);
+var src_digest = __webpack_require__(12187);
 ;// CONCATENATED MODULE: ./src/inputs/validators.ts
 /**
  * Pure checks of one input value each. They throw ValueError (problem + accepted form); the
@@ -2911,18 +2941,18 @@ function isSymlink(path) {
 }
 
 // EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(5625);
+var log = __webpack_require__(25625);
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
+var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(4942);
+var lib = __webpack_require__(44942);
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
+var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(2088);
+var semver = __webpack_require__(62088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
-var pep440 = __webpack_require__(8898);
+var pep440 = __webpack_require__(68898);
 ;// CONCATENATED MODULE: ./src/plan/pep440.ts
 
 /** The fields of `raw`, or undefined when it is not a PEP 440 version. */
@@ -3363,7 +3393,7 @@ function answer(status, statusText, body) {
 }
 
 // EXTERNAL MODULE: ./src/plan/decisions.ts
-var plan_decisions = __webpack_require__(6616);
+var plan_decisions = __webpack_require__(86616);
 ;// CONCATENATED MODULE: ./src/plan/images.ts
 /**
  * Image names (registry/namespace/name, no tag). Docker requires lowercase repository names
@@ -3503,9 +3533,9 @@ function makePlan(input, ctx) {
 }
 
 // EXTERNAL MODULE: ./src/timings.ts
-var timings = __webpack_require__(1820);
+var timings = __webpack_require__(11820);
 // EXTERNAL MODULE: ./src/tool-env.ts
-var tool_env = __webpack_require__(6255);
+var tool_env = __webpack_require__(66255);
 ;// CONCATENATED MODULE: ./src/runner-env.ts
 
 const OIDC_REQUEST_VARIABLES = [
@@ -3659,7 +3689,7 @@ async function run(env = process.env) {
         settings(/^TRIVY_/i, 'Trivy');
     if (plan.decisions.sign !== 'off')
         settings(/^COSIGN_/i, 'cosign');
-    const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(755), __webpack_require__.e(212), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 973));
+    const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(819), __webpack_require__.e(212), __webpack_require__.e(303)]).then(__webpack_require__.bind(__webpack_require__, 19303));
     const timer = new timings/* StageTimer */.e();
     const record = newRunRecord();
     const late = { pending: [] };
@@ -3758,7 +3788,7 @@ function logPlan(plan, config) {
 
 /***/ }),
 
-/***/ 6616:
+/***/ 86616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3766,7 +3796,7 @@ function logPlan(plan, config) {
 /* harmony export */   LD: () => (/* binding */ decide)
 /* harmony export */ });
 /* unused harmony export isForkPullRequest */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 /**
@@ -3926,7 +3956,7 @@ function decide(input, ctx) {
 
 /***/ }),
 
-/***/ 8286:
+/***/ 98286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4078,7 +4108,7 @@ function ecrRegistry(registry) {
 
 /***/ }),
 
-/***/ 9809:
+/***/ 49809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4136,14 +4166,14 @@ async function retry(attempt, policy, onRetry = () => undefined) {
 
 /***/ }),
 
-/***/ 1820:
+/***/ 11820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ StageTimer),
 /* harmony export */   s: () => (/* binding */ timingsTable)
 /* harmony export */ });
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5625);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
 
 /** Runs each stage in a collapsible log group and records how long it took, failed or not. */
 class StageTimer {
@@ -4178,7 +4208,7 @@ function timingsTable(timings) {
 
 /***/ }),
 
-/***/ 8828:
+/***/ 98828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4193,7 +4223,7 @@ function timingsTable(timings) {
 /* harmony export */   jN: () => (/* binding */ currentPlatform)
 /* harmony export */ });
 /* unused harmony export DEFAULT_RELEASE_BASE */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /**
  * What differs between tools, as data: where the releases live, how assets are named for each
  * OS/architecture, whether the asset is an archive or the binary itself, and how the project

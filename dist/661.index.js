@@ -2,20 +2,20 @@ export const id = 661;
 export const ids = [661];
 export const modules = {
 
-/***/ 6661:
+/***/ 86661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3529);
+/* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73529);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2462);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 
 
 
@@ -26,7 +26,7 @@ __webpack_require__.r(__webpack_exports__);
 const runnerIo = {
     state: name => process.env[`STATE_${name}`] ?? '',
     info: message => void process.stdout.write(`${(0,_log_text_js__WEBPACK_IMPORTED_MODULE_2__/* .forLog */ .I)(message)}\n`),
-    warning: async (message) => (await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(838)]).then(__webpack_require__.bind(__webpack_require__, 3838))).warning(message)
+    warning: async (message) => (await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(838)]).then(__webpack_require__.bind(__webpack_require__, 33838))).warning(message)
 };
 /**
  * The post step: runs after the job's steps, also when main failed or was cancelled. Each
@@ -36,7 +36,7 @@ async function post(io = runnerIo) {
     const builder = io.state(_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c.builder);
     if (builder) {
         // Loaded only by runs that created a builder (docker and @actions/exec).
-        const { removeBuilder } = await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(88), __webpack_require__.e(212)]).then(__webpack_require__.bind(__webpack_require__, 4212));
+        const { removeBuilder } = await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(88), __webpack_require__.e(212)]).then(__webpack_require__.bind(__webpack_require__, 34212));
         const { removed, message } = await removeBuilder(builder);
         if (removed)
             io.info(message);

@@ -295,7 +295,7 @@ async function describePlatformJob(
   if (scanned && reportPath) {
     const { env } = options
     const { reportArtifactName, uploadReport } = await import('./merge/report-artifact.js')
-    const name = reportArtifactName(platform, image.digest, env.GITHUB_RUN_ATTEMPT ?? '1')
+    const name = reportArtifactName(platform, image.digest)
     try {
       report = await options.timer.run('Report artifact', () =>
         uploadReport({

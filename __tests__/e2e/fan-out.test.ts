@@ -1,12 +1,15 @@
 /**
  * A matrix of platform jobs, then a merge job (issue 18), each a run of the bundle against the
  * world's registry: the amd64 job and the arm64 job build, scan and push their platform by
- * digest (no tag, no signature) and output a descriptor; the merge job checks both against the
- * registry and their scans, writes one index by digest, signs it keyless (recursive) with the
- * real cosign on the loopback Sigstore, verifies, and only then tags. The merged index's
- * platform manifests are byte-identical to the ones the platform jobs pushed and scanned. A
- * merge with a platform whose gate failed, or with a descriptor missing, publishes no tag and
- * names the platform.
+ * digest (no tag, no signature), upload their scan report as an artifact of the run (the
+ * loopback artifact service, helpers/fake-artifacts.ts, spoken to by the real
+ * @actions/artifact in the bundle) and output a descriptor; the merge job checks both against
+ * the registry, downloads their reports and decides on them, writes one index by digest, signs
+ * it keyless (recursive) with the real cosign on the loopback Sigstore, attests each platform's
+ * SBOM and vulnerability report, verifies, and only then tags. The merged index's platform
+ * manifests are byte-identical to the ones the platform jobs pushed and scanned. A merge with a
+ * platform whose gate failed, a descriptor missing, or a report swapped after the platform job
+ * hashed it publishes no tag and names the platform.
  */
 import { createHash } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -14,6 +17,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
 import { checkoutWithSigstore, mirroredCosign, mirroredTrivy } from '../helpers/e2e-checkout.js'
+import { startArtifactServer, type ArtifactServer } from '../helpers/fake-artifacts.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { FakeSigstore } from '../helpers/fake-sigstore.js'
 import { ACTIONS_OIDC_PUBLIC_KEY, addOidcRoute, type OidcRoute } from '../helpers/oidc-token.js'
@@ -54,6 +58,7 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
   let mirror: ReleaseServer
   let github: FakeGitHub
   let sigstore: FakeSigstore
+  let artifacts: ArtifactServer
   let oidc: OidcRoute
   let workspace: string
   let env: Record<string, string>
@@ -65,6 +70,7 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
   beforeAll(async () => {
     world = requireWorld()
     mirror = await ReleaseServer.start()
+    artifacts = await startArtifactServer()
     github = await FakeGitHub.start({ token: TOKEN, repos: ['e2e-org/fan'] })
     oidc = addOidcRoute(github, { claims: { repository: 'e2e-org/fan', workflow_ref: WORKFLOW } })
     sigstore = await FakeSigstore.start({
@@ -90,15 +96,17 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
     await mirror?.close()
     await github?.close()
     await sigstore?.close()
+    await artifacts?.close()
   })
 
-  const action = async (image: string, inputs: Record<string, string>) => {
+  /** One job of the workflow run: its own runtime token for the run's artifact service. */
+  const action = async (image: string, inputs: Record<string, string>, job: string) => {
     const result = await runAction({
       event: tagPush,
       workspace,
       toolCache,
       githubToken: TOKEN,
-      env: { ...env, ...oidc.env },
+      env: { ...env, ...oidc.env, ...artifacts.env(job) },
       inputs: {
         images: image,
         context: 'examples/hello',
@@ -125,13 +133,18 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
     return result
   }
   const platformJob = (image: string, platform: string, extra: Record<string, string> = {}) =>
-    action(image, { 'fan-out': 'platform', platforms: platform, ...extra })
-  const mergeJob = (image: string, descriptors: string[]) =>
-    action(image, {
-      'fan-out': 'merge',
-      platforms: 'linux/amd64,linux/arm64',
-      digests: descriptors.join('\n')
-    })
+    action(image, { 'fan-out': 'platform', platforms: platform, ...extra }, `platform-${platform}`)
+  const mergeJob = (image: string, descriptors: string[], extra: Record<string, string> = {}) =>
+    action(
+      image,
+      {
+        'fan-out': 'merge',
+        platforms: 'linux/amd64,linux/arm64',
+        digests: descriptors.join('\n'),
+        ...extra
+      },
+      'merge'
+    )
 
   const tagsOf = (image: string) => repositoryTags(world, image)
   const raw = async (reference: string) =>
@@ -166,6 +179,7 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
             platform: string
             manifest: { digest: string }
             scan: { verdict: string; digest: string }
+            report: { artifact: string; sha256: string; sbom: string }
           }
       )
       expect(
@@ -174,6 +188,16 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
         ['linux/amd64', 'passed', true],
         ['linux/arm64', 'passed', true]
       ])
+      // each report went to the run's artifacts, the file its descriptor hashed, of its manifest
+      for (const p of pushed) {
+        const files = artifacts.files(p.report.artifact)
+        const report = files.get('trivy.json') ?? Buffer.alloc(0)
+        expect(createHash('sha256').update(report).digest('hex')).toBe(p.report.sha256)
+        const named = (JSON.parse(report.toString('utf8')) as { ArtifactName: string }).ArtifactName
+        expect(named.endsWith(`@${p.manifest.digest}`)).toBe(true)
+        const sbom = files.get('sbom.cdx.json') ?? Buffer.alloc(0)
+        expect(createHash('sha256').update(sbom).digest('hex')).toBe(p.report.sbom)
+      }
 
       const started = performance.now()
       const merge = await mergeJob(image, descriptors)
@@ -226,17 +250,61 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
         }
       )
       expect([verify.code, verify.stderr.slice(-300)]).toEqual([0, expect.any(String)])
-      // the summary shows each platform job's scan
+      // attested by the merge job: each platform's SBOM and the report it scanned, as one job does
+      const scannedIn: Record<string, string[]> = {}
+      for (const type of ['vuln', 'cyclonedx']) {
+        const attested = await run(
+          world.COSIGN3,
+          [
+            'verify-attestation',
+            '--type',
+            type,
+            '--trusted-root',
+            sigstore.trustedRootPath,
+            '--certificate-identity',
+            `https://github.com/${WORKFLOW}`,
+            '--certificate-oidc-issuer',
+            'https://token.actions.githubusercontent.com',
+            `${image}:4.0.0`
+          ],
+          {
+            env: {
+              ...runnerWorldEnv(world),
+              DOCKER_CONFIG: world.DOCKER_CONFIG,
+              HOME: mkdtempSync(join(tmpdir(), 'cosign-home-'))
+            },
+            allowFailure: true
+          }
+        )
+        expect([type, attested.code, attested.stderr.slice(-300)]).toEqual([
+          type,
+          0,
+          expect.any(String)
+        ])
+        scannedIn[type] = attested.stdout
+          .trim()
+          .split('\n')
+          .map(line => {
+            const statement = JSON.parse(
+              Buffer.from((JSON.parse(line) as { payload: string }).payload, 'base64').toString()
+            ) as { predicate: { scanner?: { result: { ArtifactName: string } } } }
+            return statement.predicate.scanner?.result.ArtifactName.split('@').pop() ?? type
+          })
+      }
+      expect(scannedIn.vuln?.sort()).toEqual(pushed.map(p => p.manifest.digest).sort())
+      expect(scannedIn.cyclonedx).toHaveLength(2)
+      // the summary shows each platform job's scan, as this job decided it, and the findings
       expect(merge.summary).toMatch(/### Platform jobs/)
       expect(merge.summary).toMatch(
-        /\| `linux\/arm64` \| `sha256:[a-f0-9]{12}` \| passed: The gate passed/
+        /\| `linux\/arm64` \| `sha256:[a-f0-9]{12}` \| passed: [^|]+\| `image-pipeline-scan-linux-arm64-[a-f0-9]{12}-[a-f0-9]{8}` \|/
       )
+      expect(merge.summary).toMatch(/### Vulnerability scan: /)
     },
     TIMEOUT
   )
 
   test(
-    'a platform whose gate failed, or a descriptor missing: nothing merged, no tag, the platform named',
+    'a platform whose gate failed, a descriptor missing, a report failing this gate or not the one hashed: nothing merged, no tag, the platform named',
     async () => {
       const image = `${world.REGISTRY}/e2e/fan-refused-${unique()}`
       const amd = await platformJob(image, 'linux/amd64')
@@ -257,6 +325,23 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
       const missing = await mergeJob(image, [amd.outputs['platform-descriptor'] ?? ''])
       expect(missing.main.exitCode).not.toBe(0)
       expect(missing.errors.join('\n')).toMatch(/linux\/arm64: no descriptor/)
+      // A passed claim is not taken on trust: this job's gate decides on the report itself, and
+      // a report that is not the file the platform job hashed is refused.
+      const amdDescriptor = amd.outputs['platform-descriptor'] ?? ''
+      const armPassed = await platformJob(image, 'linux/arm64')
+      const both = [amdDescriptor, armPassed.outputs['platform-descriptor'] ?? '']
+      const stricter = await mergeJob(image, both, { 'fail-on': 'medium' })
+      expect(stricter.main.exitCode).not.toBe(0)
+      expect(stricter.errors.join('\n')).toMatch(
+        /linux\/amd64: its scan report fails this job's gate/
+      )
+      const forged = JSON.parse(amdDescriptor) as { report: { sha256: string } }
+      forged.report.sha256 = createHash('sha256').update('a clean report').digest('hex')
+      const swapped = await mergeJob(image, [JSON.stringify(forged), both[1] ?? ''])
+      expect(swapped.main.exitCode).not.toBe(0)
+      expect(swapped.errors.join('\n')).toMatch(
+        /linux\/amd64: the scan report in image-pipeline-scan-linux-amd64-[a-f0-9]{12}-[a-f0-9]{8} is not the one its job described/
+      )
       expect((await tagsOf(image)).filter(t => !t.startsWith('sha256-'))).toEqual([])
     },
     TIMEOUT

@@ -5,17 +5,20 @@
  * names the artifact and the SHA-256 of each file, so the merge job reads exactly what the
  * platform job decided on. Loaded only by fan-out jobs.
  */
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { errorMessage } from '../errors.js'
 import { REPORT_FILE, SBOM_FILE, type ReportArtifact } from '../inputs/platform-descriptor.js'
 import { dashed } from '../scan/model.js'
 
-/** Unique in the run: one per platform, build and attempt (a re-run job uploads again). */
-export function reportArtifactName(platform: string, index: string, attempt: string): string {
+/**
+ * Unique in the run, which refuses a name twice: a re-run job, or a reproducible build made
+ * twice, uploads again. The descriptor names it, so the random part costs the merge job nothing.
+ */
+export function reportArtifactName(platform: string, index: string): string {
   const hex = index.replace(/^sha256:/, '').slice(0, 12)
-  return `image-pipeline-scan-${dashed(platform)}-${hex}-a${attempt.replace(/\D/g, '') || '1'}`
+  return `image-pipeline-scan-${dashed(platform)}-${hex}-${randomBytes(4).toString('hex')}`
 }
 
 export class ReportArtifactError extends Error {
