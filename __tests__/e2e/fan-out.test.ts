@@ -346,4 +346,30 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
     },
     TIMEOUT
   )
+
+  test(
+    'a platform job whose scan report cannot be uploaded fails before pushing',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/fan-unreported-${unique()}`
+      // Refused (not retried by the client): the job cannot hand the merge job its report.
+      artifacts.faults.create = { status: 403, times: 1 }
+      const job = await platformJob(image, 'linux/amd64')
+      expect(job.main.exitCode).not.toBe(0)
+      expect(job.errors.join('\n')).toMatch(
+        /the scan report could not be uploaded as artifact image-pipeline-scan-linux-amd64-[a-f0-9]{12}-[a-f0-9]{8}: .*403/
+      )
+      expect(job.outputs['platform-descriptor'] ?? '').toBe('')
+      // nothing of it in the registry: not the index it built, not a tag
+      const digest = job.outputs.digest ?? ''
+      expect(digest).toMatch(/^sha256:/)
+      const inspect = await run(
+        world.SKOPEO,
+        ['inspect', '--raw', '--authfile', authfile(), `docker://${image}@${digest}`],
+        { env: runnerWorldEnv(world), allowFailure: true }
+      )
+      expect(inspect.code).not.toBe(0)
+      expect(await tagsOf(image)).toEqual([])
+    },
+    TIMEOUT
+  )
 })
