@@ -16,8 +16,10 @@ export const modules = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41955);
-/* harmony import */ var _verified_binary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62125);
-/* harmony import */ var _tool_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66255);
+/* harmony import */ var _trace_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73606);
+/* harmony import */ var _verified_binary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62125);
+/* harmony import */ var _tool_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66255);
+
 
 
 
@@ -26,7 +28,7 @@ export const modules = {
 async function resolve(program) {
     if (typeof program === 'string')
         return program;
-    await (0,_verified_binary_js__WEBPACK_IMPORTED_MODULE_3__/* .checkBinary */ .WD)(program);
+    await (0,_verified_binary_js__WEBPACK_IMPORTED_MODULE_4__/* .checkBinary */ .WD)(program);
     return program.path;
 }
 /**
@@ -46,6 +48,12 @@ async function withCommandsStopped(work) {
         process.stdout.write(`::${token}::\n`);
     }
 }
+function traceProcess(command, args, start) {
+    if (!_trace_js__WEBPACK_IMPORTED_MODULE_3__/* .tracing */ .zR)
+        return;
+    const name = command.slice(command.lastIndexOf('/') + 1);
+    (0,_trace_js__WEBPACK_IMPORTED_MODULE_3__/* .trace */ .uP)({ kind: 'process', command: name, arg: args[0] ?? '', start, end: (0,_trace_js__WEBPACK_IMPORTED_MODULE_3__/* .traceNow */ .Es)() });
+}
 /** Runs a command and returns its result whatever the exit code; the caller decides. */
 async function execCommand(program, args, options) {
     const command = await resolve(program);
@@ -54,10 +62,12 @@ async function execCommand(program, args, options) {
         ignoreReturnCode: true,
         silent,
         input: options.input === undefined ? undefined : Buffer.from(options.input),
-        env: (0,_tool_env_js__WEBPACK_IMPORTED_MODULE_4__/* .toolEnvironment */ .uQ)(options.purpose, options.env),
+        env: (0,_tool_env_js__WEBPACK_IMPORTED_MODULE_5__/* .toolEnvironment */ .uQ)(options.purpose, options.env),
         cwd: options.cwd
     });
+    const start = (0,_trace_js__WEBPACK_IMPORTED_MODULE_3__/* .traceNow */ .Es)();
     const result = silent ? await run() : await withCommandsStopped(run);
+    traceProcess(command, args, start);
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 }
 /** A command that exited non-zero; its stderr tail is in the message, where users look first. */
@@ -92,7 +102,8 @@ const MAX_CAPTURE = 1 << 20;
  */
 async function execWithTimeout(program, args, options) {
     const command = await resolve(program);
-    const env = (0,_tool_env_js__WEBPACK_IMPORTED_MODULE_4__/* .toolEnvironment */ .uQ)(options.purpose, options.env);
+    const env = (0,_tool_env_js__WEBPACK_IMPORTED_MODULE_5__/* .toolEnvironment */ .uQ)(options.purpose, options.env);
+    const start = (0,_trace_js__WEBPACK_IMPORTED_MODULE_3__/* .traceNow */ .Es)();
     return new Promise((resolvePromise, reject) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
             shell: false,
@@ -121,6 +132,7 @@ async function execWithTimeout(program, args, options) {
         child.on('close', (code, signal) => {
             clearTimeout(timer);
             clearTimeout(kill);
+            traceProcess(command, args, start);
             resolvePromise({
                 exitCode: code ?? -1,
                 ...out,

@@ -4174,20 +4174,31 @@ async function retry(attempt, policy, onRetry = () => undefined) {
 /* harmony export */   s: () => (/* binding */ timingsTable)
 /* harmony export */ });
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
+/* harmony import */ var _trace_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73606);
+
 
 /** Runs each stage in a collapsible log group and records how long it took, failed or not. */
 class StageTimer {
     timings = [];
     async run(stage, step) {
-        const started = performance.now();
+        return this.time(stage, () => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.group(stage, step));
+    }
+    /**
+     * The same, without a log group: for work that runs beside a stage that has the log (the
+     * tools stage beside the build), whose lines are told when it is awaited.
+     */
+    async time(stage, step) {
+        const started = (0,_trace_js__WEBPACK_IMPORTED_MODULE_1__/* .traceNow */ .Es)();
         let ok = false;
         try {
-            const result = await _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.group(stage, step);
+            const result = await step();
             ok = true;
             return result;
         }
         finally {
-            this.timings.push({ stage, ms: Math.round(performance.now() - started), ok });
+            const end = (0,_trace_js__WEBPACK_IMPORTED_MODULE_1__/* .traceNow */ .Es)();
+            this.timings.push({ stage, ms: Math.round(end - started), ok });
+            (0,_trace_js__WEBPACK_IMPORTED_MODULE_1__/* .trace */ .uP)({ kind: 'stage', stage, start: started, end });
         }
     }
 }

@@ -65,14 +65,16 @@ function errorMessage(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2462);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73529);
 /* harmony import */ var _tool_env_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(66255);
+/* harmony import */ var _trace_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(73606);
 
 
 // The small modules both steps' chunks use (errors, the log-line escaping with its redaction,
 // the tools' environments): in the entry, so that no chunk carries a copy of them (~12 KB).
+
 
 
 
@@ -89,7 +91,8 @@ const isPost = process.env[`STATE_${_state_js__WEBPACK_IMPORTED_MODULE_0__/* .ST
 // Which action, version and step ran: `uses: …@v1` does not say which release that was. It is
 // the first line of the log, printed before any module is loaded (the plan follows once
 // @actions/core and the inputs' parsers are, ~50–90 ms later).
-process.stdout.write(`image-pipeline-action ${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_VERSION */ .Y}, ${isPost ? 'post' : 'main'} step, node ${process.version}\n`);
+process.stdout.write(`image-pipeline-action ${_version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_VERSION */ .Y}, ${isPost ? 'post' : 'main'} step, node ${process.version}\n`);
+(0,_trace_js__WEBPACK_IMPORTED_MODULE_4__/* .traceStep */ .iA)(isPost ? 'post' : 'main');
 if (isPost) {
     await (await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 86661))).post();
 }
@@ -409,6 +412,49 @@ function ghaCacheEnvironment(runner = process.env) {
             env[name] = value;
     }
     return env;
+}
+
+
+/***/ }),
+
+/***/ 73606:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Es: () => (/* binding */ traceNow),
+/* harmony export */   iA: () => (/* binding */ traceStep),
+/* harmony export */   uP: () => (/* binding */ trace),
+/* harmony export */   zR: () => (/* binding */ tracing)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * A timing mode for `npm run bench:pipeline`: with IMAGE_PIPELINE_TRACE naming a file, each
+ * step, stage and child process appends one JSON line with its start and end (milliseconds
+ * since the epoch, sub-millisecond). The benchmark reads it to find where the wall time goes
+ * with no tool running. Unset (always, on a runner), nothing is written. The variable is not
+ * passed to any tool (tool-env.ts allow-lists what they get).
+ */
+
+const file = process.env.IMAGE_PIPELINE_TRACE;
+const tracing = file !== undefined && file !== '';
+/** Now, on the clock the trace uses. */
+const traceNow = () => performance.timeOrigin + performance.now();
+function trace(event) {
+    if (!tracing)
+        return;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${JSON.stringify(event)}\n`);
+    }
+    catch {
+        // A benchmark's aid: never a reason for a run to fail.
+    }
+}
+/** The step's own lifetime, from the process's start to its exit. */
+function traceStep(step) {
+    if (!tracing)
+        return;
+    process.on('exit', () => trace({ kind: 'step', step, start: performance.timeOrigin, end: traceNow() }));
 }
 
 

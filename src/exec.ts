@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import * as actionsExec from '@actions/exec'
+import { trace, traceNow, tracing } from './trace.js'
 import { checkBinary, type VerifiedBinary } from './verified-binary.js'
 import { toolEnvironment, type ToolPurpose } from './tool-env.js'
 
@@ -54,6 +55,12 @@ async function withCommandsStopped<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+function traceProcess(command: string, args: readonly string[], start: number): void {
+  if (!tracing) return
+  const name = command.slice(command.lastIndexOf('/') + 1)
+  trace({ kind: 'process', command: name, arg: args[0] ?? '', start, end: traceNow() })
+}
+
 /** Runs a command and returns its result whatever the exit code; the caller decides. */
 export async function execCommand(
   program: Program,
@@ -70,7 +77,9 @@ export async function execCommand(
       env: toolEnvironment(options.purpose, options.env),
       cwd: options.cwd
     })
+  const start = traceNow()
   const result = silent ? await run() : await withCommandsStopped(run)
+  traceProcess(command, args, start)
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -133,6 +142,7 @@ export async function execWithTimeout(
 ): Promise<TimedExecResult> {
   const command = await resolve(program)
   const env = toolEnvironment(options.purpose, options.env)
+  const start = traceNow()
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, [...args], {
       shell: false,
@@ -161,6 +171,7 @@ export async function execWithTimeout(
     child.on('close', (code, signal) => {
       clearTimeout(timer)
       clearTimeout(kill)
+      traceProcess(command, args, start)
       resolvePromise({
         exitCode: code ?? -1,
         ...out,

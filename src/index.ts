@@ -5,6 +5,7 @@ import { ACTION_VERSION } from './version.js'
 import './errors.js'
 import './log-text.js'
 import './tool-env.js'
+import { traceStep } from './trace.js'
 
 // action.yml runs this one bundle for both `main` and `post`; the main step leaves a state
 // flag so that the second run knows it is the post step (as docker's actions do).
@@ -22,6 +23,7 @@ const isPost = process.env[`STATE_${STATE.isPost}`] === 'true'
 process.stdout.write(
   `image-pipeline-action ${ACTION_VERSION}, ${isPost ? 'post' : 'main'} step, node ${process.version}\n`
 )
+traceStep(isPost ? 'post' : 'main')
 if (isPost) {
   await (await import('./post.js')).post()
 } else {

@@ -1,4 +1,5 @@
 import { log } from './log.js'
+import { trace, traceNow } from './trace.js'
 
 export interface StageTiming {
   stage: string
@@ -12,14 +13,24 @@ export class StageTimer {
   readonly timings: StageTiming[] = []
 
   async run<T>(stage: string, step: () => Promise<T>): Promise<T> {
-    const started = performance.now()
+    return this.time(stage, () => log.group(stage, step))
+  }
+
+  /**
+   * The same, without a log group: for work that runs beside a stage that has the log (the
+   * tools stage beside the build), whose lines are told when it is awaited.
+   */
+  async time<T>(stage: string, step: () => Promise<T>): Promise<T> {
+    const started = traceNow()
     let ok = false
     try {
-      const result = await log.group(stage, step)
+      const result = await step()
       ok = true
       return result
     } finally {
-      this.timings.push({ stage, ms: Math.round(performance.now() - started), ok })
+      const end = traceNow()
+      this.timings.push({ stage, ms: Math.round(end - started), ok })
+      trace({ kind: 'stage', stage, start: started, end })
     }
   }
 }

@@ -43,6 +43,8 @@ export interface RunOptions {
    * Run under Node's permission model: no child process may start, and only the runner's
    * command files may be written. A run that tries either fails with ERR_ACCESS_DENIED.
    */
+  /** Another build of the bundle (a copy of dist/, for benchmarks that must not see a rebuild). */
+  bundle?: string
   forbidSideEffects?: boolean
   /** Skip the post step. */
   skipPost?: boolean
@@ -201,7 +203,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ...(options.forbidSideEffects
       ? permissionFlags([files.output, files.state, files.summary])
       : []),
-    BUNDLE
+    options.bundle ?? BUNDLE
   ]
   const main = await step(
     args,
