@@ -5,16 +5,19 @@ export const modules = {
 /***/ 48287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  SignError: () => (/* reexport */ SignError),
   attestationsOf: () => (/* reexport */ attestationsOf),
   cosignSigner: () => (/* reexport */ cosignSigner),
   cosignVerifier: () => (/* reexport */ cosignVerifier),
-  notationSigner: () => (/* reexport */ notationSigner)
+  describeSigner: () => (/* reexport */ describeSigner),
+  notationSigner: () => (/* reexport */ notationSigner),
+  signStage: () => (/* reexport */ signStage)
 });
-
-// UNUSED EXPORTS: SignError, describeSigner, signStage
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -251,6 +254,8 @@ async function cosign2TrustEnv(trustedRootPath, dir) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/concurrency.ts
+var concurrency = __webpack_require__(81532);
 ;// CONCATENATED MODULE: ./src/sign/stage.ts
 /**
  * Stage 10 (docs/design.md): every published image signed by digest with cosign (keyless with this
@@ -259,6 +264,7 @@ var errors = __webpack_require__(83916);
  * its tags (main tags after this returns). Any failure throws a SignError whose message is the
  * per-registry state report: the digest exists untagged, and why it is not signed.
  */
+
 
 
 
@@ -427,6 +433,8 @@ function cosignError(result, env) {
     }
     return (0,redact/* redact */.E)(text || `exit code ${result.exitCode}`);
 }
+/** cosign processes at once for one image (attestations, then verifications). */
+const COSIGN_CONCURRENCY = 4;
 async function signStage(options, request) {
     const { config, cosign } = options;
     const { log } = request;
@@ -462,18 +470,19 @@ async function signStage(options, request) {
         outcome.trustedRoot = repositoryPath(options.config.sigstore.trustedRoot, options.workspace);
     }
     // Images one after another: a failure stops before the next registry is touched, and the
-    // state report is exact. Signatures of one image are few and fast (~0.2 s each).
+    // state report is exact. Within an image: sign → the attestations → the verifications.
     for (const image of request.images) {
         const reference = `${image}@${request.digest}`;
         try {
             for (const format of formats) {
                 await runChecked(options, log, signArgs({ ...common, format, recursive: config.recursive, reference }), env, `cosign sign (${format}) of ${image}`);
-                for (const a of request.attestations) {
-                    await runChecked(options, log, attestArgs({ ...common, format, type: a.type, predicate: a.predicate, reference }), env, `cosign attest ${a.label} (${format}) of ${image}`);
-                }
+                // Independent of each other: at once where each is stored apart (see referrersApi).
+                const apart = format === 'bundle' && (request.referrersApi ?? []).includes(image);
+                await (0,concurrency/* everyOrStop */.H)(request.attestations, apart ? COSIGN_CONCURRENCY : 1, a => runChecked(options, log, attestArgs({ ...common, format, type: a.type, predicate: a.predicate, reference }), env, `cosign attest ${a.label} (${format}) of ${image}`));
             }
-            // Verified as a consumer would: the expected identity (or key), each attestation type.
-            // One verify covers both formats: cosign 3 reads bundles and legacy signatures alike.
+            // Verified as a consumer would, once everything is attached: the expected identity (or
+            // key), each attestation type, at once. One verify covers both formats: cosign 3 reads
+            // bundles and legacy signatures alike.
             const v = {
                 major: cosign.major,
                 expect,
@@ -481,10 +490,15 @@ async function signStage(options, request) {
                 reference,
                 ...(sigstore ? { sigstore } : {})
             };
-            await runChecked(options, log, verifyArgs(v), env, `cosign verify of ${image}`);
-            for (const type of new Set(request.attestations.map(a => a.type))) {
-                await runChecked(options, log, verifyAttestationArgs({ ...v, type }), env, `cosign verify-attestation --type ${type} of ${image}`);
-            }
+            const types = [...new Set(request.attestations.map(a => a.type))];
+            const checks = [
+                { args: verifyArgs(v), what: `cosign verify of ${image}` },
+                ...types.map(type => ({
+                    args: verifyAttestationArgs({ ...v, type }),
+                    what: `cosign verify-attestation --type ${type} of ${image}`
+                }))
+            ];
+            await (0,concurrency/* everyOrStop */.H)(checks, COSIGN_CONCURRENCY, c => runChecked(options, log, c.args, env, c.what));
         }
         catch (error) {
             const reason = (0,errors/* errorMessage */.gJ)(error);

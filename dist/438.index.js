@@ -804,14 +804,16 @@ function buildSarif(input) {
 /***/ 5438:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   reportMergedScans: () => (/* binding */ reportMergedScans),
-  scanAndReportStage: () => (/* binding */ scanAndReportStage)
+  reportStage: () => (/* reexport */ reportStage),
+  scanAndReportStage: () => (/* binding */ scanAndReportStage),
+  scanStage: () => (/* reexport */ scanStage)
 });
-
-// UNUSED EXPORTS: reportStage, scanStage
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);

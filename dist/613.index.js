@@ -3689,7 +3689,7 @@ async function run(env = process.env) {
         settings(/^TRIVY_/i, 'Trivy');
     if (plan.decisions.sign !== 'off')
         settings(/^COSIGN_/i, 'cosign');
-    const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(819), __webpack_require__.e(212), __webpack_require__.e(303)]).then(__webpack_require__.bind(__webpack_require__, 19303));
+    const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(819), __webpack_require__.e(212), __webpack_require__.e(836)]).then(__webpack_require__.bind(__webpack_require__, 21836));
     const timer = new timings/* StageTimer */.e();
     const record = newRunRecord();
     const late = { pending: [] };

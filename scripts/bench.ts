@@ -18,8 +18,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../__tests__/e2e/world.js'
 import { annotationsFor } from '../src/plan/labels.js'
-import { BUNDLE, inputEnv } from '../__tests__/helpers/run-action.js'
-import { demoSetup, ensureWorld, runDemo } from './demo-run.js'
+import { inputEnv } from '../__tests__/helpers/run-action.js'
+import { bundlePath, demoSetup, ensureWorld, runDemo } from './demo-run.js'
 
 const pairs = Number(process.env.BENCH_PAIRS ?? 5)
 const median = (xs: number[]) => {
@@ -30,6 +30,7 @@ const median = (xs: number[]) => {
 const ms = (x: number) => `${x.toFixed(0)} ms`
 
 const world = ensureWorld()
+const bundle = bundlePath()
 const setup = demoSetup(world)
 const context = join(setup.workspace, 'examples', 'hello')
 const worldDocker = { ...setup.env, DOCKER_CONFIG: world.DOCKER_CONFIG }
@@ -96,7 +97,7 @@ async function raw(i: number, equivalent = true): Promise<number> {
 
 async function action(i: number): Promise<{ total: number; post: number }> {
   const started = performance.now()
-  const result = await runDemo(setup, `${world.REGISTRY}/bench/action`, `1.0.${i}`)
+  const result = await runDemo(setup, `${world.REGISTRY}/bench/action`, `1.0.${i}`, { bundle })
   const total = performance.now() - started
   if (result.main.exitCode !== 0) throw new Error(`the action failed: ${result.errors.join('; ')}`)
   return { total, post: await postStep() }
@@ -109,7 +110,7 @@ async function action(i: number): Promise<{ total: number; post: number }> {
 function postStep(): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(process.execPath, [BUNDLE], {
+    const child = spawn(process.execPath, [bundle], {
       env: {
         PATH: process.env.PATH,
         STATE_isPost: 'true',
@@ -131,7 +132,7 @@ function postStep(): Promise<number> {
 function startup(): Promise<{ first: number; validated: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(process.execPath, [BUNDLE], {
+    const child = spawn(process.execPath, [bundle], {
       env: { PATH: process.env.PATH, ...inputEnv({ 'fail-on': 'severe' }, 'ghs_benchtoken000000') },
       stdio: ['ignore', 'pipe', 'ignore']
     })

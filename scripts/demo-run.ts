@@ -3,9 +3,9 @@
  * against the e2e world's registry, as a runner would (see __tests__/helpers/run-action.ts).
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import {
   loadWorld,
   runnerDockerConfig,
@@ -31,6 +31,16 @@ export function ensureWorld(): World {
   return world
 }
 
+/** BENCH_BUNDLE: a dist directory or its index.js (a saved build); default dist/index.js. */
+export function bundlePath(): string {
+  const given = process.env.BENCH_BUNDLE
+  if (!given) return BUNDLE
+  const path = resolve(given)
+  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.js') : path
+  if (!existsSync(file)) throw new Error(`BENCH_BUNDLE: ${file} does not exist`)
+  return file
+}
+
 export interface DemoSetup {
   world: World
   workspace: string
@@ -50,6 +60,8 @@ export interface DemoExtras {
   inputs?: Record<string, string>
   env?: Record<string, string>
   githubToken?: string
+  /** Another build of the bundle (bundlePath()). */
+  bundle?: string
 }
 
 export function runDemo(
@@ -64,6 +76,7 @@ export function runDemo(
     workspace: setup.workspace,
     env: { ...setup.env, ...extras.env },
     ...(extras.githubToken ? { githubToken: extras.githubToken } : {}),
+    ...(extras.bundle ? { bundle: extras.bundle } : {}),
     event: {
       name: 'push',
       ref,

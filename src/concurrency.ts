@@ -20,3 +20,31 @@ export async function mapLimit<T, R>(
   await Promise.all(Array.from({ length: workers }, worker))
   return results
 }
+
+/**
+ * Every call, at most `limit` in flight, for steps where one failure stops the rest but what
+ * already started must finish before the failure is reported (so the state report is exact:
+ * nothing still running behind it). No new call starts after a failure. Throws the failure, or
+ * one error naming each when several failed.
+ */
+export async function everyOrStop<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<unknown>
+): Promise<void> {
+  const failures: unknown[] = []
+  await mapLimit(items, limit, async item => {
+    if (failures.length > 0) return
+    try {
+      await fn(item)
+    } catch (error) {
+      failures.push(error)
+    }
+  })
+  if (failures.length === 1) throw failures[0]
+  if (failures.length > 1) {
+    throw new Error(failures.map(f => (f instanceof Error ? f.message : String(f))).join('; '), {
+      cause: failures[0]
+    })
+  }
+}

@@ -39,14 +39,15 @@ import {
 } from './registry/index.js'
 import type { GateResult } from './scan/gate.js'
 import type { ScanResult } from './scan/result.js'
-import { requestIdToken, type OidcRequest } from './sign/oidc.js'
+import { IdTokens, type OidcRequest } from './sign/oidc.js'
 import type { CosignSetup, SignOutcome } from './sign/stage.js'
 import type { Digest } from './digest.js'
 import type { PreparedTools } from './tools/prepare.js'
 import { STATE } from './state.js'
 import { GATE_FAILED, NOTHING_PUSHED, statesOf, type RunRecord } from './summary/outcome.js'
 import type { StageTimer } from './timings.js'
-import { describeTools, prepareTools } from './tools/prepare.js'
+import { ToolsStage } from './tools/stage.js'
+import { ensureSkopeo } from './publish/index.js'
 
 /**
  * The stages 3 to 11 of docs/design.md, one after the other, from the validated config and the
@@ -97,11 +98,14 @@ export async function pipeline(
   // 4, first part: the bases and the advice the Dockerfile alone tells; enforce stops here.
   const policy = dockerfilePolicy(config, workspace, record)
 
-  // 3 and 5: our working directory, the tools, the logins.
-  const { workDir, tools, docker } = await setUp(config, ctx, plan, record, deps)
+  // 3 and 5: our working directory, the tools (installing from now on, beside the build), the logins.
+  const { workDir, tools, docker, idTokens } = await setUp(config, ctx, plan, record, deps)
 
   // 4, second part: each pinned base's signature and freshness, with our logins, before the build.
   await timer.run('Policy', () => checkBaseRegistries(config, policy, { tools, workDir, docker }))
+  // buildx pushes as it builds: every tool is there before (there is nothing to overlap then).
+  if (plan.publish.via === 'buildx') await tools.all()
+  warmUp(config, plan)
 
   // 6. build: one OCI layout of every platform (or pushed with its tags by buildx).
   const built = await buildStage(config, plan, ctx, {
@@ -126,6 +130,8 @@ export async function pipeline(
   const scanned = config.scan.enabled
     ? await scanAndReport(config, plan, ctx, record, { ...deps, image, tools, workDir, startedAt })
     : undefined
+  // A failed install fails the run here, before anything is published, with its own message.
+  const prepared = await tools.all()
   if (config.fanOut.mode === 'platform') {
     // For the merge job, also when the gate failed: it then says which platform and why.
     record.platformDescriptor = await describePlatformJob(plan, image, scanned, {
@@ -156,7 +162,8 @@ export async function pipeline(
   await signAndTag(config, plan, ctx, record, deps, {
     image,
     pushed,
-    tools,
+    tools: prepared,
+    idTokens,
     scanned,
     workDir,
     docker,
@@ -175,13 +182,14 @@ async function signAndTag(
     image: BuiltImage
     pushed: PushResult[]
     tools: PreparedTools
+    idTokens: IdTokens
     scanned: ScanResult | undefined
     workDir: string
     docker: { env: Record<string, string>; authFile: string }
     stated: ReturnType<typeof statedBy>
   }
 ): Promise<void> {
-  const { image, pushed, tools, scanned, workDir, docker, stated } = done
+  const { image, pushed, tools, idTokens, scanned, workDir, docker, stated } = done
   const { digest } = image
   const authfile = docker.authFile
   // 10. sign: by digest, attest, verify as a consumer would; tags move only after that.
@@ -191,7 +199,7 @@ async function signAndTag(
       : {
           status: 'signed',
           outcome: await stated('Sign', () =>
-            sign(config, plan, ctx, image, { ...deps, tools, scanned, workDir, docker })
+            sign(config, plan, ctx, image, { ...deps, tools, idTokens, scanned, workDir, docker })
           )
         }
 
@@ -211,6 +219,17 @@ async function signAndTag(
   })
 }
 
+/**
+ * What later stages load or check, started while the build runs, off the critical path: their
+ * chunks, and skopeo's version check (remembered by the publish stage; a failure is told there).
+ */
+function warmUp(config: Config, plan: Plan): void {
+  const quietly = (promise: Promise<unknown>) => void promise.catch(() => undefined)
+  if (config.scan.enabled) quietly(import('./scan-and-report.js'))
+  if (plan.decisions.sign !== 'off') quietly(import('./sign/index.js'))
+  if (plan.decisions.push && plan.publish.via === 'layout') quietly(ensureSkopeo({ bin: 'skopeo' }))
+}
+
 /** What every job needs before its work: a working directory, the tools, the logins. */
 async function setUp(
   config: Config,
@@ -224,16 +243,21 @@ async function setUp(
   const workDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-'))
   core.saveState(STATE.workDir, workDir)
 
-  // 3. tools: trivy, cosign or notation (pinned, verified, cached) before the build starts.
-  const tools = await timer.run('Tools', () =>
-    prepareTools(config, plan, { workspace, env, now: ctx.now })
-  )
-  for (const line of (record.tools = describeTools(tools))) log.info(line)
+  // 3. tools: trivy, cosign or notation (pinned, verified, cached), installing beside the
+  // build; each stage awaits only what it needs.
+  const tools = new ToolsStage(config, plan, {
+    ...{ workspace, env, now: ctx.now, timer, log },
+    onReady: lines => (record.tools = lines)
+  })
+  deps.late.pending.push(tools.settled())
+  // Fetched while the build runs (masked when handed out): signing starts without waiting.
+  const idTokens = new IdTokens(deps.oidc, token => core.setSecret(token))
+  if (plan.decisions.sign === 'keyless') idTokens.prefetch('sigstore')
 
   // 5. login: a docker config of our own, so credentials never land in the user's home.
   const docker = await timer.run('Login', () => login(config, plan, ctx, workDir, deps))
   record.logins = docker.logins
-  return { workDir, tools, docker }
+  return { workDir, tools, docker, idTokens }
 }
 
 /**
@@ -249,7 +273,14 @@ async function mergeJob(
 ): Promise<void> {
   const { timer } = deps
   const startedAt = new Date()
-  const { workDir, tools, docker } = await setUp(config, ctx, plan, record, deps)
+  const {
+    workDir,
+    tools: toolsStage,
+    docker,
+    idTokens
+  } = await setUp(config, ctx, plan, record, deps)
+  // The merge writes to the registries: every tool is there first.
+  const tools = await toolsStage.all()
   const stated = statedBy(record, timer, [])
   const { env } = deps
   const merged = await timer.run('Merge', () =>
@@ -271,6 +302,7 @@ async function mergeJob(
     image,
     pushed: merged.pushed,
     tools,
+    idTokens,
     scanned: scan,
     workDir,
     docker,
@@ -350,7 +382,7 @@ async function checkBaseRegistries(
   config: Config,
   policy: PolicyResult,
   options: {
-    tools: PreparedTools
+    tools: ToolsStage
     workDir: string
     docker: { env: Record<string, string>; authFile: string }
   }
@@ -376,9 +408,9 @@ async function checkBaseRegistries(
 /** cosign as the Signer seam's verifier, with our docker config and the Sigstore inputs. */
 async function baseVerifier(
   config: Config,
-  options: { tools: PreparedTools; workDir: string; docker: { env: Record<string, string> } }
+  options: { tools: ToolsStage; workDir: string; docker: { env: Record<string, string> } }
 ) {
-  const cosign = required(options.tools.cosign, 'cosign')
+  const cosign = required((await options.tools.all()).cosign, 'cosign')
   const { cosignVerifier } = await import('./sign/index.js')
   return cosignVerifier({
     cosign: {
@@ -433,7 +465,7 @@ async function scanAndReport(
   record: RunRecord,
   options: PipelineDeps & {
     image: Extract<BuiltImage, { via: 'layout' }>
-    tools: PreparedTools
+    tools: ToolsStage
     workDir: string
     startedAt: Date
   }
@@ -442,7 +474,7 @@ async function scanAndReport(
   const { image, workDir, workspace, env, startedAt, timer } = options
   const reported = await scanAndReportStage({
     ...{ config, plan, ctx, image, layout: image.layout, workDir, workspace, env, startedAt },
-    trivy: required(options.tools.trivy, 'trivy'),
+    trivy: required(await options.tools.trivy(), 'trivy'),
     timer,
     log
   })
@@ -470,6 +502,7 @@ async function sign(
   image: BuiltImage,
   options: PipelineDeps & {
     tools: PreparedTools
+    idTokens: IdTokens
     scanned: ScanResult | undefined
     workDir: string
     /** Our docker config: its environment for the signer, its credentials for the probe. */
@@ -494,24 +527,27 @@ async function sign(
         })
       : cosignSigner(cosignSetup(config, plan, ctx, options))
   log.info(`Signing with ${signer.name}`)
+  // Where each registry stores what refers to the image, asked before signing: attestations
+  // are attached at once only where the referrers API keeps each one apart (a `sha256-` tag is
+  // rewritten by each, so concurrent writers would lose all but one).
+  const capabilities = httpRegistryCapabilities({
+    auths: await readDockerAuths(options.docker.authFile)
+  })
+  const [answers, attestations] = await Promise.all([
+    Promise.all(plan.images.map(i => capabilities.referrers(i, digest))),
+    attestationsOf(config.sign.attest, options.scanned, join(workDir, 'attest'))
+  ])
   const outcome = await signer.sign({
     images: plan.images,
     digest,
     platforms: image.platforms.map(p => p.digest),
     tags: plan.tags,
-    attestations: await attestationsOf(
-      config.sign.attest,
-      options.scanned,
-      join(workDir, 'attest')
-    ),
+    attestations,
+    referrersApi: plan.images.filter((_i, n) => answers[n]?.support === 'referrers-api'),
     log
   })
   if (outcome.signer === 'notation' || outcome.formats.includes('bundle')) {
     // Where the signature went, as each image's registry tells it (never fails the run).
-    const capabilities = httpRegistryCapabilities({
-      auths: await readDockerAuths(options.docker.authFile)
-    })
-    const answers = await Promise.all(plan.images.map(i => capabilities.referrers(i, digest)))
     for (const { why } of answers) log.info(`Signature storage: ${why}`)
     outcome.bundleStorage = bundleStorage(
       plan.images,
@@ -528,6 +564,7 @@ function cosignSetup(
   ctx: RunContext,
   options: PipelineDeps & {
     tools: PreparedTools
+    idTokens: IdTokens
     workDir: string
     docker: { env: Record<string, string> }
   }
@@ -546,7 +583,7 @@ function cosignSetup(
     workspace: options.workspace,
     serverUrl: ctx.serverUrl,
     env: options.docker.env,
-    idToken: audience => mintIdToken(options.oidc, audience)
+    idToken: audience => options.idTokens.get(audience)
   }
 }
 
@@ -610,9 +647,3 @@ async function login(
 }
 
 /** A token for keyless signing, minted only when cosign asks, and masked at once. */
-async function mintIdToken(oidc: OidcRequest | undefined, audience: string): Promise<string> {
-  if (!oidc) throw new Error('The runner offers no OIDC token to sign keyless with')
-  const token = await requestIdToken(oidc, audience)
-  core.setSecret(token)
-  return token
-}

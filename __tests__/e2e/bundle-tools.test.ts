@@ -169,7 +169,7 @@ describeWithWorld('e2e: the bundle through the tools stage', () => {
   )
 
   test(
-    'a tampered asset in the manifest fails the step and nothing runs',
+    'a tampered asset in the manifest fails the step before anything is scanned or pushed',
     async () => {
       const tampered = makeWorkspace()
       const manifest = readFileSync(join(workspace, 'tools.yaml'), 'utf8').replace(
@@ -180,18 +180,32 @@ describeWithWorld('e2e: the bundle through the tools stage', () => {
       const run = await runAction({
         event: tagPush,
         workspace: tampered,
-        // The job may sign keyless (the endpoint is never reached: the tools stage fails first).
+        // The job may sign keyless (its token, fetched ahead while the build runs, is refused
+        // here and never used: the tools stage fails first).
         env: {
           ...env,
           ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/idtoken?api-version=2.0',
           ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'unused-request-token'
         },
-        inputs: { 'tools-manifest': 'tools.yaml', 'cosign-version': world.COSIGN3_VERSION }
+        toolCache: join(mkdtempSync(join(tmpdir(), 'runner-tampered-')), 'tool-cache'),
+        inputs: {
+          images: `${world.REGISTRY}/e2e/tools-tampered`,
+          network: 'host',
+          cache: 'none',
+          'registry-username': world.REGISTRY_USER,
+          'registry-password': world.REGISTRY_PASSWORD,
+          'tools-manifest': 'tools.yaml',
+          'cosign-version': world.COSIGN3_VERSION
+        }
       })
+      // The build (beside the tools) succeeds; the scan awaits Trivy and the run stops there,
+      // with the install's own error, before anything is scanned or pushed.
       expect(run.main.exitCode).toBe(1)
       expect(run.errors).toHaveLength(1)
       expect(run.errors[0]).toContain('f'.repeat(64))
       expect(run.errors[0]).toContain(trivyPath('0.74.0'))
+      expect(run.main.stdout).not.toMatch(/image --input|skopeo copy/)
+      expect(run.outputs.digest ?? '').toMatch(/^sha256:/)
     },
     TIMEOUT
   )

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
+import { assetName, currentPlatform, normalizeVersion, TOOL_SPECS } from '../../src/tool-specs.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { FakeSigstore } from '../helpers/fake-sigstore.js'
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js'
@@ -19,7 +20,7 @@ import {
   mintedTokens,
   type OidcRoute
 } from '../helpers/oidc-token.js'
-import { ReleaseServer } from '../helpers/release-server.js'
+import { cosignPath, ReleaseServer } from '../helpers/release-server.js'
 import { checkoutWithSigstore, mirroredCosign, mirroredTrivy } from '../helpers/e2e-checkout.js'
 import { runAction, type ActionRun, type EventSpec } from '../helpers/run-action.js'
 import { scanForSecrets } from '../helpers/secret-scan.js'
@@ -128,12 +129,13 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
   const action = async (
     image: string,
     extra: Record<string, string> = {},
-    extraEnv: Record<string, string> = {}
+    extraEnv: Record<string, string> = {},
+    cache = toolCache
   ) => {
     const result = await runAction({
       event: branchPush,
       workspace,
-      toolCache,
+      toolCache: cache,
       githubToken: TOKEN,
       env: { ...env, ...oidc.env, ...extraEnv },
       inputs: {
@@ -442,4 +444,110 @@ describeWithWorld('e2e: sign by digest, attest, verify, then tag (bundled action
       ).toEqual([])
     }
   })
+  test(
+    'a cosign install that fails while the build runs: the run fails with its own error, nothing pushed',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/sign-tools-fail-${unique()}`
+      const spec = TOOL_SPECS.cosign
+      const version = normalizeVersion(spec, world.COSIGN3_VERSION)
+      const path = cosignPath(world.COSIGN3_VERSION, assetName(spec, version, currentPlatform()))
+      // Once unavailable (retried 2 s later), then gone: the install fails ~2 s in.
+      mirror.faults(path, [{ status: 503 }]).fail(path, { status: 404 })
+      const trace = join(mkdtempSync(join(tmpdir(), 'sign-trace-')), 'trace.jsonl')
+      const emptyCache = join(mkdtempSync(join(tmpdir(), 'sign-e2e-empty-')), 'tool-cache')
+      try {
+        const result = await action(
+          image,
+          { 'build-args': `BASE=${world.BASE_IMAGE}\nMESSAGE=${unique()}` },
+          { IMAGE_PIPELINE_TRACE: trace },
+          emptyCache
+        )
+        expect(result.main.exitCode).not.toBe(0)
+        // the install's own error, as when the tools stage ran before the build
+        expect(result.errors.join('\n')).toMatch(/cosign .*HTTP 404/)
+        expect(result.outputs.signed ?? 'false').toBe('false')
+        // it ran beside the build: buildx started before the tools stage ended
+        const events = readFileSync(trace, 'utf8')
+          .trim()
+          .split('\n')
+          .map(
+            line =>
+              JSON.parse(line) as {
+                kind: string
+                stage?: string
+                command?: string
+                arg?: string
+                start: number
+                end: number
+              }
+          )
+        const tools = events.find(e => e.kind === 'stage' && e.stage === 'Tools')
+        const build = events.find(
+          e => e.kind === 'process' && e.command === 'docker' && e.arg === 'buildx'
+        )
+        expect(tools && build).toBeTruthy()
+        expect(build?.start ?? Infinity).toBeLessThan(tools?.end ?? 0)
+        // nothing of it in the registry
+        expect(await tagsOf(image)).toEqual([])
+        expect(
+          events.some(e => e.kind === 'process' && e.command === 'skopeo' && e.arg === 'copy')
+        ).toBe(false)
+      } finally {
+        mirror.clear()
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'one attestation of four failing: no tag, and the state report names it',
+    async () => {
+      // The registry with the referrers API: the four attestations go at once there.
+      const image = `${world.REFERRERS_REGISTRY}/e2e/sign-attest-fail-${unique()}`
+      const referrers = {
+        'registry-username': world.REFERRERS_USER,
+        'registry-password': world.REFERRERS_PASSWORD
+      }
+      // How many certificates a whole run asks Fulcio for (the recursive sign asks one per
+      // manifest, each attestation one), learnt from a run that succeeds; the last of them is
+      // an attestation's: that one is refused.
+      const before = sigstore.count('fulcio')
+      const ok = await action(`${image}-ok`, referrers)
+      expect(ok.outputs.signed).toBe('true')
+      const asked = sigstore.count('fulcio') - before
+      sigstore.faults('fulcio', [
+        ...Array.from({ length: asked - 1 }, () => ({ kind: 'ok' as const })),
+        { status: 400, body: 'invalid request' }
+      ])
+      try {
+        const result = await action(image, referrers)
+        expect(result.main.exitCode).not.toBe(0)
+        const errors = result.errors.join('\n')
+        expect(errors).toMatch(
+          /NOT signed \(cosign attest linux\/(amd64|arm64) (SBOM|vulnerability report) \(bundle\) of /
+        )
+        expect(errors).toMatch(/NOT added/)
+        expect(result.outputs.signed ?? 'false').toBe('false')
+        expect((await tagsOf(image)).filter(t => !t.startsWith('sha256-'))).toEqual([])
+        // pushed by digest (so the tag listing below is of a repository that exists)…
+        const pushed = await run(
+          world.SKOPEO,
+          [
+            'inspect',
+            '--raw',
+            '--authfile',
+            authfile(),
+            `docker://${image}@${result.outputs.digest ?? ''}`
+          ],
+          { env: runnerWorldEnv(world), allowFailure: true }
+        )
+        expect(pushed.code).toBe(0)
+        // …and every attestation was attempted: the failure let those running finish
+        expect(sigstore.count('fulcio') - before - asked).toBe(asked)
+      } finally {
+        sigstore.clear()
+      }
+    },
+    TIMEOUT
+  )
 })

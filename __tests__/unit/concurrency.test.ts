@@ -1,4 +1,4 @@
-import { mapLimit } from '../../src/concurrency.js'
+import { everyOrStop, mapLimit } from '../../src/concurrency.js'
 
 const tick = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
@@ -39,5 +39,49 @@ describe('mapLimit', () => {
         return x
       })
     ).rejects.toThrow('two')
+  })
+})
+
+describe('everyOrStop', () => {
+  test('every call made, at most limit at once, when none fails', async () => {
+    let inFlight = 0
+    let most = 0
+    const done: number[] = []
+    await everyOrStop([1, 2, 3, 4, 5], 2, async n => {
+      most = Math.max(most, ++inFlight)
+      await tick(5)
+      inFlight--
+      done.push(n)
+    })
+    expect(done.sort()).toEqual([1, 2, 3, 4, 5])
+    expect(most).toBe(2)
+  })
+
+  test('a failure: what started finishes first, nothing new starts, the failure is thrown', async () => {
+    const started: number[] = []
+    const finished: number[] = []
+    const error = await everyOrStop([1, 2, 3, 4, 5], 2, async n => {
+      started.push(n)
+      await tick(n === 1 ? 1 : 20)
+      finished.push(n)
+      if (n === 1) throw new Error('one failed')
+    }).then(
+      () => undefined,
+      (e: unknown) => e as Error
+    )
+    expect(error?.message).toBe('one failed')
+    // 2 was in flight when 1 failed: it finished before the error came back; 3 never started
+    expect(started).toEqual([1, 2])
+    expect(finished.sort()).toEqual([1, 2])
+  })
+
+  test('several failures: one error naming each', async () => {
+    const error = await everyOrStop(['a', 'b', 'c'], 3, async x => {
+      if (x !== 'b') throw new Error(`${x} failed`)
+    }).then(
+      () => undefined,
+      (e: unknown) => e as Error
+    )
+    expect(error?.message).toBe('a failed; c failed')
   })
 })

@@ -46,3 +46,53 @@ export async function requestIdToken(request: OidcRequest, audience: string): Pr
     client.dispose()
   }
 }
+
+/** Seconds a prefetched token must still be valid for to be used (Fulcio checks it again). */
+const FRESH_FOR_S = 120
+
+/**
+ * Tokens fetched ahead (while the build runs) and handed out when signing starts, if still
+ * fresh enough; else fetched again. `mask` registers each token handed out as a secret at that
+ * moment: a mask sent while the build streams its output would be ignored (exec.ts).
+ */
+export class IdTokens {
+  private readonly early = new Map<string, Promise<string>>()
+
+  constructor(
+    private readonly request: OidcRequest | undefined,
+    private readonly mask: (token: string) => void,
+    private readonly now: () => number = Date.now
+  ) {}
+
+  prefetch(audience: string): void {
+    if (!this.request || this.early.has(audience)) return
+    const token = requestIdToken(this.request, audience)
+    token.catch(() => undefined)
+    this.early.set(audience, token)
+  }
+
+  async get(audience: string): Promise<string> {
+    if (!this.request)
+      throw new OidcTokenError('The runner offers no OIDC token to sign keyless with')
+    const early = this.early.get(audience)
+    this.early.delete(audience)
+    let token = early ? await early.catch(() => undefined) : undefined
+    if (!token || !freshFor(token, FRESH_FOR_S, this.now())) {
+      token = await requestIdToken(this.request, audience)
+    }
+    this.mask(token)
+    return token
+  }
+}
+
+/** Whether a JWT's `exp` is at least `seconds` away (unreadable: no, fetch another). */
+export function freshFor(token: string, seconds: number, nowMs: number): boolean {
+  try {
+    const payload = JSON.parse(
+      Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')
+    ) as { exp?: unknown }
+    return typeof payload.exp === 'number' && payload.exp * 1000 - nowMs >= seconds * 1000
+  } catch {
+    return false
+  }
+}

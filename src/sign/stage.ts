@@ -33,6 +33,7 @@ import { keylessIdentity } from './identity.js'
 import { signingConfigUrls } from '../inputs/sigstore-files.js'
 import { cosign2TrustEnv } from './trust.js'
 import { errorMessage } from '../errors.js'
+import { everyOrStop } from '../concurrency.js'
 import type { Digest } from '../digest.js'
 import type { Logger } from '../logger.js'
 import type { NotationOutcome } from './notation.js'
@@ -82,6 +83,12 @@ export interface SignRequest {
   /** Tags planned: a failure's state report names them as not added. */
   tags: readonly string[]
   attestations: readonly Attestation[]
+  /**
+   * Images whose registry answers the OCI referrers API: their attestations (in the bundle
+   * format) are attached at once. Elsewhere each rewrites a shared `sha256-<digest>` tag (the
+   * legacy `.att` tag, or the referrers tag schema), so they go one at a time.
+   */
+  referrersApi?: readonly string[]
   log: Logger
 }
 
@@ -297,6 +304,9 @@ function cosignError(result: ExecResult, env: Record<string, string>): string {
   return redact(text || `exit code ${result.exitCode}`)
 }
 
+/** cosign processes at once for one image (attestations, then verifications). */
+export const COSIGN_CONCURRENCY = 4
+
 export async function signStage(
   options: CosignSetup,
   request: SignRequest
@@ -336,7 +346,7 @@ export async function signStage(
     outcome.trustedRoot = repositoryPath(options.config.sigstore.trustedRoot, options.workspace)
   }
   // Images one after another: a failure stops before the next registry is touched, and the
-  // state report is exact. Signatures of one image are few and fast (~0.2 s each).
+  // state report is exact. Within an image: sign → the attestations → the verifications.
   for (const image of request.images) {
     const reference = `${image}@${request.digest}`
     try {
@@ -348,18 +358,21 @@ export async function signStage(
           env,
           `cosign sign (${format}) of ${image}`
         )
-        for (const a of request.attestations) {
-          await runChecked(
+        // Independent of each other: at once where each is stored apart (see referrersApi).
+        const apart = format === 'bundle' && (request.referrersApi ?? []).includes(image)
+        await everyOrStop(request.attestations, apart ? COSIGN_CONCURRENCY : 1, a =>
+          runChecked(
             options,
             log,
             attestArgs({ ...common, format, type: a.type, predicate: a.predicate, reference }),
             env,
             `cosign attest ${a.label} (${format}) of ${image}`
           )
-        }
+        )
       }
-      // Verified as a consumer would: the expected identity (or key), each attestation type.
-      // One verify covers both formats: cosign 3 reads bundles and legacy signatures alike.
+      // Verified as a consumer would, once everything is attached: the expected identity (or
+      // key), each attestation type, at once. One verify covers both formats: cosign 3 reads
+      // bundles and legacy signatures alike.
       const v = {
         major: cosign.major,
         expect,
@@ -367,16 +380,17 @@ export async function signStage(
         reference,
         ...(sigstore ? { sigstore } : {})
       }
-      await runChecked(options, log, verifyArgs(v), env, `cosign verify of ${image}`)
-      for (const type of new Set(request.attestations.map(a => a.type))) {
-        await runChecked(
-          options,
-          log,
-          verifyAttestationArgs({ ...v, type }),
-          env,
-          `cosign verify-attestation --type ${type} of ${image}`
-        )
-      }
+      const types = [...new Set(request.attestations.map(a => a.type))]
+      const checks = [
+        { args: verifyArgs(v), what: `cosign verify of ${image}` },
+        ...types.map(type => ({
+          args: verifyAttestationArgs({ ...v, type }),
+          what: `cosign verify-attestation --type ${type} of ${image}`
+        }))
+      ]
+      await everyOrStop(checks, COSIGN_CONCURRENCY, c =>
+        runChecked(options, log, c.args, env, c.what)
+      )
     } catch (error) {
       const reason = errorMessage(error)
       throw new SignError(notSignedStates(request, verified, reason, image), reason)

@@ -5,7 +5,7 @@
  *   → find in the tool cache (only an entry verified against that same SHA-256 counts, and
  *     only while its binary still has the SHA-256 recorded when it was verified)
  *   → download with retries, hashing while streaming → verify
- *   → extract (tar.gz) or take the binary as is → chmod 755 → tc.cacheDir → record the cached
+ *   → extract (tar.gz) or take the binary as is → chmod 755 → moved into the tool cache → record the cached
  *   binary's own SHA-256 → the binary (path and SHA-256, checked again before every start: exec.ts).
  *
  * Nothing is extracted, cached or run before its SHA-256 matched (invariant 6, docs/design.md), and a
@@ -13,9 +13,9 @@
  */
 import { log as actionLog } from '../log.js'
 import * as tc from '@actions/tool-cache'
-import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { chmod, cp, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import semver from 'semver'
 import { ConfigurationError, errorMessage } from '../errors.js'
 import { execChecked, execCommand } from '../exec.js'
@@ -231,6 +231,33 @@ async function findCached(
   return { tool: spec.name, path, sha256: marker.binarySha256 }
 }
 
+/**
+ * The staged tool moved (not copied: ~210 ms for trivy's 100 MB) to where @actions/tool-cache
+ * looks for it, laid out as its cacheDir lays it out (lib/tool-cache.js, _createToolPath and
+ * _completeToolPath): `<RUNNER_TOOL_CACHE>/<tool>/<version>/<arch>` and a `.complete` marker
+ * beside it, so tc.find() finds it. Copied when it cannot be moved (another file system).
+ */
+export async function moveToToolCache(
+  staging: string,
+  tool: string,
+  version: string,
+  arch: string
+): Promise<string> {
+  const root = process.env.RUNNER_TOOL_CACHE
+  if (!root) throw new Error('RUNNER_TOOL_CACHE is not set: the tool cache cannot be used')
+  const dest = join(root, tool, semver.clean(version) || version, arch)
+  await rm(dest, { recursive: true, force: true })
+  await rm(`${dest}.complete`, { force: true })
+  await mkdir(dirname(dest), { recursive: true })
+  try {
+    await rename(staging, dest)
+  } catch {
+    await cp(staging, dest, { recursive: true })
+  }
+  await writeFile(`${dest}.complete`, '')
+  return dest
+}
+
 /** Installs one tool through the flow described at the top of this file. */
 export async function installTool(
   request: ToolRequest,
@@ -279,7 +306,7 @@ export async function installTool(
       await rename(asset, binary)
     }
     await chmod(binary, 0o755)
-    const dir = await tc.cacheDir(staging, spec.name, version.semver, archOf(platform))
+    const dir = await moveToToolCache(staging, spec.name, version.semver, archOf(platform))
     // The hash of the copy that will run (remembered, so its first start does not read it
     // again); the marker is written last: an entry without it is installed again.
     const path = join(dir, spec.binary)
@@ -313,6 +340,14 @@ export async function installTools(
     }
     return promise
   })
+  return settleInstalls(promises)
+}
+
+/**
+ * Every install awaited; if any failed, one error: the failure itself when it is the only
+ * one, else their messages together (a ConfigurationError when every failure is one).
+ */
+export async function settleInstalls<T>(promises: readonly Promise<T>[]): Promise<T[]> {
   const settled = await Promise.allSettled(promises)
   const errors = [
     ...new Set(settled.flatMap(s => (s.status === 'rejected' ? [s.reason as unknown] : [])))
@@ -324,7 +359,7 @@ export async function installTools(
     if (errors.every(e => e instanceof ConfigurationError)) throw new ConfigurationError(message)
     throw new Error(message, { cause: first })
   }
-  return settled.map(s => (s as PromiseFulfilledResult<InstalledTool>).value)
+  return settled.map(s => (s as PromiseFulfilledResult<T>).value)
 }
 
 /** The install options given by the `tools-mirror` and `tools-manifest` inputs (read with the inputs). */

@@ -1,11 +1,13 @@
-import { log } from '../log.js'
+import { log as actionLog } from '../log.js'
+import type { Logger } from '../logger.js'
 import type { BuilderUsed } from './buildx.js'
 import type { ToolsConfig } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
 import type { BuildReadiness } from './buildx.js'
 import {
   cosignVersion,
-  installTools,
+  installTool,
+  settleInstalls,
   toolsOptions,
   type CosignVersionInfo,
   type InstalledTool,
@@ -33,55 +35,86 @@ export interface PrepareToolsOptions {
   workspace: string
   env: NodeJS.ProcessEnv
   now: Date
+  /** Where the stage's lines go: held while the build has the log (deferred-log.ts). */
+  log?: Logger
 }
 
 /**
- * Stage 3 (docs/design.md), for trivy and cosign: downloaded (or found in the tool cache) concurrently; the
- * Trivy DB is prepared once here, so that the per-platform scans that run concurrently later
- * never race to update it. A run that neither scans nor signs does nothing here.
+ * The tools stage under way: each tool awaited only by what needs it. None of these promises
+ * is left unhandled while nobody awaits it yet (a failure is told when it is awaited).
  */
-export async function prepareTools(
+export interface ToolsInFlight {
+  /** Trivy with its DB (prepared as soon as Trivy is installed); undefined without a scan. */
+  trivy: Promise<PreparedTools['trivy']>
+  /** Every tool: awaited before anything is published, so a failed install fails the run first. */
+  all: Promise<PreparedTools>
+}
+
+/**
+ * Stage 3 (docs/design.md), for trivy, cosign and notation: each downloaded (or found in the
+ * tool cache) concurrently, beside the build; the Trivy DB is prepared once, as soon as Trivy
+ * is there, so that the per-platform scans that run concurrently later never race to update
+ * it. A run that neither scans nor signs does nothing here.
+ */
+export function startTools(
+  config: ToolsConfig,
+  plan: Plan,
+  options: PrepareToolsOptions
+): ToolsInFlight {
+  const log = options.log ?? actionLog
+  const installOptions = { ...toolsOptions(config.tools), log }
+  const install = (request: ToolRequest) => installTool(request, installOptions)
+  const none = Promise.resolve(undefined)
+
+  // The merge job scans nothing: the platform jobs did, and it checks their reports.
+  const scans = config.scan.enabled && config.fanOut?.mode !== 'merge'
+  const trivy = scans
+    ? install({ tool: 'trivy', version: config.scan.trivyVersion }).then(async tool => ({
+        tool,
+        db: await prepareTrivyDb({
+          trivy: tool,
+          cacheDir: defaultDbCacheDir(options.env),
+          repositories: config.scan.dbRepositories,
+          now: options.now,
+          cache: actionsCache,
+          log
+        })
+      }))
+    : none
+  // cosign signs and attests; it also checks the base images' signatures, before the build.
+  const checksBases = config.policy?.mode !== 'off' && (config.policy?.identities.length ?? 0) > 0
+  const signsWithCosign = plan.decisions.sign === 'keyless' || plan.decisions.sign === 'key'
+  const cosign =
+    signsWithCosign || checksBases
+      ? install({ tool: 'cosign', version: config.sign.cosignVersion }).then(async tool => ({
+          tool,
+          version: await cosignVersion(tool, log)
+        }))
+      : none
+  const notation =
+    plan.decisions.sign === 'notation' && config.sign.notation
+      ? install({ tool: 'notation', version: config.sign.notation.version }).then(tool => ({
+          tool
+        }))
+      : none
+  const all = settleInstalls<unknown>([trivy, cosign, notation]).then(([t, c, n]) => {
+    const prepared: PreparedTools = {}
+    if (t) prepared.trivy = t as NonNullable<PreparedTools['trivy']>
+    if (c) prepared.cosign = c as NonNullable<PreparedTools['cosign']>
+    if (n) prepared.notation = n as NonNullable<PreparedTools['notation']>
+    return prepared
+  })
+  for (const promise of [trivy, all]) promise.catch(() => undefined)
+  return { trivy, all }
+}
+
+/** The tools stage, awaited whole (runs that have nothing to overlap it with). */
+export function prepareTools(
   config: ToolsConfig,
   plan: Plan,
   options: PrepareToolsOptions
 ): Promise<PreparedTools> {
-  const requests: ToolRequest[] = []
-  // The merge job scans nothing: the platform jobs did, and it checks their reports.
-  if (config.scan.enabled && config.fanOut?.mode !== 'merge') {
-    requests.push({ tool: 'trivy', version: config.scan.trivyVersion })
-  }
-  // cosign signs and attests; a run that signs nothing (and checks no base) does not download it.
-  // cosign also checks the base images' signatures, before the build.
-  const checksBases = config.policy?.mode !== 'off' && (config.policy?.identities.length ?? 0) > 0
-  const signsWithCosign = plan.decisions.sign === 'keyless' || plan.decisions.sign === 'key'
-  if (signsWithCosign || checksBases) {
-    requests.push({ tool: 'cosign', version: config.sign.cosignVersion })
-  }
-  if (plan.decisions.sign === 'notation' && config.sign.notation) {
-    requests.push({ tool: 'notation', version: config.sign.notation.version })
-  }
-  const prepared: PreparedTools = {}
-  if (requests.length === 0) return prepared
-  const installOptions = { ...toolsOptions(config.tools), log }
-  const installed = await installTools(requests, installOptions)
-
-  const trivy = installed.find(tool => tool.tool === 'trivy')
-  if (trivy) {
-    const db = await prepareTrivyDb({
-      trivy,
-      cacheDir: defaultDbCacheDir(options.env),
-      repositories: config.scan.dbRepositories,
-      now: options.now,
-      cache: actionsCache,
-      log
-    })
-    prepared.trivy = { tool: trivy, db }
-  }
-  const cosign = installed.find(tool => tool.tool === 'cosign')
-  if (cosign) prepared.cosign = { tool: cosign, version: await cosignVersion(cosign, log) }
-  const notation = installed.find(tool => tool.tool === 'notation')
-  if (notation) prepared.notation = { tool: notation }
-  return prepared
+  return startTools(config, plan, options).all
 }
 
 /** What a build that needed no check showed of its tools (see image-build/check-on-failure.ts). */

@@ -105,6 +105,9 @@ export interface CacheLike {
  */
 export const actionsCache: CacheLike = {
   async isFeatureAvailable() {
+    // Without either service URL @actions/cache answers no whatever its protocol version
+    // (lib/cache.js, isFeatureAvailable): asked without loading it (~100 ms) to learn that.
+    if (!process.env.ACTIONS_CACHE_URL && !process.env.ACTIONS_RESULTS_URL) return false
     return (await import('@actions/cache')).isFeatureAvailable()
   },
   async restoreCache(paths, key, restoreKeys) {

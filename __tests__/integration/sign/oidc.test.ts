@@ -4,7 +4,7 @@
  */
 import { FakeGitHub } from '../../helpers/fake-github.js'
 import { addOidcRoute, decodeClaims, type OidcRoute } from '../../helpers/oidc-token.js'
-import { requestIdToken } from '../../../src/sign/oidc.js'
+import { freshFor, IdTokens, requestIdToken } from '../../../src/sign/oidc.js'
 
 let github: FakeGitHub
 let oidc: OidcRoute
@@ -46,4 +46,61 @@ test('a 503 then success: retried', async () => {
   github.faults(oidc.name, [{ status: 503 }])
   const token = await requestIdToken(request(), 'sigstore')
   expect(decodeClaims(token).aud).toBe('sigstore')
+})
+
+describe('IdTokens: fetched ahead while the build runs, masked when handed out', () => {
+  test('a prefetched token is handed out once, and masked then, not before', async () => {
+    const before = oidc.tokens.length
+    const masked: string[] = []
+    const tokens = new IdTokens(request(), t => masked.push(t))
+    tokens.prefetch('sigstore')
+    tokens.prefetch('sigstore') // asked twice: fetched once
+    await new Promise(resolve => setTimeout(resolve, 50))
+    expect(oidc.tokens.length - before).toBe(1)
+    expect(masked).toEqual([])
+    const token = await tokens.get('sigstore')
+    expect(masked).toEqual([token])
+    expect(token).toBe(oidc.tokens.at(-1)?.jwt)
+    expect(oidc.tokens.length - before).toBe(1)
+    // used once: the next signing asks for a new one
+    await tokens.get('sigstore')
+    expect(oidc.tokens.length - before).toBe(2)
+  })
+
+  test('a prefetched token about to expire (a long build) is fetched again', async () => {
+    const before = oidc.tokens.length
+    const later = Date.now() + 60 * 60_000
+    const tokens = new IdTokens(
+      request(),
+      () => undefined,
+      () => later
+    )
+    tokens.prefetch('sigstore')
+    await tokens.get('sigstore')
+    expect(oidc.tokens.length - before).toBe(2)
+  })
+
+  test('a prefetch that failed is not the answer: fetched again, its own error if that fails', async () => {
+    github.faults(oidc.name, [{ status: 500 }])
+    const tokens = new IdTokens(request(), () => undefined)
+    tokens.prefetch('sigstore')
+    await new Promise(resolve => setTimeout(resolve, 100))
+    const token = await tokens.get('sigstore')
+    expect(decodeClaims(token).aud).toBe('sigstore')
+    github.faults(oidc.name, [{ status: 500 }, { status: 500 }])
+    const failing = new IdTokens(request(), () => undefined)
+    failing.prefetch('sigstore')
+    await expect(failing.get('sigstore')).rejects.toThrow(/HTTP 500/)
+    await expect(new IdTokens(undefined, () => undefined).get('sigstore')).rejects.toThrow(
+      'The runner offers no OIDC token to sign keyless with'
+    )
+  })
+
+  test('freshFor reads exp; an unreadable token is not fresh', () => {
+    const jwt = (payload: object) =>
+      `x.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.y`
+    expect(freshFor(jwt({ exp: 1000 }), 120, 800_000)).toBe(true)
+    expect(freshFor(jwt({ exp: 1000 }), 120, 900_000)).toBe(false)
+    expect(freshFor('not a jwt', 120, 0)).toBe(false)
+  })
 })

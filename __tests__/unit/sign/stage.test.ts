@@ -260,3 +260,99 @@ describe('identity and trust', () => {
     ).toThrow('lists no certificate authority')
   })
 })
+
+/** Four attestations (two platforms × SBOM and vulnerability report), as a two-platform run has. */
+const FOUR: Parameters<typeof signStage>[1]['attestations'] = [
+  { type: 'cyclonedx', predicate: '/r/sbom-amd64.json', label: 'linux/amd64 SBOM' },
+  { type: 'vuln', predicate: '/r/vuln-amd64.json', label: 'linux/amd64 vulnerability report' },
+  { type: 'cyclonedx', predicate: '/r/sbom-arm64.json', label: 'linux/arm64 SBOM' },
+  { type: 'vuln', predicate: '/r/vuln-arm64.json', label: 'linux/arm64 vulnerability report' }
+]
+
+test('the attestations at once where the registry keeps each apart, then the verifications at once; sign → attest → verify kept', async () => {
+  const events: string[] = []
+  let inFlight = 0
+  let most = 0
+  const { o } = options({}, () => ({}), {
+    images: ['ghcr.io/o/a'],
+    attestations: FOUR,
+    run: async (_cmd, args) => {
+      const predicate = args.find(a => a.startsWith('--predicate='))
+      const what = `${args[0]}${predicate ? ` ${predicate}` : ''}`
+      most = Math.max(most, ++inFlight)
+      events.push(`start ${what}`)
+      await new Promise(resolve => setTimeout(resolve, 5))
+      events.push(`end ${what}`)
+      inFlight--
+      return { exitCode: 0, stdout: '', stderr: '' }
+    }
+  })
+  await signStage(o.setup, { ...o.request, referrersApi: ['ghcr.io/o/a'] })
+  const starts = (kind: string) =>
+    events.flatMap((e, i) => (e.startsWith(`start ${kind}`) ? [i] : []))
+  const ends = (kind: string) => events.flatMap((e, i) => (e.startsWith(`end ${kind}`) ? [i] : []))
+  // all four attestations started before the first one ended: concurrent
+  expect(starts('attest')).toHaveLength(4)
+  expect(Math.max(...starts('attest'))).toBeLessThan(Math.min(...ends('attest')))
+  // the order that matters: sign ended before any attest began; every attest before any verify
+  expect(Math.max(...ends('sign'))).toBeLessThan(Math.min(...starts('attest')))
+  const verifies = starts('verify')
+  expect(verifies).toHaveLength(3) // verify, and one verify-attestation per type
+  expect(Math.max(...ends('attest'))).toBeLessThan(Math.min(...verifies))
+  expect(Math.max(...verifies)).toBeLessThan(Math.min(...ends('verify')))
+  expect(most).toBe(4)
+
+  // Without the referrers API each attestation rewrites one shared tag: one at a time.
+  events.length = 0
+  most = 0
+  await signStage(o.setup, o.request)
+  expect(starts('attest')).toHaveLength(4)
+  for (let i = 0; i + 1 < starts('attest').length; i++) {
+    expect(ends('attest')[i]).toBeLessThan(starts('attest')[i + 1] ?? 0)
+  }
+  expect(most).toBe(3) // only the verifications ran at once
+})
+
+test('one attestation failing among four: the others finish, no image is verified, the report names it', async () => {
+  const started: string[] = []
+  const finished: string[] = []
+  const { o } = options({}, () => ({}), {
+    images: ['ghcr.io/o/a', 'localhost:5443/o/a'],
+    attestations: FOUR,
+    retry: {
+      attempts: 1,
+      initialDelayMs: 1,
+      factor: 1,
+      maxDelayMs: 1,
+      sleep: async () => undefined
+    },
+    run: async (_cmd, args) => {
+      const predicate =
+        args.find(a => a.startsWith('--predicate='))?.slice('--predicate='.length) ?? ''
+      const what = `${args[0]} ${predicate} ${args[args.length - 1]}`
+      started.push(what)
+      await new Promise(resolve => setTimeout(resolve, predicate === '/r/vuln-arm64.json' ? 1 : 10))
+      finished.push(what)
+      if (predicate === '/r/vuln-arm64.json') {
+        return { exitCode: 1, stdout: '', stderr: 'Error: signing attestation: 500 from Rekor' }
+      }
+      return { exitCode: 0, stdout: '', stderr: '' }
+    }
+  })
+  const error = await signStage(o.setup, {
+    ...o.request,
+    referrersApi: ['ghcr.io/o/a', 'localhost:5443/o/a']
+  }).then(
+    () => undefined,
+    (e: unknown) => e as Error
+  )
+  expect(error?.message).toMatch(
+    /cosign attest linux\/arm64 vulnerability report \(bundle\) of ghcr\.io\/o\/a/
+  )
+  // what had started finished before the failure was reported; nothing was verified, and the
+  // second registry was not touched
+  expect(finished.sort()).toEqual(started.sort())
+  expect(started.filter(s => s.startsWith('verify'))).toEqual([])
+  expect(started.filter(s => s.includes('localhost:5443'))).toEqual([])
+  expect(error?.message).toMatch(/localhost:5443\/o\/a/)
+})
