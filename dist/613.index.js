@@ -3534,6 +3534,8 @@ function makePlan(input, ctx) {
 
 // EXTERNAL MODULE: ./src/timings.ts
 var timings = __webpack_require__(11820);
+// EXTERNAL MODULE: ./src/trace.ts
+var trace = __webpack_require__(73606);
 // EXTERNAL MODULE: ./src/tool-env.ts
 var tool_env = __webpack_require__(66255);
 ;// CONCATENATED MODULE: ./src/runner-env.ts
@@ -3622,6 +3624,7 @@ function awsEnvironment(env) {
 
 
 
+
 /**
  * The main step as the runner starts it. The post flag is saved first, so that the post step
  * runs as post even when main fails on its first line.
@@ -3636,6 +3639,13 @@ async function main() {
  * of every module two stages share into each of them.
  */
 async function run(env = process.env) {
+    // The main chunk's modules are loaded by now: from here on, what the run itself takes.
+    let mark = (0,trace/* traceNow */.Es)();
+    const phase = (stage) => {
+        const end = (0,trace/* traceNow */.Es)();
+        (0,trace/* trace */.uP)({ kind: 'stage', stage, start: mark, end });
+        mark = end;
+    };
     // 1. inputs: everything validated before any side effect.
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const config = readConfig(name => core.getInput(name), {
@@ -3675,8 +3685,10 @@ async function run(env = process.env) {
     if (needsDefaultBranch(config.tags, ctx)) {
         ctx.defaultBranch = await resolveDefaultBranch(ctx, config.registry.githubToken);
     }
+    phase('Inputs');
     const plan = planFor(config, ctx);
     logPlan(plan, config);
+    phase('Plan');
     // Trivy and cosign read TRIVY_* and COSIGN_* variables as flags: set by a workflow for another
     // step, they would change what is gated or where it is signed. None is passed; say which.
     const settings = (prefix, tool) => {
@@ -3690,6 +3702,7 @@ async function run(env = process.env) {
     if (plan.decisions.sign !== 'off')
         settings(/^COSIGN_/i, 'cosign');
     const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } = await Promise.all(/* import() */[__webpack_require__.e(819), __webpack_require__.e(212), __webpack_require__.e(836)]).then(__webpack_require__.bind(__webpack_require__, 21836));
+    phase('Load stages');
     const timer = new timings/* StageTimer */.e();
     const record = newRunRecord();
     const late = { pending: [] };

@@ -8,6 +8,7 @@ import { makePlan, type Plan } from './plan/index.js'
 import type { LateWork } from './pipeline.js'
 import { redact } from './redact.js'
 import { StageTimer } from './timings.js'
+import { trace, traceNow } from './trace.js'
 import { narrowEnvironment, takeRunnerSecrets } from './runner-env.js'
 import { kmsCredentials } from './tool-env.js'
 import { STATE } from './state.js'
@@ -30,6 +31,13 @@ export async function main(): Promise<void> {
  * of every module two stages share into each of them.
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  // The main chunk's modules are loaded by now: from here on, what the run itself takes.
+  let mark = traceNow()
+  const phase = (stage: string) => {
+    const end = traceNow()
+    trace({ kind: 'stage', stage, start: mark, end })
+    mark = end
+  }
   // 1. inputs: everything validated before any side effect.
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const config = readConfig(name => core.getInput(name), {
@@ -70,8 +78,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (needsDefaultBranch(config.tags, ctx)) {
     ctx.defaultBranch = await resolveDefaultBranch(ctx, config.registry.githubToken)
   }
+  phase('Inputs')
   const plan = planFor(config, ctx)
   logPlan(plan, config)
+  phase('Plan')
   // Trivy and cosign read TRIVY_* and COSIGN_* variables as flags: set by a workflow for another
   // step, they would change what is gated or where it is signed. None is passed; say which.
   const settings = (prefix: RegExp, tool: string) => {
@@ -87,6 +97,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
   const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } =
     await import('./pipeline.js')
+  phase('Load stages')
   const timer = new StageTimer()
   const record = newRunRecord()
   const late: LateWork = { pending: [] }
