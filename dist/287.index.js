@@ -480,25 +480,9 @@ async function signStage(options, request) {
                 const apart = format === 'bundle' && (request.referrersApi ?? []).includes(image);
                 await (0,concurrency/* everyOrStop */.H)(request.attestations, apart ? COSIGN_CONCURRENCY : 1, a => runChecked(options, log, attestArgs({ ...common, format, type: a.type, predicate: a.predicate, reference }), env, `cosign attest ${a.label} (${format}) of ${image}`));
             }
-            // Verified as a consumer would, once everything is attached: the expected identity (or
-            // key), each attestation type, at once. One verify covers both formats: cosign 3 reads
-            // bundles and legacy signatures alike.
-            const v = {
-                major: cosign.major,
-                expect,
-                tlog: options.tlog,
-                reference,
-                ...(sigstore ? { sigstore } : {})
-            };
-            const types = [...new Set(request.attestations.map(a => a.type))];
-            const checks = [
-                { args: verifyArgs(v), what: `cosign verify of ${image}` },
-                ...types.map(type => ({
-                    args: verifyAttestationArgs({ ...v, type }),
-                    what: `cosign verify-attestation --type ${type} of ${image}`
-                }))
-            ];
-            await (0,concurrency/* everyOrStop */.H)(checks, COSIGN_CONCURRENCY, c => runChecked(options, log, c.args, env, c.what));
+            // Verified as a consumer would, once everything is attached.
+            const v = { major: cosign.major, expect, tlog: options.tlog, reference, sigstore };
+            await verifyAll(options, request, env, { ...v, image });
         }
         catch (error) {
             const reason = (0,errors/* errorMessage */.gJ)(error);
@@ -515,6 +499,22 @@ async function signStage(options, request) {
         log.info(`${reference}: signed (${formats.join(' and ')}) and verified`);
     }
     return outcome;
+}
+/**
+ * The expected identity (or key) and each attestation type, at once. One verify covers both
+ * formats: cosign 3 reads bundles and legacy signatures alike.
+ */
+async function verifyAll(options, request, env, v) {
+    const { image, ...args } = v;
+    const types = [...new Set(request.attestations.map(a => a.type))];
+    const checks = [
+        { args: verifyArgs(args), what: `cosign verify of ${image}` },
+        ...types.map(type => ({
+            args: verifyAttestationArgs({ ...args, type }),
+            what: `cosign verify-attestation --type ${type} of ${image}`
+        }))
+    ];
+    await (0,concurrency/* everyOrStop */.H)(checks, COSIGN_CONCURRENCY, c => runChecked(options, request.log, c.args, env, c.what));
 }
 /**
  * A path as the repository names it: relative to the workspace when inside it (path inputs are

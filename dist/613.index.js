@@ -354,7 +354,6 @@ const DESCRIPTOR_VERSION = 1;
 const REPORT_FILE = 'trivy.json';
 const SBOM_FILE = 'sbom.cdx.json';
 const ARTIFACT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
-const SHA256 = /^[a-f0-9]{64}$/;
 const DESCRIPTOR_FORM = "the platform jobs' platform-descriptor outputs, one JSON object a line (or a JSON array)";
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 /** `digests` as the merge job gets it: lines of JSON objects, or one JSON array of them. */
@@ -445,9 +444,9 @@ function checkReport(value, fail) {
     if (typeof r.artifact !== 'string' || !ARTIFACT_NAME.test(r.artifact)) {
         fail('report.artifact is not an artifact name');
     }
-    if (typeof r.sha256 !== 'string' || !SHA256.test(r.sha256))
+    if (typeof r.sha256 !== 'string' || !_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .SHA256_HEX */ .Y5.test(r.sha256))
         fail('report.sha256 is not a SHA-256');
-    if (r.sbom !== undefined && (typeof r.sbom !== 'string' || !SHA256.test(r.sbom))) {
+    if (r.sbom !== undefined && (typeof r.sbom !== 'string' || !_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .SHA256_HEX */ .Y5.test(r.sbom))) {
         fail('report.sbom is not a SHA-256');
     }
     const duration = r.durationMs;
@@ -3640,12 +3639,7 @@ async function main() {
  */
 async function run(env = process.env) {
     // The main chunk's modules are loaded by now: from here on, what the run itself takes.
-    let mark = (0,trace/* traceNow */.Es)();
-    const phase = (stage) => {
-        const end = (0,trace/* traceNow */.Es)();
-        (0,trace/* trace */.uP)({ kind: 'stage', stage, start: mark, end });
-        mark = end;
-    };
+    const phase = (0,trace/* tracePhases */.IM)();
     // 1. inputs: everything validated before any side effect.
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const config = readConfig(name => core.getInput(name), {

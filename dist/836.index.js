@@ -9,6 +9,8 @@ export const modules = {
 /* harmony export */   H: () => (/* binding */ everyOrStop),
 /* harmony export */   s: () => (/* binding */ mapLimit)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
 /**
  * `items.map(fn)` with at most `limit` calls in flight, results in the input's order. Used
  * where each call starts a process (a scan per platform, a skopeo copy per tag): unbounded,
@@ -48,7 +50,7 @@ async function everyOrStop(items, limit, fn) {
     if (failures.length === 1)
         throw failures[0];
     if (failures.length > 1) {
-        throw new Error(failures.map(f => (f instanceof Error ? f.message : String(f))).join('; '), {
+        throw new Error(failures.map(_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ).join('; '), {
             cause: failures[0]
         });
     }

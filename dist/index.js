@@ -422,6 +422,7 @@ function ghaCacheEnvironment(runner = process.env) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Es: () => (/* binding */ traceNow),
+/* harmony export */   IM: () => (/* binding */ tracePhases),
 /* harmony export */   iA: () => (/* binding */ traceStep),
 /* harmony export */   uP: () => (/* binding */ trace),
 /* harmony export */   zR: () => (/* binding */ tracing)
@@ -455,6 +456,15 @@ function traceStep(step) {
     if (!tracing)
         return;
     process.on('exit', () => trace({ kind: 'step', step, start: performance.timeOrigin, end: traceNow() }));
+}
+/** Phases one after another: each call ends the one begun at the previous call (or now). */
+function tracePhases() {
+    let mark = traceNow();
+    return stage => {
+        const end = traceNow();
+        trace({ kind: 'stage', stage, start: mark, end });
+        mark = end;
+    };
 }
 
 

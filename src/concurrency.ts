@@ -1,3 +1,5 @@
+import { errorMessage } from './errors.js'
+
 /**
  * `items.map(fn)` with at most `limit` calls in flight, results in the input's order. Used
  * where each call starts a process (a scan per platform, a skopeo copy per tag): unbounded,
@@ -43,7 +45,7 @@ export async function everyOrStop<T>(
   })
   if (failures.length === 1) throw failures[0]
   if (failures.length > 1) {
-    throw new Error(failures.map(f => (f instanceof Error ? f.message : String(f))).join('; '), {
+    throw new Error(failures.map(errorMessage).join('; '), {
       cause: failures[0]
     })
   }

@@ -8,7 +8,7 @@ import { makePlan, type Plan } from './plan/index.js'
 import type { LateWork } from './pipeline.js'
 import { redact } from './redact.js'
 import { StageTimer } from './timings.js'
-import { trace, traceNow } from './trace.js'
+import { tracePhases } from './trace.js'
 import { narrowEnvironment, takeRunnerSecrets } from './runner-env.js'
 import { kmsCredentials } from './tool-env.js'
 import { STATE } from './state.js'
@@ -32,12 +32,7 @@ export async function main(): Promise<void> {
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // The main chunk's modules are loaded by now: from here on, what the run itself takes.
-  let mark = traceNow()
-  const phase = (stage: string) => {
-    const end = traceNow()
-    trace({ kind: 'stage', stage, start: mark, end })
-    mark = end
-  }
+  const phase = tracePhases()
   // 1. inputs: everything validated before any side effect.
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const config = readConfig(name => core.getInput(name), {

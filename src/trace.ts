@@ -35,3 +35,13 @@ export function traceStep(step: 'main' | 'post'): void {
     trace({ kind: 'step', step, start: performance.timeOrigin, end: traceNow() })
   )
 }
+
+/** Phases one after another: each call ends the one begun at the previous call (or now). */
+export function tracePhases(): (stage: string) => void {
+  let mark = traceNow()
+  return stage => {
+    const end = traceNow()
+    trace({ kind: 'stage', stage, start: mark, end })
+    mark = end
+  }
+}

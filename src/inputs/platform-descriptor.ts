@@ -4,7 +4,7 @@
  * nothing: the merge job trusts none of it that it cannot check against the registry and the
  * scan report (merge-check.ts). Parsed by hand (a few fields): ajv would weigh on every run.
  */
-import { isDigest, type Digest } from '../digest.js'
+import { isDigest, SHA256_HEX, type Digest } from '../digest.js'
 import { ValueError } from '../errors.js'
 
 export const DESCRIPTOR_VERSION = 1
@@ -51,7 +51,6 @@ export const REPORT_FILE = 'trivy.json'
 export const SBOM_FILE = 'sbom.cdx.json'
 
 const ARTIFACT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/
-const SHA256 = /^[a-f0-9]{64}$/
 
 export const DESCRIPTOR_FORM =
   "the platform jobs' platform-descriptor outputs, one JSON object a line (or a JSON array)"
@@ -141,8 +140,9 @@ function checkReport(value: unknown, fail: (problem: string) => never): ReportAr
   if (typeof r.artifact !== 'string' || !ARTIFACT_NAME.test(r.artifact)) {
     fail('report.artifact is not an artifact name')
   }
-  if (typeof r.sha256 !== 'string' || !SHA256.test(r.sha256)) fail('report.sha256 is not a SHA-256')
-  if (r.sbom !== undefined && (typeof r.sbom !== 'string' || !SHA256.test(r.sbom))) {
+  if (typeof r.sha256 !== 'string' || !SHA256_HEX.test(r.sha256))
+    fail('report.sha256 is not a SHA-256')
+  if (r.sbom !== undefined && (typeof r.sbom !== 'string' || !SHA256_HEX.test(r.sbom))) {
     fail('report.sbom is not a SHA-256')
   }
   const duration = r.durationMs

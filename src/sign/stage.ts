@@ -370,27 +370,9 @@ export async function signStage(
           )
         )
       }
-      // Verified as a consumer would, once everything is attached: the expected identity (or
-      // key), each attestation type, at once. One verify covers both formats: cosign 3 reads
-      // bundles and legacy signatures alike.
-      const v = {
-        major: cosign.major,
-        expect,
-        tlog: options.tlog,
-        reference,
-        ...(sigstore ? { sigstore } : {})
-      }
-      const types = [...new Set(request.attestations.map(a => a.type))]
-      const checks = [
-        { args: verifyArgs(v), what: `cosign verify of ${image}` },
-        ...types.map(type => ({
-          args: verifyAttestationArgs({ ...v, type }),
-          what: `cosign verify-attestation --type ${type} of ${image}`
-        }))
-      ]
-      await everyOrStop(checks, COSIGN_CONCURRENCY, c =>
-        runChecked(options, log, c.args, env, c.what)
-      )
+      // Verified as a consumer would, once everything is attached.
+      const v = { major: cosign.major, expect, tlog: options.tlog, reference, sigstore }
+      await verifyAll(options, request, env, { ...v, image })
     } catch (error) {
       const reason = errorMessage(error)
       throw new SignError(notSignedStates(request, verified, reason, image), reason)
@@ -408,6 +390,30 @@ export async function signStage(
     log.info(`${reference}: signed (${formats.join(' and ')}) and verified`)
   }
   return outcome
+}
+
+/**
+ * The expected identity (or key) and each attestation type, at once. One verify covers both
+ * formats: cosign 3 reads bundles and legacy signatures alike.
+ */
+async function verifyAll(
+  options: CosignSetup,
+  request: SignRequest,
+  env: Record<string, string>,
+  v: Parameters<typeof verifyArgs>[0] & { image: string }
+): Promise<void> {
+  const { image, ...args } = v
+  const types = [...new Set(request.attestations.map(a => a.type))]
+  const checks = [
+    { args: verifyArgs(args), what: `cosign verify of ${image}` },
+    ...types.map(type => ({
+      args: verifyAttestationArgs({ ...args, type }),
+      what: `cosign verify-attestation --type ${type} of ${image}`
+    }))
+  ]
+  await everyOrStop(checks, COSIGN_CONCURRENCY, c =>
+    runChecked(options, request.log, c.args, env, c.what)
+  )
 }
 
 /**
