@@ -6,11 +6,12 @@
  * never through a shell.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DEFAULT_E2E_ROOT, worldDown, worldRoot } from '../setup/e2e-required.js'
 
-export const DEFAULT_E2E_ROOT = '/var/tmp/ipa-e2e'
+export { DEFAULT_E2E_ROOT, worldDown, worldRoot }
 
 export interface World {
   /** State directory of the world. */
@@ -116,14 +117,10 @@ const KEYS: readonly (keyof World)[] = [
   'NOTARY_ROGUE_CERT'
 ]
 
-export function worldRoot(): string {
-  return process.env.E2E_ROOT || DEFAULT_E2E_ROOT
-}
-
-/** The world described by $E2E_ROOT/env.json, or undefined when it was never brought up. */
+/** The world described by $E2E_ROOT/env.json, or undefined when it is not up. */
 export function loadWorld(root: string = worldRoot()): World | undefined {
+  if (worldDown(root)) return undefined
   const file = join(root, 'env.json')
-  if (!existsSync(file)) return undefined
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
   const missing = KEYS.filter(k => typeof raw[k] !== 'string' || raw[k] === '')
   if (missing.length > 0) {
@@ -135,11 +132,7 @@ export function loadWorld(root: string = worldRoot()): World | undefined {
 /** The world, or an error telling how to make it. */
 export function requireWorld(root: string = worldRoot()): World {
   const world = loadWorld(root)
-  if (!world) {
-    throw new Error(
-      `no e2e world at ${root} (${join(root, 'env.json')} is missing): run \`npm run e2e:up\` first`
-    )
-  }
+  if (!world) throw new Error(worldDown(root) ?? `no e2e world at ${root}`)
   return world
 }
 
@@ -249,17 +242,17 @@ export function run(
 }
 
 /**
- * `describe` for a suite that needs the world: skipped with the reason when the world is not up,
- * unless E2E_REQUIRED=1 (CI), where a missing world fails every test instead.
+ * `describe` for a suite that needs the world: skipped with the reason when the world is not up.
+ * Under E2E_REQUIRED=1 (CI) a world that is down is one error before any suite runs
+ * (__tests__/setup/e2e-required.ts), not a failure in every test.
  */
 export function describeWithWorld(name: string, body: () => void): void {
-  const required = process.env.E2E_REQUIRED === '1'
-  const present = loadWorld() !== undefined
-  if (present || required) {
+  const down = worldDown()
+  if (!down) {
     describe(name, body)
     return
   }
-  const reason = `no e2e world at ${worldRoot()}: run \`npm run e2e:up\` (E2E_REQUIRED=1 makes this a failure)`
+  const reason = `${down} (E2E_REQUIRED=1 makes this a failure)`
   process.stderr.write(`${name}: SKIPPED, ${reason}\n`)
   describe.skip(`${name} (SKIPPED: ${reason})`, body)
 }
