@@ -24,13 +24,21 @@ export const FINGERPRINT_KEY = 'imagePipelineFinding/v1'
 export interface SarifLimits {
   maxRuns: number
   maxResultsPerRun: number
+  /** Results of a run code scanning stores and shows; the rest of an accepted run is dropped. */
+  shownResultsPerRun: number
   maxGzipBytes: number
 }
 
-/** Code scanning rejects a file beyond these ("SARIF support for code scanning", GitHub docs). */
+/**
+ * Code scanning rejects a file beyond these, and of a run it accepts shows only the first 5,000
+ * results ("SARIF results exceed one or more limits", GitHub docs: "Only the top 5,000 results
+ * will be included, prioritized by severity"; github/docs#38085 reports the service keeps
+ * 5,000 without that ordering, so the results are written most severe first).
+ */
 export const GITHUB_SARIF_LIMITS: SarifLimits = {
   maxRuns: 20,
   maxResultsPerRun: 25_000,
+  shownResultsPerRun: 5_000,
   maxGzipBytes: 10 * 1024 * 1024
 }
 
@@ -449,6 +457,12 @@ export function buildSarif(input: SarifInput): { logs: SarifLog[]; notes: string
     )
   }
   for (const plan of plans) {
+    const unshown = plan.kept.length - limits.shownResultsPerRun
+    if (unshown > 0) {
+      notes.push(
+        `SARIF run ${plan.platform}: ${plan.kept.length} results, and code scanning shows at most ${limits.shownResultsPerRun} of a run: the ${unshown} least severe will not appear as alerts (the results are written most severe first; the findings file and the report output hold them all).`
+      )
+    }
     if (plan.overLimit) {
       notes.push(
         `SARIF run ${plan.platform}: ${plan.overLimit} of ${plan.overLimit + plan.kept.length} results were left out (code scanning accepts at most ${limits.maxResultsPerRun} per run); the most severe were kept.`

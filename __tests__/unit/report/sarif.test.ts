@@ -526,14 +526,53 @@ describe('limits', () => {
     expect(GITHUB_SARIF_LIMITS).toEqual({
       maxRuns: 20,
       maxResultsPerRun: 25_000,
+      shownResultsPerRun: 5_000,
       maxGzipBytes: 10 * 1024 * 1024
     })
+  })
+
+  test('more results than code scanning shows (5,000 a run): all uploaded, most severe first, and a note says which will not appear', () => {
+    const severities: Severity[] = ['LOW', 'CRITICAL', 'MEDIUM', 'HIGH', 'UNKNOWN']
+    const findings = severities.map((severity, i) => finding({ id: `CVE-2024-${i}`, severity }))
+    const { logs, notes } = build(input(findings, { limits: { shownResultsPerRun: 3 } }))
+    const run = logs[0]!.runs[0]!
+    expect(run.results.map(r => r.ruleId)).toEqual([
+      'CVE-2024-1',
+      'CVE-2024-3',
+      'CVE-2024-2',
+      'CVE-2024-0',
+      'CVE-2024-4'
+    ])
+    expect(notes).toEqual([
+      'SARIF run linux/amd64: 5 results, and code scanning shows at most 3 of a run: the 2 least severe will not appear as alerts (the results are written most severe first; the findings file and the report output hold them all).'
+    ])
+    // at the limit: nothing to say
+    expect(build(input(findings, { limits: { shownResultsPerRun: 5 } })).notes).toEqual([])
+  })
+
+  test('5,001 real-shaped findings with the default limits: the note, in the summary', () => {
+    const findings = Array.from({ length: 5_001 }, (_, i) =>
+      finding({
+        id: `CVE-2024-${String(i).padStart(5, '0')}`,
+        severity: i === 5_000 ? 'LOW' : 'HIGH'
+      })
+    )
+    const { logs, notes } = build(input(findings))
+    expect(logs[0]!.runs[0]!.results).toHaveLength(5_001)
+    expect(logs[0]!.runs[0]!.results.at(-1)?.ruleId).toBe('CVE-2024-05000')
+    expect(notes).toEqual([
+      expect.stringMatching(
+        /^SARIF run linux\/amd64: 5001 results, and code scanning shows at most 5000 of a run: the 1 least severe/
+      )
+    ])
   })
 
   test('more results than a run may hold: the most severe are kept, and a note says so', () => {
     const severities: Severity[] = ['LOW', 'CRITICAL', 'MEDIUM', 'HIGH', 'UNKNOWN']
     const findings = severities.map((severity, i) => finding({ id: `CVE-2024-${i}`, severity }))
-    const { logs, notes } = build(input(findings, { limits: { maxResultsPerRun: 3 } }))
+    const { logs, notes } = build(
+      input(findings, { limits: { maxResultsPerRun: 3, shownResultsPerRun: 3 } })
+    )
     const run = logs[0]!.runs[0]!
     expect(run.results.map(r => r.ruleId)).toEqual(['CVE-2024-1', 'CVE-2024-3', 'CVE-2024-2'])
     expect(run.tool.driver.rules.map(r => r.id)).toEqual(['CVE-2024-1', 'CVE-2024-2', 'CVE-2024-3'])
