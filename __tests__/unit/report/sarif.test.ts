@@ -550,7 +550,7 @@ describe('limits', () => {
     expect(build(input(findings, { limits: { shownResultsPerRun: 5 } })).notes).toEqual([])
   })
 
-  test('5,001 real-shaped findings with the default limits: the note, in the summary', () => {
+  test('5,001 findings with the default limits: all uploaded, and the note (the summary shows notes as [!NOTE])', () => {
     const findings = Array.from({ length: 5_001 }, (_, i) =>
       finding({
         id: `CVE-2024-${String(i).padStart(5, '0')}`,
