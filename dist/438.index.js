@@ -485,10 +485,16 @@ const PLATFORM_PLACEHOLDER = '{platform}';
  * not compute one, and without it an alert would follow the Dockerfile line, not the finding.
  */
 const FINGERPRINT_KEY = 'imagePipelineFinding/v1';
-/** Code scanning rejects a file beyond these ("SARIF support for code scanning", GitHub docs). */
+/**
+ * Code scanning rejects a file beyond these, and of a run it accepts shows only the first 5,000
+ * results ("SARIF results exceed one or more limits", GitHub docs: "Only the top 5,000 results
+ * will be included, prioritized by severity"; github/docs#38085 reports the service keeps
+ * 5,000 without that ordering, so the results are written most severe first).
+ */
 const GITHUB_SARIF_LIMITS = {
     maxRuns: 20,
     maxResultsPerRun: 25_000,
+    shownResultsPerRun: 5_000,
     maxGzipBytes: 10 * 1024 * 1024
 };
 /** GitHub truncates rule descriptions beyond 1024 characters and rule names beyond 255. */
@@ -769,6 +775,10 @@ function buildSarif(input) {
         notes.push(`${absolute} SARIF location(s) were absolute paths, which code scanning cannot match to a repository file; they point at ${safeFallback} instead.`);
     }
     for (const plan of plans) {
+        const unshown = plan.kept.length - limits.shownResultsPerRun;
+        if (unshown > 0) {
+            notes.push(`SARIF run ${plan.platform}: ${plan.kept.length} results, and code scanning shows at most ${limits.shownResultsPerRun} of a run: the ${unshown} least severe will not appear as alerts (the results are written most severe first; the findings file and the report output hold them all).`);
+        }
         if (plan.overLimit) {
             notes.push(`SARIF run ${plan.platform}: ${plan.overLimit} of ${plan.overLimit + plan.kept.length} results were left out (code scanning accepts at most ${limits.maxResultsPerRun} per run); the most severe were kept.`);
         }
@@ -850,12 +860,12 @@ function dockerfileAnnotations(result, limit = MAX_ANNOTATIONS) {
     for (const finding of result.findings) {
         if (finding.suppressed)
             continue;
-        const origin = (0,scan_result/* originOf */.y)(result, finding);
+        const origin = (0,scan_result/* originOf */.yv)(result, finding);
         if (!origin)
             continue;
         const line = byLine.get(origin.startLine) ?? {
             endLine: origin.endLine,
-            instruction: origin.instruction,
+            instruction: (0,scan_result/* originText */.CQ)(origin),
             findings: []
         };
         line.findings.push(finding);
@@ -923,7 +933,7 @@ function findingsDocument(result, image) {
             expires: r.expires
         })),
         findings: result.findings.map(f => {
-            const origin = (0,scan_result/* originOf */.y)(result, f);
+            const origin = (0,scan_result/* originOf */.yv)(result, f);
             return {
                 ...f,
                 ...(origin && result.dockerfile
@@ -933,7 +943,8 @@ function findingsDocument(result, image) {
                             startLine: origin.startLine,
                             endLine: origin.endLine,
                             instruction: origin.instruction,
-                            fromBase: origin.fromBase
+                            fromBase: origin.fromBase,
+                            ...(origin.unmatched ? { layerMatched: false } : {})
                         }
                     }
                     : {})
@@ -986,16 +997,14 @@ async function reportStage(options) {
             platformDigests: Object.fromEntries(built.platforms.map(p => [p.platform, p.digest]))
         },
         location: (finding, platform) => {
-            const origin = (0,scan_result/* originOf */.y)(scan, finding, platform);
+            const origin = (0,scan_result/* originOf */.yv)(scan, finding, platform);
             if (!origin || !scan.dockerfile)
                 return undefined;
             return {
                 uri: scan.dockerfile.relative,
                 startLine: origin.startLine,
                 endLine: origin.endLine,
-                message: origin.fromBase
-                    ? `${origin.instruction} (a layer of the base image)`
-                    : origin.instruction
+                message: (0,scan_result/* originText */.CQ)(origin)
             };
         },
         // A Dockerfile outside the workspace (a Git context) gives no location: the results then
@@ -1452,6 +1461,24 @@ function computeOrigins(dockerfile, target, image) {
         origins[layer] = steps[step].origin;
         next = step - 1;
         oldestMatch = layer;
+    }
+    const ours = (entry) => {
+        const parsed = parseCreatedBy(entry?.created_by);
+        return steps.some(step => step.matches(parsed));
+    };
+    if (steps.length > 0 && oldestMatch === layers.length && !image.history.some(ours)) {
+        // Our instructions add layers, and not one is in the history, not even as an empty layer
+        // (BuildKit writes an entry for each): "we added no layers" and "we could not match our
+        // layers" must not look alike (see LayerOrigin.unmatched).
+        const unmatched = {
+            ...lines(root.from),
+            keyword: 'FROM',
+            instruction: oneLine(root.from, escape),
+            fromBase: false,
+            unmatched: true,
+            ...(root.name ? { stage: root.name } : {})
+        };
+        return keyByDiffId(image.diffIds, image.diffIds.map(() => unmatched));
     }
     // Below our oldest layer there is only the base image (scratch has none: anything there is
     // ours, unrecognised, and stays out).

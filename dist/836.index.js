@@ -5153,12 +5153,12 @@ function fix(f) {
 }
 function where(section, f) {
     const { result } = section;
-    const origin = (0,scan_result/* originOf */.y)(result, f);
+    const origin = (0,scan_result/* originOf */.yv)(result, f);
     if (!origin || !result.dockerfile)
         return '–';
     const line = `${result.dockerfile.relative}:${origin.startLine}`;
     const text = origin.instruction.length > 60 ? `${origin.instruction.slice(0, 57)}…` : origin.instruction;
-    return `${(0,markdown/* codeCell */.MZ)(line)} ${(0,markdown/* codeCell */.MZ)(text)}`;
+    return `${(0,markdown/* codeCell */.MZ)(line)} ${(0,markdown/* codeCell */.MZ)(text)}${origin.unmatched ? ' (layer not matched)' : ''}`;
 }
 function platformsOf(section, f) {
     return f.platforms.length === section.result.platforms.length
@@ -6633,13 +6633,23 @@ function countFindings(findings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ originOf)
+/* harmony export */   CQ: () => (/* binding */ originText),
+/* harmony export */   yv: () => (/* binding */ originOf)
 /* harmony export */ });
+/* unused harmony export LAYER_NOT_MATCHED */
 /** The Dockerfile line a finding's layer came from on a platform (the first platform by default). */
 function originOf(result, finding, platform = finding.platforms[0] ?? '') {
     const diffId = finding.layers[platform]?.diffId;
     return diffId ? result.origins[platform]?.get(diffId) : undefined;
 }
+/** An origin's instruction, with what it is: a layer of the base image, or not matched. */
+function originText(origin) {
+    if (origin.unmatched)
+        return `${origin.instruction} (${LAYER_NOT_MATCHED})`;
+    return origin.fromBase ? `${origin.instruction} (a layer of the base image)` : origin.instruction;
+}
+/** What an unmatched origin says wherever a finding's Dockerfile line is shown. */
+const LAYER_NOT_MATCHED = "layer not matched: the image's history matches none of this Dockerfile's instructions";
 
 
 /***/ }),

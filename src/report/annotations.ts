@@ -5,7 +5,7 @@
  * annotations of each level per step, so only the worst lines are annotated.
  */
 import { severityRank, type Finding } from '../scan/model.js'
-import { originOf, type ScanResult } from '../scan/result.js'
+import { originOf, originText, type ScanResult } from '../scan/result.js'
 
 export const MAX_ANNOTATIONS = 10
 /** Findings named in one annotation's message; the rest are counted. */
@@ -30,7 +30,7 @@ export function dockerfileAnnotations(result: ScanResult, limit = MAX_ANNOTATION
     if (!origin) continue
     const line = byLine.get(origin.startLine) ?? {
       endLine: origin.endLine,
-      instruction: origin.instruction,
+      instruction: originText(origin),
       findings: []
     }
     line.findings.push(finding)

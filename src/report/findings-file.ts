@@ -46,7 +46,8 @@ export function findingsDocument(result: ScanResult, image: FindingsImage): obje
                 startLine: origin.startLine,
                 endLine: origin.endLine,
                 instruction: origin.instruction,
-                fromBase: origin.fromBase
+                fromBase: origin.fromBase,
+                ...(origin.unmatched ? { layerMatched: false } : {})
               }
             }
           : {})

@@ -41,7 +41,7 @@ function where(section: ScanSection, f: Finding): string {
   const line = `${result.dockerfile.relative}:${origin.startLine}`
   const text =
     origin.instruction.length > 60 ? `${origin.instruction.slice(0, 57)}…` : origin.instruction
-  return `${code(line)} ${code(text)}`
+  return `${code(line)} ${code(text)}${origin.unmatched ? ' (layer not matched)' : ''}`
 }
 
 function platformsOf(section: ScanSection, f: Finding): string {

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url'
 import type { RunContext } from '../context.js'
 import type { ReportConfig } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
-import { originOf, type ScanResult } from '../scan/result.js'
+import { originOf, originText, type ScanResult } from '../scan/result.js'
 import { dockerfileAnnotations, type Annotation } from './annotations.js'
 import {
   CodeScanningPermissionError,
@@ -84,9 +84,7 @@ export async function reportStage(options: ReportStageOptions): Promise<ReportOu
         uri: scan.dockerfile.relative,
         startLine: origin.startLine,
         endLine: origin.endLine,
-        message: origin.fromBase
-          ? `${origin.instruction} (a layer of the base image)`
-          : origin.instruction
+        message: originText(origin)
       }
     },
     // A Dockerfile outside the workspace (a Git context) gives no location: the results then

@@ -38,6 +38,13 @@ export interface LayerOrigin {
   instruction: string
   /** The layer comes from the base image of the stage chain. */
   fromBase: boolean
+  /**
+   * No layer of the image could be matched to this Dockerfile's instructions (a history not
+   * written by BuildKit, or written otherwise), although they add layers: which layers are the
+   * base image's cannot be told. The origin then is the chain's FROM line, as the only anchor,
+   * and says so; it does not claim the base image.
+   */
+  unmatched?: true
   /** For base layers: the FROM image as written (`${BASE}`, `debian:12`). */
   baseImage?: string
   /** The `AS` name of the stage the instruction is in, when it has one. */
@@ -133,6 +140,27 @@ function computeOrigins(
     origins[layer] = (steps[step] as Step).origin
     next = step - 1
     oldestMatch = layer
+  }
+  const ours = (entry: ImageHistory['history'][number] | undefined) => {
+    const parsed = parseCreatedBy(entry?.created_by)
+    return steps.some(step => step.matches(parsed))
+  }
+  if (steps.length > 0 && oldestMatch === layers.length && !image.history.some(ours)) {
+    // Our instructions add layers, and not one is in the history, not even as an empty layer
+    // (BuildKit writes an entry for each): "we added no layers" and "we could not match our
+    // layers" must not look alike (see LayerOrigin.unmatched).
+    const unmatched: LayerOrigin = {
+      ...lines(root.from),
+      keyword: 'FROM',
+      instruction: oneLine(root.from, escape),
+      fromBase: false,
+      unmatched: true,
+      ...(root.name ? { stage: root.name } : {})
+    }
+    return keyByDiffId(
+      image.diffIds,
+      image.diffIds.map(() => unmatched)
+    )
   }
   // Below our oldest layer there is only the base image (scratch has none: anything there is
   // ours, unrecognised, and stays out).

@@ -41,3 +41,13 @@ export function originOf(
   const diffId = finding.layers[platform]?.diffId
   return diffId ? result.origins[platform]?.get(diffId) : undefined
 }
+
+/** An origin's instruction, with what it is: a layer of the base image, or not matched. */
+export function originText(origin: LayerOrigin): string {
+  if (origin.unmatched) return `${origin.instruction} (${LAYER_NOT_MATCHED})`
+  return origin.fromBase ? `${origin.instruction} (a layer of the base image)` : origin.instruction
+}
+
+/** What an unmatched origin says wherever a finding's Dockerfile line is shown. */
+export const LAYER_NOT_MATCHED =
+  "layer not matched: the image's history matches none of this Dockerfile's instructions"

@@ -355,7 +355,7 @@ describe('annotations', () => {
         level: 'error',
         title: '1 vulnerability from this line (worst: CRITICAL CVE-2019-18224)',
         message:
-          'FROM debian:10\nCRITICAL CVE-2019-18224 in libidn2-0 2.0.5-1 (fixed in 2.0.5-1+deb10u1)',
+          'FROM debian:10 (a layer of the base image)\nCRITICAL CVE-2019-18224 in libidn2-0 2.0.5-1 (fixed in 2.0.5-1+deb10u1)',
         file: 'Dockerfile',
         startLine: 1,
         endLine: 1

@@ -6,6 +6,7 @@ import {
   type ImageHistory,
   type LayerOrigin
 } from '../../../src/scan/dockerfile-origins.js'
+import { originText } from '../../../src/scan/result.js'
 
 const fixtures = path.join(process.cwd(), '__fixtures__', 'image-history')
 
@@ -28,7 +29,7 @@ function summary(origins: Map<string, LayerOrigin>, image: ImageHistory): (strin
       origin.endLine === origin.startLine
         ? `${origin.startLine}`
         : `${origin.startLine}-${origin.endLine}`
-    return `${origin.keyword}${origin.fromBase ? '*' : ''} ${span}`
+    return `${origin.keyword}${origin.fromBase ? '*' : ''}${origin.unmatched ? '?' : ''} ${span}`
   })
 }
 
@@ -186,10 +187,14 @@ describe('layerOrigins, synthetic histories', () => {
       ['FROM* 1', 'FROM* 1', 'COPY 3']
     ],
     [
-      'nothing of ours made a layer: every layer is the base image’s',
+      'nothing of ours made a layer (BuildKit still writes the RUN, as an empty layer): every layer is the base image’s',
       'FROM debian:12\nRUN apt-get install -y curl\n',
       '',
-      image(layer('# debian.sh bookworm'), base),
+      image(
+        layer('# debian.sh bookworm'),
+        base,
+        meta('RUN /bin/sh -c apt-get install -y curl # buildkit')
+      ),
       ['FROM* 1', 'FROM* 1']
     ],
     [
@@ -295,14 +300,15 @@ describe('layerOrigins, synthetic histories', () => {
         layer('RUN /bin/sh -c cd src && make # buildkit'),
         layer('RUN |1 A=cd B=src && make # buildkit')
       ),
-      ['FROM* 1', 'FROM* 1']
+      // none of ours matched, and our RUNs would have made entries: not matched, not the base
+      ['FROM? 1', 'FROM? 1']
     ],
     [
       'the keyword must match too: a COPY line does not take an ADD layer',
       'FROM alpine\nCOPY a /a\n',
       '',
       image(layer('ADD a /a # buildkit')),
-      ['FROM* 1']
+      ['FROM? 1']
     ],
     [
       'FROM scratch: no base layers, so an unrecognised bottom layer stays out',
@@ -347,6 +353,49 @@ describe('layerOrigins, synthetic histories', () => {
     const [origin] = [...origins.values()]
     expect(origin?.instruction).toHaveLength(MAX_INSTRUCTION_LENGTH)
     expect(origin?.instruction).toBe(`RUN echo ${'x'.repeat(MAX_INSTRUCTION_LENGTH - 10)}…`)
+  })
+})
+
+describe('layers that cannot be matched are not blamed on the base image', () => {
+  // The classic builder's history (`/bin/sh -c #(nop) …`), and a history of another
+  // Dockerfile: none of our instructions is in it, not even as an empty layer.
+  test.each<[string, ImageHistory]>([
+    [
+      'a classic-builder history',
+      image(
+        { created_by: '/bin/sh -c #(nop) ADD file:4a8f in / ' },
+        { created_by: '/bin/sh -c apt-get install -y curl' },
+        { created_by: '/bin/sh -c #(nop) COPY file:9c1e in /app ' }
+      )
+    ],
+    [
+      'the history of another Dockerfile',
+      image(layer('# debian.sh bookworm'), layer('RUN /bin/sh -c make install # buildkit'))
+    ]
+  ])(
+    '%s: every layer "not matched", at the FROM line, not "of the base image"',
+    (_name, history) => {
+      const dockerfile = 'FROM debian:12 AS app\nRUN apt-get install -y curl\nCOPY app /app\n'
+      const origins = layerOrigins(dockerfile, '', history)
+      expect(summary(origins, history)).toEqual(history.diffIds.map(() => 'FROM? 1'))
+      const origin = origins.get(history.diffIds[0] ?? '')
+      expect(origin).toMatchObject({ fromBase: false, unmatched: true, stage: 'app' })
+      expect(originText(origin as LayerOrigin)).toBe(
+        "FROM debian:12 AS app (layer not matched: the image's history matches none of this Dockerfile's instructions)"
+      )
+    }
+  )
+
+  test('a Dockerfile that adds no layer: its image is all base image, certainly', () => {
+    const history = image(
+      layer('# debian.sh bookworm'),
+      layer('RUN /bin/sh -c apt-get update # buildkit')
+    )
+    const origins = layerOrigins('FROM debian:12\nENV A=1\nUSER 1000\n', '', history)
+    expect(summary(origins, history)).toEqual(['FROM* 1', 'FROM* 1'])
+    expect(originText(origins.get(history.diffIds[0] ?? '') as LayerOrigin)).toBe(
+      'FROM debian:12 (a layer of the base image)'
+    )
   })
 })
 
