@@ -16,7 +16,7 @@ import { ConfigurationError, errorMessage } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { backoffDelay, type BackoffPolicy } from '../retry.js'
 import type { CodeScanningApi, Exchange } from './code-scanning/octokit.js'
-import { GITHUB_SARIF_LIMITS } from './sarif.js'
+import { GITHUB_SARIF_LIMITS, URI_SCHEME } from './sarif.js'
 
 /** GitHub rejects a SARIF upload larger than this, measured gzipped (before base64). */
 export const MAX_SARIF_GZIP_BYTES = GITHUB_SARIF_LIMITS.maxGzipBytes
@@ -197,6 +197,20 @@ function permissionAdvice(status: number, repository: string, githubMessage: str
 }
 
 /** What `validateSarifUpload` found in the SARIF, for messages. */
+/** Every result location's artifact URI of a run. */
+function locationUris(run: SarifRunShape): string[] {
+  const results = Array.isArray(run?.results) ? (run.results as unknown[]) : []
+  return results.flatMap(result => {
+    const locations = (result as { locations?: unknown } | null)?.locations
+    if (!Array.isArray(locations)) return []
+    return locations.flatMap(location => {
+      const uri = (location as { physicalLocation?: { artifactLocation?: { uri?: unknown } } })
+        ?.physicalLocation?.artifactLocation?.uri
+      return typeof uri === 'string' ? [uri] : []
+    })
+  })
+}
+
 export interface SarifSummary {
   runs: number
   results: number
@@ -250,6 +264,13 @@ export function validateSarifUpload(req: SarifUploadRequest): SarifSummary {
       )
     }
     results += count
+    const schemed = locationUris(run).find(uri => URI_SCHEME.test(uri))
+    if (schemed !== undefined) {
+      throw new InvalidSarifUploadError(
+        `Cannot upload SARIF: run ${i + 1} has a location URI with a scheme ("${schemed}"); ` +
+          "code scanning matches locations against the checkout's file:// URI and rejects the file: a location must be a repository-relative path"
+      )
+    }
     const tool = run?.tool?.driver?.name ?? ''
     const category = run?.automationDetails?.id ?? ''
     const key = `${tool}\u0000${category}`

@@ -143,7 +143,11 @@ export interface SarifInput {
   image: { name: string; digest: string; platformDigests: Record<string, string> }
   /** Where a finding points on a platform (the Dockerfile line of its layer), or undefined. */
   location(finding: Finding, platform: string): SarifLocation | undefined
-  /** Used when location() gives nothing: usually the Dockerfile path (line 1), or the image name. */
+  /**
+   * Used when location() gives nothing: the Dockerfile's path (line 1), or without one in the
+   * workspace the workflow file. Never the image name: `localhost:5000/acme/app` reads as a
+   * URI of scheme `localhost`, and code scanning rejects the whole upload for it.
+   */
   fallbackUri: string
   limits?: Partial<SarifLimits>
 }
@@ -173,6 +177,15 @@ const clip = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`
 
 const isAbsolute = (uri: string): boolean => /^(\/|[A-Za-z]:\/|file:)/i.test(uri)
+
+/**
+ * A URI with a scheme (`file:`, `https:`, or `localhost:` of `localhost:5000/app`): code
+ * scanning matches a location against the checkout's `file://` URI, and rejects a file with a
+ * location of another scheme. Every location we write is a repository-relative path.
+ */
+export const URI_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/
+
+const usable = (uri: string): boolean => uri !== '' && !isAbsolute(uri) && !URI_SCHEME.test(uri)
 
 /**
  * A repository-relative URI. No uriBaseId: GitHub resolves relative URIs against the
@@ -422,16 +435,16 @@ export function buildSarif(input: SarifInput): { logs: SarifLog[]; notes: string
   }
 
   // Every result needs a location; the Dockerfile is docs/design.md's default `file`.
-  const safeFallback =
-    [input.fallbackUri, input.image.name].map(relativeUri).find(u => u && !isAbsolute(u)) ??
-    'Dockerfile'
+  const fallback = relativeUri(input.fallbackUri)
+  const safeFallback = usable(fallback) ? fallback : 'Dockerfile'
   let absolute = 0
   const place = (finding: Finding, platform: string): SarifLocation => {
     const given = input.location(finding, platform)
     if (!given) return { uri: safeFallback, startLine: 1 }
     const uri = relativeUri(given.uri)
-    if (!isAbsolute(uri)) return { ...given, uri }
-    // An absolute runner path would never match a file of the repository.
+    if (usable(uri)) return { ...given, uri }
+    // An absolute runner path would never match a file of the repository; another scheme
+    // would have the upload rejected.
     absolute++
     return { uri: safeFallback, startLine: 1, ...(given.message ? { message: given.message } : {}) }
   }
@@ -453,7 +466,7 @@ export function buildSarif(input: SarifInput): { logs: SarifLog[]; notes: string
 
   if (absolute) {
     notes.push(
-      `${absolute} SARIF location(s) were absolute paths, which code scanning cannot match to a repository file; they point at ${safeFallback} instead.`
+      `${absolute} SARIF location(s) were absolute paths or URIs, which code scanning cannot match to a repository file; they point at ${safeFallback} instead.`
     )
   }
   for (const plan of plans) {

@@ -66,7 +66,8 @@ export async function reportStage(options: ReportStageOptions): Promise<ReportOu
   }
   await writeFile(reportPath, `${JSON.stringify(findingsDocument(scan, image), null, 2)}\n`)
 
-  const fallbackUri = scan.dockerfile?.relative ?? plan.images[0] ?? 'Dockerfile'
+  const workflow = workflowFile(ctx)
+  const fallbackUri = scan.dockerfile?.relative ?? workflow ?? 'Dockerfile'
   const { logs, notes } = buildSarif({
     findings: scan.findings,
     platforms: scan.platforms,
@@ -88,9 +89,14 @@ export async function reportStage(options: ReportStageOptions): Promise<ReportOu
       }
     },
     // A Dockerfile outside the workspace (a Git context) gives no location: the results then
-    // point at the image name, as Trivy's own SARIF does.
+    // point at the workflow file, a file of the repository (never at the image name).
     fallbackUri
   })
+  if (!scan.dockerfile) {
+    notes.push(
+      `The Dockerfile is not in the workspace, so findings have no Dockerfile line: code scanning alerts point at ${fallbackUri}, line 1.`
+    )
+  }
   for (const note of notes) log.warning(note)
   // Compact JSON: what is written is what is uploaded, and what the size limits were checked on.
   const texts = logs.map(l => JSON.stringify(l))
@@ -111,6 +117,20 @@ export async function reportStage(options: ReportStageOptions): Promise<ReportOu
   // Wrapped: an async function returning the promise itself would wait for it.
   const { processing } = await upload(options, logs, texts, section)
   return { section, processing }
+}
+
+/**
+ * The workflow file of this run, repository-relative (from GITHUB_WORKFLOW_REF,
+ * `owner/repo/.github/workflows/f.yml@ref`), when it is a file of this repository.
+ */
+export function workflowFile(
+  ctx: Pick<RunContext, 'workflowRef' | 'repository'>
+): string | undefined {
+  const match = /^([^/@]+)\/([^/@]+)\/([^@]+)@/.exec(ctx.workflowRef)
+  if (!match) return undefined
+  const [, owner = '', repo = '', path = ''] = match
+  const ours = `${ctx.repository.owner}/${ctx.repository.repo}`.toLowerCase()
+  return `${owner}/${repo}`.toLowerCase() === ours && !path.includes('..') ? path : undefined
 }
 
 function emit(log: Logger, a: Annotation): void {

@@ -435,18 +435,38 @@ describe('results', () => {
     const location = logs[0]!.runs[0]!.results[0]!.locations[0]!.physicalLocation
     expect(location.artifactLocation.uri).toBe(expected)
     if (expected === 'Dockerfile') {
-      expect(notes).toEqual([expect.stringContaining('1 SARIF location(s) were absolute paths')])
+      expect(notes).toEqual([
+        expect.stringContaining('1 SARIF location(s) were absolute paths or URIs')
+      ])
     } else {
       expect(location.region.startLine).toBe(3)
       expect(notes).toEqual([])
     }
   })
 
-  test('an absolute fallback gives way to the image name', () => {
-    const run = onlyRun(input([finding()], { fallbackUri: '/home/runner/work/app/Dockerfile' }))
-    expect(run.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
-      'ghcr.io/acme/app'
+  test('an absolute fallback gives way to Dockerfile, never to the image name', () => {
+    const run = onlyRun(
+      input([finding()], {
+        fallbackUri: '/home/runner/work/app/Dockerfile',
+        image: { name: 'localhost:5000/acme/app', digest: 'sha256:1', platformDigests: {} }
+      })
     )
+    expect(run.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('Dockerfile')
+  })
+
+  test('a location with a scheme (an image name with a port) points at the fallback, with a note', () => {
+    const { logs, notes } = build(
+      input([finding()], {
+        fallbackUri: '.github/workflows/release.yml',
+        location: () => ({ uri: 'localhost:5000/acme/app', startLine: 1 })
+      })
+    )
+    expect(logs[0]!.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
+      '.github/workflows/release.yml'
+    )
+    expect(notes).toEqual([
+      expect.stringContaining('1 SARIF location(s) were absolute paths or URIs')
+    ])
   })
 
   test('a nonsensical line range is made valid', () => {

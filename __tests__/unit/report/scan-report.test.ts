@@ -11,13 +11,14 @@ import { makePlan, type Plan } from '../../../src/plan/index.js'
 import { dockerfileAnnotations } from '../../../src/report/annotations.js'
 import {
   CodeScanningPermissionError,
+  validateSarifUpload,
   type StartedUpload,
   type UploadOptions,
   type UploadOutcome
 } from '../../../src/report/code-scanning.js'
 import { renderScanSummary } from '../../../src/report/scan-summary.js'
 import { scanOutputs } from '../../../src/report/scan-summary.js'
-import { reportStage } from '../../../src/report/stage.js'
+import { reportStage, workflowFile } from '../../../src/report/stage.js'
 import { evaluateGate, vulnerabilityCounts } from '../../../src/scan/gate.js'
 import { parseIgnoreFile } from '../../../src/inputs/ignore-files.js'
 import { applyIgnoreRules } from '../../../src/scan/ignore.js'
@@ -370,5 +371,115 @@ describe('annotations', () => {
       []
     )
     expect(dockerfileAnnotations(scanResult({ dockerfile: false }))).toEqual([])
+  })
+})
+
+describe('SARIF locations without a Dockerfile in the workspace (a Git context)', () => {
+  const gitContext = readContext({
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_REPOSITORY: 'octo-org/octo-app',
+    GITHUB_API_URL: 'https://api.github.example',
+    GITHUB_WORKFLOW_REF: 'octo-org/octo-app/.github/workflows/release.yml@refs/heads/main',
+    ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/idtoken',
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token'
+  })
+
+  test('localhost:5000/acme/app: every location is the workflow file, never the image name; the upload check and the schema pass; the summary says why', async () => {
+    const config = configOf({})
+    const scan = scanResult()
+    delete scan.dockerfile
+    const seen: UploadOptions[] = []
+    const { lines, log } = recorder()
+    const outcome = await reportStage({
+      scan,
+      config,
+      plan: { ...planOf(config, gitContext), images: ['localhost:5000/acme/app'] },
+      ctx: gitContext,
+      built: {
+        digest: DIGEST,
+        platforms: PLATFORMS.map(platform => ({ platform, digest: DIGEST }))
+      },
+      reportDir: mkdtempSync(join(tmpdir(), 'report-')),
+      workspace,
+      startedAt: new Date('2026-12-01T10:00:00Z'),
+      log,
+      startUpload: accepted({ id: 'u1', status: 'complete' }, seen)
+    })
+    await outcome.processing
+    const text = readFileSync(outcome.section.files.sarif[0] ?? '', 'utf8')
+    const sarif = JSON.parse(text) as {
+      runs: {
+        results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[]
+      }[]
+    }
+    const uris = sarif.runs.flatMap(r =>
+      r.results.flatMap(x => x.locations.map(l => l.physicalLocation.artifactLocation.uri))
+    )
+    expect(uris.length).toBeGreaterThan(0)
+    expect(new Set(uris)).toEqual(new Set(['.github/workflows/release.yml']))
+    expect(text).not.toContain('"uri":"localhost')
+    expect(sarifSchemaErrors(sarif)).toEqual([])
+    expect(() =>
+      validateSarifUpload({ sarif: text, commitSha: gitContext.sha, ref: gitContext.ref })
+    ).not.toThrow()
+    expect(outcome.section.notes).toContain(
+      'The Dockerfile is not in the workspace, so findings have no Dockerfile line: code scanning alerts point at .github/workflows/release.yml, line 1.'
+    )
+    expect(
+      lines.some(l => l.level === 'warning' && l.message.includes('not in the workspace'))
+    ).toBe(true)
+  })
+
+  test('our upload check refuses a location with a scheme, as code scanning does (trivy-action issue 114)', () => {
+    const sarif = (uri: string) =>
+      JSON.stringify({
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'Trivy' } },
+            results: [
+              {
+                ruleId: 'CVE-1',
+                message: { text: 'x' },
+                locations: [{ physicalLocation: { artifactLocation: { uri } } }]
+              }
+            ]
+          }
+        ]
+      })
+    const request = { commitSha: gitContext.sha, ref: gitContext.ref }
+    for (const uri of [
+      'localhost:5000/acme/app',
+      'ghcr.io:443/acme/app',
+      'https://example.com/x',
+      'file:///github/workspace/Dockerfile'
+    ]) {
+      expect(() => validateSarifUpload({ ...request, sarif: sarif(uri) })).toThrow(
+        `has a location URI with a scheme ("${uri}")`
+      )
+    }
+    // a repository path, even one with a colon later on, is fine
+    expect(() =>
+      validateSarifUpload({ ...request, sarif: sarif('docker/app.Dockerfile') })
+    ).not.toThrow()
+    expect(() =>
+      validateSarifUpload({ ...request, sarif: sarif('ghcr.io/acme/app') })
+    ).not.toThrow()
+  })
+
+  test('the workflow file only when it is this repository’s', () => {
+    const repository = { owner: 'octo-org', repo: 'octo-app' }
+    expect(
+      workflowFile({
+        repository,
+        workflowRef: 'octo-org/octo-app/.github/workflows/a.yml@refs/tags/v1'
+      })
+    ).toBe('.github/workflows/a.yml')
+    expect(
+      workflowFile({ repository, workflowRef: 'other/shared/.github/workflows/a.yml@main' })
+    ).toBeUndefined()
+    expect(workflowFile({ repository, workflowRef: '' })).toBeUndefined()
   })
 })
