@@ -136,6 +136,21 @@ function permissionAdvice(status, repository, githubMessage) {
         'the workflow asks for, so the upload cannot work there: upload-sarif: auto skips it, ' +
         `upload-sarif: false turns it off.${notEnabled}`);
 }
+/** What `validateSarifUpload` found in the SARIF, for messages. */
+/** Every result location's artifact URI of a run. */
+function locationUris(run) {
+    const results = Array.isArray(run?.results) ? run.results : [];
+    return results.flatMap(result => {
+        const locations = result?.locations;
+        if (!Array.isArray(locations))
+            return [];
+        return locations.flatMap(location => {
+            const uri = location
+                ?.physicalLocation?.artifactLocation?.uri;
+            return typeof uri === 'string' ? [uri] : [];
+        });
+    });
+}
 /**
  * Checks what GitHub would reject without sending anything: the commit sha, the ref, the
  * SARIF's JSON, its number of runs and results, and runs sharing a category (same tool and
@@ -174,6 +189,11 @@ function validateSarifUpload(req) {
                 `with more than ${MAX_RESULTS_PER_RUN}`);
         }
         results += count;
+        const schemed = locationUris(run).find(uri => _sarif_js__WEBPACK_IMPORTED_MODULE_4__/* .URI_SCHEME */ .lA.test(uri));
+        if (schemed !== undefined) {
+            throw new InvalidSarifUploadError(`Cannot upload SARIF: run ${i + 1} has a location URI with a scheme ("${schemed}"); ` +
+                "code scanning matches locations against the checkout's file:// URI and rejects the file: a location must be a repository-relative path");
+        }
         const tool = run?.tool?.driver?.name ?? '';
         const category = run?.automationDetails?.id ?? '';
         const key = `${tool}\u0000${category}`;
@@ -456,7 +476,8 @@ function hostOf(url) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ep: () => (/* binding */ buildSarif),
-/* harmony export */   RC: () => (/* binding */ GITHUB_SARIF_LIMITS)
+/* harmony export */   RC: () => (/* binding */ GITHUB_SARIF_LIMITS),
+/* harmony export */   lA: () => (/* binding */ URI_SCHEME)
 /* harmony export */ });
 /* unused harmony exports SARIF_SCHEMA_URI, TRIVY_INFORMATION_URI, PLATFORM_PLACEHOLDER, FINGERPRINT_KEY, SEVERITY_TO_SARIF, sarifCategory */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -535,6 +556,13 @@ function sarifCategory(template, platform, platformCount) {
 }
 const clip = (text, max) => text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 const isAbsolute = (uri) => /^(\/|[A-Za-z]:\/|file:)/i.test(uri);
+/**
+ * A URI with a scheme (`file:`, `https:`, or `localhost:` of `localhost:5000/app`): code
+ * scanning matches a location against the checkout's `file://` URI, and rejects a file with a
+ * location of another scheme. Every location we write is a repository-relative path.
+ */
+const URI_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+const usable = (uri) => uri !== '' && !isAbsolute(uri) && !URI_SCHEME.test(uri);
 /**
  * A repository-relative URI. No uriBaseId: GitHub resolves relative URIs against the
  * repository root, which is what they are; Trivy's `ROOTPATH` → `file:///` adds nothing.
@@ -743,17 +771,18 @@ function buildSarif(input) {
         seen.set(category, platform);
     }
     // Every result needs a location; the Dockerfile is docs/design.md's default `file`.
-    const safeFallback = [input.fallbackUri, input.image.name].map(relativeUri).find(u => u && !isAbsolute(u)) ??
-        'Dockerfile';
+    const fallback = relativeUri(input.fallbackUri);
+    const safeFallback = usable(fallback) ? fallback : 'Dockerfile';
     let absolute = 0;
     const place = (finding, platform) => {
         const given = input.location(finding, platform);
         if (!given)
             return { uri: safeFallback, startLine: 1 };
         const uri = relativeUri(given.uri);
-        if (!isAbsolute(uri))
+        if (usable(uri))
             return { ...given, uri };
-        // An absolute runner path would never match a file of the repository.
+        // An absolute runner path would never match a file of the repository; another scheme
+        // would have the upload rejected.
         absolute++;
         return { uri: safeFallback, startLine: 1, ...(given.message ? { message: given.message } : {}) };
     };
@@ -772,7 +801,7 @@ function buildSarif(input) {
         };
     });
     if (absolute) {
-        notes.push(`${absolute} SARIF location(s) were absolute paths, which code scanning cannot match to a repository file; they point at ${safeFallback} instead.`);
+        notes.push(`${absolute} SARIF location(s) were absolute paths or URIs, which code scanning cannot match to a repository file; they point at ${safeFallback} instead.`);
     }
     for (const plan of plans) {
         const unshown = plan.kept.length - limits.shownResultsPerRun;
@@ -985,7 +1014,8 @@ async function reportStage(options) {
         platforms: built.platforms.map(p => ({ platform: p.platform, digest: p.digest }))
     };
     await (0,promises_.writeFile)(reportPath, `${JSON.stringify(findingsDocument(scan, image), null, 2)}\n`);
-    const fallbackUri = scan.dockerfile?.relative ?? plan.images[0] ?? 'Dockerfile';
+    const workflow = workflowFile(ctx);
+    const fallbackUri = scan.dockerfile?.relative ?? workflow ?? 'Dockerfile';
     const { logs, notes } = (0,sarif/* buildSarif */.Ep)({
         findings: scan.findings,
         platforms: scan.platforms,
@@ -1008,9 +1038,12 @@ async function reportStage(options) {
             };
         },
         // A Dockerfile outside the workspace (a Git context) gives no location: the results then
-        // point at the image name, as Trivy's own SARIF does.
+        // point at the workflow file, a file of the repository (never at the image name).
         fallbackUri
     });
+    if (!scan.dockerfile) {
+        notes.push(`The Dockerfile is not in the workspace, so findings have no Dockerfile line: code scanning alerts point at ${fallbackUri}, line 1.`);
+    }
     for (const note of notes)
         log.warning(note);
     // Compact JSON: what is written is what is uploaded, and what the size limits were checked on.
@@ -1029,6 +1062,18 @@ async function reportStage(options) {
     // Wrapped: an async function returning the promise itself would wait for it.
     const { processing } = await upload(options, logs, texts, section);
     return { section, processing };
+}
+/**
+ * The workflow file of this run, repository-relative (from GITHUB_WORKFLOW_REF,
+ * `owner/repo/.github/workflows/f.yml@ref`), when it is a file of this repository.
+ */
+function workflowFile(ctx) {
+    const match = /^([^/@]+)\/([^/@]+)\/([^@]+)@/.exec(ctx.workflowRef);
+    if (!match)
+        return undefined;
+    const [, owner = '', repo = '', path = ''] = match;
+    const ours = `${ctx.repository.owner}/${ctx.repository.repo}`.toLowerCase();
+    return `${owner}/${repo}`.toLowerCase() === ours && !path.includes('..') ? path : undefined;
 }
 function emit(log, a) {
     const properties = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine };

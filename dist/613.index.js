@@ -2282,6 +2282,8 @@ function inputSpec(name) {
 
 ;// CONCATENATED MODULE: ./src/inputs/lists.ts
 
+
+const TOOLKIT_LIST_FORM = 'one item a line (or comma-separated), "quoted" when an item holds a comma or spans lines';
 /**
  * Splits a list input the way docker's actions do (actions-toolkit `Util.getInputList`): one
  * item a line, and on each line comma-separated items, CSV-quoted when an item holds a comma
@@ -2309,6 +2311,46 @@ function splitList(value, { comma }) {
             items.push(...record.map(item => item.trim()));
     }
     return items;
+}
+/**
+ * A list input of the inputs docker/build-push-action also has (platforms, build-args, secrets,
+ * labels, annotations), parsed as its actions-toolkit does (`Util.getList`, src/util.ts of
+ * docker/actions-toolkit at 3d440bee): the whole value is CSV, so a quoted item may span lines
+ * (an SSH or GPG key in `secrets`, `"MULTILINE=a\nb"` in build-args) and `""` is a quote inside
+ * one; a record of one field is split at commas unless `ignoreComma`; a record of several is
+ * its fields, or with `ignoreComma` the fields joined again; empty items are dropped (a trailing
+ * comma is no error), the rest trimmed. __tests__/unit/inputs/toolkit-lists.test.ts replays the
+ * toolkit's own cases.
+ */
+function toolkitList(value, { ignoreComma }) {
+    if (value === '')
+        return [];
+    let records;
+    try {
+        records = (0,sync/* parse */.qg)(value, {
+            columns: false,
+            relaxQuotes: true,
+            relaxColumnCount: true,
+            skipEmptyLines: true
+        });
+    }
+    catch (error) {
+        // Never the parser's message: it may quote the value, and the value may be a secret.
+        const code = error.code;
+        throw new errors/* ValueError */.Qp(code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote is not closed' : 'it is not a valid CSV list', TOOLKIT_LIST_FORM);
+    }
+    const items = [];
+    for (const record of records) {
+        if (record.length === 1) {
+            const [only = ''] = record;
+            items.push(...(ignoreComma ? [only] : only.split(',')));
+        }
+        else if (!ignoreComma)
+            items.push(...record);
+        else
+            items.push(record.join(','));
+    }
+    return items.filter(item => item).map(item => item.trim());
 }
 /** Splits `key=value` at the first `=`; the value may itself contain `=`. */
 function splitKeyValue(item) {
@@ -2489,7 +2531,7 @@ function readConfig(read, options) {
         return names;
     });
     const platforms = r.field('platforms', raw => {
-        const list = splitList(raw, { comma: true }).map(checkPlatform);
+        const list = toolkitList(raw, { ignoreComma: false }).map(checkPlatform);
         checkNoDuplicates(list, 'platform');
         return list;
     });
@@ -2665,15 +2707,18 @@ function readBuild(r) {
         return r.existingFile('file', dockerfile, DOCKERFILE_FORM);
     });
     const secrets = r.field('secrets', raw => {
-        const list = splitList(raw, { comma: false }).map(checkSecret);
-        for (const secret of list)
-            if (secret.value)
-                r.mask(secret.value);
+        const list = toolkitList(raw, { ignoreComma: true }).map(checkSecret);
+        // A key spans lines: each line is masked too (the runner masks a value as one string).
+        for (const { value } of list) {
+            for (const part of [value, ...value.split(/\r?\n/)])
+                if (part.trim())
+                    r.mask(part);
+        }
         return list;
     });
     const labels = r.field('labels', raw => {
         const out = {};
-        for (const { key, value } of splitList(raw, { comma: false }).map(checkLabel)) {
+        for (const { key, value } of toolkitList(raw, { ignoreComma: true }).map(checkLabel)) {
             out[key] = value;
         }
         return out;
@@ -2682,10 +2727,10 @@ function readBuild(r) {
         context,
         file,
         target: r.field('target', raw => (raw === '' ? '' : checkTarget(raw))),
-        buildArgs: r.field('build-args', raw => splitList(raw, { comma: false }).map(checkBuildArg)),
+        buildArgs: r.field('build-args', raw => toolkitList(raw, { ignoreComma: true }).map(checkBuildArg)),
         secrets,
         labels,
-        annotations: r.field('annotations', raw => splitList(raw, { comma: false }).map(checkAnnotation)),
+        annotations: r.field('annotations', raw => toolkitList(raw, { ignoreComma: true }).map(checkAnnotation)),
         network: r.field('network', raw => (raw === '' ? '' : checkNetwork(raw))),
         noCache: r.bool('no-cache'),
         binfmtImage: r.field('binfmt-image', checkPinnedImage),

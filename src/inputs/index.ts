@@ -22,7 +22,7 @@ import {
   type ChoiceOf,
   type InputName
 } from './table.js'
-import { splitList } from './lists.js'
+import { splitList, toolkitList } from './lists.js'
 import { resolveConfinedPath, type PathKind } from './paths.js'
 import * as check from './validators.js'
 
@@ -139,7 +139,7 @@ export function readConfig(read: InputReader, options: ReadOptions): Config {
     return names
   })
   const platforms = r.field('platforms', raw => {
-    const list = splitList(raw, { comma: true }).map(check.checkPlatform)
+    const list = toolkitList(raw, { ignoreComma: false }).map(check.checkPlatform)
     check.checkNoDuplicates(list, 'platform')
     return list
   })
@@ -369,13 +369,16 @@ function readBuild(r: Inputs): Config['build'] {
     return r.existingFile('file', dockerfile, DOCKERFILE_FORM)
   })
   const secrets = r.field('secrets', raw => {
-    const list = splitList(raw, { comma: false }).map(check.checkSecret)
-    for (const secret of list) if (secret.value) r.mask(secret.value)
+    const list = toolkitList(raw, { ignoreComma: true }).map(check.checkSecret)
+    // A key spans lines: each line is masked too (the runner masks a value as one string).
+    for (const { value } of list) {
+      for (const part of [value, ...value.split(/\r?\n/)]) if (part.trim()) r.mask(part)
+    }
     return list
   })
   const labels = r.field('labels', raw => {
     const out: Record<string, string> = {}
-    for (const { key, value } of splitList(raw, { comma: false }).map(check.checkLabel)) {
+    for (const { key, value } of toolkitList(raw, { ignoreComma: true }).map(check.checkLabel)) {
       out[key] = value
     }
     return out
@@ -385,12 +388,12 @@ function readBuild(r: Inputs): Config['build'] {
     file,
     target: r.field('target', raw => (raw === '' ? '' : check.checkTarget(raw))),
     buildArgs: r.field('build-args', raw =>
-      splitList(raw, { comma: false }).map(check.checkBuildArg)
+      toolkitList(raw, { ignoreComma: true }).map(check.checkBuildArg)
     ),
     secrets,
     labels,
     annotations: r.field('annotations', raw =>
-      splitList(raw, { comma: false }).map(check.checkAnnotation)
+      toolkitList(raw, { ignoreComma: true }).map(check.checkAnnotation)
     ),
     network: r.field('network', raw => (raw === '' ? '' : check.checkNetwork(raw))),
     noCache: r.bool('no-cache'),
