@@ -34,6 +34,8 @@ export interface RunContext {
    * otherwise (schedule) undefined until plan/default-branch.ts reads it through the API.
    */
   defaultBranch?: string
+  /** BUILDX_NO_DEFAULT_ATTESTATIONS, read as buildx reads it: no provenance unless asked. */
+  noDefaultAttestations?: boolean
   /** docker/metadata-action's environment variables; absent means their defaults. */
   metadata?: MetadataSettings
 }
@@ -118,6 +120,30 @@ export function readContext(env: NodeJS.ProcessEnv = process.env, now = new Date
     ),
     now,
     ...(typeof defaultBranch === 'string' && defaultBranch ? { defaultBranch } : {}),
+    ...(noDefaultAttestations(env) ? { noDefaultAttestations: true } : {}),
     metadata
   }
+}
+
+/**
+ * BUILDX_NO_DEFAULT_ATTESTATIONS as buildx reads it (strconv.ParseBool; a value it cannot read
+ * fails its build, so it fails here, before anything starts).
+ */
+function noDefaultAttestations(env: NodeJS.ProcessEnv): boolean {
+  const value = env.BUILDX_NO_DEFAULT_ATTESTATIONS
+  if (value === undefined) return false
+  const on = parseGoBool(value)
+  if (on === undefined) {
+    throw new ConfigurationError(
+      `BUILDX_NO_DEFAULT_ATTESTATIONS="${value}" is not a boolean as buildx reads it (1, t, true, TRUE, 0, f, false, FALSE…): buildx would refuse to build with it.`
+    )
+  }
+  return on
+}
+
+/** Go's strconv.ParseBool, which buildx reads its boolean attributes and variables with. */
+export function parseGoBool(value: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false
+  return undefined
 }

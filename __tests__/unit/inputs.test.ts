@@ -105,7 +105,7 @@ describe('readConfig: accepted values', () => {
       network: '',
       noCache: false,
       cache: 'gha',
-      provenance: 'auto',
+      provenance: { kind: 'auto' },
       binfmtImage: INPUTS['binfmt-image'].default
     })
     expect(config.scan).toEqual({
@@ -263,7 +263,7 @@ describe('readConfig: accepted values', () => {
       'no-cache': 'True',
       push: 'TRUE',
       cache: 'registry',
-      provenance: 'max',
+      provenance: 'mode=max,inline-only=false',
       'fail-on': 'CRITICAL',
       'ignore-unfixed': 'true',
       trivyignore: '.trivyignore',
@@ -290,7 +290,7 @@ describe('readConfig: accepted values', () => {
       network: 'host',
       noCache: true,
       cache: 'registry',
-      provenance: 'max'
+      provenance: { kind: 'on', mode: 'max', inlineOnly: false }
     })
     expect(config.push).toBe('true')
     expect(config.scan).toMatchObject({
@@ -503,7 +503,6 @@ describe('action.yml', () => {
         'fail-on',
         'fan-out',
         'ghcr-retention',
-        'provenance',
         'push',
         'registry-retention',
         'sign',

@@ -49,6 +49,8 @@ export interface CacheSettings {
 export interface ResolvedProvenance {
   mode: 'max' | 'min' | 'false'
   builderId: string
+  /** `inline-only` as asked; for mode=min it defaults to true, as buildx's own default. */
+  inlineOnly?: boolean
   reason: string
 }
 
@@ -58,22 +60,36 @@ export const secretEnvName = (index: number): string => `IMAGE_PIPELINE_SECRET_$
 /**
  * Provenance as docker/build-push-action decides it: `mode=max` for public repositories (the
  * full build definition is public anyway), `mode=min` for private ones (max would publish build
- * arguments and the Dockerfile's source to anyone who can pull the image).
+ * arguments and the Dockerfile's source to anyone who can pull the image); none by default when
+ * BUILDX_NO_DEFAULT_ATTESTATIONS is true, as buildx itself decides it (build/opt.go). The
+ * builder id is the run's attempt, as actions-toolkit's GitHub.workflowRunURL(true) writes it.
  */
-export function resolveProvenance(mode: Provenance, ctx: RunContext): ResolvedProvenance {
-  const builderId = `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}/actions/runs/${ctx.runId}`
-  if (mode !== 'auto') {
-    return { mode, builderId, reason: `provenance is ${mode}` }
+export function resolveProvenance(input: Provenance, ctx: RunContext): ResolvedProvenance {
+  const builderId = `${ctx.serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}/actions/runs/${ctx.runId}/attempts/${ctx.runAttempt || '1'}`
+  switch (input.kind) {
+    case 'off':
+      return { mode: 'false', builderId, reason: 'provenance is false' }
+    case 'on':
+      return {
+        mode: input.mode,
+        builderId: input.builderId ?? builderId,
+        ...(input.inlineOnly !== undefined ? { inlineOnly: input.inlineOnly } : {}),
+        reason: `provenance is mode=${input.mode}`
+      }
+    case 'auto':
+      if (ctx.noDefaultAttestations) {
+        return { mode: 'false', builderId, reason: 'BUILDX_NO_DEFAULT_ATTESTATIONS is true' }
+      }
+      return isPrivateRepository(ctx)
+        ? { mode: 'min', builderId, reason: 'the repository is not public: minimal provenance' }
+        : { mode: 'max', builderId, reason: 'the repository is public: full provenance' }
   }
-  return isPrivateRepository(ctx)
-    ? { mode: 'min', builderId, reason: 'the repository is not public: minimal provenance' }
-    : { mode: 'max', builderId, reason: 'the repository is public: full provenance' }
 }
 
 function provenanceArg(p: ResolvedProvenance): string {
   if (p.mode === 'false') return 'false'
-  if (p.mode === 'min') return `mode=min,inline-only=true,builder-id=${p.builderId}`
-  return `mode=max,builder-id=${p.builderId}`
+  const inlineOnly = p.inlineOnly ?? p.mode === 'min'
+  return `mode=${p.mode}${inlineOnly ? ',inline-only=true' : ''},builder-id=${p.builderId}`
 }
 
 function cacheArgs(cache: CacheSettings): string[] {

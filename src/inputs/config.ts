@@ -18,7 +18,8 @@ export type Mode = ChoiceOf<'push'>
 export type FailOn = ChoiceOf<'fail-on'>
 export type CacheMode = ChoiceOf<'cache'>
 /** `auto` (the empty input): max for public repositories, min for private ones (build time). */
-export type Provenance = 'auto' | ChoiceOf<'provenance'>
+export type { ProvenanceInput as Provenance } from './provenance.js'
+import type { ProvenanceInput } from './provenance.js'
 /** What auto became (index.ts): the formats this cosign writes. */
 export type SignatureFormat = Exclude<ChoiceOf<'signature-format'>, 'auto'>
 export type Attestation = 'sbom' | 'vuln'
@@ -59,7 +60,7 @@ export interface Config {
     network: string
     noCache: boolean
     cache: CacheMode
-    provenance: Provenance
+    provenance: ProvenanceInput
     /** The QEMU installer image, pinned by digest; run privileged when a build lacks QEMU. */
     binfmtImage: string
   }

@@ -23,6 +23,7 @@ import {
   type InputName
 } from './table.js'
 import { splitList, toolkitList } from './lists.js'
+import { parseProvenance } from './provenance.js'
 import { resolveConfinedPath, type PathKind } from './paths.js'
 import * as check from './validators.js'
 
@@ -399,7 +400,7 @@ function readBuild(r: Inputs): Config['build'] {
     noCache: r.bool('no-cache'),
     binfmtImage: r.field('binfmt-image', check.checkPinnedImage),
     cache: r.choice('cache'),
-    provenance: r.raw('provenance').trim() === '' ? 'auto' : r.choice('provenance')
+    provenance: r.field('provenance', parseProvenance)
   }
 }
 

@@ -12,6 +12,7 @@
  * one group per stage.
  */
 import { DESCRIPTOR_FORM } from './platform-descriptor.js'
+import { PROVENANCE_FORM } from './provenance.js'
 import { ADVICE_RULE_IDS } from './advice-rules.js'
 import { GLOB_FORM, IDENTITY_FORM } from './base-images.js'
 import { REGISTRY_AUTH_FORM } from './registry-auth.js'
@@ -91,9 +92,9 @@ export const INPUTS = {
   },
   provenance: {
     default: '',
-    accepts: 'max, min or false',
-    choices: ['max', 'min', 'false'],
-    derived: 'max for a public repository, min for a private one'
+    accepts: PROVENANCE_FORM,
+    derived:
+      'max for a public repository, min for a private one; none when BUILDX_NO_DEFAULT_ATTESTATIONS is true'
   },
   'registry-username': { default: '', accepts: 'a user name, with registry-password' },
   'registry-password': {

@@ -1,3 +1,5 @@
+import { parseProvenance } from '../../../src/inputs/provenance.js'
+import { readContext } from '../../../src/context.js'
 import {
   buildxArgs,
   resolveProvenance,
@@ -306,22 +308,88 @@ describe('resolveProvenance', () => {
     idTokenAvailable: false,
     now: new Date(0)
   })
-  test.each<[string, Parameters<typeof resolveProvenance>[0], Record<string, unknown>, string]>([
-    ['auto, public repository', 'auto', { private: false, visibility: 'public' }, 'max'],
-    ['auto, private repository', 'auto', { private: true, visibility: 'private' }, 'min'],
-    ['auto, internal repository', 'auto', { private: true, visibility: 'internal' }, 'min'],
+  test.each<[string, string, Record<string, unknown>, string]>([
+    ['auto, public repository', '', { private: false, visibility: 'public' }, 'max'],
+    ['auto, private repository', '', { private: true, visibility: 'private' }, 'min'],
+    ['auto, internal repository', '', { private: true, visibility: 'internal' }, 'min'],
     [
       'auto, payload without visibility (public payloads predate it)',
-      'auto',
+      '',
       { private: false },
       'max'
     ],
     ['explicit max on a private repository', 'max', { private: true }, 'max'],
     ['explicit false', 'false', { private: false }, 'false']
-  ])('%s', (_name, mode, repository, expected) => {
-    const p = resolveProvenance(mode, ctx(repository))
+  ])('%s', (_name, raw, repository, expected) => {
+    const p = resolveProvenance(parseProvenance(raw), ctx(repository))
     expect(p.mode).toBe(expected)
-    expect(p.builderId).toBe('https://github.com/octo/app/actions/runs/99')
+    expect(p.builderId).toBe('https://github.com/octo/app/actions/runs/99/attempts/1')
+  })
+
+  // docker/build-push-action's provenance values (its README and actions-toolkit 3d440bee,
+  // Build.getProvenanceInput / resolveProvenanceAttrs), as they reach buildx here.
+  test.each<[string, string]>([
+    [
+      'true',
+      'mode=min,inline-only=true,builder-id=https://github.com/octo/app/actions/runs/99/attempts/2'
+    ],
+    [
+      'True',
+      'mode=min,inline-only=true,builder-id=https://github.com/octo/app/actions/runs/99/attempts/2'
+    ],
+    ['false', 'false'],
+    ['FALSE', 'false'],
+    ['mode=max', 'mode=max,builder-id=https://github.com/octo/app/actions/runs/99/attempts/2'],
+    [
+      'mode=min,inline-only=true',
+      'mode=min,inline-only=true,builder-id=https://github.com/octo/app/actions/runs/99/attempts/2'
+    ],
+    [
+      'mode=min,inline-only=false',
+      'mode=min,builder-id=https://github.com/octo/app/actions/runs/99/attempts/2'
+    ],
+    [
+      'mode=max,builder-id=https://ci.example/run/7',
+      'mode=max,builder-id=https://ci.example/run/7'
+    ],
+    [
+      'builder-id=https://ci.example/run/7',
+      'mode=min,inline-only=true,builder-id=https://ci.example/run/7'
+    ],
+    ['disabled=true', 'false']
+  ])('provenance: %s → --provenance %s', (raw, arg) => {
+    const provenance = resolveProvenance(parseProvenance(raw), {
+      ...ctx({ private: false }),
+      runAttempt: '2'
+    })
+    const args = buildxArgs({ ...base, provenance })
+    expect(args[args.indexOf('--provenance') + 1]).toBe(arg)
+  })
+
+  test.each<[string, string]>([
+    ['mode=full', 'mode "full" is not min or max'],
+    ['inline-only=maybe', 'inline-only "maybe" is not a boolean'],
+    ['builder-id=not a url', 'builder-id "not a url" is not an http(s) URL'],
+    ['version=v1', '"version" is not a provenance attribute this action passes'],
+    ['yes', '"yes" is not an attribute=value']
+  ])('provenance %s is refused: %s', (raw, says) => {
+    expect(() => parseProvenance(raw)).toThrow(says)
+  })
+
+  test('BUILDX_NO_DEFAULT_ATTESTATIONS, as buildx reads it: no default provenance; an explicit one still goes', () => {
+    const quiet = { ...ctx({ private: false }), noDefaultAttestations: true }
+    expect(resolveProvenance(parseProvenance(''), quiet)).toMatchObject({
+      mode: 'false',
+      reason: 'BUILDX_NO_DEFAULT_ATTESTATIONS is true'
+    })
+    expect(resolveProvenance(parseProvenance('mode=max'), quiet).mode).toBe('max')
+    const env = (value: string) =>
+      readContext({ GITHUB_REPOSITORY: 'o/r', BUILDX_NO_DEFAULT_ATTESTATIONS: value })
+    expect(env('1').noDefaultAttestations).toBe(true)
+    expect(env('false').noDefaultAttestations).toBeUndefined()
+    expect(() => env('yes')).toThrow(
+      /BUILDX_NO_DEFAULT_ATTESTATIONS="yes" is not a boolean as buildx reads it/
+    )
   })
 })
 
