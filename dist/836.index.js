@@ -2889,350 +2889,6 @@ function writeEcrPolicy(config, plan, env) {
     return { ecrPolicyFile: file, notes, commands };
 }
 
-// EXTERNAL MODULE: ./src/scan/model.ts
-var model = __webpack_require__(40764);
-;// CONCATENATED MODULE: ./src/merge/merge-check.ts
-
-const ATTESTATION = 'attestation-manifest';
-/** The platform's scan, as far as this job can check it; what is wrong with it, in words. */
-function checkScan(d, requireScan, checked) {
-    // The job's own word suffices to refuse; only a report checked here suffices to accept.
-    if (d.scan.verdict === 'failed')
-        return `its gate failed${d.scan.reason ? ` (${d.scan.reason})` : ''}`;
-    if (!requireScan)
-        return undefined;
-    if (d.scan.verdict === 'not-scanned')
-        return 'not scanned, and this workflow scans every platform';
-    if (!d.report) {
-        return 'its descriptor names no scan report artifact, and this job accepts no verdict it cannot check';
-    }
-    if (!checked)
-        return `its scan report (artifact ${d.report.artifact}) was not read`;
-    if (!checked.ok)
-        return checked.problem;
-    if (checked.digest !== d.manifest.digest) {
-        return `the scan report names ${checked.digest ?? 'no digest'}, not the manifest to merge, ${d.manifest.digest}`;
-    }
-    if (checked.verdict === 'failed')
-        return `its scan report fails this job's gate: ${checked.reason}`;
-    return undefined;
-}
-function checkMerge(descriptors, options) {
-    const problems = [];
-    const parts = [];
-    const byPlatform = new Map();
-    for (const d of descriptors)
-        byPlatform.set(d.platform, [...(byPlatform.get(d.platform) ?? []), d]);
-    for (const platform of byPlatform.keys()) {
-        if (!options.platforms.includes(platform)) {
-            problems.push(`${platform}: a descriptor for a platform this merge does not publish (platforms: ${options.platforms.join(', ')})`);
-        }
-    }
-    for (const platform of options.platforms) {
-        const found = byPlatform.get(platform) ?? [];
-        if (found.length === 0) {
-            problems.push(`${platform}: no descriptor (its platform job did not finish, or its output is not passed to digests)`);
-            continue;
-        }
-        if (found.length > 1) {
-            problems.push(`${platform}: ${found.length} descriptors (${found.map(d => d.manifest.digest.slice(0, 19)).join(', ')}); one platform job each`);
-            continue;
-        }
-        const d = found[0];
-        const before = problems.length;
-        const scanProblem = checkScan(d, options.requireScan, options.scans.get(platform));
-        if (scanProblem)
-            problems.push(`${platform}: ${scanProblem}`);
-        const missing = options.images.filter(image => !d.images.includes(image));
-        if (missing.length > 0)
-            problems.push(`${platform}: not pushed to ${missing.join(', ')}`);
-        if (problems.length > before)
-            continue;
-        let part;
-        for (const image of options.images) {
-            const stored = options.stored(image, d.index);
-            if (!stored) {
-                problems.push(`${platform}: ${image}@${d.index} is not in the registry`);
-                break;
-            }
-            const manifest = stored.manifests.find(m => m.digest === d.manifest.digest);
-            if (!manifest || (0,oci/* platformString */.Fd)(manifest.platform) !== platform) {
-                problems.push(`${platform}: ${image}@${d.index} does not hold the ${platform} manifest ${d.manifest.digest}`);
-                break;
-            }
-            part ??= {
-                platform,
-                manifest,
-                attestations: stored.manifests.filter(m => m.annotations?.['vnd.docker.reference.type'] === ATTESTATION &&
-                    m.annotations['vnd.docker.reference.digest'] === manifest.digest),
-                annotations: stored.annotations ?? {}
-            };
-        }
-        if (part && problems.length === before)
-            parts.push(part);
-    }
-    return problems.length > 0 ? { ok: false, problems } : { ok: true, parts };
-}
-
-;// CONCATENATED MODULE: ./src/merge/merged-index.ts
-/**
- * The merged index: every platform job's manifest, each followed by its attestation manifests
- * (buildx's provenance, which refers to it by digest), in the order of `platforms`, with the
- * index annotations the platform jobs agree on. The entries are copied as the registry listed
- * them, so the platform manifests are byte-identical to what was pushed and scanned. Pure:
- * returns the JSON and its digest; the caller writes it to each registry.
- */
-
-
-function mergedIndex(parts) {
-    const annotations = {};
-    const dropped = new Set();
-    for (const part of parts) {
-        for (const [key, value] of Object.entries(part.annotations)) {
-            if (dropped.has(key))
-                continue;
-            if (key in annotations && annotations[key] !== value) {
-                // e.g. org.opencontainers.image.created: each job built at its own time
-                delete annotations[key];
-                dropped.add(key);
-            }
-            else {
-                annotations[key] = value;
-            }
-        }
-    }
-    const index = {
-        schemaVersion: 2,
-        mediaType: oci/* OCI_INDEX */.$p,
-        manifests: parts.flatMap(p => [p.manifest, ...p.attestations]),
-        ...(Object.keys(annotations).length > 0 ? { annotations } : {})
-    };
-    const json = JSON.stringify(index);
-    const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(json).digest('hex')}`;
-    return { json, digest, dropped: [...dropped].sort() };
-}
-
-// EXTERNAL MODULE: ./src/scan/trivy-report.ts
-var trivy_report = __webpack_require__(80060);
-// EXTERNAL MODULE: ./src/scan/verdict.ts + 1 modules
-var scan_verdict = __webpack_require__(61326);
-;// CONCATENATED MODULE: ./src/merge/platform-scans.ts
-
-
-
-function checkPlatformScan(d, files, scan, now) {
-    const { platform } = d;
-    const fail = (problem) => ({ ok: false, platform, problem });
-    const named = d.report?.artifact ?? 'no artifact';
-    if (files.report.sha256 !== d.report?.sha256) {
-        return fail(`the scan report in ${named} is not the one its job described (SHA-256 ${files.report.sha256.slice(0, 12)}…, described ${d.report?.sha256.slice(0, 12) ?? 'none'}…)`);
-    }
-    if (d.report.sbom && files.sbom?.sha256 !== d.report.sbom) {
-        return fail(`the SBOM in ${named} is not the one its job described`);
-    }
-    let parsed;
-    try {
-        parsed = (0,trivy_report/* parseTrivyReport */.Qg)(files.report.text, { platform, digest: d.manifest.digest });
-    }
-    catch (error) {
-        return fail(`the scan report in ${named} is unreadable: ${(0,src_errors/* errorMessage */.gJ)(error)}`);
-    }
-    const gate = (0,scan_verdict/* decideScans */.D)([parsed], scan, now).gate;
-    return {
-        ok: true,
-        platform,
-        digest: (0,trivy_report/* scannedDigest */.dj)(files.report.text),
-        verdict: gate.verdict,
-        reason: gate.reason,
-        scan: parsed,
-        report: files.report.path,
-        ...(files.sbom ? { sbom: files.sbom.path } : {}),
-        durationMs: d.report.durationMs ?? 0
-    };
-}
-/** Every platform's checked scan as one result: the gate decided again over all of them. */
-function mergedScanResult(checked, config, now) {
-    const verdict = (0,scan_verdict/* decideScans */.D)(checked.map(c => c.scan), config, now);
-    const byPlatform = (value) => Object.fromEntries(checked.flatMap(c => {
-        const v = value(c);
-        return v === undefined ? [] : [[c.platform, v]];
-    }));
-    return {
-        findings: verdict.findings,
-        gate: verdict.gate,
-        counts: verdict.counts,
-        platforms: checked.map(c => c.platform),
-        expiredRules: verdict.expired,
-        ignoreFiles: config.trivyignore,
-        trivyVersion: checked.find(c => c.scan.trivyVersion)?.scan.trivyVersion ?? 'unknown',
-        reports: byPlatform(c => c.report),
-        durations: byPlatform(c => c.durationMs),
-        sboms: byPlatform(c => c.sbom),
-        // The merge job has no image layout to read layer history from: findings point at the
-        // image, and the platform jobs' own summaries and SARIF place them on Dockerfile lines.
-        origins: {}
-    };
-}
-
-// EXTERNAL MODULE: ./src/merge/report-artifact.ts
-var report_artifact = __webpack_require__(50743);
-;// CONCATENATED MODULE: ./src/merge/stage.ts
-
-
-
-
-
-
-
-
-
-
-
-class MergeError extends Error {
-    problems;
-    name = 'MergeError';
-    constructor(problems) {
-        super(`Nothing was merged, signed or tagged: ${problems.length === 1 ? 'a platform job' : 'platform jobs'} cannot be merged:\n${problems.map(p => `- ${p}`).join('\n')}`);
-        this.problems = problems;
-    }
-}
-async function mergeStage(config, images, options) {
-    const { descriptors } = config.fanOut;
-    const http = new RegistryHttp({ auths: await readDockerAuths(options.authFile) });
-    try {
-        // Every platform job's index, as each registry holds it, and every scan report: read
-        // before anything is written.
-        const reads = images.flatMap(image => descriptors.filter(d => d.images.includes(image)).map(d => ({ image, index: d.index })));
-        const [answers, scans] = await Promise.all([
-            Promise.all(reads.map(r => httpRepositoryApi(http, r.image).index(r.index))),
-            checkedScans(config, (0,external_node_path_.join)(options.workDir, 'platform-reports'), options)
-        ]);
-        const stored = new Map(reads.map((r, i) => [`${r.image}@${r.index}`, answers[i]]));
-        const check = checkMerge(descriptors, {
-            platforms: config.platforms,
-            images,
-            requireScan: config.scan.enabled,
-            scans,
-            stored: (image, index) => stored.get(`${image}@${index}`)
-        });
-        if (!check.ok)
-            throw new MergeError(check.problems);
-        const merged = mergedIndex(check.parts);
-        if (merged.dropped.length > 0) {
-            options.log.info(`Merge: index annotations the platform jobs disagree on are left out: ${merged.dropped.join(', ')}`);
-        }
-        // Every registry at once, as the publish stage pushes.
-        const platforms = check.parts.map(p => p.platform).join(', ');
-        const pushed = await Promise.all(images.map(async (image) => {
-            await httpRepositoryApi(http, image).putManifest(merged.digest, merged.json, oci/* OCI_INDEX */.$p);
-            options.log.info(`${image}@${merged.digest}: the merged index of ${platforms}`);
-            return { image, digest: merged.digest, pushed: true, attempts: 1 };
-        }));
-        const byPlatform = new Map(descriptors.map(d => [d.platform, d]));
-        const accepted = [...scans.values()].filter(c => c.ok);
-        return {
-            pushed,
-            ...(config.scan.enabled
-                ? { scan: mergedScanResult(accepted, config.scan, options.now) }
-                : {}),
-            image: {
-                via: 'merged',
-                digest: merged.digest,
-                platforms: check.parts.map(p => ({
-                    platform: (0,oci/* platformString */.Fd)(p.manifest.platform) ?? p.platform,
-                    digest: p.manifest.digest,
-                    descriptor: p.manifest
-                })),
-                provenance: {
-                    mode: check.parts.every(p => p.attestations.length > 0) ? 'max' : 'false',
-                    builderId: '',
-                    reason: "each platform job's provenance, kept in the merged index"
-                },
-                cache: 'none: the merge job builds nothing',
-                jobs: check.parts.map(p => {
-                    const d = byPlatform.get(p.platform);
-                    const own = scans.get(p.platform);
-                    const checked = own?.ok ? own : undefined;
-                    return {
-                        platform: p.platform,
-                        index: d?.index ?? '',
-                        verdict: checked?.verdict ?? d?.scan.verdict ?? 'not-scanned',
-                        ...(checked
-                            ? { reason: checked.reason }
-                            : d?.scan.reason
-                                ? { reason: d.scan.reason }
-                                : {}),
-                        ...(d?.report ? { report: d.report.artifact } : {})
-                    };
-                })
-            }
-        };
-    }
-    finally {
-        http.dispose();
-    }
-}
-/**
- * Each platform job's scan report, downloaded and decided on here, when this workflow scans.
- * A platform named twice is left to the gate (which refuses it) rather than downloaded twice.
- */
-async function checkedScans(config, dir, options) {
-    if (!config.scan.enabled)
-        return new Map();
-    const { descriptors } = config.fanOut;
-    const once = descriptors.filter(d => descriptors.filter(o => o.platform === d.platform).length === 1);
-    const checked = await Promise.all(once.map(async (d) => {
-        if (!d.report || d.scan.verdict === 'failed')
-            return undefined;
-        try {
-            const files = await (0,report_artifact/* downloadReport */.F5)(d.report, (0,external_node_path_.join)(dir, (0,model/* dashed */.Gg)(d.platform)), options.env);
-            return checkPlatformScan(d, files, config.scan, options.now);
-        }
-        catch (error) {
-            return { ok: false, platform: d.platform, problem: (0,src_errors/* errorMessage */.gJ)(error) };
-        }
-    }));
-    return new Map(checked.flatMap(c => (c ? [[c.platform, c]] : [])));
-}
-
-// EXTERNAL MODULE: ./src/inputs/platform-descriptor.ts
-var platform_descriptor = __webpack_require__(68334);
-;// CONCATENATED MODULE: ./src/merge/platform-job.ts
-
-
-function platformDescriptor(image, images, scanned, 
-/** The JSON of a platform's scan report (ScanResult.reports holds their paths). */
-reportJson, 
-/** Where the report went for the merge job (report-artifact.ts). */
-artifact) {
-    const platform = image.platforms[0];
-    if (!platform || image.platforms.length !== 1) {
-        throw new Error(`a platform job builds one platform; the build made ${image.platforms.length}`);
-    }
-    const report = scanned?.reports[platform.platform];
-    const digest = report ? (0,trivy_report/* scannedDigest */.dj)(reportJson(report)) : undefined;
-    return {
-        version: platform_descriptor/* DESCRIPTOR_VERSION */.hb,
-        platform: platform.platform,
-        index: image.digest,
-        manifest: {
-            digest: platform.digest,
-            mediaType: platform.descriptor.mediaType,
-            size: platform.descriptor.size
-        },
-        images: [...images],
-        scan: scanned
-            ? {
-                verdict: scanned.gate.verdict,
-                ...(digest ? { digest: digest } : {}),
-                blocking: scanned.gate.blocking.length,
-                reason: scanned.gate.reason
-            }
-            : { verdict: 'not-scanned' },
-        ...(artifact ? { report: artifact } : {})
-    };
-}
-
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(76670);
 ;// CONCATENATED MODULE: ./src/publish/log.ts
@@ -3750,6 +3406,361 @@ async function tagOne(image, tag, digest, options, skopeo, log) {
 
 
 
+
+// EXTERNAL MODULE: ./src/scan/model.ts
+var model = __webpack_require__(40764);
+;// CONCATENATED MODULE: ./src/merge/merge-check.ts
+
+const ATTESTATION = 'attestation-manifest';
+/** The platform's scan, as far as this job can check it; what is wrong with it, in words. */
+function checkScan(d, requireScan, checked) {
+    // The job's own word suffices to refuse; only a report checked here suffices to accept.
+    if (d.scan.verdict === 'failed')
+        return `its gate failed${d.scan.reason ? ` (${d.scan.reason})` : ''}`;
+    if (!requireScan)
+        return undefined;
+    if (d.scan.verdict === 'not-scanned')
+        return 'not scanned, and this workflow scans every platform';
+    if (!d.report) {
+        return 'its descriptor names no scan report artifact, and this job accepts no verdict it cannot check';
+    }
+    if (!checked)
+        return `its scan report (artifact ${d.report.artifact}) was not read`;
+    if (!checked.ok)
+        return checked.problem;
+    if (checked.digest !== d.manifest.digest) {
+        return `the scan report names ${checked.digest ?? 'no digest'}, not the manifest to merge, ${d.manifest.digest}`;
+    }
+    if (checked.verdict === 'failed')
+        return `its scan report fails this job's gate: ${checked.reason}`;
+    return undefined;
+}
+function checkMerge(descriptors, options) {
+    const problems = [];
+    const parts = [];
+    const byPlatform = new Map();
+    for (const d of descriptors)
+        byPlatform.set(d.platform, [...(byPlatform.get(d.platform) ?? []), d]);
+    for (const platform of byPlatform.keys()) {
+        if (!options.platforms.includes(platform)) {
+            problems.push(`${platform}: a descriptor for a platform this merge does not publish (platforms: ${options.platforms.join(', ')})`);
+        }
+    }
+    for (const platform of options.platforms) {
+        const found = byPlatform.get(platform) ?? [];
+        if (found.length === 0) {
+            problems.push(`${platform}: no descriptor (its platform job did not finish, or its output is not passed to digests)`);
+            continue;
+        }
+        if (found.length > 1) {
+            problems.push(`${platform}: ${found.length} descriptors (${found.map(d => d.manifest.digest.slice(0, 19)).join(', ')}); one platform job each`);
+            continue;
+        }
+        const d = found[0];
+        const before = problems.length;
+        const scanProblem = checkScan(d, options.requireScan, options.scans.get(platform));
+        if (scanProblem)
+            problems.push(`${platform}: ${scanProblem}`);
+        const missing = options.images.filter(image => !d.images.includes(image));
+        if (missing.length > 0)
+            problems.push(`${platform}: not pushed to ${missing.join(', ')}`);
+        if (problems.length > before)
+            continue;
+        let part;
+        for (const image of options.images) {
+            const stored = options.stored(image, d.index);
+            if (!stored) {
+                problems.push(`${platform}: ${image}@${d.index} is not in the registry`);
+                break;
+            }
+            const manifest = stored.manifests.find(m => m.digest === d.manifest.digest);
+            if (!manifest || (0,oci/* platformString */.Fd)(manifest.platform) !== platform) {
+                problems.push(`${platform}: ${image}@${d.index} does not hold the ${platform} manifest ${d.manifest.digest}`);
+                break;
+            }
+            part ??= {
+                platform,
+                manifest,
+                attestations: stored.manifests.filter(m => m.annotations?.['vnd.docker.reference.type'] === ATTESTATION &&
+                    m.annotations['vnd.docker.reference.digest'] === manifest.digest),
+                annotations: stored.annotations ?? {}
+            };
+        }
+        if (part && problems.length === before)
+            parts.push(part);
+    }
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, parts };
+}
+
+;// CONCATENATED MODULE: ./src/merge/merged-index.ts
+/**
+ * The merged index: every platform job's manifest, each followed by its attestation manifests
+ * (buildx's provenance, which refers to it by digest), in the order of `platforms`, with the
+ * index annotations the platform jobs agree on. The entries are copied as the registry listed
+ * them, so the platform manifests are byte-identical to what was pushed and scanned. Pure:
+ * returns the JSON and its digest; the caller writes it to each registry.
+ */
+
+
+function mergedIndex(parts) {
+    const annotations = {};
+    const dropped = new Set();
+    for (const part of parts) {
+        for (const [key, value] of Object.entries(part.annotations)) {
+            if (dropped.has(key))
+                continue;
+            if (key in annotations && annotations[key] !== value) {
+                // e.g. org.opencontainers.image.created: each job built at its own time
+                delete annotations[key];
+                dropped.add(key);
+            }
+            else {
+                annotations[key] = value;
+            }
+        }
+    }
+    const index = {
+        schemaVersion: 2,
+        mediaType: oci/* OCI_INDEX */.$p,
+        manifests: parts.flatMap(p => [p.manifest, ...p.attestations]),
+        ...(Object.keys(annotations).length > 0 ? { annotations } : {})
+    };
+    const json = JSON.stringify(index);
+    const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(json).digest('hex')}`;
+    return { json, digest, dropped: [...dropped].sort() };
+}
+
+// EXTERNAL MODULE: ./src/scan/trivy-report.ts
+var trivy_report = __webpack_require__(80060);
+// EXTERNAL MODULE: ./src/scan/verdict.ts + 1 modules
+var scan_verdict = __webpack_require__(61326);
+;// CONCATENATED MODULE: ./src/merge/platform-scans.ts
+
+
+
+function checkPlatformScan(d, files, scan, now) {
+    const { platform } = d;
+    const fail = (problem) => ({ ok: false, platform, problem });
+    const named = d.report?.artifact ?? 'no artifact';
+    if (files.report.sha256 !== d.report?.sha256) {
+        return fail(`the scan report in ${named} is not the one its job described (SHA-256 ${files.report.sha256.slice(0, 12)}…, described ${d.report?.sha256.slice(0, 12) ?? 'none'}…)`);
+    }
+    if (d.report.sbom && files.sbom?.sha256 !== d.report.sbom) {
+        return fail(`the SBOM in ${named} is not the one its job described`);
+    }
+    let parsed;
+    try {
+        parsed = (0,trivy_report/* parseTrivyReport */.Qg)(files.report.text, { platform, digest: d.manifest.digest });
+    }
+    catch (error) {
+        return fail(`the scan report in ${named} is unreadable: ${(0,src_errors/* errorMessage */.gJ)(error)}`);
+    }
+    const gate = (0,scan_verdict/* decideScans */.D)([parsed], scan, now).gate;
+    return {
+        ok: true,
+        platform,
+        digest: (0,trivy_report/* scannedDigest */.dj)(files.report.text),
+        verdict: gate.verdict,
+        reason: gate.reason,
+        scan: parsed,
+        report: files.report.path,
+        ...(files.sbom ? { sbom: files.sbom.path } : {}),
+        durationMs: d.report.durationMs ?? 0
+    };
+}
+/** Every platform's checked scan as one result: the gate decided again over all of them. */
+function mergedScanResult(checked, config, now) {
+    const verdict = (0,scan_verdict/* decideScans */.D)(checked.map(c => c.scan), config, now);
+    const byPlatform = (value) => Object.fromEntries(checked.flatMap(c => {
+        const v = value(c);
+        return v === undefined ? [] : [[c.platform, v]];
+    }));
+    return {
+        findings: verdict.findings,
+        gate: verdict.gate,
+        counts: verdict.counts,
+        platforms: checked.map(c => c.platform),
+        expiredRules: verdict.expired,
+        ignoreFiles: config.trivyignore,
+        trivyVersion: checked.find(c => c.scan.trivyVersion)?.scan.trivyVersion ?? 'unknown',
+        reports: byPlatform(c => c.report),
+        durations: byPlatform(c => c.durationMs),
+        sboms: byPlatform(c => c.sbom),
+        // The merge job has no image layout to read layer history from: findings point at the
+        // image, and the platform jobs' own summaries and SARIF place them on Dockerfile lines.
+        origins: {}
+    };
+}
+
+// EXTERNAL MODULE: ./src/merge/report-artifact.ts
+var report_artifact = __webpack_require__(50743);
+;// CONCATENATED MODULE: ./src/merge/stage.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+class MergeError extends Error {
+    problems;
+    name = 'MergeError';
+    constructor(problems) {
+        super(`Nothing was merged, signed or tagged: ${problems.length === 1 ? 'a platform job' : 'platform jobs'} cannot be merged:\n${problems.map(p => `- ${p}`).join('\n')}`);
+        this.problems = problems;
+    }
+}
+async function mergeStage(config, images, options) {
+    const { descriptors } = config.fanOut;
+    const http = new RegistryHttp({ auths: await readDockerAuths(options.authFile) });
+    try {
+        // Every platform job's index, as each registry holds it, and every scan report: read
+        // before anything is written.
+        const reads = images.flatMap(image => descriptors.filter(d => d.images.includes(image)).map(d => ({ image, index: d.index })));
+        const [answers, scans] = await Promise.all([
+            Promise.all(reads.map(r => httpRepositoryApi(http, r.image).index(r.index))),
+            checkedScans(config, (0,external_node_path_.join)(options.workDir, 'platform-reports'), options)
+        ]);
+        const stored = new Map(reads.map((r, i) => [`${r.image}@${r.index}`, answers[i]]));
+        const check = checkMerge(descriptors, {
+            platforms: config.platforms,
+            images,
+            requireScan: config.scan.enabled,
+            scans,
+            stored: (image, index) => stored.get(`${image}@${index}`)
+        });
+        if (!check.ok)
+            throw new MergeError(check.problems);
+        const merged = mergedIndex(check.parts);
+        if (merged.dropped.length > 0) {
+            options.log.info(`Merge: index annotations the platform jobs disagree on are left out: ${merged.dropped.join(', ')}`);
+        }
+        // Every registry at once, as the publish stage pushes; one that refuses leaves a state
+        // report of what exists where (the index is by digest: no tag points at it anywhere).
+        const platforms = check.parts.map(p => p.platform).join(', ');
+        const writes = await Promise.allSettled(images.map(image => httpRepositoryApi(http, image).putManifest(merged.digest, merged.json, oci/* OCI_INDEX */.$p)));
+        const pushed = writes.map((w, i) => ({
+            image: images[i],
+            digest: merged.digest,
+            pushed: w.status === 'fulfilled',
+            attempts: 1,
+            ...(w.status === 'rejected' ? { error: (0,src_errors/* errorMessage */.gJ)(w.reason) } : {})
+        }));
+        if (pushed.some(p => !p.pushed)) {
+            throw (0,registry_state/* publishFailure */.yX)(pushStates(pushed, options.tags ?? []), 'The merged index could not be written to every registry; nothing was signed or tagged');
+        }
+        for (const p of pushed)
+            options.log.info(`${p.image}@${merged.digest}: the merged index of ${platforms}`);
+        const byPlatform = new Map(descriptors.map(d => [d.platform, d]));
+        const accepted = [...scans.values()].filter(c => c.ok);
+        return {
+            pushed,
+            ...(config.scan.enabled
+                ? { scan: mergedScanResult(accepted, config.scan, options.now) }
+                : {}),
+            image: {
+                via: 'merged',
+                digest: merged.digest,
+                platforms: check.parts.map(p => ({
+                    platform: (0,oci/* platformString */.Fd)(p.manifest.platform) ?? p.platform,
+                    digest: p.manifest.digest,
+                    descriptor: p.manifest
+                })),
+                provenance: {
+                    mode: check.parts.every(p => p.attestations.length > 0) ? 'max' : 'false',
+                    builderId: '',
+                    reason: "each platform job's provenance, kept in the merged index"
+                },
+                cache: 'none: the merge job builds nothing',
+                jobs: check.parts.map(p => {
+                    const d = byPlatform.get(p.platform);
+                    const own = scans.get(p.platform);
+                    const checked = own?.ok ? own : undefined;
+                    return {
+                        platform: p.platform,
+                        index: d?.index ?? '',
+                        verdict: checked?.verdict ?? d?.scan.verdict ?? 'not-scanned',
+                        ...(checked
+                            ? { reason: checked.reason }
+                            : d?.scan.reason
+                                ? { reason: d.scan.reason }
+                                : {}),
+                        ...(d?.report ? { report: d.report.artifact } : {})
+                    };
+                })
+            }
+        };
+    }
+    finally {
+        http.dispose();
+    }
+}
+/**
+ * Each platform job's scan report, downloaded and decided on here, when this workflow scans.
+ * A platform named twice is left to the gate (which refuses it) rather than downloaded twice.
+ */
+async function checkedScans(config, dir, options) {
+    if (!config.scan.enabled)
+        return new Map();
+    const { descriptors } = config.fanOut;
+    const once = descriptors.filter(d => descriptors.filter(o => o.platform === d.platform).length === 1);
+    const checked = await Promise.all(once.map(async (d) => {
+        if (!d.report || d.scan.verdict === 'failed')
+            return undefined;
+        try {
+            const files = await (0,report_artifact/* downloadReport */.F5)(d.report, (0,external_node_path_.join)(dir, (0,model/* dashed */.Gg)(d.platform)), options.env);
+            return checkPlatformScan(d, files, config.scan, options.now);
+        }
+        catch (error) {
+            return { ok: false, platform: d.platform, problem: (0,src_errors/* errorMessage */.gJ)(error) };
+        }
+    }));
+    return new Map(checked.flatMap(c => (c ? [[c.platform, c]] : [])));
+}
+
+// EXTERNAL MODULE: ./src/inputs/platform-descriptor.ts
+var platform_descriptor = __webpack_require__(68334);
+;// CONCATENATED MODULE: ./src/merge/platform-job.ts
+
+
+function platformDescriptor(image, images, scanned, 
+/** The JSON of a platform's scan report (ScanResult.reports holds their paths). */
+reportJson, 
+/** Where the report went for the merge job (report-artifact.ts). */
+artifact) {
+    const platform = image.platforms[0];
+    if (!platform || image.platforms.length !== 1) {
+        throw new Error(`a platform job builds one platform; the build made ${image.platforms.length}`);
+    }
+    const report = scanned?.reports[platform.platform];
+    const digest = report ? (0,trivy_report/* scannedDigest */.dj)(reportJson(report)) : undefined;
+    return {
+        version: platform_descriptor/* DESCRIPTOR_VERSION */.hb,
+        platform: platform.platform,
+        index: image.digest,
+        manifest: {
+            digest: platform.digest,
+            mediaType: platform.descriptor.mediaType,
+            size: platform.descriptor.size
+        },
+        images: [...images],
+        scan: scanned
+            ? {
+                verdict: scanned.gate.verdict,
+                ...(digest ? { digest: digest } : {}),
+                blocking: scanned.gate.blocking.length,
+                reason: scanned.gate.reason
+            }
+            : { verdict: 'not-scanned' },
+        ...(artifact ? { report: artifact } : {})
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/registry/capabilities.ts
 /**
@@ -5991,7 +6002,10 @@ async function mergeJob(config, ctx, plan, record, deps) {
     const tools = await toolsStage.all();
     const stated = statedBy(record, timer, []);
     const { env } = deps;
-    const merged = await timer.run('Merge', () => mergeStage(config, plan.images, { authFile: docker.authFile, workDir, env, now: ctx.now, log: src_log/* log */.R }));
+    const merged = await stated('Merge', () => mergeStage(config, plan.images, {
+        ...{ authFile: docker.authFile, workDir, env, now: ctx.now, log: src_log/* log */.R },
+        tags: plan.tags
+    }));
     record.build = { image: merged.image };
     record.publication = { status: 'pushed', pushed: merged.pushed };
     const { image, scan } = merged;

@@ -283,8 +283,11 @@ async function mergeJob(
   const tools = await toolsStage.all()
   const stated = statedBy(record, timer, [])
   const { env } = deps
-  const merged = await timer.run('Merge', () =>
-    mergeStage(config, plan.images, { authFile: docker.authFile, workDir, env, now: ctx.now, log })
+  const merged = await stated('Merge', () =>
+    mergeStage(config, plan.images, {
+      ...{ authFile: docker.authFile, workDir, env, now: ctx.now, log },
+      tags: plan.tags
+    })
   )
   record.build = { image: merged.image }
   record.publication = { status: 'pushed', pushed: merged.pushed }

@@ -10,7 +10,8 @@ import type { Digest } from '../digest.js'
 import type { Config } from '../inputs/config.js'
 import type { BuiltImage } from '../image-build/run.js'
 import type { Logger } from '../logger.js'
-import type { PushResult } from '../publish/index.js'
+import { pushStates, type PushResult } from '../publish/index.js'
+import { publishFailure } from '../registry-state.js'
 import { RegistryHttp } from '../registry/http.js'
 import { readDockerAuths } from '../registry/docker-config.js'
 import { httpRepositoryApi } from '../registry/repository-api.js'
@@ -43,7 +44,15 @@ export interface MergeResult {
 export async function mergeStage(
   config: Config,
   images: readonly string[],
-  options: { authFile: string; workDir: string; env: NodeJS.ProcessEnv; now: Date; log: Logger }
+  options: {
+    authFile: string
+    workDir: string
+    env: NodeJS.ProcessEnv
+    now: Date
+    log: Logger
+    /** The tags planned: a failure's state report names them as not added. */
+    tags?: readonly string[]
+  }
 ): Promise<MergeResult> {
   const { descriptors } = config.fanOut
   const http = new RegistryHttp({ auths: await readDockerAuths(options.authFile) })
@@ -72,15 +81,29 @@ export async function mergeStage(
         `Merge: index annotations the platform jobs disagree on are left out: ${merged.dropped.join(', ')}`
       )
     }
-    // Every registry at once, as the publish stage pushes.
+    // Every registry at once, as the publish stage pushes; one that refuses leaves a state
+    // report of what exists where (the index is by digest: no tag points at it anywhere).
     const platforms = check.parts.map(p => p.platform).join(', ')
-    const pushed: PushResult[] = await Promise.all(
-      images.map(async image => {
-        await httpRepositoryApi(http, image).putManifest(merged.digest, merged.json, OCI_INDEX)
-        options.log.info(`${image}@${merged.digest}: the merged index of ${platforms}`)
-        return { image, digest: merged.digest, pushed: true, attempts: 1 }
-      })
+    const writes = await Promise.allSettled(
+      images.map(image =>
+        httpRepositoryApi(http, image).putManifest(merged.digest, merged.json, OCI_INDEX)
+      )
     )
+    const pushed: PushResult[] = writes.map((w, i) => ({
+      image: images[i] as string,
+      digest: merged.digest,
+      pushed: w.status === 'fulfilled',
+      attempts: 1,
+      ...(w.status === 'rejected' ? { error: errorMessage(w.reason) } : {})
+    }))
+    if (pushed.some(p => !p.pushed)) {
+      throw publishFailure(
+        pushStates(pushed, options.tags ?? []),
+        'The merged index could not be written to every registry; nothing was signed or tagged'
+      )
+    }
+    for (const p of pushed)
+      options.log.info(`${p.image}@${merged.digest}: the merged index of ${platforms}`)
     const byPlatform = new Map(descriptors.map(d => [d.platform, d]))
     const accepted = [...scans.values()].filter(c => c.ok)
     return {
