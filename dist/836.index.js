@@ -3641,22 +3641,11 @@ async function mergeStage(config, images, options) {
         if (merged.dropped.length > 0) {
             options.log.info(`Merge: index annotations the platform jobs disagree on are left out: ${merged.dropped.join(', ')}`);
         }
-        // Every registry at once, as the publish stage pushes; one that refuses leaves a state
-        // report of what exists where (the index is by digest: no tag points at it anywhere).
         const platforms = check.parts.map(p => p.platform).join(', ');
-        const writes = await Promise.allSettled(images.map(image => httpRepositoryApi(http, image).putManifest(merged.digest, merged.json, oci/* OCI_INDEX */.$p)));
-        const pushed = writes.map((w, i) => ({
-            image: images[i],
-            digest: merged.digest,
-            pushed: w.status === 'fulfilled',
-            attempts: 1,
-            ...(w.status === 'rejected' ? { error: (0,src_errors/* errorMessage */.gJ)(w.reason) } : {})
-        }));
-        if (pushed.some(p => !p.pushed)) {
-            throw (0,registry_state/* publishFailure */.yX)(pushStates(pushed, options.tags ?? []), 'The merged index could not be written to every registry; nothing was signed or tagged');
-        }
-        for (const p of pushed)
+        const pushed = await writeEverywhere(http, images, merged, options.tags ?? []);
+        for (const p of pushed) {
             options.log.info(`${p.image}@${merged.digest}: the merged index of ${platforms}`);
+        }
         const byPlatform = new Map(descriptors.map(d => [d.platform, d]));
         const accepted = [...scans.values()].filter(c => c.ok);
         return {
@@ -3700,6 +3689,24 @@ async function mergeStage(config, images, options) {
     finally {
         http.dispose();
     }
+}
+/**
+ * The merged index written to every registry at once, as the publish stage pushes; one that
+ * refuses leaves a state report of what exists where (by digest: no tag points at it anywhere).
+ */
+async function writeEverywhere(http, images, merged, tags) {
+    const writes = await Promise.allSettled(images.map(image => httpRepositoryApi(http, image).putManifest(merged.digest, merged.json, oci/* OCI_INDEX */.$p)));
+    const pushed = writes.map((w, i) => ({
+        image: images[i],
+        digest: merged.digest,
+        pushed: w.status === 'fulfilled',
+        attempts: 1,
+        ...(w.status === 'rejected' ? { error: (0,src_errors/* errorMessage */.gJ)(w.reason) } : {})
+    }));
+    if (pushed.some(p => !p.pushed)) {
+        throw (0,registry_state/* publishFailure */.yX)(pushStates(pushed, tags), 'The merged index could not be written to every registry; nothing was signed or tagged');
+    }
+    return pushed;
 }
 /**
  * Each platform job's scan report, downloaded and decided on here, when this workflow scans.

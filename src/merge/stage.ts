@@ -81,29 +81,11 @@ export async function mergeStage(
         `Merge: index annotations the platform jobs disagree on are left out: ${merged.dropped.join(', ')}`
       )
     }
-    // Every registry at once, as the publish stage pushes; one that refuses leaves a state
-    // report of what exists where (the index is by digest: no tag points at it anywhere).
     const platforms = check.parts.map(p => p.platform).join(', ')
-    const writes = await Promise.allSettled(
-      images.map(image =>
-        httpRepositoryApi(http, image).putManifest(merged.digest, merged.json, OCI_INDEX)
-      )
-    )
-    const pushed: PushResult[] = writes.map((w, i) => ({
-      image: images[i] as string,
-      digest: merged.digest,
-      pushed: w.status === 'fulfilled',
-      attempts: 1,
-      ...(w.status === 'rejected' ? { error: errorMessage(w.reason) } : {})
-    }))
-    if (pushed.some(p => !p.pushed)) {
-      throw publishFailure(
-        pushStates(pushed, options.tags ?? []),
-        'The merged index could not be written to every registry; nothing was signed or tagged'
-      )
-    }
-    for (const p of pushed)
+    const pushed = await writeEverywhere(http, images, merged, options.tags ?? [])
+    for (const p of pushed) {
       options.log.info(`${p.image}@${merged.digest}: the merged index of ${platforms}`)
+    }
     const byPlatform = new Map(descriptors.map(d => [d.platform, d]))
     const accepted = [...scans.values()].filter(c => c.ok)
     return {
@@ -146,6 +128,37 @@ export async function mergeStage(
   } finally {
     http.dispose()
   }
+}
+
+/**
+ * The merged index written to every registry at once, as the publish stage pushes; one that
+ * refuses leaves a state report of what exists where (by digest: no tag points at it anywhere).
+ */
+async function writeEverywhere(
+  http: RegistryHttp,
+  images: readonly string[],
+  merged: { digest: Digest; json: string },
+  tags: readonly string[]
+): Promise<PushResult[]> {
+  const writes = await Promise.allSettled(
+    images.map(image =>
+      httpRepositoryApi(http, image).putManifest(merged.digest, merged.json, OCI_INDEX)
+    )
+  )
+  const pushed: PushResult[] = writes.map((w, i) => ({
+    image: images[i] as string,
+    digest: merged.digest,
+    pushed: w.status === 'fulfilled',
+    attempts: 1,
+    ...(w.status === 'rejected' ? { error: errorMessage(w.reason) } : {})
+  }))
+  if (pushed.some(p => !p.pushed)) {
+    throw publishFailure(
+      pushStates(pushed, tags),
+      'The merged index could not be written to every registry; nothing was signed or tagged'
+    )
+  }
+  return pushed
 }
 
 /**
