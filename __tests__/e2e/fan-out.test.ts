@@ -18,6 +18,7 @@ import { join } from 'node:path'
 import { stringify } from 'yaml'
 import { checkoutWithSigstore, mirroredCosign, mirroredTrivy } from '../helpers/e2e-checkout.js'
 import { startArtifactServer, type ArtifactServer } from '../helpers/fake-artifacts.js'
+import { startFaultProxy } from '../helpers/fault-proxy.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { FakeSigstore } from '../helpers/fake-sigstore.js'
 import { ACTIONS_OIDC_PUBLIC_KEY, addOidcRoute, type OidcRoute } from '../helpers/oidc-token.js'
@@ -343,6 +344,59 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
         /linux\/amd64: the scan report in image-pipeline-scan-linux-amd64-[a-f0-9]{12}-[a-f0-9]{8} is not the one its job described/
       )
       expect((await tagsOf(image)).filter(t => !t.startsWith('sha256-'))).toEqual([])
+    },
+    TIMEOUT
+  )
+
+  test(
+    'a registry refusing the merged index: nothing signed or tagged, and the state of each registry said',
+    async () => {
+      const proxy = await startFaultProxy({
+        upstream: world.REGISTRY,
+        pki: join(world.E2E_ROOT, 'pki')
+      })
+      try {
+        const name = `e2e/fan-refuse-${unique()}`
+        const direct = `${world.REGISTRY}/${name}`
+        const through = `${proxy.host}/${name}`
+        // Two names of one repository: the platform jobs push to both; the merge's index PUT
+        // through the proxy is refused.
+        const auth = stringify(
+          [world.REGISTRY, proxy.host].map(registry => ({
+            registry,
+            username: world.REGISTRY_USER,
+            password: world.REGISTRY_PASSWORD
+          }))
+        )
+        const images = `${direct}\n${through}`
+        const amd = await platformJob(images, 'linux/amd64', { 'registry-auth': auth })
+        const arm = await platformJob(images, 'linux/arm64', { 'registry-auth': auth })
+        expect([amd.main.exitCode, arm.main.exitCode]).toEqual([0, 0])
+        proxy.rule({
+          method: 'PUT',
+          path: /\/manifests\/sha256:/,
+          always: { status: 403, body: '{"errors":[{"code":"DENIED","message":"index refused"}]}' }
+        })
+        const merge = await mergeJob(
+          images,
+          [amd, arm].map(job => job.outputs['platform-descriptor'] ?? ''),
+          { 'registry-auth': auth }
+        )
+        expect(merge.main.exitCode).not.toBe(0)
+        const said = merge.errors.join('\n')
+        expect(said).toMatch(
+          /The merged index could not be written to every registry; nothing was signed or tagged/
+        )
+        // each registry's state: the direct name holds the index by digest, untagged; the
+        // refused one holds nothing of it
+        expect(said).toContain(`${direct}: digest sha256:`)
+        expect(said).toContain(`${through}: nothing pushed`)
+        expect(said).toMatch(/403/)
+        expect(merge.outputs.signed ?? 'false').toBe('false')
+        expect((await tagsOf(direct)).filter(t => !t.startsWith('sha256-'))).toEqual([])
+      } finally {
+        await proxy.close()
+      }
     },
     TIMEOUT
   )
