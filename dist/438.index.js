@@ -1898,10 +1898,12 @@ async function scanStage(options) {
 
 
 
+/** Kept after the post step (which removes workDir): later steps read the report and SARIF. */
+const newReportDir = (env) => (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'image-pipeline-report-'));
 /** The merge job's report of the scans it checked (merge/platform-scans.ts): no scan, no upload. */
 function reportMergedScans(options) {
     const { image, timer, log } = options;
-    const reportDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(options.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'image-pipeline-report-'));
+    const reportDir = newReportDir(options.env);
     return timer.run('Report', () => reportStage({
         ...{ scan: options.scan, config: options.config, plan: options.plan, ctx: options.ctx },
         built: image,
@@ -1914,8 +1916,7 @@ function reportMergedScans(options) {
 }
 async function scanAndReportStage(options) {
     const { config, plan, image, trivy, timer, log } = options;
-    // Kept after the post step (which removes workDir): later steps read the report and SARIF.
-    const reportDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(options.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'image-pipeline-report-'));
+    const reportDir = newReportDir(options.env);
     const scan = await timer.run('Scan', () => scanStage({
         config,
         scanner: trivyScanner({ binary: trivy.tool, version: trivy.tool.version, dbArgs: trivy.db.scanArgs }, log),

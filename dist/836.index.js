@@ -172,11 +172,11 @@ async function writePlatformLayout(layout, dir, platforms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F5: () => (/* binding */ downloadReport),
+/* harmony export */   F: () => (/* binding */ downloadReport),
 /* harmony export */   reportArtifactName: () => (/* binding */ reportArtifactName),
 /* harmony export */   uploadReport: () => (/* binding */ uploadReport)
 /* harmony export */ });
-/* unused harmony exports ReportArtifactError, artifactServiceProblem */
+/* unused harmony export ReportArtifactError */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -1289,10 +1289,6 @@ function startTools(config, plan, options) {
     for (const promise of [trivy, all])
         promise.catch(() => undefined);
     return { trivy, all };
-}
-/** The tools stage, awaited whole (runs that have nothing to overlap it with). */
-function prepareTools(config, plan, options) {
-    return startTools(config, plan, options).all;
 }
 /** One line for buildx, the builder and the foreign platforms. */
 function describeBuildTools(build) {
@@ -3721,7 +3717,7 @@ async function checkedScans(config, dir, options) {
         if (!d.report || d.scan.verdict === 'failed')
             return undefined;
         try {
-            const files = await (0,report_artifact/* downloadReport */.F5)(d.report, (0,external_node_path_.join)(dir, (0,model/* dashed */.Gg)(d.platform)), options.env);
+            const files = await (0,report_artifact/* downloadReport */.F)(d.report, (0,external_node_path_.join)(dir, (0,model/* dashed */.Gg)(d.platform)), options.env);
             return checkPlatformScan(d, files, config.scan, options.now);
         }
         catch (error) {
@@ -5759,29 +5755,30 @@ function tell(log, level, message, properties) {
 class ToolsStage {
     held = new DeferredLog();
     inFlight;
+    log;
+    onReady;
     described = false;
     /** A failure already thrown to a stage that awaited the tools (the run's own error). */
     surfaced = false;
     constructor(config, plan, options) {
-        const { timer, log } = options;
+        this.log = options.log;
+        this.onReady = options.onReady;
         this.inFlight = startTools(config, plan, { ...options, log: this.held });
         // Timed from its start; no log group of its own (the build may have the log meanwhile).
-        void timer.time('Tools', () => this.inFlight.all).catch(() => undefined);
-        this.tell = () => this.held.release(log);
-        this.warn = message => log.warning(message);
-        this.ready = (tools) => {
-            if (this.described)
-                return;
-            this.described = true;
-            const lines = describeTools(tools);
-            for (const line of lines)
-                log.info(line);
-            options.onReady(lines);
-        };
+        void options.timer.time('Tools', () => this.inFlight.all).catch(() => undefined);
     }
-    tell;
-    warn;
-    ready;
+    tell() {
+        this.held.release(this.log);
+    }
+    ready(tools) {
+        if (this.described)
+            return;
+        this.described = true;
+        const lines = describeTools(tools);
+        for (const line of lines)
+            this.log.info(line);
+        this.onReady(lines);
+    }
     /** Trivy and its DB, for the scan. A failure is told as the whole stage's (all tools'). */
     async trivy() {
         this.tell();
@@ -5817,7 +5814,7 @@ class ToolsStage {
         }
         catch (error) {
             if (!this.surfaced)
-                this.warn(`The tools stage failed too: ${(0,src_errors/* errorMessage */.gJ)(error)}`);
+                this.log.warning(`The tools stage failed too: ${(0,src_errors/* errorMessage */.gJ)(error)}`);
         }
     }
 }

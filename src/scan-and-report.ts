@@ -37,12 +37,16 @@ export interface ScanAndReportOptions {
   log: Logger
 }
 
+/** Kept after the post step (which removes workDir): later steps read the report and SARIF. */
+const newReportDir = (env: NodeJS.ProcessEnv): string =>
+  mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-report-'))
+
 /** The merge job's report of the scans it checked (merge/platform-scans.ts): no scan, no upload. */
 export function reportMergedScans(
   options: Omit<ScanAndReportOptions, 'trivy' | 'layout'> & { scan: ScanResult }
 ): Promise<ReportOutcome> {
   const { image, timer, log } = options
-  const reportDir = mkdtempSync(join(options.env.RUNNER_TEMP || tmpdir(), 'image-pipeline-report-'))
+  const reportDir = newReportDir(options.env)
   return timer.run('Report', () =>
     reportStage({
       ...{ scan: options.scan, config: options.config, plan: options.plan, ctx: options.ctx },
@@ -59,8 +63,7 @@ export function reportMergedScans(
 
 export async function scanAndReportStage(options: ScanAndReportOptions): Promise<ReportOutcome> {
   const { config, plan, image, trivy, timer, log } = options
-  // Kept after the post step (which removes workDir): later steps read the report and SARIF.
-  const reportDir = mkdtempSync(join(options.env.RUNNER_TEMP || tmpdir(), 'image-pipeline-report-'))
+  const reportDir = newReportDir(options.env)
   const scan = await timer.run('Scan', () =>
     scanStage({
       config,

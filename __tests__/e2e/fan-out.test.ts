@@ -159,6 +159,31 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
       )
     ).stdout
 
+  /** The real cosign 3 as a consumer runs it: this workflow's identity, the loopback trust root. */
+  const consumerCosign = ([command, ...rest]: string[]) =>
+    run(
+      world.COSIGN3,
+      [
+        command as string,
+        ...rest.slice(0, -1),
+        '--trusted-root',
+        sigstore.trustedRootPath,
+        '--certificate-identity',
+        `https://github.com/${WORKFLOW}`,
+        '--certificate-oidc-issuer',
+        'https://token.actions.githubusercontent.com',
+        ...rest.slice(-1)
+      ],
+      {
+        env: {
+          ...runnerWorldEnv(world),
+          DOCKER_CONFIG: world.DOCKER_CONFIG,
+          HOME: mkdtempSync(join(tmpdir(), 'cosign-home-'))
+        },
+        allowFailure: true
+      }
+    )
+
   test(
     'amd64 job, arm64 job, merge job: one index of the pushed and scanned manifests, signed and verified, tags last',
     async () => {
@@ -229,54 +254,17 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
       expect(verifiedAt).toBeGreaterThan(-1)
       expect(out.indexOf(`${image}:4.0.0 -> ${digest}`)).toBeGreaterThan(verifiedAt)
       expect(await tagsOf(image)).toEqual(expect.arrayContaining(['4.0.0', '4.0']))
-      const verify = await run(
-        world.COSIGN3,
-        [
-          'verify',
-          '--trusted-root',
-          sigstore.trustedRootPath,
-          '--certificate-identity',
-          `https://github.com/${WORKFLOW}`,
-          '--certificate-oidc-issuer',
-          'https://token.actions.githubusercontent.com',
-          `${image}@${digest}`
-        ],
-        {
-          env: {
-            ...runnerWorldEnv(world),
-            DOCKER_CONFIG: world.DOCKER_CONFIG,
-            HOME: mkdtempSync(join(tmpdir(), 'cosign-home-'))
-          },
-          allowFailure: true
-        }
-      )
+      const verify = await consumerCosign(['verify', `${image}@${digest}`])
       expect([verify.code, verify.stderr.slice(-300)]).toEqual([0, expect.any(String)])
       // attested by the merge job: each platform's SBOM and the report it scanned, as one job does
       const scannedIn: Record<string, string[]> = {}
       for (const type of ['vuln', 'cyclonedx']) {
-        const attested = await run(
-          world.COSIGN3,
-          [
-            'verify-attestation',
-            '--type',
-            type,
-            '--trusted-root',
-            sigstore.trustedRootPath,
-            '--certificate-identity',
-            `https://github.com/${WORKFLOW}`,
-            '--certificate-oidc-issuer',
-            'https://token.actions.githubusercontent.com',
-            `${image}:4.0.0`
-          ],
-          {
-            env: {
-              ...runnerWorldEnv(world),
-              DOCKER_CONFIG: world.DOCKER_CONFIG,
-              HOME: mkdtempSync(join(tmpdir(), 'cosign-home-'))
-            },
-            allowFailure: true
-          }
-        )
+        const attested = await consumerCosign([
+          'verify-attestation',
+          '--type',
+          type,
+          `${image}:4.0.0`
+        ])
         expect([type, attested.code, attested.stderr.slice(-300)]).toEqual([
           type,
           0,

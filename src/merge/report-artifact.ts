@@ -28,7 +28,7 @@ export class ReportArtifactError extends Error {
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex')
 
 /** Why the artifact service cannot be used here, in words a user can act on; else undefined. */
-export function artifactServiceProblem(env: NodeJS.ProcessEnv): string | undefined {
+function artifactServiceProblem(env: NodeJS.ProcessEnv): string | undefined {
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
     return 'the runner gives this step no artifact service (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are unset)'
   }

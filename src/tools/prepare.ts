@@ -108,15 +108,6 @@ export function startTools(
   return { trivy, all }
 }
 
-/** The tools stage, awaited whole (runs that have nothing to overlap it with). */
-export function prepareTools(
-  config: ToolsConfig,
-  plan: Plan,
-  options: PrepareToolsOptions
-): Promise<PreparedTools> {
-  return startTools(config, plan, options).all
-}
-
 /** What a build that needed no check showed of its tools (see image-build/check-on-failure.ts). */
 export interface BuildToolsSeen {
   /** From `docker buildx version`, or why it could not be read. */

@@ -15,6 +15,8 @@ import { describeTools, startTools, type PreparedTools, type ToolsInFlight } fro
 export class ToolsStage {
   private readonly held = new DeferredLog()
   private readonly inFlight: ToolsInFlight
+  private readonly log: Logger
+  private readonly onReady: (lines: string[]) => void
   private described = false
   /** A failure already thrown to a stage that awaited the tools (the run's own error). */
   private surfaced = false
@@ -32,24 +34,24 @@ export class ToolsStage {
       onReady: (lines: string[]) => void
     }
   ) {
-    const { timer, log } = options
+    this.log = options.log
+    this.onReady = options.onReady
     this.inFlight = startTools(config, plan, { ...options, log: this.held })
     // Timed from its start; no log group of its own (the build may have the log meanwhile).
-    void timer.time('Tools', () => this.inFlight.all).catch(() => undefined)
-    this.tell = () => this.held.release(log)
-    this.warn = message => log.warning(message)
-    this.ready = (tools: PreparedTools) => {
-      if (this.described) return
-      this.described = true
-      const lines = describeTools(tools)
-      for (const line of lines) log.info(line)
-      options.onReady(lines)
-    }
+    void options.timer.time('Tools', () => this.inFlight.all).catch(() => undefined)
   }
 
-  private readonly tell: () => void
-  private readonly warn: (message: string) => void
-  private readonly ready: (tools: PreparedTools) => void
+  private tell(): void {
+    this.held.release(this.log)
+  }
+
+  private ready(tools: PreparedTools): void {
+    if (this.described) return
+    this.described = true
+    const lines = describeTools(tools)
+    for (const line of lines) this.log.info(line)
+    this.onReady(lines)
+  }
 
   /** Trivy and its DB, for the scan. A failure is told as the whole stage's (all tools'). */
   async trivy(): Promise<PreparedTools['trivy']> {
@@ -84,7 +86,7 @@ export class ToolsStage {
     try {
       await this.all()
     } catch (error) {
-      if (!this.surfaced) this.warn(`The tools stage failed too: ${errorMessage(error)}`)
+      if (!this.surfaced) this.log.warning(`The tools stage failed too: ${errorMessage(error)}`)
     }
   }
 }
