@@ -250,7 +250,8 @@ unpack_debs() {
   local deb
   for deb in "$DEBS/$sub"/*.deb; do dpkg -x "$deb" "$prefix"; done
   if [[ "$sub" == cosign* || "$sub" == notation ]]; then
-    dpkg-deb -f "$DEBS/$sub"/"$sub"*_*.deb Version >"$prefix/.deb-version"
+    # the package's own name: cosign2 and cosign3 both hold a cosign_<version>_<arch>.deb
+    dpkg-deb -f "$DEBS/$sub/${sub%%[0-9]*}"_*.deb Version >"$prefix/.deb-version"
   fi
   printf '%s' "$want" >"$stamp"
 }
