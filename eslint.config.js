@@ -28,27 +28,51 @@ const ORCHESTRATORS = [
   'src/main.ts',
   'src/post.ts',
   'src/pipeline.ts',
+  'src/set-up.ts',
   'src/scan-and-report.ts'
 ]
+
+/**
+ * Every file of src/ speaks to the runner through src/workflow-commands.ts, and logs through
+ * src/log.ts (redaction, command escaping): @actions/core would load its HTTP client (undici,
+ * ~1 MB) on the start-up path, and the protocol's own log functions bypass the redaction.
+ * log.ts and the error boundary (boundary.ts, which redacts) are the two that log through it.
+ */
+const RUNNER_PROTOCOL = [
+  {
+    group: ['@actions/core'],
+    message:
+      'Use src/workflow-commands.ts (and src/log.ts to log): @actions/core loads undici at start-up.'
+  },
+  {
+    group: ['**/workflow-commands.js'],
+    importNames: ['info', 'warning', 'notice', 'error', 'debug', 'group', 'startGroup', 'endGroup'],
+    message: 'Log through src/log.ts (redacts credentials, escapes workflow commands).'
+  }
+]
+const LOGGERS = ['src/log.ts', 'src/boundary.ts']
+
+/** no-restricted-imports for src/: the runner protocol's rules and a file group's own. */
+function restrictedImports(patterns, { logger = false } = {}) {
+  const protocol = logger ? RUNNER_PROTOCOL.slice(0, 1) : RUNNER_PROTOCOL
+  return ['error', { patterns: [...protocol, ...patterns] }]
+}
 
 const stageOrder = STAGES.map((stage, i) => {
   const later = STAGES.slice(i + 1)
   return {
     files: [`src/${stage}/**/*.ts`],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: later.length
-            ? [
-                {
-                  regex: `^(\\.\\./)+(${later.join('|')})/`,
-                  message: `${stage}/ runs before ${later.join(', ')}: a stage never imports a later one (eslint.config.js, STAGES).`
-                }
-              ]
-            : []
-        }
-      ]
+      'no-restricted-imports': restrictedImports(
+        later.length
+          ? [
+              {
+                regex: `^(\\.\\./)+(${later.join('|')})/`,
+                message: `${stage}/ runs before ${later.join(', ')}: a stage never imports a later one (eslint.config.js, STAGES).`
+              }
+            ]
+          : []
+      )
     }
   }
 })
@@ -57,17 +81,12 @@ const kernel = {
   files: ['src/*.ts'],
   ignores: ORCHESTRATORS,
   rules: {
-    'no-restricted-imports': [
-      'error',
+    'no-restricted-imports': restrictedImports([
       {
-        patterns: [
-          {
-            regex: `^\\./(${STAGES.join('|')})/`,
-            message: 'The kernel (src/*.ts) serves every stage and imports none of them.'
-          }
-        ]
+        regex: `^\\./(${STAGES.join('|')})/`,
+        message: 'The kernel (src/*.ts) serves every stage and imports none of them.'
       }
-    ]
+    ])
   }
 }
 
@@ -79,15 +98,11 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     rules: {
       // Log through src/log.ts so masking, redaction and command escaping apply; console and
-      // @actions/core's own log functions bypass them.
+      // the runner protocol's own log functions bypass them.
       'no-console': 'error',
+      'no-restricted-imports': restrictedImports([]),
       'no-restricted-syntax': [
         'error',
-        {
-          selector:
-            "MemberExpression[object.name='core'][property.name=/^(info|warning|notice|error|debug|group|startGroup|endGroup)$/]",
-          message: 'Log through src/log.ts (redacts credentials, escapes workflow commands).'
-        },
         {
           selector:
             "Property[key.name='env'] > MemberExpression[object.name='process'][property.name='env']",
@@ -97,12 +112,23 @@ export default tseslint.config(
       ]
     }
   },
-  {
-    files: ['src/log.ts'],
-    rules: { 'no-restricted-syntax': 'off' }
-  },
   ...stageOrder,
   kernel,
+  // The kernel's rule (its own files group) would otherwise take the two loggers' place.
+  {
+    files: LOGGERS,
+    rules: {
+      'no-restricted-imports': restrictedImports(
+        [
+          {
+            regex: `^\\./(${STAGES.join('|')})/`,
+            message: 'The kernel (src/*.ts) serves every stage and imports none of them.'
+          }
+        ],
+        { logger: true }
+      )
+    }
+  },
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: globals.node }

@@ -109,14 +109,21 @@ async function execWithTimeout(program, args, options) {
             shell: false,
             cwd: options.cwd,
             env,
-            stdio: ['ignore', 'pipe', 'pipe']
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
         });
+        if (options.input !== undefined && child.stdin) {
+            // A process that exits before reading its input closes the pipe: its exit code tells.
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(options.input);
+        }
+        if (child.pid !== undefined)
+            options.onSpawn?.();
         const out = { stdout: '', stderr: '' };
         const keep = (stream) => (chunk) => {
             out[stream] = (out[stream] + chunk.toString('utf8')).slice(-MAX_CAPTURE);
         };
-        child.stdout.on('data', keep('stdout'));
-        child.stderr.on('data', keep('stderr'));
+        child.stdout?.on('data', keep('stdout'));
+        child.stderr?.on('data', keep('stderr'));
         let timedOut = false;
         let kill;
         const timer = setTimeout(() => {

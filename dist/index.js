@@ -81,23 +81,23 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // action.yml runs this one bundle for both `main` and `post`; the main step leaves a state
 // flag so that the second run knows it is the post step (as docker's actions do).
 // Nothing else is imported here: each step loads only its own chunk (ncc emits them
-// separately). The post step, which runs on every job, loads neither @actions/core (and
-// its HTTP client) nor the pipeline, and starts in the time node itself takes.
+// separately). The post step, which runs on every job, loads neither the HTTP clients nor
+// the pipeline, and starts in the time node itself takes.
 // Stack traces (printed at debug level) point into src/ through dist/'s source maps, with
 // Node's own support: enabled only when step debugging is on, as it slows every module load.
 if (process.env.RUNNER_DEBUG === '1')
     process.setSourceMapsEnabled(true);
 const isPost = process.env[`STATE_${_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.isPost}`] === 'true';
 // Which action, version and step ran: `uses: …@v1` does not say which release that was. It is
-// the first line of the log, printed before any module is loaded (the plan follows once
-// @actions/core and the inputs' parsers are, ~50–90 ms later).
+// the first line of the log, printed before any module is loaded (the plan follows once the
+// inputs' parsers are, ~30–60 ms later).
 process.stdout.write(`image-pipeline-action ${_version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_VERSION */ .Y}, ${isPost ? 'post' : 'main'} step, node ${process.version}\n`);
 (0,_trace_js__WEBPACK_IMPORTED_MODULE_4__/* .traceStep */ .iA)(isPost ? 'post' : 'main');
 if (isPost) {
     await (await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 86661))).post();
 }
 else {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(838), __nccwpck_require__.e(88), __nccwpck_require__.e(961), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58136))).main();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(923), __nccwpck_require__.e(291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99291))).main();
 }
 
 __webpack_async_result__();
@@ -116,7 +116,7 @@ __webpack_async_result__();
 
 /**
  * How a plain line of ours is made safe to print (invariant 13, docs/design.md), apart from the logger so
- * that the post step, which does not load @actions/core, prints through it too.
+ * that the post step prints through it too.
  *
  * A line the runner would otherwise split or read as a command, made inert and visible:
  *   - CR (the runner splits lines on a lone CR too) and every other control character except

@@ -9,6 +9,8 @@
  * tool process runs, their ratio, the gaps with no tool running and the stage each falls in.
  *
  *   BENCH_RUNS=5 npm run bench:pipeline                          # dist/index.js
+ *   BENCH_MODES=build npm run bench:pipeline                     # build + push only
+ *   BENCH_YAML=1 npm run bench:pipeline                          # registry-auth, tools.yaml
  *   BENCH_BUNDLE=/var/tmp/ipa-bench/dist-before npm run bench:pipeline   # a saved build
  *
  * One warm-up run per mode (not counted) first, so that buildkit's cache is in the same state
@@ -54,6 +56,28 @@ const PLATFORMS = 'linux/amd64,linux/arm64'
 const runs = Number(process.env.BENCH_RUNS ?? 5)
 if (!Number.isInteger(runs) || runs < 1) {
   throw new Error(`BENCH_RUNS must be a whole number ≥ 1, not "${process.env.BENCH_RUNS}"`)
+}
+
+// BENCH_YAML=1: the credentials as registry-auth and the tools manifest in YAML, the inputs
+// that load the YAML parser (~20 ms of start-up, inputs/yaml.ts); by default the forms most
+// workflows use, registry-username/registry-password and a JSON manifest.
+const yamlInputs = process.env.BENCH_YAML === '1'
+const MANIFEST = yamlInputs ? 'tools.yaml' : 'tools.json'
+
+function credentials(world: World): Record<string, string> {
+  const { REGISTRY: registry, REGISTRY_USER: username, REGISTRY_PASSWORD: password } = world
+  return yamlInputs
+    ? { 'registry-auth': stringify([{ registry, username, password }]) }
+    : { 'registry-username': username, 'registry-password': password }
+}
+
+// BENCH_MODES=build (or full): one mode only, when that is the one being worked on.
+const only = (process.env.BENCH_MODES ?? '').split(',').filter(Boolean)
+const unknown = only.filter(name => name !== 'full' && name !== 'build')
+if (unknown.length) {
+  throw new Error(
+    `BENCH_MODES takes full and/or build (comma-separated), not "${unknown.join(',')}"`
+  )
 }
 
 const bundle = bundlePath()
@@ -121,13 +145,11 @@ async function startServices(world: World): Promise<Services> {
       claims: { repository: REPOSITORY, workflow_ref: WORKFLOW }
     })
     const workspace = checkoutWithSigstore('bench-pipeline', sigstore)
-    writeFileSync(
-      join(workspace, 'tools.yaml'),
-      stringify([
-        await mirroredTrivy(mirror),
-        mirroredCosign(mirror, world.COSIGN3_VERSION, world.COSIGN3)
-      ])
-    )
+    const tools = [
+      await mirroredTrivy(mirror),
+      mirroredCosign(mirror, world.COSIGN3_VERSION, world.COSIGN3)
+    ]
+    writeFileSync(join(workspace, MANIFEST), yamlInputs ? stringify(tools) : JSON.stringify(tools))
     const env = {
       ...runnerWorldEnv(world),
       DOCKER_CONFIG: runnerDockerConfig(world),
@@ -165,17 +187,11 @@ async function measureRun(services: Services, mode: Mode, label: string): Promis
       network: 'host',
       cache: 'none',
       'upload-sarif': 'false',
-      'tools-manifest': 'tools.yaml',
+      'tools-manifest': MANIFEST,
       'cosign-version': world.COSIGN3_VERSION,
       'sigstore-signing-config': 'sigstore/signing_config.json',
       'sigstore-trusted-root': 'sigstore/trusted_root.json',
-      'registry-auth': stringify([
-        {
-          registry: world.REGISTRY,
-          username: world.REGISTRY_USER,
-          password: world.REGISTRY_PASSWORD
-        }
-      ]),
+      ...credentials(world),
       ...mode.inputs
     }
   })
@@ -334,7 +350,12 @@ out(
 )
 out(`  workload   examples/hello, ${PLATFORMS} (arm64 under QEMU), cache: none, network: host,`)
 out('             empty tool cache each run (trivy, cosign from a loopback release mirror),')
-out(`             a fresh repository per run on ${world.REGISTRY}, loopback Sigstore and OIDC`)
+out(`             a fresh repository per run on ${world.REGISTRY}, loopback Sigstore and OIDC,`)
+out(
+  yamlInputs
+    ? '             registry-auth and tools.yaml (BENCH_YAML=1: the YAML parser loads at start-up)'
+    : '             registry-username/registry-password and tools.json (BENCH_YAML=1: the YAML forms)'
+)
 out(`  machine    nproc ${availableParallelism()}, ${cpu}`)
 out(`  node       ${process.version}`)
 out(`  bundle     ${bundle}`)
@@ -343,7 +364,7 @@ out("  processes' intervals, clipped to the steps; a gap = a stretch of a step w
 
 const services = await startServices(world)
 try {
-  for (const mode of MODES) {
+  for (const mode of MODES.filter(m => !only.length || only.includes(m.name))) {
     process.stderr.write(`${mode.name}: warm-up…\n`)
     await measureRun(services, mode, 'warmup')
     const results: RunAnalysis[] = []

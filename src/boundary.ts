@@ -1,9 +1,9 @@
-import * as core from '@actions/core'
+import * as runner from './workflow-commands.js'
 import { inspect } from 'node:util'
 import { ConfigurationError } from './errors.js'
 import { redact } from './redact.js'
 
-/** The subset of @actions/core the boundary uses; tests hand in a recorder. */
+/** The subset of the runner's protocol the boundary uses; tests hand in a recorder. */
 export interface FailureLog {
   setFailed(message: string): void
   debug(message: string): void
@@ -18,7 +18,7 @@ export interface FailureLog {
  */
 export async function runWithBoundary(
   step: () => Promise<void>,
-  log: FailureLog = core
+  log: FailureLog = runner
 ): Promise<void> {
   try {
     await step()

@@ -117,6 +117,10 @@ export interface TimedExecOptions {
   /** Stop the process after this long: SIGTERM, then SIGKILL after `killGraceMs`. */
   timeoutMs: number
   killGraceMs?: number
+  /** Written to the process's stdin, then closed (passwords go here, never into argv). */
+  input?: string
+  /** Told as soon as the process exists (main loads the stages' chunk once a login runs). */
+  onSpawn?: () => void
 }
 
 export interface TimedExecResult extends ExecResult {
@@ -148,14 +152,20 @@ export async function execWithTimeout(
       shell: false,
       cwd: options.cwd,
       env,
-      stdio: ['ignore', 'pipe', 'pipe']
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
     })
+    if (options.input !== undefined && child.stdin) {
+      // A process that exits before reading its input closes the pipe: its exit code tells.
+      child.stdin.on('error', () => undefined)
+      child.stdin.end(options.input)
+    }
+    if (child.pid !== undefined) options.onSpawn?.()
     const out = { stdout: '', stderr: '' }
     const keep = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
       out[stream] = (out[stream] + chunk.toString('utf8')).slice(-MAX_CAPTURE)
     }
-    child.stdout.on('data', keep('stdout'))
-    child.stderr.on('data', keep('stderr'))
+    child.stdout?.on('data', keep('stdout'))
+    child.stderr?.on('data', keep('stderr'))
     let timedOut = false
     let kill: NodeJS.Timeout | undefined
     const timer = setTimeout(() => {

@@ -10,16 +10,16 @@ import { traceStep } from './trace.js'
 // action.yml runs this one bundle for both `main` and `post`; the main step leaves a state
 // flag so that the second run knows it is the post step (as docker's actions do).
 // Nothing else is imported here: each step loads only its own chunk (ncc emits them
-// separately). The post step, which runs on every job, loads neither @actions/core (and
-// its HTTP client) nor the pipeline, and starts in the time node itself takes.
+// separately). The post step, which runs on every job, loads neither the HTTP clients nor
+// the pipeline, and starts in the time node itself takes.
 // Stack traces (printed at debug level) point into src/ through dist/'s source maps, with
 // Node's own support: enabled only when step debugging is on, as it slows every module load.
 if (process.env.RUNNER_DEBUG === '1') process.setSourceMapsEnabled(true)
 
 const isPost = process.env[`STATE_${STATE.isPost}`] === 'true'
 // Which action, version and step ran: `uses: …@v1` does not say which release that was. It is
-// the first line of the log, printed before any module is loaded (the plan follows once
-// @actions/core and the inputs' parsers are, ~50–90 ms later).
+// the first line of the log, printed before any module is loaded (the plan follows once the
+// inputs' parsers are, ~30–60 ms later).
 process.stdout.write(
   `image-pipeline-action ${ACTION_VERSION}, ${isPost ? 'post' : 'main'} step, node ${process.version}\n`
 )

@@ -2,7 +2,7 @@ import { redact } from './redact.js'
 
 /**
  * How a plain line of ours is made safe to print (invariant 13, docs/design.md), apart from the logger so
- * that the post step, which does not load @actions/core, prints through it too.
+ * that the post step prints through it too.
  *
  * A line the runner would otherwise split or read as a command, made inert and visible:
  *   - CR (the runner splits lines on a lone CR too) and every other control character except

@@ -1,7 +1,7 @@
 /**
  * The one logging interface every stage takes (src/log.ts implements it for the runner; tests
  * hand in recorders). A type of its own, apart from log.ts, so that a stage's module does not
- * load @actions/core to name it.
+ * load the logger to name it.
  */
 
 /** Where an annotation points (the runner's `file`, `line`, `title` properties). */

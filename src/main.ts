@@ -1,11 +1,12 @@
-import * as core from '@actions/core'
+import { appendSummary, getInput, saveState, setOutput, setSecret } from './workflow-commands.js'
 import { runWithBoundary } from './boundary.js'
 import { readContext, type RunContext } from './context.js'
-import { readConfig, type Config } from './inputs/index.js'
+import { readInputs, type Config } from './inputs/index.js'
 import { log } from './log.js'
-import { needsDefaultBranch, resolveDefaultBranch } from './plan/default-branch.js'
+import { needsDefaultBranch } from './plan/tags.js'
 import { makePlan, type Plan } from './plan/index.js'
 import type { LateWork } from './pipeline.js'
+import { newRunRecord } from './summary/run-record.js'
 import { redact } from './redact.js'
 import { StageTimer } from './timings.js'
 import { tracePhases } from './trace.js'
@@ -21,24 +22,25 @@ import { ecrRegistry, registryOf } from './reference.js'
  * runs as post even when main fails on its first line.
  */
 export async function main(): Promise<void> {
-  core.saveState(STATE.isPost, 'true')
+  saveState(STATE.isPost, 'true')
   await runWithBoundary(() => run())
 }
 
 /**
  * The main step: inputs and plan here, then the stages of docs/design.md one after the other (pipeline.ts).
- * The stages are one chunk, loaded once the plan is logged: a chunk per stage would put a copy
- * of every module two stages share into each of them.
+ * The stages are one chunk, loaded once the plan is logged and the logins are started
+ * (set-up.ts): a chunk per stage would put a copy of every module two stages share into each
+ * of them.
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // The main chunk's modules are loaded by now: from here on, what the run itself takes.
   const phase = tracePhases()
   // 1. inputs: everything validated before any side effect.
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
-  const config = readConfig(name => core.getInput(name), {
+  const config = await readInputs(name => getInput(name, env), {
     workspace,
     runnerTemp: env.RUNNER_TEMP,
-    maskSecret: core.setSecret,
+    maskSecret: setSecret,
     serverUrl: env.GITHUB_SERVER_URL
   })
   const ctx = readContext(env)
@@ -70,7 +72,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // a push it could not sign.
   // type=edge on a run whose payload does not name the default branch (schedule): asked of the
   // API once, as metadata-action does; the planner stays a pure function of its context.
+  // Its HTTP client (undici) is loaded then only, not on every run's start-up path.
   if (needsDefaultBranch(config.tags, ctx)) {
+    const { resolveDefaultBranch } = await import('./plan/default-branch.js')
     ctx.defaultBranch = await resolveDefaultBranch(ctx, config.registry.githubToken)
   }
   phase('Inputs')
@@ -90,21 +94,27 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (config.scan.enabled) settings(/^TRIVY_/i, 'Trivy')
   if (plan.decisions.sign !== 'off') settings(/^COSIGN_/i, 'cosign')
 
-  const { pipeline, renderSummary, newRunRecord, jobSummary, stepOutputs } =
-    await import('./pipeline.js')
-  phase('Load stages')
   const timer = new StageTimer()
   const record = newRunRecord()
   const late: LateWork = { pending: [] }
   let failure: string | undefined
+  let stages: typeof import('./pipeline.js') | undefined
   try {
-    await pipeline(config, ctx, plan, record, {
+    // The working directory and the logins, from a small chunk: the logins run while node
+    // loads the stages' chunk (pipeline.ts), which checks the Dockerfile and awaits them.
+    const { startSetUp } = await import('./set-up.js')
+    phase('Load set-up')
+    const deps = { env, timer, ...(aws ? { aws } : {}) }
+    const started = startSetUp(config, ctx, plan, deps)
+    await started.running
+    stages = await import('./pipeline.js')
+    phase('Load stages')
+    await stages.pipeline(config, ctx, plan, record, {
+      ...deps,
       workspace,
-      env,
       late,
-      timer,
-      ...(secrets.oidc ? { oidc: secrets.oidc } : {}),
-      ...(aws ? { aws } : {})
+      started,
+      ...(secrets.oidc ? { oidc: secrets.oidc } : {})
     })
   } catch (error) {
     failure = errorMessage(error)
@@ -113,10 +123,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // Work left running while later stages went on (code scanning's processing), collected
     // before the summary so that it tells how it ended.
     await Promise.all(late.pending)
+    const { renderSummary, jobSummary, stepOutputs } = stages ?? (await import('./pipeline.js'))
     // The outputs and the summary, once, from what the stages returned (summary/outcome.ts),
     // on failure too: they say what exists and why the run stopped.
     for (const [name, value] of Object.entries(stepOutputs(record, plan, config))) {
-      core.setOutput(name, value)
+      setOutput(name, value)
     }
     // In a guard of its own: a summary that cannot be written must neither replace the error
     // it reports (the state report of a partial publish) nor fail a run that succeeded.
@@ -131,7 +142,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 /** Writes the job summary; a failure is a warning, never the run's outcome. */
 export async function writeSummary(render: () => string): Promise<void> {
   try {
-    await core.summary.addRaw(render()).write()
+    await appendSummary(render())
   } catch (error) {
     log.warning(`The job summary was not written: ${errorMessage(error)}`)
   }

@@ -1,6 +1,5 @@
-import * as core from '@actions/core'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { setSecret } from './workflow-commands.js'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RunContext } from './context.js'
 import type { BuiltImage } from './image-build/run.js'
@@ -10,7 +9,7 @@ import type { TrustedSigner } from './inputs/config.js'
 import type { PlatformDescriptor, ReportArtifact } from './inputs/platform-descriptor.js'
 import { log } from './log.js'
 import type { AwsEnvironment } from './registry/aws-environment.js'
-import { ConfigurationError, errorMessage } from './errors.js'
+import { errorMessage } from './errors.js'
 import { registryOf } from './reference.js'
 import { lifecycleStage } from './lifecycle/stage.js'
 import { mergeStage } from './merge/stage.js'
@@ -20,7 +19,6 @@ import { addTags, pushByDigest, restateAfterBuildxPush, type PushResult } from '
 import {
   httpRegistryCapabilities,
   httpTagDigests,
-  needsLogin,
   type ReferrersSupport
 } from './registry/capabilities.js'
 import {
@@ -30,23 +28,18 @@ import {
   PolicyError,
   type PolicyResult
 } from './policy/stage.js'
-import { hostArchitecture } from './tools/platform.js'
-import {
-  createDockerConfig,
-  loginRegistries,
-  readDockerAuths,
-  secretForms
-} from './registry/index.js'
+import { readDockerAuths } from './registry/index.js'
 import type { GateResult } from './scan/gate.js'
 import type { ScanResult } from './scan/result.js'
 import { IdTokens, type OidcRequest } from './sign/oidc.js'
 import type { CosignSetup, SignOutcome } from './sign/stage.js'
 import type { Digest } from './digest.js'
 import type { PreparedTools } from './tools/prepare.js'
-import { STATE } from './state.js'
 import { GATE_FAILED, NOTHING_PUSHED, statesOf, type RunRecord } from './summary/outcome.js'
 import type { StageTimer } from './timings.js'
 import { ToolsStage } from './tools/stage.js'
+import type { StartedSetUp } from './set-up.js'
+import { hostArchitecture } from './tools/platform.js'
 import { ensureSkopeo } from './publish/index.js'
 
 /**
@@ -83,6 +76,8 @@ export interface PipelineDeps {
   oidc?: OidcRequest
   /** The job's AWS credentials, kept only when an ECR registry needs them (registry/ecr.ts). */
   aws?: AwsEnvironment
+  /** What main started before this chunk loaded: the Dockerfile's policy, the logins. */
+  started: StartedSetUp
 }
 
 export async function pipeline(
@@ -93,12 +88,13 @@ export async function pipeline(
   deps: PipelineDeps
 ): Promise<void> {
   if (config.fanOut.mode === 'merge') return mergeJob(config, ctx, plan, record, deps)
-  const { workspace, env, timer } = deps
+  const { env, timer } = deps
   const startedAt = new Date()
-  // 4, first part: the bases and the advice the Dockerfile alone tells; enforce stops here.
-  const policy = dockerfilePolicy(config, workspace, record)
+  // 4, first part: the bases and the advice the Dockerfile alone tells, while the logins (5,
+  // started by main before this chunk loaded: set-up.ts) run; enforce stops here.
+  const policy = await dockerfilePolicy(config, deps, record)
 
-  // 3 and 5: our working directory, the tools (installing from now on, beside the build), the logins.
+  // 3: the tools, installing from now on, beside the build; the logins awaited.
   const { workDir, tools, docker, idTokens } = await setUp(config, ctx, plan, record, deps)
 
   // 4, second part: each pinned base's signature and freshness, with our logins, before the build.
@@ -238,10 +234,8 @@ async function setUp(
   record: RunRecord,
   deps: PipelineDeps
 ) {
-  const { env, timer, workspace } = deps
-  // Our own working directory (docker config with credentials, the layout); post removes it.
-  const workDir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'image-pipeline-'))
-  core.saveState(STATE.workDir, workDir)
+  const { env, timer, workspace, started } = deps
+  const { workDir } = started
 
   // 3. tools: trivy, cosign or notation (pinned, verified, cached), installing beside the
   // build; each stage awaits only what it needs.
@@ -251,11 +245,12 @@ async function setUp(
   })
   deps.late.pending.push(tools.settled())
   // Fetched while the build runs (masked when handed out): signing starts without waiting.
-  const idTokens = new IdTokens(deps.oidc, token => core.setSecret(token))
+  const idTokens = new IdTokens(deps.oidc, token => setSecret(token))
   if (plan.decisions.sign === 'keyless') idTokens.prefetch('sigstore')
 
-  // 5. login: a docker config of our own, so credentials never land in the user's home.
-  const docker = await timer.run('Login', () => login(config, plan, ctx, workDir, deps))
+  // 5. login, started before this chunk: a docker config of our own, so credentials never
+  // land in the user's home.
+  const docker = await started.docker
   record.logins = docker.logins
   return { workDir, tools, docker, idTokens }
 }
@@ -363,12 +358,21 @@ async function lifecycle(
   )
 }
 
-/** Stage 4 from the Dockerfile alone (nothing started, nothing written): stops a failed enforce. */
-function dockerfilePolicy(config: Config, workspace: string, record: RunRecord): PolicyResult {
+/**
+ * Stage 4 from the Dockerfile alone (nothing built, nothing pushed): stops a failed enforce, once
+ * the logins it ran beside have ended (their log group closed, their processes gone).
+ */
+async function dockerfilePolicy(
+  config: Config,
+  deps: PipelineDeps,
+  record: RunRecord
+): Promise<PolicyResult> {
   const buildPlatform = `linux/${hostArchitecture()}`
+  const { workspace } = deps
   const policy = (record.policy = checkDockerfile(config, { workspace, buildPlatform }))
-  if (policy.verdict === 'failed') throw enforced(policy)
-  return policy
+  if (policy.verdict !== 'failed') return policy
+  await deps.started.docker.catch(() => undefined)
+  throw enforced(policy)
 }
 
 /** The policy's annotations, on the Dockerfile's lines; its error when it failed. */
@@ -602,51 +606,6 @@ function bundleStorage(images: readonly string[], support: readonly ReferrersSup
   return images
     .map((image, n) => `\`${registryOf(image)}\`: ${words[support[n] ?? 'unknown'] ?? 'not known'}`)
     .join('; ')
-}
-
-/**
- * Stage 5: our own docker config, and a login for each registry that needs one. A run that
- * pushes to a registry which refuses anonymous clients, with no credentials for it, stops here,
- * before the build, naming the image.
- */
-async function login(
-  config: Config,
-  plan: Plan,
-  ctx: RunContext,
-  workDir: string,
-  deps: Pick<PipelineDeps, 'env' | 'aws'>
-) {
-  const dockerConfig = await createDockerConfig({ workDir, env: deps.env })
-  const { username, password, auths } = config.registry
-  if (password) for (const form of secretForms(username, password)) core.setSecret(form)
-  for (const auth of auths) {
-    if (auth.password)
-      for (const form of secretForms(auth.username, auth.password)) core.setSecret(form)
-  }
-  const logins = await loginRegistries({
-    images: plan.images,
-    auths,
-    ...(deps.aws ? { aws: deps.aws } : {}),
-    mask: secret => core.setSecret(secret),
-    username,
-    password,
-    githubToken: config.registry.githubToken,
-    actor: ctx.actor,
-    dockerConfig,
-    env: dockerConfig.env
-  })
-  if (plan.decisions.push) {
-    for (const login of logins.registries.filter(l => l.method === 'anonymous')) {
-      const image = plan.images.find(i => registryOf(i) === login.registry)
-      if (image && (await needsLogin(login.registry)) === true) {
-        throw new ConfigurationError(
-          `No credentials for ${login.registry}, which refuses anonymous clients, so ${image} cannot be pushed: add it to registry-auth (registry, username, password), or log in before this step.`
-        )
-      }
-    }
-  }
-  for (const note of logins.notes) log.notice(note)
-  return { ...dockerConfig, logins: logins.registries }
 }
 
 /** A token for keyless signing, minted only when cosign asks, and masked at once. */

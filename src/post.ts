@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { forLog } from './log-text.js'
 import { STATE } from './state.js'
 import { errorMessage } from './errors.js'
+import { log } from './log.js'
+import { getState } from './workflow-commands.js'
 
 /** What the post step reads and writes; the default is the runner's (STATE_* and stdout). */
 export interface PostIo {
@@ -11,12 +13,11 @@ export interface PostIo {
   warning(message: string): Promise<void>
 }
 
-// The post step's whole interface with the runner is reading STATE_* (what core.getState
-// does) and printing lines; @actions/core is loaded only to print a warning, the rare path.
+// The post step's whole interface with the runner: reading STATE_* and printing lines.
 const runnerIo: PostIo = {
-  state: name => process.env[`STATE_${name}`] ?? '',
+  state: name => getState(name),
   info: message => void process.stdout.write(`${forLog(message)}\n`),
-  warning: async message => (await import('@actions/core')).warning(message)
+  warning: async message => log.warning(message)
 }
 
 /**

@@ -1,4 +1,5 @@
-import { readConfig } from '../../src/inputs/index.js'
+import { readConfig, readInputs } from '../../src/inputs/index.js'
+import { YamlNotLoaded } from '../../src/inputs/yaml.js'
 import { INPUT_NAMES, INPUTS, inputSpec, type InputName } from '../../src/inputs/table.js'
 import { InputError } from '../../src/errors.js'
 import {
@@ -15,11 +16,12 @@ import { fileURLToPath } from 'node:url'
 import { BAD_INPUTS } from '../fixtures/bad-inputs.js'
 import { makeWorkspace } from '../fixtures/workspace.js'
 import { actionYml } from '../helpers/run-action.js'
+import { parse as yaml } from 'yaml'
 
 const workspace = makeWorkspace()
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
 const read = (inputs: Record<string, string> = {}, maskSecret?: (s: string) => void) =>
-  readConfig(reader(inputs), { workspace, maskSecret })
+  readConfig(reader(inputs), { workspace, maskSecret, yaml })
 
 function fanOutNeeds(name: string, word: string): Record<string, string> {
   if (name !== 'fan-out') return {}
@@ -744,5 +746,50 @@ describe('fan-out', () => {
     expect(failure({ 'fan-out': 'merge', digests: '{"version":1}' })).toMatch(
       /^Input "digests": descriptor 1: platform is not os\/arch/
     )
+  })
+})
+
+describe('the YAML parser, loaded only for inputs that hold YAML (inputs/yaml.ts)', () => {
+  const auth = '- registry: quay.io\n  username: bot\n  password: yaml-secret-1'
+  const yamlIgnore = () => {
+    const dir = makeWorkspace()
+    writeFileSync(join(dir, '.trivyignore.yaml'), 'vulnerabilities:\n  - id: CVE-2024-0001\n')
+    return dir
+  }
+
+  test.each([
+    ['registry-auth', { 'registry-auth': auth }, workspace],
+    ['a .trivyignore.yaml found by default', {}, undefined]
+  ])(
+    '%s: readConfig without the parser stops; readInputs loads it and reads',
+    async (_, inputs, dir) => {
+      const where = dir ?? yamlIgnore()
+      expect(() => readConfig(reader(inputs), { workspace: where })).toThrow(YamlNotLoaded)
+      const masked: string[] = []
+      const config = await readInputs(reader(inputs), {
+        workspace: where,
+        maskSecret: value => void masked.push(value)
+      })
+      if ('registry-auth' in inputs) {
+        expect(config.registry.auths).toEqual([
+          expect.objectContaining({ registry: 'quay.io', username: 'bot' })
+        ])
+        expect(masked).toContain('yaml-secret-1')
+      } else {
+        expect(config.scan.ignoreRules.map(r => r.id)).toContain('CVE-2024-0001')
+      }
+    }
+  )
+
+  test('inputs without YAML are read in one pass, without the parser', async () => {
+    const config = readConfig(reader({ 'tools-manifest': '' }), { workspace })
+    expect(config.registry.auths).toEqual([])
+    await expect(readInputs(reader({}), { workspace })).resolves.toEqual(config)
+  })
+
+  test('bad YAML is still the input error naming the input, not a missing parser', async () => {
+    await expect(
+      readInputs(reader({ 'registry-auth': '- registry: [' }), { workspace })
+    ).rejects.toThrow(/^Input "registry-auth": it is not valid YAML/)
   })
 })

@@ -6,7 +6,7 @@
  * for the summary, is read alongside (one light process). A buildx push that BuildKit gave up
  * on is built again into a layout, which the publish stage retries longer.
  */
-import * as core from '@actions/core'
+import { saveState } from '../workflow-commands.js'
 import type { RunContext } from '../context.js'
 import { errorMessage } from '../errors.js'
 import type { BuildConfig } from '../inputs/config.js'
@@ -54,7 +54,7 @@ export async function buildStage(
       ensureBuildReady({ platforms: config.platforms, env, binfmtImage: config.build.binfmtImage })
     )
     // Saved at once, so that the post step removes it whatever happens next.
-    if (ready.builder.createdByUs) core.saveState(STATE.builder, ready.builder.name)
+    if (ready.builder.createdByUs) saveState(STATE.builder, ready.builder.name)
     for (const note of ready.notes) log.info(note)
     readiness = ready
     return ready

@@ -3,7 +3,7 @@
  * fails before anything runs. The rules are applied to the findings by scan/ignore.ts; the
  * syntax follows Trivy's pkg/result/ignore.go.
  */
-import { parse as parseYaml } from 'yaml'
+import { yamlParser, type YamlParse } from './yaml.js'
 import { errorMessage, ValueError } from '../errors.js'
 
 export interface IgnoreRule {
@@ -73,7 +73,8 @@ export function parsePlainIgnore(text: string, file: string): IgnoreRule[] {
 }
 
 /** `.trivyignore.yaml`: the `vulnerabilities` list (the scan runs the vulnerability scanner only). */
-export function parseYamlIgnore(text: string, file: string): IgnoreRule[] {
+export function parseYamlIgnore(text: string, file: string, yaml?: YamlParse): IgnoreRule[] {
+  const parseYaml = yamlParser(yaml)
   let doc: unknown
   try {
     doc = parseYaml(text)
@@ -112,8 +113,8 @@ export function parseYamlIgnore(text: string, file: string): IgnoreRule[] {
 }
 
 /** Parses by extension, as Trivy does: `.yaml`/`.yml` is the YAML format, anything else plain. */
-export function parseIgnoreFile(text: string, file: string): IgnoreRule[] {
-  return /\.ya?ml$/i.test(file) ? parseYamlIgnore(text, file) : parsePlainIgnore(text, file)
+export function parseIgnoreFile(text: string, file: string, yaml?: YamlParse): IgnoreRule[] {
+  return /\.ya?ml$/i.test(file) ? parseYamlIgnore(text, file, yaml) : parsePlainIgnore(text, file)
 }
 
 function yamlDate(value: unknown, where: string): string {

@@ -9,6 +9,7 @@ import { parseToolsManifest } from './tools-manifest.js'
 import { ADVICE_RULE_IDS, type AdviceRule } from './advice-rules.js'
 import { parseAllowedBase, parseTrustedSigner } from './base-images.js'
 import { parseRegistryAuth, type RegistryAuth } from './registry-auth.js'
+import { loadYaml, YamlNotLoaded, type YamlParse } from './yaml.js'
 import { parseLifecyclePolicy } from './lifecycle-policy.js'
 import { DESCRIPTOR_FORM, parseDescriptors } from './platform-descriptor.js'
 import { notationConfig, parsePluginConfig, pemCertificates } from './notation.js'
@@ -41,6 +42,8 @@ export interface ReadOptions {
   maskSecret?: (value: string) => void
   /** GITHUB_SERVER_URL: GHES's container registry (containers.<host>) is GitHub's too. */
   serverUrl?: string | undefined
+  /** The YAML parser (yaml.ts), for inputs that hold YAML; readInputs loads it when one does. */
+  yaml?: YamlParse
 }
 
 const ATTESTATIONS: readonly Attestation[] = ['sbom', 'vuln']
@@ -127,6 +130,25 @@ class Inputs {
  * Parses and validates every input into one Config. Throws InputError (one line: input name,
  * problem, accepted form) on the first bad value; starts no process and writes nothing.
  */
+/**
+ * readConfig, with the YAML parser loaded only when an input holds YAML (yaml.ts). Loaded first
+ * when registry-auth or a tools-manifest not in JSON is set; otherwise (a .trivyignore.yaml) the
+ * first reading stops where it needs it, and the second has it. Reading has no effect but
+ * masking, and a value masked twice is masked once.
+ */
+export async function readInputs(read: InputReader, options: ReadOptions): Promise<Config> {
+  const manifest = read('tools-manifest').trim()
+  if (read('registry-auth').trim() || (manifest && !/\.json$/i.test(manifest))) {
+    return readConfig(read, { ...options, yaml: await loadYaml() })
+  }
+  try {
+    return readConfig(read, options)
+  } catch (error) {
+    if (!(error instanceof YamlNotLoaded)) throw error
+  }
+  return readConfig(read, { ...options, yaml: await loadYaml() })
+}
+
 export function readConfig(read: InputReader, options: ReadOptions): Config {
   const r = new Inputs(read, options)
   // Secrets first: masked before anything else could print them.
@@ -269,7 +291,9 @@ function readLifecycle(
  * answer to one question, and is refused.
  */
 function readRegistryAuth(r: Inputs, images: readonly string[], username: string): RegistryAuth[] {
-  const auths = r.field('registry-auth', raw => parseRegistryAuth(raw, value => r.mask(value)))
+  const auths = r.field('registry-auth', raw =>
+    parseRegistryAuth(raw, value => r.mask(value), r.options.yaml)
+  )
   const first = images[0] === undefined ? undefined : registryOf(images[0])
   const clash = auths.findIndex(a => a.registry === first)
   if (username && clash !== -1) {
@@ -430,7 +454,9 @@ function readScan(r: Inputs): Config['scan'] {
     ignoreUnfixed: r.bool('ignore-unfixed'),
     trivyignore: ignoreFiles.map(f => f.name),
     ignoreRules: r.field('trivyignore', () =>
-      ignoreFiles.flatMap(f => parseIgnoreFile(readFileSync(f.path, 'utf8'), f.name))
+      ignoreFiles.flatMap(f =>
+        parseIgnoreFile(readFileSync(f.path, 'utf8'), f.name, r.options.yaml)
+      )
     ),
     timeoutMs: r.field('scan-timeout', check.checkDuration),
     trivyVersion: r.field('trivy-version', raw => check.checkExactVersion(raw, '0.74.0')),
@@ -669,7 +695,7 @@ function readTools(r: Inputs): Config['tools'] {
       }
       const path = r.existingFile('tools-manifest', value, 'a JSON or YAML file in the workspace')
       try {
-        return parseToolsManifest(readFileSync(path, 'utf8'), value)
+        return parseToolsManifest(readFileSync(path, 'utf8'), value, r.options.yaml)
       } catch (error) {
         if (!(error instanceof ConfigurationError)) throw error
         throw new ValueError(

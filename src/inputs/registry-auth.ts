@@ -10,7 +10,7 @@
  *       password: ${{ secrets.GITHUB_TOKEN }}
  *     - registry: 123456789012.dkr.ecr.eu-west-1.amazonaws.com   # AWS credentials of the job
  */
-import { parse } from 'yaml'
+import { yamlParser, type YamlParse } from './yaml.js'
 import { ValueError } from '../errors.js'
 import { DOCKER_HUB, ecrRegistry, registryOf } from '../reference.js'
 
@@ -32,8 +32,13 @@ export const REGISTRY_AUTH_FORM =
 const KEYS = new Set(['registry', 'username', 'password', 'ecr'])
 
 /** `mask` is called with each password (and user name) as soon as it is read. */
-export function parseRegistryAuth(text: string, mask: (value: string) => void): RegistryAuth[] {
+export function parseRegistryAuth(
+  text: string,
+  mask: (value: string) => void,
+  yaml?: YamlParse
+): RegistryAuth[] {
   if (text.trim() === '') return []
+  const parse = yamlParser(yaml)
   let doc: unknown
   try {
     doc = parse(text, { uniqueKeys: true, maxAliasCount: 0 })

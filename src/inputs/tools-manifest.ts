@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { extname, isAbsolute, resolve } from 'node:path'
-import { parse as parseYaml } from 'yaml'
+import { loadYaml, yamlParser, type YamlParse } from './yaml.js'
 import { ConfigurationError, errorMessage } from '../errors.js'
 import {
   isPlatform,
@@ -52,16 +52,18 @@ export async function readToolsManifest(file: string, workspace: string): Promis
     const reason = (error as NodeJS.ErrnoException).code ?? String(error)
     throw new ConfigurationError(`tools-manifest ${file}: cannot be read (${reason})`)
   }
-  return parseToolsManifest(text, file)
+  return parseToolsManifest(text, file, await loadYaml())
 }
 
 /** Parses the manifest text: JSON for `.json` files, YAML (a superset of JSON) otherwise. */
-export function parseToolsManifest(text: string, file: string): ToolsManifest {
+export function parseToolsManifest(text: string, file: string, yaml?: YamlParse): ToolsManifest {
+  const json = extname(file).toLowerCase() === '.json'
+  const parse = json ? (value: string): unknown => JSON.parse(value) : yamlParser(yaml)
   let data: unknown
   try {
-    data = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text)
+    data = parse(text)
   } catch (error) {
-    const kind = extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'
+    const kind = json ? 'JSON' : 'YAML'
     const reason = errorMessage(error).split('\n')[0]
     throw new ConfigurationError(`tools-manifest ${file}: not valid ${kind}: ${reason}`)
   }

@@ -11,8 +11,8 @@
  *   if (needsDefaultBranch(config.tags, ctx))
  *     ctx.defaultBranch = await resolveDefaultBranch(ctx, config.registry.githubToken)
  *
- * One GET through @actions/http-client rather than Octokit: this module is in the main chunk,
- * which every run loads, and Octokit loads only with the report chunk (report/code-scanning/).
+ * One GET through @actions/http-client rather than Octokit (which loads only with the report
+ * chunk, report/code-scanning/); main loads this module only when it asks.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { IncomingMessage } from 'node:http'

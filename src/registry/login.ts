@@ -17,7 +17,7 @@
  */
 import { retry, type BackoffPolicy } from '../retry.js'
 import { ConfigurationError, errorMessage } from '../errors.js'
-import { execCommand, type ExecOptions, type ExecResult } from '../exec.js'
+import { execWithTimeout, type ExecOptions, type ExecResult } from '../exec.js'
 import {
   credentialSource,
   readDockerConfigFile,
@@ -65,8 +65,29 @@ export interface LoginReport {
 export type Runner = (
   command: string,
   args: readonly string[],
-  options: ExecOptions
+  options: ExecOptions & { onSpawn?: () => void }
 ) => Promise<ExecResult>
+
+/**
+ * A `docker login` that has not answered after this long is stopped and counts as a failure
+ * that may pass (retried): a registry that never answers cannot hang the job.
+ */
+export const LOGIN_TIMEOUT_MS = 120_000
+
+/** `docker login` with its password on stdin, its output captured, bounded in time. */
+const runLogin: Runner = async (command, args, options) => {
+  const { purpose, input, onSpawn } = options
+  const result = await execWithTimeout(command, args, {
+    purpose,
+    timeoutMs: LOGIN_TIMEOUT_MS,
+    ...(options.env ? { env: options.env } : {}),
+    ...(input !== undefined ? { input } : {}),
+    ...(onSpawn ? { onSpawn } : {})
+  })
+  if (!result.timedOut) return result
+  const stopped = `no answer within ${LOGIN_TIMEOUT_MS / 1000} s (i/o timeout): stopped`
+  return { ...result, stderr: `${result.stderr.trim()}\n${stopped}`.trim() }
+}
 
 export interface LoginOptions {
   images: readonly string[]
@@ -89,6 +110,8 @@ export interface LoginOptions {
   env?: Record<string, string>
   run?: Runner
   sleep?: (ms: number) => Promise<void>
+  /** Told when a `docker login` process exists (set-up.ts: the stages' chunk loads then). */
+  onSpawn?: () => void
 }
 
 /** User name when GITHUB_ACTOR is unset (local runs): GHCR checks the token, not the name. */
@@ -221,7 +244,7 @@ async function dockerLogin(
   /** A private config for this one login (merged into ours afterwards). */
   configDir: string
 ): Promise<void> {
-  const run = options.run ?? execCommand
+  const run = options.run ?? runLogin
   const sleep = options.sleep
   const docker = options.docker ?? 'docker'
   const secrets = secretForms(login.username, password)
@@ -234,7 +257,10 @@ async function dockerLogin(
     async () => {
       let result: ExecResult
       try {
-        result = await run(docker, args, { purpose: 'docker', input: password, env, silent: true })
+        result = await run(docker, args, {
+          ...{ purpose: 'docker', input: password, env, silent: true },
+          ...(options.onSpawn ? { onSpawn: options.onSpawn } : {})
+        })
       } catch (error) {
         if (error instanceof ToolEnvironmentError) throw error
         const reason = scrub(errorMessage(error), secrets)

@@ -113,8 +113,6 @@ export interface PayloadLimits {
   maxGzipBytes?: number
 }
 
-/** The subset of @actions/core used for messages; tests hand in a recorder. */
-
 export interface UploadOptions extends SarifUploadRequest, PayloadLimits {
   /** GITHUB_API_URL: https://api.github.com, or https://HOST/api/v3 on GHES. */
   apiUrl: string

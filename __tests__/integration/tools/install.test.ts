@@ -34,6 +34,7 @@ import {
   type FakeTrivyArchive
 } from '../../helpers/fake-trivy.js'
 import { cosignPath, ReleaseServer, trivyPath } from '../../helpers/release-server.js'
+import { parse as yaml } from 'yaml'
 
 /** Fast schedule for tests: 4 attempts, 10/20/40 ms apart. */
 const FAST: RetryPolicy = {
@@ -356,7 +357,8 @@ test('a manifest-supplied version (not pinned) installs, read from a YAML file i
   )
   const manifest = parseToolsManifest(
     readFileSync(join(workspace, 'tools.yml'), 'utf8'),
-    'tools.yml'
+    'tools.yml',
+    yaml
   )
   const settings = toolsOptions({ mirror: '', manifest })
   const t = await installTool({ tool: 'trivy', version: '0.72.0' }, options(settings))

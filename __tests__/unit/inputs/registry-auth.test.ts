@@ -5,10 +5,11 @@
  */
 import { ValueError } from '../../../src/errors.js'
 import { parseRegistryAuth } from '../../../src/inputs/registry-auth.js'
+import { parse as yaml } from 'yaml'
 
 const parse = (text: string) => {
   const masked: string[] = []
-  return { auths: parseRegistryAuth(text, v => void masked.push(v)), masked }
+  return { auths: parseRegistryAuth(text, v => void masked.push(v), yaml), masked }
 }
 
 test('the spellings users paste', () => {
@@ -65,7 +66,8 @@ test('an earlier entry’s password is masked before a later entry is refused', 
   expect(() =>
     parseRegistryAuth(
       '- registry: ghcr.io\n  username: a\n  password: first-secret\n- registry: x y\n  username: b\n  password: second-secret',
-      v => void masked.push(v)
+      v => void masked.push(v),
+      yaml
     )
   ).toThrow(/entry 2: registry "x y" is not a registry host/)
   expect(masked).toEqual(['first-secret', 'second-secret'])

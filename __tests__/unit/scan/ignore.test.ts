@@ -5,6 +5,7 @@ import { parseIgnoreFile, parsePurl } from '../../../src/inputs/ignore-files.js'
 import { applyIgnoreRules, globToRegExp, isExpired } from '../../../src/scan/ignore.js'
 import type { Finding } from '../../../src/scan/model.js'
 import { parseTrivyReport } from '../../../src/scan/trivy-report.js'
+import { parse as parseYaml } from 'yaml'
 
 /** Real findings: debian libidn2-0 CVE-2019-18224 (CRITICAL) and gem activesupport CVE-2020-8165 (HIGH). */
 const FINDINGS: Finding[] = parseTrivyReport(
@@ -16,7 +17,7 @@ const FINDINGS: Finding[] = parseTrivyReport(
 ).findings
 const NOW = new Date('2026-12-01T12:00:00Z')
 const suppressedIds = (text: string, file = '.trivyignore') =>
-  applyIgnoreRules(FINDINGS, parseIgnoreFile(text, file), NOW)
+  applyIgnoreRules(FINDINGS, parseIgnoreFile(text, file, parseYaml), NOW)
     .findings.filter(f => f.suppressed)
     .map(f => f.id)
 
@@ -78,7 +79,7 @@ misconfigurations:
 
   test('ids with paths, purls, statements and expiry', () => {
     expect(suppressedIds(yaml, '.trivyignore.yaml')).toEqual(['CVE-2019-18224', 'CVE-2020-8165'])
-    const rules = parseIgnoreFile(yaml, '.trivyignore.yaml')
+    const rules = parseIgnoreFile(yaml, '.trivyignore.yaml', parseYaml)
     expect(rules.map(r => [r.id, r.source, r.statement, r.expires])).toEqual([
       ['CVE-2020-8165', '.trivyignore.yaml#1', 'Rails is not loaded at runtime', undefined],
       ['CVE-2019-18224', '.trivyignore.yaml#2', undefined, '2027-06-30']
@@ -108,12 +109,12 @@ misconfigurations:
     ['paths not a list', 'vulnerabilities:\n  - id: CVE-1\n    paths: a', /paths is not a list/],
     ['a bad purl', 'vulnerabilities:\n  - id: CVE-1\n    purls: ["gem:x"]', /not a package URL/]
   ])('%s is refused with the file and entry', (_what, text, message) => {
-    expect(() => parseIgnoreFile(text, '.trivyignore.yaml')).toThrow(ValueError)
-    expect(() => parseIgnoreFile(text, '.trivyignore.yaml')).toThrow(message)
+    expect(() => parseIgnoreFile(text, '.trivyignore.yaml', parseYaml)).toThrow(ValueError)
+    expect(() => parseIgnoreFile(text, '.trivyignore.yaml', parseYaml)).toThrow(message)
   })
 
   test('an empty file ignores nothing', () => {
-    expect(parseIgnoreFile('', '.trivyignore.yaml')).toEqual([])
+    expect(parseIgnoreFile('', '.trivyignore.yaml', parseYaml)).toEqual([])
   })
 })
 

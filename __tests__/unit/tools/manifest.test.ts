@@ -7,6 +7,7 @@ import {
   parseToolsManifest,
   readToolsManifest
 } from '../../../src/inputs/tools-manifest.js'
+import { parse as yaml } from 'yaml'
 
 const HASH = 'a'.repeat(64)
 
@@ -25,7 +26,7 @@ const YAML = `
 `
 
 test('a YAML manifest is parsed, versions normalised, hashes lowercased', () => {
-  const manifest = parseToolsManifest(YAML, 'tools.yaml')
+  const manifest = parseToolsManifest(YAML, 'tools.yaml', yaml)
   expect(manifest.entries).toEqual([
     {
       tool: 'trivy',
@@ -108,7 +109,7 @@ test.each<[string, unknown, RegExp]>([
   const text = data === null ? '' : JSON.stringify(data)
   const parse = () => parseToolsManifest(text, 'm.json')
   if (data === null) {
-    expect(() => parseToolsManifest('', 'm.yaml')).toThrow(message)
+    expect(() => parseToolsManifest('', 'm.yaml', yaml)).toThrow(message)
     return
   }
   expect(parse).toThrow(ConfigurationError)
@@ -117,7 +118,7 @@ test.each<[string, unknown, RegExp]>([
 
 test('invalid JSON and YAML say which file and which syntax', () => {
   expect(() => parseToolsManifest('[{', 'm.json')).toThrow(/tools-manifest m\.json: not valid JSON/)
-  expect(() => parseToolsManifest('- tool: [', 'm.yml')).toThrow(
+  expect(() => parseToolsManifest('- tool: [', 'm.yml', yaml)).toThrow(
     /tools-manifest m\.yml: not valid YAML/
   )
 })
