@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MY: () => (/* binding */ parseGoBool),
 /* harmony export */   X2: () => (/* binding */ DEFAULT_SHORT_SHA_LENGTH),
+/* harmony export */   n5: () => (/* binding */ defaultGitContext),
 /* harmony export */   yI: () => (/* binding */ readContext)
 /* harmony export */ });
 /* unused harmony export readMetadataSettings */
@@ -70,8 +71,34 @@ function readContext(env = process.env, now = new Date()) {
         now,
         ...(typeof defaultBranch === 'string' && defaultBranch ? { defaultBranch } : {}),
         ...(noDefaultAttestations(env) ? { noDefaultAttestations: true } : {}),
+        // actions-toolkit reads it with parseBoolOrDefault: a value it cannot read is false.
+        ...(parseGoBool(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF ?? '')
+            ? { gitContextPrHead: true }
+            : {}),
         metadata
     };
+}
+/**
+ * build-push-action's default context, `{{defaultContext}}`: this repository's Git URL at the
+ * run's commit, `<server>/<owner>/<repo>.git#<sha>` (docker/actions-toolkit Build.gitContext,
+ * src/buildx/build.ts at 3d440be, in its fragment form). Pinned to GITHUB_SHA, or to the pull
+ * request's head commit when DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF asks for it. The query form
+ * (`?ref=`), which the toolkit sends only under BUILDX_SEND_GIT_QUERY_AS_INPUT with buildx 0.29
+ * or later, names the same commit and is not used.
+ */
+function defaultGitContext(ctx) {
+    let ref = ctx.ref;
+    if (!ref.startsWith('refs/'))
+        ref = `refs/heads/${ref}`;
+    else if (ref.startsWith('refs/pull/') && ctx.gitContextPrHead)
+        ref = ref.replace(/\/merge$/, '/head');
+    let pinned = ctx.sha || ref;
+    if (ref.startsWith('refs/pull/') && ref.endsWith('/head')) {
+        const head = ctx.payload.pull_request?.head?.sha;
+        pinned = typeof head === 'string' ? head : ref;
+    }
+    const { owner, repo } = ctx.repository;
+    return `${ctx.serverUrl}/${owner}/${repo}.git#${pinned}`;
 }
 /**
  * BUILDX_NO_DEFAULT_ATTESTATIONS as buildx reads it (strconv.ParseBool; a value it cannot read
@@ -2225,7 +2252,10 @@ const INPUTS = {
         derived: 'ghcr.io/<owner>/<repo>, lowercased',
         lines: true
     },
-    context: { default: '.', accepts: 'a directory in the workspace or a Git URL' },
+    context: {
+        default: '.',
+        accepts: "a directory in the workspace, a Git URL, or {{defaultContext}}[:subdir] (this repository at the run's commit, as build-push-action)"
+    },
     file: {
         default: '',
         accepts: 'the path of a Dockerfile in the workspace',
@@ -2860,10 +2890,38 @@ function readPolicy(r) {
     };
 }
 const DOCKERFILE_FORM = 'the path of a Dockerfile in the workspace';
+const TEMPLATE_FORM = "{{defaultContext}} (this repository at the run's commit) or {{defaultContext}}:subdir, as docker/build-push-action takes them";
+/**
+ * The `context` as build-push-action renders it with handlebars, for the one value it offers:
+ * `{{defaultContext}}`, alone or followed by `:subdir` (a directory of the repository). Any
+ * other template, which handlebars would render as an empty string, is refused.
+ */
+function parseContextTemplate(value, defaultContext) {
+    const match = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/.exec(value);
+    if (!match)
+        throw new errors/* ValueError */.Qp('it uses a template other than {{defaultContext}}', TEMPLATE_FORM);
+    if (!defaultContext) {
+        throw new errors/* ValueError */.Qp("{{defaultContext}} needs the run's repository and commit (GITHUB_REPOSITORY, GITHUB_SHA), which are not set", TEMPLATE_FORM);
+    }
+    const subdir = (match[1] ?? '').replace(/^\.\/+/, '').replace(/\/+$/, '');
+    if (subdir &&
+        (!/^[A-Za-z0-9._/-]+$/.test(subdir) || subdir.split('/').some(p => p === '..' || p === ''))) {
+        throw new errors/* ValueError */.Qp(`"${subdir}" is not a directory of the repository`, TEMPLATE_FORM);
+    }
+    const relative = subdir === '.' ? '' : subdir;
+    return { context: relative ? `${defaultContext}:${relative}` : defaultContext, subdir: relative };
+}
 /** What the build stage takes: the context and Dockerfile (confined), its arguments, the cache. */
 function readBuild(r) {
-    const context = r.field('context', value => {
-        const accepted = 'a directory in the workspace or a Git URL';
+    let repositoryContext;
+    const context = r.field('context', raw => {
+        const accepted = 'a directory in the workspace, a Git URL, or {{defaultContext}}[:subdir]';
+        let value = raw;
+        if (value.includes('{{')) {
+            const template = parseContextTemplate(value, r.options.defaultContext);
+            repositoryContext = { subdir: template.subdir };
+            value = template.context;
+        }
         checkNotFlag(value, accepted);
         if (GIT_CONTEXT.test(value)) {
             // A token in the URL (https://x-access-token:TOKEN@github.com/…) is masked and redacted.
@@ -2904,6 +2962,7 @@ function readBuild(r) {
     });
     return {
         context,
+        ...(repositoryContext ? { repositoryContext } : {}),
         file,
         target: r.field('target', raw => (raw === '' ? '' : checkTarget(raw))),
         buildArgs: r.field('build-args', raw => toolkitList(raw, { ignoreComma: true }).map(checkBuildArg)),
@@ -3422,13 +3481,16 @@ async function run(env = process.env) {
     const phase = (0,trace/* tracePhases */.IM)();
     // 1. inputs: everything validated before any side effect.
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    // The event, ref and SHA first: `{{defaultContext}}` in the context input stands for them.
+    const ctx = (0,context/* readContext */.yI)(env);
+    const { owner, repo } = ctx.repository;
     const config = await readInputs(name => (0,workflow_commands.getInput)(name, env), {
         workspace,
         runnerTemp: env.RUNNER_TEMP,
         maskSecret: workflow_commands.setSecret,
-        serverUrl: env.GITHUB_SERVER_URL
+        serverUrl: env.GITHUB_SERVER_URL,
+        defaultContext: owner && repo && ctx.sha ? (0,context/* defaultGitContext */.n5)(ctx) : undefined
     });
-    const ctx = (0,context/* readContext */.yI)(env);
     // From here on no code reads an input, and the runner's OIDC request is held by the signing
     // code alone: neither stays in the environment (tool-env.ts keeps them from the tools anyway).
     const secrets = takeRunnerSecrets(env);
@@ -3490,7 +3552,7 @@ async function run(env = process.env) {
         const deps = { env, timer, ...(aws ? { aws } : {}) };
         const started = startSetUp(config, ctx, plan, deps);
         await started.running;
-        stages = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(955), __webpack_require__.e(819), __webpack_require__.e(212), __webpack_require__.e(879), __webpack_require__.e(867)]).then(__webpack_require__.bind(__webpack_require__, 10867));
+        stages = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(955), __webpack_require__.e(819), __webpack_require__.e(212), __webpack_require__.e(879), __webpack_require__.e(482)]).then(__webpack_require__.bind(__webpack_require__, 49482));
         phase('Load stages');
         await stages.pipeline(config, ctx, plan, record, {
             ...deps,
@@ -3508,7 +3570,7 @@ async function run(env = process.env) {
         // Work left running while later stages went on (code scanning's processing), collected
         // before the summary so that it tells how it ended.
         await Promise.all(late.pending);
-        const { renderSummary, jobSummary, stepOutputs } = stages ?? (await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(955), __webpack_require__.e(819), __webpack_require__.e(212), __webpack_require__.e(879), __webpack_require__.e(867)]).then(__webpack_require__.bind(__webpack_require__, 10867)));
+        const { renderSummary, jobSummary, stepOutputs } = stages ?? (await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(955), __webpack_require__.e(819), __webpack_require__.e(212), __webpack_require__.e(879), __webpack_require__.e(482)]).then(__webpack_require__.bind(__webpack_require__, 49482)));
         // The outputs and the summary, once, from what the stages returned (summary/outcome.ts),
         // on failure too: they say what exists and why the run stopped.
         for (const [name, value] of Object.entries(stepOutputs(record, plan, config))) {

@@ -1046,6 +1046,12 @@ async function reportStage(options) {
     }
     for (const note of notes)
         log.warning(note);
+    if (scan.dockerfile?.fromCheckout) {
+        // Said, not warned: the checkout is the repository BuildKit fetched, normally at its commit.
+        const note = `The build fetched this repository from its Git URL ({{defaultContext}}); Dockerfile lines are those of ${scan.dockerfile.relative} in the checkout.`;
+        log.info(note);
+        notes.push(note);
+    }
     // Compact JSON: what is written is what is uploaded, and what the size limits were checked on.
     const texts = logs.map(l => JSON.stringify(l));
     const sarifPaths = texts.map((_t, i) => (0,external_node_path_.join)(options.reportDir, texts.length > 1 ? `results-${i + 1}.sarif` : 'results.sarif'));

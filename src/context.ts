@@ -38,6 +38,11 @@ export interface RunContext {
   noDefaultAttestations?: boolean
   /** docker/metadata-action's environment variables; absent means their defaults. */
   metadata?: MetadataSettings
+  /**
+   * DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF: `{{defaultContext}}` names a pull request's head
+   * commit instead of GITHUB_SHA (the merge commit), as build-push-action does.
+   */
+  gitContextPrHead?: boolean
 }
 
 /** docker/metadata-action's DOCKER_METADATA_* variables that change tags and labels. */
@@ -121,8 +126,34 @@ export function readContext(env: NodeJS.ProcessEnv = process.env, now = new Date
     now,
     ...(typeof defaultBranch === 'string' && defaultBranch ? { defaultBranch } : {}),
     ...(noDefaultAttestations(env) ? { noDefaultAttestations: true } : {}),
+    // actions-toolkit reads it with parseBoolOrDefault: a value it cannot read is false.
+    ...(parseGoBool(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF ?? '')
+      ? { gitContextPrHead: true }
+      : {}),
     metadata
   }
+}
+
+/**
+ * build-push-action's default context, `{{defaultContext}}`: this repository's Git URL at the
+ * run's commit, `<server>/<owner>/<repo>.git#<sha>` (docker/actions-toolkit Build.gitContext,
+ * src/buildx/build.ts at 3d440be, in its fragment form). Pinned to GITHUB_SHA, or to the pull
+ * request's head commit when DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF asks for it. The query form
+ * (`?ref=`), which the toolkit sends only under BUILDX_SEND_GIT_QUERY_AS_INPUT with buildx 0.29
+ * or later, names the same commit and is not used.
+ */
+export function defaultGitContext(ctx: RunContext): string {
+  let ref = ctx.ref
+  if (!ref.startsWith('refs/')) ref = `refs/heads/${ref}`
+  else if (ref.startsWith('refs/pull/') && ctx.gitContextPrHead)
+    ref = ref.replace(/\/merge$/, '/head')
+  let pinned = ctx.sha || ref
+  if (ref.startsWith('refs/pull/') && ref.endsWith('/head')) {
+    const head: unknown = ctx.payload.pull_request?.head?.sha
+    pinned = typeof head === 'string' ? head : ref
+  }
+  const { owner, repo } = ctx.repository
+  return `${ctx.serverUrl}/${owner}/${repo}.git#${pinned}`
 }
 
 /**

@@ -1,12 +1,13 @@
 import { log } from '../log.js'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RunContext } from '../context.js'
+import { defaultGitContext, type RunContext } from '../context.js'
 import { CommandError, execChecked } from '../exec.js'
 import type { BuildConfig } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
 import { ghaCacheEnvironment } from '../tool-env.js'
 import { decideCache } from './cache.js'
+import { gitAuthSecret } from './git-auth.js'
 import {
   buildxArgs,
   resolveProvenance,
@@ -110,6 +111,15 @@ export async function buildImage(
     push: plan.decisions.push,
     ghaEnv: gha
   })
+  // The repository's own Git URL: the workflow token fetches it (private repositories).
+  const gitAuth = gitAuthSecret({
+    context: config.build.context,
+    secrets: config.build.secrets,
+    githubToken: config.registry?.githubToken ?? '',
+    defaultContext: ctx.repository.repo ? defaultGitContext(ctx) : '',
+    serverUrl: ctx.serverUrl
+  })
+  const secrets = [...config.build.secrets, ...(gitAuth ? [gitAuth] : [])]
   const args = buildxArgs({
     ...(options.builder ? { builder: options.builder } : {}),
     context: config.build.context,
@@ -117,7 +127,7 @@ export async function buildImage(
     target: config.build.target,
     platforms: config.platforms,
     buildArgs: config.build.buildArgs,
-    secretIds: config.build.secrets.map(secret => secret.id),
+    secretIds: secrets.map(secret => secret.id),
     labels: plan.labels,
     annotations: plan.annotations,
     network: config.build.network,
@@ -129,8 +139,9 @@ export async function buildImage(
   })
   // Secret values reach buildx through its environment only: never argv, never a file.
   const secretEnv = Object.fromEntries(
-    config.build.secrets.map((secret, index) => [secretEnvName(index), secret.value])
+    secrets.map((secret, index) => [secretEnvName(index), secret.value])
   )
+  if (gitAuth) log.info(`Git context: the workflow token is given to BuildKit as ${gitAuth.id}`)
   log.info(`Provenance: ${provenance.mode} (${provenance.reason})`)
   log.info(`Build cache: ${cache.description}`)
   let stderr: string

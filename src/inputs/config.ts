@@ -50,6 +50,11 @@ export interface Config {
   build: {
     /** The context's real path (inside the workspace or RUNNER_TEMP), or a Git URL. */
     context: string
+    /**
+     * `{{defaultContext}}[:subdir]`: the context is this repository at the run's commit
+     * (build-push-action's default). Its Dockerfile may be read from the checkout.
+     */
+    repositoryContext?: { subdir: string }
     /** The Dockerfile's real path: the input's, else <context>/Dockerfile; empty for a Git context. */
     file: string
     target: string
@@ -147,7 +152,10 @@ export type ToolsConfig = {
   fanOut?: Pick<Config['fanOut'], 'mode'>
   tools: Config['tools']
 }
-export type BuildConfig = Pick<Config, 'build' | 'platforms'>
+export type BuildConfig = Pick<Config, 'build' | 'platforms'> & {
+  /** The github-token, for a Git context of this repository (image-build/git-auth.ts). */
+  registry?: Pick<Config['registry'], 'githubToken'>
+}
 export type PolicyConfig = {
   policy: Config['policy']
   platforms: Config['platforms']

@@ -44,6 +44,8 @@ export interface ReadOptions {
   serverUrl?: string | undefined
   /** The YAML parser (yaml.ts), for inputs that hold YAML; readInputs loads it when one does. */
   yaml?: YamlParse
+  /** What `{{defaultContext}}` stands for (context.ts defaultGitContext); unset: not known. */
+  defaultContext?: string | undefined
 }
 
 const ATTESTATIONS: readonly Attestation[] = ['sbom', 'vuln']
@@ -366,11 +368,49 @@ function readPolicy(r: Inputs): Config['policy'] {
 }
 
 const DOCKERFILE_FORM = 'the path of a Dockerfile in the workspace'
+const TEMPLATE_FORM =
+  "{{defaultContext}} (this repository at the run's commit) or {{defaultContext}}:subdir, as docker/build-push-action takes them"
+
+/**
+ * The `context` as build-push-action renders it with handlebars, for the one value it offers:
+ * `{{defaultContext}}`, alone or followed by `:subdir` (a directory of the repository). Any
+ * other template, which handlebars would render as an empty string, is refused.
+ */
+function parseContextTemplate(
+  value: string,
+  defaultContext: string | undefined
+): { context: string; subdir: string } {
+  const match = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/.exec(value)
+  if (!match)
+    throw new ValueError('it uses a template other than {{defaultContext}}', TEMPLATE_FORM)
+  if (!defaultContext) {
+    throw new ValueError(
+      "{{defaultContext}} needs the run's repository and commit (GITHUB_REPOSITORY, GITHUB_SHA), which are not set",
+      TEMPLATE_FORM
+    )
+  }
+  const subdir = (match[1] ?? '').replace(/^\.\/+/, '').replace(/\/+$/, '')
+  if (
+    subdir &&
+    (!/^[A-Za-z0-9._/-]+$/.test(subdir) || subdir.split('/').some(p => p === '..' || p === ''))
+  ) {
+    throw new ValueError(`"${subdir}" is not a directory of the repository`, TEMPLATE_FORM)
+  }
+  const relative = subdir === '.' ? '' : subdir
+  return { context: relative ? `${defaultContext}:${relative}` : defaultContext, subdir: relative }
+}
 
 /** What the build stage takes: the context and Dockerfile (confined), its arguments, the cache. */
 function readBuild(r: Inputs): Config['build'] {
-  const context = r.field('context', value => {
-    const accepted = 'a directory in the workspace or a Git URL'
+  let repositoryContext: { subdir: string } | undefined
+  const context = r.field('context', raw => {
+    const accepted = 'a directory in the workspace, a Git URL, or {{defaultContext}}[:subdir]'
+    let value = raw
+    if (value.includes('{{')) {
+      const template = parseContextTemplate(value, r.options.defaultContext)
+      repositoryContext = { subdir: template.subdir }
+      value = template.context
+    }
     check.checkNotFlag(value, accepted)
     if (GIT_CONTEXT.test(value)) {
       // A token in the URL (https://x-access-token:TOKEN@github.com/…) is masked and redacted.
@@ -410,6 +450,7 @@ function readBuild(r: Inputs): Config['build'] {
   })
   return {
     context,
+    ...(repositoryContext ? { repositoryContext } : {}),
     file,
     target: r.field('target', raw => (raw === '' ? '' : check.checkTarget(raw))),
     buildArgs: r.field('build-args', raw =>

@@ -57,7 +57,11 @@ export const INPUTS = {
     derived: 'ghcr.io/<owner>/<repo>, lowercased',
     lines: true
   },
-  context: { default: '.', accepts: 'a directory in the workspace or a Git URL' },
+  context: {
+    default: '.',
+    accepts:
+      "a directory in the workspace, a Git URL, or {{defaultContext}}[:subdir] (this repository at the run's commit, as build-push-action)"
+  },
   file: {
     default: '',
     accepts: 'the path of a Dockerfile in the workspace',

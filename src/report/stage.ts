@@ -98,6 +98,12 @@ export async function reportStage(options: ReportStageOptions): Promise<ReportOu
     )
   }
   for (const note of notes) log.warning(note)
+  if (scan.dockerfile?.fromCheckout) {
+    // Said, not warned: the checkout is the repository BuildKit fetched, normally at its commit.
+    const note = `The build fetched this repository from its Git URL ({{defaultContext}}); Dockerfile lines are those of ${scan.dockerfile.relative} in the checkout.`
+    log.info(note)
+    notes.push(note)
+  }
   // Compact JSON: what is written is what is uploaded, and what the size limits were checked on.
   const texts = logs.map(l => JSON.stringify(l))
   const sarifPaths = texts.map((_t, i) =>
