@@ -241,7 +241,7 @@ async function login(config, plan, ctx, workDir, deps) {
         }
     }
     for (const note of logins.notes)
-        _log_js__WEBPACK_IMPORTED_MODULE_4__/* .log */ .R.notice(note);
+        _log_js__WEBPACK_IMPORTED_MODULE_4__.log.notice(note);
     return { ...dockerConfig, logins: logins.registries };
 }
 

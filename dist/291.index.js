@@ -1,5 +1,5 @@
 export const id = 291;
-export const ids = [291];
+export const ids = [291,625];
 export const modules = {
 
 /***/ 40788:
@@ -1100,8 +1100,9 @@ async function loadYaml() {
 /***/ 25625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ log)
+/* harmony export */   log: () => (/* binding */ log)
 /* harmony export */ });
 /* harmony import */ var _workflow_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16137);
 /* harmony import */ var _log_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73529);
@@ -3494,26 +3495,7 @@ async function run(env = process.env) {
     // From here on no code reads an input, and the runner's OIDC request is held by the signing
     // code alone: neither stays in the environment (tool-env.ts keeps them from the tools anyway).
     const secrets = takeRunnerSecrets(env);
-    // ECR's token comes from the AWS API with the job's credentials: kept, for that alone, only
-    // when a registry of this run is ECR (registry/ecr.ts); nothing else of AWS stays.
-    const registries = [...config.images, ...config.registry.auths.map(a => `${a.registry}/x`)];
-    const aws = registries.some(i => (0,reference/* ecrRegistry */.gO)((0,reference/* registryOf */.Fv)(i))) ? awsEnvironment(env) : undefined;
-    // Nothing else of the workflow's environment stays in ours than what we or a tool can use.
-    const key = config.sign.key;
-    // A Notation plugin is found where the runner installed it, and reads the cloud's variables.
-    const plugin = config.sign.notation?.key.kind === 'plugin';
-    const removed = narrowEnvironment(env, [
-        ...(key?.kind === 'kms' ? Object.keys((0,tool_env/* kmsCredentials */.my)(key.value, env)) : []),
-        ...(plugin
-            ? [
-                'XDG_CONFIG_HOME',
-                ...Object.keys({
-                    ...(0,tool_env/* kmsCredentials */.my)('awskms://', env),
-                    ...(0,tool_env/* kmsCredentials */.my)('azurekms://', env)
-                })
-            ]
-            : [])
-    ]);
+    const { aws, removed } = narrowedEnvironment(config, env);
     // 2. plan: names, tags, labels and what this event may do; refuses, before any side effect,
     // a push it could not sign.
     // type=edge on a run whose payload does not name the default branch (schedule): asked of the
@@ -3532,7 +3514,7 @@ async function run(env = process.env) {
     const settings = (prefix, tool) => {
         const names = removed.filter(name => prefix.test(name));
         if (names.length) {
-            log/* log */.R.warning(`Not passed to ${tool}: ${names.join(', ')} (the action sets ${tool}'s options itself).`);
+            log.log.warning(`Not passed to ${tool}: ${names.join(', ')} (the action sets ${tool}'s options itself).`);
         }
     };
     if (config.scan.enabled)
@@ -3583,13 +3565,38 @@ async function run(env = process.env) {
         }
     }
 }
+/**
+ * Nothing of the workflow's environment stays in ours but what we or a tool can use; returns
+ * the names taken out (runner-env.ts). ECR's token comes from the AWS API with the job's
+ * credentials: kept, for that alone, only when a registry of this run is ECR (registry/ecr.ts).
+ */
+function narrowedEnvironment(config, env) {
+    const registries = [...config.images, ...config.registry.auths.map(a => `${a.registry}/x`)];
+    const aws = registries.some(i => (0,reference/* ecrRegistry */.gO)((0,reference/* registryOf */.Fv)(i))) ? awsEnvironment(env) : undefined;
+    const key = config.sign.key;
+    // A Notation plugin is found where the runner installed it, and reads the cloud's variables.
+    const plugin = config.sign.notation?.key.kind === 'plugin';
+    const removed = narrowEnvironment(env, [
+        ...(key?.kind === 'kms' ? Object.keys((0,tool_env/* kmsCredentials */.my)(key.value, env)) : []),
+        ...(plugin
+            ? [
+                'XDG_CONFIG_HOME',
+                ...Object.keys({
+                    ...(0,tool_env/* kmsCredentials */.my)('awskms://', env),
+                    ...(0,tool_env/* kmsCredentials */.my)('azurekms://', env)
+                })
+            ]
+            : [])
+    ]);
+    return { aws, removed };
+}
 /** Writes the job summary; a failure is a warning, never the run's outcome. */
 async function writeSummary(render) {
     try {
         await (0,workflow_commands.appendSummary)(render());
     }
     catch (error) {
-        log/* log */.R.warning(`The job summary was not written: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        log.log.warning(`The job summary was not written: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
 function planFor(config, ctx) {
@@ -3615,32 +3622,32 @@ function planFor(config, ctx) {
     }, ctx);
 }
 function logPlan(plan, config) {
-    log/* log */.R.startGroup('Plan');
-    log/* log */.R.info(`Images: ${plan.images.join(', ')}`);
-    log/* log */.R.info(`Platforms: ${config.platforms.join(', ')}`);
-    log/* log */.R.info(`Tags: ${plan.tags.length ? plan.tags.join(', ') : '(none: pushed by digest only)'}`);
-    log/* log */.R.info(`Version: ${plan.version || '(none)'}`);
-    log/* log */.R.info(`Push: ${plan.decisions.push ? 'yes' : 'no'} (${plan.decisions.pushReason})`);
+    log.log.startGroup('Plan');
+    log.log.info(`Images: ${plan.images.join(', ')}`);
+    log.log.info(`Platforms: ${config.platforms.join(', ')}`);
+    log.log.info(`Tags: ${plan.tags.length ? plan.tags.join(', ') : '(none: pushed by digest only)'}`);
+    log.log.info(`Version: ${plan.version || '(none)'}`);
+    log.log.info(`Push: ${plan.decisions.push ? 'yes' : 'no'} (${plan.decisions.pushReason})`);
     if (plan.decisions.push)
-        log/* log */.R.info(`Published by: ${plan.publish.via} (${plan.publish.reason})`);
-    log/* log */.R.info(`Sign: ${plan.decisions.sign} (${plan.decisions.signReason})`);
+        log.log.info(`Published by: ${plan.publish.via} (${plan.publish.reason})`);
+    log.log.info(`Sign: ${plan.decisions.sign} (${plan.decisions.signReason})`);
     if (plan.decisions.sign !== 'off') {
         const { signatureFormat, attest } = config.sign;
-        log/* log */.R.info(`Signature format: ${signatureFormat}; attestations: ${attest.join(', ') || 'none'}`);
+        log.log.info(`Signature format: ${signatureFormat}; attestations: ${attest.join(', ') || 'none'}`);
     }
-    log/* log */.R.info(`SARIF upload: ${plan.decisions.upload ? 'yes' : 'no'} (${plan.decisions.uploadReason})`);
+    log.log.info(`SARIF upload: ${plan.decisions.upload ? 'yes' : 'no'} (${plan.decisions.uploadReason})`);
     for (const [key, value] of Object.entries(plan.labels))
-        log/* log */.R.info(`Label ${key}=${value}`);
-    log/* log */.R.endGroup();
+        log.log.info(`Label ${key}=${value}`);
+    log.log.endGroup();
     for (const note of plan.notes)
-        log/* log */.R.warning(note);
+        log.log.warning(note);
     // What pushes unsigned says so where it is seen: only sign: false does it knowingly; a fork
     // pull request that pushes under sign: auto cannot sign (no OIDC token, no secrets).
     if (plan.decisions.push && plan.decisions.sign === 'off') {
         if (config.sign.mode === 'false')
-            log/* log */.R.notice(plan.decisions.signReason);
+            log.log.notice(plan.decisions.signReason);
         else
-            log/* log */.R.warning(plan.decisions.signReason);
+            log.log.warning(plan.decisions.signReason);
     }
 }
 
@@ -4330,7 +4337,7 @@ function newRunRecord() {
 class StageTimer {
     timings = [];
     async run(stage, step) {
-        return this.time(stage, () => _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.group(stage, step));
+        return this.time(stage, () => _log_js__WEBPACK_IMPORTED_MODULE_0__.log.group(stage, step));
     }
     /**
      * The same, without a log group: for work that runs beside a stage that has the log (the
@@ -4510,14 +4517,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   startGroup: () => (/* binding */ startGroup),
 /* harmony export */   warning: () => (/* binding */ warning)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * The runner's protocol as @actions/core 3 speaks it, for the part of it this action uses:
  * inputs and state from the environment, workflow commands on stdout, the file commands
@@ -4533,7 +4538,6 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
 /** An input as the runner hands it in (`INPUT_<NAME>`), trimmed, as core.getInput does. */
 function getInput(name, env = process.env) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
@@ -4543,7 +4547,7 @@ function getState(name, env = process.env) {
     return env[`STATE_${name}`] || '';
 }
 function info(message) {
-    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_3__.EOL);
+    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -4594,12 +4598,12 @@ async function appendSummary(markdown) {
         throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
     }
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.access)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.R_OK | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
     }
     catch {
         throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
     }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.appendFile)(file, markdown, { encoding: 'utf8' });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(file, markdown, { encoding: 'utf8' });
 }
 /**
  * `name<<delimiter` blocks in the runner's file (GITHUB_OUTPUT, GITHUB_STATE); the older
@@ -4610,19 +4614,20 @@ function keyValue(file, command, name, value) {
     const path = process.env[`GITHUB_${file}`] || '';
     if (!path) {
         if (file === 'OUTPUT')
-            process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_3__.EOL);
+            process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
         return issueCommand(command, { name }, value);
     }
-    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    // The global Web Crypto, not node:crypto: that module's load would cost every post step ~5 ms.
+    const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
     if (name.includes(delimiter)) {
         throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
     }
     if (value.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(path))
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
         throw new Error(`Missing file at path: ${path}`);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(path, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}`, {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -4646,7 +4651,7 @@ function issueCommand(command, properties, message) {
     if (Object.keys(properties).length) {
         text += ` ${set.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',')}`;
     }
-    process.stdout.write(`${text}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}`);
+    process.stdout.write(`${text}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
 }
 function escapeData(text) {
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -832,7 +832,7 @@ async function moveToToolCache(staging, tool, version, arch) {
 }
 /** Installs one tool through the flow described at the top of this file. */
 async function installTool(request, options = {}) {
-    const log = options.log ?? src_log/* log */.R;
+    const log = options.log ?? src_log.log;
     const resolved = resolveTool(request, options);
     const { spec, version, platform, url, sha256 } = resolved;
     const result = (binary, fromCache) => ({
@@ -935,7 +935,7 @@ function toolsOptions(tools) {
  * the installed (pinned or manifest) version, since some builds print `GitVersion: devel`; the
  * binary's own report is kept when it has one, with a warning if its major disagrees.
  */
-async function cosignVersion(cosign, log = src_log/* log */.R) {
+async function cosignVersion(cosign, log = src_log.log) {
     const version = (0,tool_specs/* normalizeVersion */.Qj)(tool_specs/* TOOL_SPECS */.aq.cosign, cosign.version);
     const major = semver_default().major(version.semver);
     const out = await (0,src_exec/* execCommand */.NK)(cosign, ['version', '--json'], {
@@ -1244,7 +1244,7 @@ async function withTimeout(promise, ms) {
  * it. A run that neither scans nor signs does nothing here.
  */
 function startTools(config, plan, options) {
-    const log = options.log ?? src_log/* log */.R;
+    const log = options.log ?? src_log.log;
     const installOptions = { ...toolsOptions(config.tools), log };
     const install = (request) => installTool(request, installOptions);
     const none = Promise.resolve(undefined);
@@ -1627,15 +1627,7 @@ async function buildImage(config, plan, ctx, options) {
         push: plan.decisions.push,
         ghaEnv: gha
     });
-    // The repository's own Git URL: the workflow token fetches it (private repositories).
-    const gitAuth = gitAuthSecret({
-        context: config.build.context,
-        secrets: config.build.secrets,
-        githubToken: config.registry?.githubToken ?? '',
-        defaultContext: ctx.repository.repo ? (0,context/* defaultGitContext */.n5)(ctx) : '',
-        serverUrl: ctx.serverUrl
-    });
-    const secrets = [...config.build.secrets, ...(gitAuth ? [gitAuth] : [])];
+    const { secrets, gitAuth } = buildSecrets(config, ctx);
     const args = buildxArgs({
         ...(options.builder ? { builder: options.builder } : {}),
         context: config.build.context,
@@ -1656,9 +1648,9 @@ async function buildImage(config, plan, ctx, options) {
     // Secret values reach buildx through its environment only: never argv, never a file.
     const secretEnv = Object.fromEntries(secrets.map((secret, index) => [secretEnvName(index), secret.value]));
     if (gitAuth)
-        src_log/* log */.R.info(`Git context: the workflow token is given to BuildKit as ${gitAuth.id}`);
-    src_log/* log */.R.info(`Provenance: ${provenance.mode} (${provenance.reason})`);
-    src_log/* log */.R.info(`Build cache: ${cache.description}`);
+        src_log.log.info(`Git context: the workflow token is given to BuildKit as ${gitAuth.id}`);
+    src_log.log.info(`Provenance: ${provenance.mode} (${provenance.reason})`);
+    src_log.log.info(`Build cache: ${cache.description}`);
     let stderr;
     try {
         ;
@@ -1725,6 +1717,18 @@ function used(stderr) {
 function samePlatform(asked, built) {
     const norm = (p) => p.replace(/^(linux\/arm64)\/v8$/, '$1');
     return norm(asked) === norm(built);
+}
+/** The build's secrets: the input's, and for the repository's own Git URL the workflow token. */
+function buildSecrets(config, ctx) {
+    // The token fetches a private repository (git-auth.ts): for this repository's URL only.
+    const gitAuth = gitAuthSecret({
+        context: config.build.context,
+        secrets: config.build.secrets,
+        githubToken: config.registry?.githubToken ?? '',
+        defaultContext: ctx.repository.repo ? (0,context/* defaultGitContext */.n5)(ctx) : '',
+        serverUrl: ctx.serverUrl
+    });
+    return { secrets: [...config.build.secrets, ...(gitAuth ? [gitAuth] : [])], gitAuth };
 }
 
 ;// CONCATENATED MODULE: ./src/image-build/stage.ts
@@ -2583,7 +2587,7 @@ var redact = __webpack_require__(76670);
 ;// CONCATENATED MODULE: ./src/publish/log.ts
 
 /** Where the publish stage writes its lines by default (tests pass their own Logger). */
-const coreLog = src_log/* log */.R;
+const coreLog = src_log.log;
 
 // EXTERNAL MODULE: ./src/registry-state.ts
 var registry_state = __webpack_require__(46568);
@@ -4073,7 +4077,7 @@ function policyVerdict(checks, problems, policy) {
  * its logins:
  *
  *   checkDockerfile  every platform's bases (base-images.ts), globs and pins (rules.ts), advice
- *                    (advice.ts); before tools, login and build
+ *                    (advice.ts); before tools and build (the logins run beside it)
  *   checkRegistries  each pinned base's signature, through the Signer seam (the orchestrator
  *                    hands in sign/'s cosign verifier), and whether its tag moved; before build
  *
@@ -5108,7 +5112,7 @@ async function pipeline(config, ctx, plan, record, deps) {
         workDir,
         env: docker.env,
         timer,
-        log: src_log/* log */.R,
+        log: src_log.log,
         onBuildTools: line => (record.buildTools = line)
     });
     record.build = built;
@@ -5140,7 +5144,7 @@ async function pipeline(config, ctx, plan, record, deps) {
     }
     if (!plan.decisions.push) {
         notPublished(record, plan.decisions.pushReason);
-        return src_log/* log */.R.info(`Not published: ${plan.decisions.pushReason}`);
+        return src_log.log.info(`Not published: ${plan.decisions.pushReason}`);
     }
     // A failure from here on says what exists in which registry, also what buildx left behind.
     const stated = statedBy(record, timer, built.buildxFailure?.pushedBefore ?? []);
@@ -5209,7 +5213,7 @@ async function setUp(config, ctx, plan, record, deps) {
     // 3. tools: trivy, cosign or notation (pinned, verified, cached), installing beside the
     // build; each stage awaits only what it needs.
     const tools = new ToolsStage(config, plan, {
-        ...{ workspace, env, now: ctx.now, timer, log: src_log/* log */.R },
+        ...{ workspace, env, now: ctx.now, timer, log: src_log.log },
         onReady: lines => (record.tools = lines)
     });
     deps.late.pending.push(tools.settled());
@@ -5236,7 +5240,7 @@ async function mergeJob(config, ctx, plan, record, deps) {
     const stated = statedBy(record, timer, []);
     const { env } = deps;
     const merged = await stated('Merge', () => mergeStage(config, plan.images, {
-        ...{ authFile: docker.authFile, workDir, env, now: ctx.now, log: src_log/* log */.R },
+        ...{ authFile: docker.authFile, workDir, env, now: ctx.now, log: src_log.log },
         tags: plan.tags
     }));
     record.build = { image: merged.image };
@@ -5247,7 +5251,7 @@ async function mergeJob(config, ctx, plan, record, deps) {
         const { reportMergedScans } = await __webpack_require__.e(/* import() */ 438).then(__webpack_require__.bind(__webpack_require__, 5438));
         const { workspace } = deps;
         const reported = await reportMergedScans({
-            ...{ config, plan, ctx, image, scan, workDir, workspace, env, startedAt, timer, log: src_log/* log */.R }
+            ...{ config, plan, ctx, image, scan, workDir, workspace, env, startedAt, timer, log: src_log.log }
         });
         record.scan = reported.section;
     }
@@ -5281,12 +5285,12 @@ async function describePlatformJob(plan, image, scanned, options) {
                 durationMs: scanned.durations[platform],
                 dir: (0,external_node_path_.join)(options.workDir, 'report-artifact')
             }));
-            src_log/* log */.R.info(`Scan report for the merge job: artifact ${name}`);
+            src_log.log.info(`Scan report for the merge job: artifact ${name}`);
         }
         catch (error) {
             // A failed gate stops the run with its own message; the merge job refuses it either way.
             if (scanned.gate.verdict === 'failed')
-                src_log/* log */.R.warning((0,src_errors/* errorMessage */.gJ)(error));
+                src_log.log.warning((0,src_errors/* errorMessage */.gJ)(error));
             else
                 throw error;
         }
@@ -5298,7 +5302,7 @@ async function lifecycle(config, plan, record, options) {
     if (config.lifecycle.rules.length === 0)
         return;
     const { env, authFile, digest } = options;
-    record.lifecycle = await options.timer.run('Lifecycle', () => lifecycleStage(config, plan, { env, authFile, published: [digest], now: new Date(), log: src_log/* log */.R }));
+    record.lifecycle = await options.timer.run('Lifecycle', () => lifecycleStage(config, plan, { env, authFile, published: [digest], now: new Date(), log: src_log.log }));
 }
 /**
  * Stage 4 from the Dockerfile alone (nothing built, nothing pushed): stops a failed enforce, once
@@ -5316,7 +5320,7 @@ async function dockerfilePolicy(config, deps, record) {
 /** The policy's annotations, on the Dockerfile's lines; its error when it failed. */
 function enforced(policy) {
     for (const a of policyAnnotations(policy))
-        src_log/* log */.R[a.level](a.message, a.properties);
+        src_log.log[a.level](a.message, a.properties);
     return new PolicyError(policy);
 }
 /**
@@ -5330,16 +5334,16 @@ async function checkBaseRegistries(config, policy, options) {
         const auths = await (0,docker_config/* readDockerAuths */.me)(options.docker.authFile);
         // The signing chunk and cosign, made ready the first time a signature is asked about.
         let verifier;
-        const verifySignature = async (reference, trusted) => (await (verifier ??= baseVerifier(config, options))).verify(reference, trusted, src_log/* log */.R);
+        const verifySignature = async (reference, trusted) => (await (verifier ??= baseVerifier(config, options))).verify(reference, trusted, src_log.log);
         const checks = { verifySignature, currentDigest: (0,registry_capabilities/* httpTagDigests */.O8)({ auths }) };
-        await checkRegistries(policy, config, checks, src_log/* log */.R);
+        await checkRegistries(policy, config, checks, src_log.log);
     }
     if (policy.verdict === 'failed')
         throw enforced(policy);
     for (const a of policyAnnotations(policy))
-        src_log/* log */.R[a.level](a.message, a.properties);
+        src_log.log[a.level](a.message, a.properties);
     if (policy.verdict !== 'not-checked') {
-        src_log/* log */.R.info(`Base images: ${policy.verdict} (${policy.bases.length} checked)`);
+        src_log.log.info(`Base images: ${policy.verdict} (${policy.bases.length} checked)`);
     }
 }
 /** cosign as the Signer seam's verifier, with our docker config and the Sigstore inputs. */
@@ -5394,13 +5398,13 @@ async function scanAndReport(config, plan, ctx, record, options) {
         ...{ config, plan, ctx, image, layout: image.layout, workDir, workspace, env, startedAt },
         trivy: required(await options.tools.trivy(), 'trivy'),
         timer,
-        log: src_log/* log */.R
+        log: src_log.log
     });
     record.scan = reported.section;
     options.late.pending.push(reported.processing);
     const result = reported.section.result;
     if (result.gate.verdict !== 'failed')
-        src_log/* log */.R.info(result.gate.reason);
+        src_log.log.info(result.gate.reason);
     return result;
 }
 /** A tool the tools stage installs whenever the plan needs it (tools/prepare.ts). */
@@ -5430,7 +5434,7 @@ async function sign(config, plan, ctx, image, options) {
             runner: options.env
         })
         : cosignSigner(cosignSetup(config, plan, ctx, options));
-    src_log/* log */.R.info(`Signing with ${signer.name}`);
+    src_log.log.info(`Signing with ${signer.name}`);
     // Where each registry stores what refers to the image, asked before signing: attestations
     // are attached at once only where the referrers API keeps each one apart (a `sha256-` tag is
     // rewritten by each, so concurrent writers would lose all but one).
@@ -5448,12 +5452,12 @@ async function sign(config, plan, ctx, image, options) {
         tags: plan.tags,
         attestations,
         referrersApi: plan.images.filter((_i, n) => answers[n]?.support === 'referrers-api'),
-        log: src_log/* log */.R
+        log: src_log.log
     });
     if (outcome.signer === 'notation' || outcome.formats.includes('bundle')) {
         // Where the signature went, as each image's registry tells it (never fails the run).
         for (const { why } of answers)
-            src_log/* log */.R.info(`Signature storage: ${why}`);
+            src_log.log.info(`Signature storage: ${why}`);
         outcome.bundleStorage = bundleStorage(plan.images, answers.map(a => a.support));
     }
     return outcome;

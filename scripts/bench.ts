@@ -209,7 +209,7 @@ process.stdout.write(
     `bundled action (main + post)     median ${ms(median(rows.map(r => r.action)))}`,
     `per-pair ratio                   median ${ratio.toFixed(2)}x   (target ≤ 1.5x)`,
     `bundle start to first log line   median ${ms(median(starts.map(s => s.first)))}   (target ≤ 100 ms)`,
-    `  to inputs validated            median ${ms(median(starts.map(s => s.validated)))}   (@actions/core and the parsers loaded)`,
+    `  to inputs validated            median ${ms(median(starts.map(s => s.validated)))}   (the inputs' parsers loaded)`,
     `post step (fresh process)        median ${ms(median(rows.map(r => r.post)))}   (target ≤ 100 ms)`,
     `node alone: first line / exit    median ${ms(median(floors.map(f => f.first)))} / ${ms(median(floors.map(f => f.exit)))}   (the floor of both)`,
     ''

@@ -50,26 +50,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // From here on no code reads an input, and the runner's OIDC request is held by the signing
   // code alone: neither stays in the environment (tool-env.ts keeps them from the tools anyway).
   const secrets = takeRunnerSecrets(env)
-  // ECR's token comes from the AWS API with the job's credentials: kept, for that alone, only
-  // when a registry of this run is ECR (registry/ecr.ts); nothing else of AWS stays.
-  const registries = [...config.images, ...config.registry.auths.map(a => `${a.registry}/x`)]
-  const aws = registries.some(i => ecrRegistry(registryOf(i))) ? awsEnvironment(env) : undefined
-  // Nothing else of the workflow's environment stays in ours than what we or a tool can use.
-  const key = config.sign.key
-  // A Notation plugin is found where the runner installed it, and reads the cloud's variables.
-  const plugin = config.sign.notation?.key.kind === 'plugin'
-  const removed = narrowEnvironment(env, [
-    ...(key?.kind === 'kms' ? Object.keys(kmsCredentials(key.value, env)) : []),
-    ...(plugin
-      ? [
-          'XDG_CONFIG_HOME',
-          ...Object.keys({
-            ...kmsCredentials('awskms://', env),
-            ...kmsCredentials('azurekms://', env)
-          })
-        ]
-      : [])
-  ])
+  const { aws, removed } = narrowedEnvironment(config, env)
 
   // 2. plan: names, tags, labels and what this event may do; refuses, before any side effect,
   // a push it could not sign.
@@ -140,6 +121,32 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       )
     }
   }
+}
+
+/**
+ * Nothing of the workflow's environment stays in ours but what we or a tool can use; returns
+ * the names taken out (runner-env.ts). ECR's token comes from the AWS API with the job's
+ * credentials: kept, for that alone, only when a registry of this run is ECR (registry/ecr.ts).
+ */
+function narrowedEnvironment(config: Config, env: NodeJS.ProcessEnv) {
+  const registries = [...config.images, ...config.registry.auths.map(a => `${a.registry}/x`)]
+  const aws = registries.some(i => ecrRegistry(registryOf(i))) ? awsEnvironment(env) : undefined
+  const key = config.sign.key
+  // A Notation plugin is found where the runner installed it, and reads the cloud's variables.
+  const plugin = config.sign.notation?.key.kind === 'plugin'
+  const removed = narrowEnvironment(env, [
+    ...(key?.kind === 'kms' ? Object.keys(kmsCredentials(key.value, env)) : []),
+    ...(plugin
+      ? [
+          'XDG_CONFIG_HOME',
+          ...Object.keys({
+            ...kmsCredentials('awskms://', env),
+            ...kmsCredentials('azurekms://', env)
+          })
+        ]
+      : [])
+  ])
+  return { aws, removed }
 }
 
 /** Writes the job summary; a failure is a warning, never the run's outcome. */

@@ -3,8 +3,6 @@ import { join } from 'node:path'
 import { forLog } from './log-text.js'
 import { STATE } from './state.js'
 import { errorMessage } from './errors.js'
-import { log } from './log.js'
-import { getState } from './workflow-commands.js'
 
 /** What the post step reads and writes; the default is the runner's (STATE_* and stdout). */
 export interface PostIo {
@@ -13,11 +11,13 @@ export interface PostIo {
   warning(message: string): Promise<void>
 }
 
-// The post step's whole interface with the runner: reading STATE_* and printing lines.
+// The post step's whole interface with the runner: reading STATE_* (what getState does) and
+// printing lines. The logger is loaded only to print a warning, the rare path: every module
+// the post step loads is time every job takes.
 const runnerIo: PostIo = {
-  state: name => getState(name),
+  state: name => process.env[`STATE_${name}`] ?? '',
   info: message => void process.stdout.write(`${forLog(message)}\n`),
-  warning: async message => log.warning(message)
+  warning: async message => (await import('./log.js')).log.warning(message)
 }
 
 /**

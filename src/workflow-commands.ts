@@ -10,7 +10,6 @@
  * the critical path before the build starts. None of that is needed to read inputs or write
  * commands; the libraries that need HTTP load it in later chunks, while the build runs.
  */
-import { randomUUID } from 'node:crypto'
 import { appendFileSync, constants, existsSync } from 'node:fs'
 import { access, appendFile } from 'node:fs/promises'
 import { EOL } from 'node:os'
@@ -111,7 +110,8 @@ function keyValue(file: 'OUTPUT' | 'STATE', command: string, name: string, value
     if (file === 'OUTPUT') process.stdout.write(EOL)
     return issueCommand(command, { name }, value)
   }
-  const delimiter = `ghadelimiter_${randomUUID()}`
+  // The global Web Crypto, not node:crypto: that module's load would cost every post step ~5 ms.
+  const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`
   if (name.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`)
   }

@@ -111,15 +111,7 @@ export async function buildImage(
     push: plan.decisions.push,
     ghaEnv: gha
   })
-  // The repository's own Git URL: the workflow token fetches it (private repositories).
-  const gitAuth = gitAuthSecret({
-    context: config.build.context,
-    secrets: config.build.secrets,
-    githubToken: config.registry?.githubToken ?? '',
-    defaultContext: ctx.repository.repo ? defaultGitContext(ctx) : '',
-    serverUrl: ctx.serverUrl
-  })
-  const secrets = [...config.build.secrets, ...(gitAuth ? [gitAuth] : [])]
+  const { secrets, gitAuth } = buildSecrets(config, ctx)
   const args = buildxArgs({
     ...(options.builder ? { builder: options.builder } : {}),
     context: config.build.context,
@@ -219,4 +211,17 @@ function used(stderr: string): { builder?: BuilderUsed } {
 function samePlatform(asked: string, built: string): boolean {
   const norm = (p: string) => p.replace(/^(linux\/arm64)\/v8$/, '$1')
   return norm(asked) === norm(built)
+}
+
+/** The build's secrets: the input's, and for the repository's own Git URL the workflow token. */
+function buildSecrets(config: BuildConfig, ctx: RunContext) {
+  // The token fetches a private repository (git-auth.ts): for this repository's URL only.
+  const gitAuth = gitAuthSecret({
+    context: config.build.context,
+    secrets: config.build.secrets,
+    githubToken: config.registry?.githubToken ?? '',
+    defaultContext: ctx.repository.repo ? defaultGitContext(ctx) : '',
+    serverUrl: ctx.serverUrl
+  })
+  return { secrets: [...config.build.secrets, ...(gitAuth ? [gitAuth] : [])], gitAuth }
 }

@@ -5,7 +5,7 @@
  * its logins:
  *
  *   checkDockerfile  every platform's bases (base-images.ts), globs and pins (rules.ts), advice
- *                    (advice.ts); before tools, login and build
+ *                    (advice.ts); before tools and build (the logins run beside it)
  *   checkRegistries  each pinned base's signature, through the Signer seam (the orchestrator
  *                    hands in sign/'s cosign verifier), and whether its tag moved; before build
  *

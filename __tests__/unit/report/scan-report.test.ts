@@ -29,6 +29,11 @@ import { makeWorkspace } from '../../fixtures/workspace.js'
 import { sarifSchemaErrors } from '../../helpers/sarif-schema.js'
 import type { Logger } from '../../../src/logger.js'
 import { silentLogger } from '../../helpers/logger.js'
+import {
+  InvalidSarifUploadError,
+  throwIfRunsShareACategory,
+  validateSarifFileSchema
+} from '../../fixtures/codeql-action/upload-checks.js'
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64']
 const DIGEST = `sha256:${'a'.repeat(64)}`
@@ -424,6 +429,13 @@ describe('SARIF locations without a Dockerfile in the workspace (a Git context)'
     expect(() =>
       validateSarifUpload({ sarif: text, commitSha: gitContext.sha, ref: gitContext.ref })
     ).not.toThrow()
+    // GitHub's own checks, as codeql-action's upload-sarif runs them (fixtures/codeql-action):
+    // the schema with its validator, no URI warning, no two runs in one category.
+    const codeql = codeqlLogger()
+    expect(validateSarifFileSchema(sarif, 'results.sarif', codeql)).toBe(true)
+    expect(codeql.lines).toEqual(['Validating results.sarif'])
+    expect(sarif.runs.length).toBe(PLATFORMS.length)
+    expect(() => throwIfRunsShareACategory([sarif])).not.toThrow()
     expect(outcome.section.notes).toContain(
       'The Dockerfile is not in the workspace, so findings have no Dockerfile line: code scanning alerts point at .github/workflows/release.yml, line 1.'
     )
@@ -460,6 +472,13 @@ describe('SARIF locations without a Dockerfile in the workspace (a Git context)'
         `has a location URI with a scheme ("${uri}")`
       )
     }
+    // codeql-action's own check lets it through (a valid URI reference whose scheme is
+    // "localhost"): code scanning refuses it on its server, hence ours.
+    const codeql = codeqlLogger()
+    expect(
+      validateSarifFileSchema(JSON.parse(sarif('localhost:5000/acme/app')), 'x.sarif', codeql)
+    ).toBe(true)
+    expect(codeql.lines.filter(l => l.startsWith('Warning:'))).toEqual([])
     // a repository path, even one with a colon later on, is fine
     expect(() =>
       validateSarifUpload({ ...request, sarif: sarif('docker/app.Dockerfile') })
@@ -481,5 +500,34 @@ describe('SARIF locations without a Dockerfile in the workspace (a Git context)'
       workflowFile({ repository, workflowRef: 'other/shared/.github/workflows/a.yml@main' })
     ).toBeUndefined()
     expect(workflowFile({ repository, workflowRef: '' })).toBeUndefined()
+  })
+})
+
+/** codeql-action's logger, recording what it says. */
+function codeqlLogger() {
+  const lines: string[] = []
+  return {
+    lines,
+    debug: () => undefined,
+    info: (message: string) => void lines.push(message),
+    startGroup: (name: string) => void lines.push(name),
+    endGroup: () => undefined
+  }
+}
+
+describe('the copy of codeql-action’s checks can fail', () => {
+  test('a run without its tool is refused; two runs in one category are refused', () => {
+    const broken = { version: '2.1.0', runs: [{ results: [] }] }
+    expect(() => validateSarifFileSchema(broken, 'broken.sarif', codeqlLogger())).toThrow(
+      InvalidSarifUploadError
+    )
+    const run = {
+      tool: { driver: { name: 'Trivy' } },
+      automationDetails: { id: 'a/' },
+      results: []
+    }
+    expect(() => throwIfRunsShareACategory([{ version: '2.1.0', runs: [run, run] }])).toThrow(
+      /multiple SARIF runs with the same category/
+    )
   })
 })
