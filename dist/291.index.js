@@ -424,7 +424,7 @@ function parsePlainIgnore(text, file) {
     });
     return rules;
 }
-/** `.trivyignore.yaml`: the `vulnerabilities` list (the scan runs the vulnerability scanner only). */
+/** `.trivyignore.yaml`: its `vulnerabilities` and `secrets` lists (Trivy's other lists are not scanned for). */
 function parseYamlIgnore(text, file, yaml) {
     const parseYaml = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .yamlParser */ .$z)(yaml);
     let doc;
@@ -439,12 +439,20 @@ function parseYamlIgnore(text, file, yaml) {
     if (typeof doc !== 'object' || Array.isArray(doc)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ValueError */ .Qp(`${file} is not a mapping`, 'vulnerabilities: [{ id: CVE-… }]');
     }
-    const entries = doc.vulnerabilities ?? [];
+    const lists = doc;
+    return [
+        ...yamlRules(lists.vulnerabilities, file, 'vulnerabilities', 'vulnerability'),
+        ...yamlRules(lists.secrets, file, 'secrets', 'secret')
+    ];
+}
+function yamlRules(list, file, name, kind) {
+    const entries = list ?? [];
     if (!Array.isArray(entries)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ValueError */ .Qp(`${file}: vulnerabilities is not a list`, 'vulnerabilities: [{ id: … }]');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ValueError */ .Qp(`${file}: ${name} is not a list`, `${name}: [{ id: … }]`);
     }
     return entries.map((entry, index) => {
-        const where = `${file}#${index + 1}`;
+        // `file#n`: the n-th vulnerability entry; `file#secrets.n`: the n-th secret entry.
+        const where = `${file}#${name === 'secrets' ? 'secrets.' : ''}${index + 1}`;
         if (typeof entry !== 'object' || entry === null) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ValueError */ .Qp(`${where} is not a mapping`, 'an entry with an id');
         }
@@ -452,7 +460,7 @@ function parseYamlIgnore(text, file, yaml) {
         if (typeof e.id !== 'string' || e.id.trim() === '') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ValueError */ .Qp(`${where} has no id`, 'an entry with id: CVE-…');
         }
-        const rule = { id: e.id.trim(), source: where };
+        const rule = { id: e.id.trim(), source: where, kind };
         if (e.expired_at !== undefined)
             rule.expires = yamlDate(e.expired_at, where);
         if (typeof e.statement === 'string' && e.statement.trim())
@@ -2314,6 +2322,11 @@ const INPUTS = {
         choices: ['critical', 'high', 'medium', 'low', 'none']
     },
     'ignore-unfixed': { default: 'false', accepts: BOOLEAN },
+    scanners: {
+        default: 'vuln,secret',
+        accepts: 'vuln, secret, or both (comma or newline separated)'
+    },
+    'fail-on-secrets': { default: 'true', accepts: BOOLEAN },
     trivyignore: {
         default: '',
         accepts: list('.trivyignore or .trivyignore.yaml files in the workspace'),
@@ -2891,6 +2904,22 @@ function readPolicy(r) {
     };
 }
 const DOCKERFILE_FORM = 'the path of a Dockerfile in the workspace';
+const SCANNERS_FORM = 'vuln, secret, or both (comma or newline separated)';
+/** `vuln,secret` in Trivy's order, each once; `misconfig` is named: it scans the Dockerfile. */
+function parseScanners(raw) {
+    const given = splitList(raw, { comma: true }).map(s => s.toLowerCase());
+    for (const name of given) {
+        if (name === 'misconfig' || name === 'config') {
+            throw new errors/* ValueError */.Qp('misconfig scans configuration files, not an image: the Dockerfile is checked by the base-image policy and its advice', SCANNERS_FORM);
+        }
+        if (name !== 'vuln' && name !== 'secret') {
+            throw new errors/* ValueError */.Qp(`"${name}" is not a scanner of trivy image this action runs`, SCANNERS_FORM);
+        }
+    }
+    if (!given.length)
+        throw new errors/* ValueError */.Qp('it names no scanner', SCANNERS_FORM);
+    return ['vuln', 'secret'].filter(s => given.includes(s));
+}
 const TEMPLATE_FORM = "{{defaultContext}} (this repository at the run's commit) or {{defaultContext}}:subdir, as docker/build-push-action takes them";
 /**
  * The `context` as build-push-action renders it with handlebars, for the one value it offers:
@@ -3000,6 +3029,8 @@ function readScan(r) {
         enabled,
         failOn: r.choice('fail-on'),
         ignoreUnfixed: r.bool('ignore-unfixed'),
+        scanners: r.field('scanners', parseScanners),
+        failOnSecrets: r.bool('fail-on-secrets'),
         trivyignore: ignoreFiles.map(f => f.name),
         ignoreRules: r.field('trivyignore', () => ignoreFiles.flatMap(f => (0,ignore_files/* parseIgnoreFile */.a0)((0,external_node_fs_.readFileSync)(f.path, 'utf8'), f.name, r.options.yaml))),
         timeoutMs: r.field('scan-timeout', checkDuration),

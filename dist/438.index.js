@@ -873,7 +873,8 @@ var model = __webpack_require__(40764);
 /**
  * Annotations on the Dockerfile for the worst findings: one per Dockerfile line (the FROM line
  * for base-image layers, the RUN/COPY line otherwise), naming the findings that line brought
- * in. Error when a finding there fails the gate, warning otherwise. GitHub shows at most 10
+ * in; the lines that added a secret first. Error when a finding there fails the gate, warning
+ * otherwise. GitHub shows at most 10
  * annotations of each level per step, so only the worst lines are annotated.
  */
 
@@ -883,6 +884,58 @@ const MAX_ANNOTATIONS = 10;
 const NAMED = 5;
 function dockerfileAnnotations(result, limit = MAX_ANNOTATIONS) {
     if (!result.dockerfile)
+        return [];
+    // Secrets first: a credential in the image is the worst news a line can carry.
+    const secrets = secretAnnotations(result, limit);
+    return [...secrets, ...vulnerabilityAnnotations(result, limit - secrets.length)];
+}
+/**
+ * One annotation per Dockerfile line that added a file holding a secret (the COPY, ADD or RUN
+ * whose layer it is in): the file and the rule, never the secret.
+ */
+function secretAnnotations(result, limit) {
+    const blocking = new Set((result.gate.secrets?.blocking ?? []).map(s => s.key));
+    const byLine = new Map();
+    for (const secret of result.secrets) {
+        if (secret.suppressed)
+            continue;
+        const origin = (0,scan_result/* originOf */.yv)(result, secret);
+        if (!origin)
+            continue;
+        const line = byLine.get(origin.startLine) ?? {
+            endLine: origin.endLine,
+            instruction: (0,scan_result/* originText */.CQ)(origin),
+            secrets: []
+        };
+        line.secrets.push(secret);
+        byLine.set(origin.startLine, line);
+    }
+    return [...byLine.entries()]
+        .sort(([a], [b]) => a - b)
+        .slice(0, Math.max(0, limit))
+        .map(([startLine, l]) => {
+        const blocks = l.secrets.some(s => blocking.has(s.key));
+        const named = l.secrets
+            .slice(0, NAMED)
+            .map(s => `${s.severity} ${s.title} (${s.ruleId}) in ${s.path}${s.startLine ? `:${s.startLine}` : ''}`);
+        const more = l.secrets.length > NAMED ? [`… and ${l.secrets.length - NAMED} more`] : [];
+        return {
+            level: blocks ? 'error' : 'warning',
+            title: `${l.secrets.length} secret${l.secrets.length === 1 ? '' : 's'} added to the image by this line`,
+            message: [
+                l.instruction,
+                ...named,
+                ...more,
+                'Keep it out of the final image (a build stage it does not copy from, or RUN --mount=type=secret), then rotate it.'
+            ].join('\n'),
+            file: result.dockerfile.relative,
+            startLine,
+            endLine: l.endLine
+        };
+    });
+}
+function vulnerabilityAnnotations(result, limit) {
+    if (limit <= 0)
         return [];
     const blocking = new Set(result.gate.blocking.map(f => f.key));
     const byLine = new Map();
@@ -932,11 +985,6 @@ function dockerfileAnnotations(result, limit = MAX_ANNOTATIONS) {
 // EXTERNAL MODULE: ./src/report/code-scanning.ts
 var code_scanning = __webpack_require__(76717);
 ;// CONCATENATED MODULE: ./src/report/findings-file.ts
-/**
- * The merged findings as one JSON document (the `report` output): what was scanned, the gate's
- * verdict and every finding with the platforms it was seen on and the Dockerfile line its layer
- * came from. Meant for later steps (an artifact, a PR comment, a policy check) to read.
- */
 
 const FINDINGS_SCHEMA = 'https://github.com/image-pipeline-action/findings/v1';
 function findingsDocument(result, image) {
@@ -952,7 +1000,18 @@ function findingsDocument(result, image) {
             reason: gate.reason,
             blocking: gate.blocking.map(f => f.key),
             unfixedExcluded: gate.unfixedExcluded,
-            suppressed: gate.suppressed
+            suppressed: gate.suppressed,
+            ...(gate.secrets
+                ? {
+                    secrets: {
+                        verdict: gate.secrets.verdict,
+                        failOnSecrets: gate.secrets.failOnSecrets,
+                        blocking: gate.secrets.blocking.map(s => s.key),
+                        suppressed: gate.secrets.suppressed,
+                        reason: gate.secrets.reason
+                    }
+                }
+                : {})
         },
         vulnerabilities: result.counts,
         ignoreFiles: result.ignoreFiles,
@@ -961,24 +1020,25 @@ function findingsDocument(result, image) {
             source: r.source,
             expires: r.expires
         })),
-        findings: result.findings.map(f => {
-            const origin = (0,scan_result/* originOf */.yv)(result, f);
-            return {
-                ...f,
-                ...(origin && result.dockerfile
-                    ? {
-                        dockerfile: {
-                            path: result.dockerfile.relative,
-                            startLine: origin.startLine,
-                            endLine: origin.endLine,
-                            instruction: origin.instruction,
-                            fromBase: origin.fromBase,
-                            ...(origin.unmatched ? { layerMatched: false } : {})
-                        }
-                    }
-                    : {})
-            };
-        })
+        findings: result.findings.map(f => ({ ...f, ...dockerfileOf(result, f) })),
+        // The file, rule and layer of each secret: never the secret (scan/secrets.ts).
+        secrets: result.secrets.map(s => ({ ...s, ...dockerfileOf(result, s) }))
+    };
+}
+/** `{ dockerfile: … }`: the line a finding's layer came from, when it is known. */
+function dockerfileOf(result, finding) {
+    const origin = (0,scan_result/* originOf */.yv)(result, finding);
+    if (!origin || !result.dockerfile)
+        return {};
+    return {
+        dockerfile: {
+            path: result.dockerfile.relative,
+            startLine: origin.startLine,
+            endLine: origin.endLine,
+            instruction: origin.instruction,
+            fromBase: origin.fromBase,
+            ...(origin.unmatched ? { layerMatched: false } : {})
+        }
     };
 }
 
@@ -1222,9 +1282,9 @@ function trivyScanArgs(input) {
         'json',
         '--output',
         input.output,
-        // The gate is about vulnerabilities; secret scanning would double the scan time.
+        // trivy image's own default: vulnerabilities and secrets, in the one scan (issue 21).
         '--scanners',
-        'vuln',
+        scannersArg(input.scanners),
         // All packages only when an SBOM is made from this report (trivy convert); else the
         // report lists findings alone, several times smaller.
         `--list-all-pkgs=${input.listAllPackages ? 'true' : 'false'}`,
@@ -1233,6 +1293,12 @@ function trivyScanArgs(input) {
         '--no-progress',
         ...input.dbArgs
     ];
+}
+function scannersArg(scanners) {
+    if (!scanners.length || scanners.some(s => s !== 'vuln' && s !== 'secret')) {
+        throw new Error(`not scanners this action runs: "${scanners.join(',')}"`);
+    }
+    return scanners.join(',');
 }
 /** `trivy convert`: the CycloneDX SBOM of a platform from its JSON report (no second scan). */
 function trivySbomArgs(report, output) {
@@ -1244,12 +1310,15 @@ function trivySbomArgs(report, output) {
 
 // EXTERNAL MODULE: ./src/scan/trivy-report.ts
 var trivy_report = __webpack_require__(80060);
+// EXTERNAL MODULE: ./src/scan/secrets.ts
+var secrets = __webpack_require__(34220);
 ;// CONCATENATED MODULE: ./src/scan/run.ts
 /**
  * Stage 7 (docs/design.md): Trivy once per platform, on the build's OCI layout (nothing is published
  * yet), several at once. Fails closed: a crash, a time-out or a report we cannot read on any
  * platform stops the run with the platform and the reason; nothing is published.
  */
+
 
 
 
@@ -1316,7 +1385,8 @@ async function scanPlatforms(options) {
             output: report,
             timeoutMs: options.timeoutMs,
             dbArgs: options.dbArgs,
-            listAllPackages: options.listAllPackages ?? false
+            listAllPackages: options.listAllPackages ?? false,
+            scanners: options.scanners ?? ['vuln', 'secret']
         });
         options.log.debug(`trivy ${args.join(' ')}`);
         const fail = (reason) => ({ ok: false, failure: { platform: p.platform, reason } });
@@ -1345,10 +1415,14 @@ async function scanPlatforms(options) {
         catch {
             return fail('trivy exited 0 but wrote no report');
         }
+        // Kept, uploaded and converted from here on: without the secrets' quoted lines.
+        const scrubbed = (0,secrets/* scrubSecretReport */.ax)(json);
+        if (scrubbed !== json)
+            await (0,promises_.writeFile)(report, (json = scrubbed));
         try {
             const scan = (0,trivy_report/* parseTrivyReport */.Qg)(json, { platform: p.platform, digest: p.digest });
             const ms = Math.round(performance.now() - started);
-            options.log.info(`${p.platform}: ${scan.findings.length} finding(s) in ${(ms / 1000).toFixed(1)} s (${p.digest.slice(0, 19)})`);
+            options.log.info(`${p.platform}: ${scan.findings.length} finding(s), ${scan.secrets.length} secret(s) in ${(ms / 1000).toFixed(1)} s (${p.digest.slice(0, 19)})`);
             return { ok: true, scan, report, ms };
         }
         catch (error) {
@@ -1847,7 +1921,8 @@ async function scanStage(options) {
         reportDir: options.reportDir,
         workDir: options.workDir,
         timeoutMs: config.scan.timeoutMs,
-        listAllPackages: options.sbom ?? false
+        listAllPackages: options.sbom ?? false,
+        scanners: config.scan.scanners
     });
     const sboms = options.sbom
         ? await options.scanner.sboms(outcome.reports, {
@@ -1876,6 +1951,7 @@ async function scanStage(options) {
     }
     return {
         findings: verdict.findings,
+        secrets: verdict.secrets,
         gate: verdict.gate,
         counts: verdict.counts,
         platforms,

@@ -3270,6 +3270,7 @@ function mergedScanResult(checked, config, now) {
     }));
     return {
         findings: verdict.findings,
+        secrets: verdict.secrets,
         gate: verdict.gate,
         counts: verdict.counts,
         platforms: checked.map(c => c.platform),
@@ -4446,6 +4447,9 @@ function renderScanSummary(section) {
         ...rows,
         `| **all** (merged) | ${SEVERITY_KEYS.map(k => `**${counts[k]}**`).join(' | ')} | **${gate.blocking.length}** |`
     ].join('\n'));
+    const secrets = secretsTable(section);
+    if (secrets)
+        parts.push(secrets);
     const live = result.findings.filter(f => !f.suppressed);
     // What fails the gate first, then the rest by severity (findings are sorted already).
     const top = [
@@ -4498,6 +4502,37 @@ function renderScanSummary(section) {
     for (const note of section.notes)
         parts.push(`> [!NOTE]\n> ${(0,markdown/* cell */.Hn)(note)}`);
     return parts.join('\n\n');
+}
+/**
+ * The secrets in the image: which file, which rule, which layer (the Dockerfile line that added
+ * it), and how to keep it out. Never the secret: the model does not hold it (scan/secrets.ts).
+ */
+function secretsTable(section) {
+    const { secrets, gate } = section.result;
+    if (!secrets.length)
+        return undefined;
+    const live = secrets.filter(s => !s.suppressed);
+    const blocking = new Set((gate.secrets?.blocking ?? []).map(s => s.key));
+    const rows = secrets.map(s => {
+        const mark = s.suppressed
+            ? ` (ignored: ${(0,markdown/* codeCell */.MZ)(s.suppressed.source)}${s.suppressed.reason ? `, ${(0,markdown/* cell */.Hn)(s.suppressed.reason)}` : ''})`
+            : blocking.has(s.key)
+                ? ' ❌'
+                : '';
+        const lines = s.startLine ? `:${s.startLine}` : '';
+        return `| ${s.severity}${mark} | ${(0,markdown/* cell */.Hn)(s.title)} (${(0,markdown/* codeCell */.MZ)(s.ruleId)}) | ${(0,markdown/* codeCell */.MZ)(`${s.path}${lines}`)} | ${platformsOf(section, s)} | ${where(section, s)} |`;
+    });
+    return [
+        `#### Secrets in the image (${live.length}${secrets.length > live.length ? `, ${secrets.length - live.length} ignored` : ''})`,
+        '',
+        '| severity | rule | file in the image | platforms | added by (Dockerfile) |',
+        '| --- | --- | --- | --- | --- |',
+        ...rows,
+        '',
+        live.length
+            ? "Keep it out of the image: use it in a build stage the final stage does not copy from, or mount it for the one `RUN` that needs it (`RUN --mount=type=secret,id=…`, this action's `secrets` input), and add the file to `.dockerignore`. Then rotate it: anyone who pulled an image holding it has it."
+            : 'Every secret found is ignored by a rule: it is listed, not counted.'
+    ].join('\n');
 }
 /** The step outputs the scan gives (summary/outcome.ts sets them with the others, at the end). */
 function scanOutputs(section) {
@@ -6002,11 +6037,25 @@ const codeCell = (text) => inlineCode(text.replace(/\|/g, '\\|'));
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DR: () => (/* binding */ evaluateGate),
 /* harmony export */   Mp: () => (/* binding */ failingSeverities),
+/* harmony export */   Ys: () => (/* binding */ withSecretGate),
 /* harmony export */   hk: () => (/* binding */ vulnerabilityCounts)
 /* harmony export */ });
 /* unused harmony export isFixed */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40764);
 
+/**
+ * The run's gate: the vulnerabilities' and the secrets'. Either failing fails it, and its
+ * reason says the secrets first (a leaked credential is the worse news).
+ */
+function withSecretGate(gate, secrets) {
+    const failed = gate.verdict === 'failed' || secrets.verdict === 'failed';
+    const reason = secrets.verdict === 'failed'
+        ? gate.verdict === 'failed'
+            ? `${secrets.reason} ${gate.reason}`
+            : secrets.reason
+        : gate.reason;
+    return { ...gate, verdict: failed ? 'failed' : 'passed', reason, secrets };
+}
 /** The severities `fail-on` counts: `high` → CRITICAL and HIGH; `none` → nothing. */
 function failingSeverities(failOn) {
     if (failOn === 'none')
@@ -6180,6 +6229,156 @@ const LAYER_NOT_MATCHED = "layer not matched: the image's history matches none o
 
 /***/ }),
 
+/***/ 34220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ evaluateSecretGate),
+/* harmony export */   Oh: () => (/* binding */ applySecretIgnores),
+/* harmony export */   QB: () => (/* binding */ mergeSecrets),
+/* harmony export */   ax: () => (/* binding */ scrubSecretReport),
+/* harmony export */   o7: () => (/* binding */ parseSecret)
+/* harmony export */ });
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40764);
+
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
+const line = (value) => typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+/** One entry of a Result's `Secrets`; undefined when it names no rule (it is then not one). */
+function parseSecret(raw, result, platform) {
+    if (!isObject(raw))
+        return undefined;
+    const ruleId = text(raw.RuleID);
+    const path = text(result.Target);
+    if (!ruleId || !path)
+        return undefined;
+    const upper = typeof raw.Severity === 'string' ? raw.Severity.toUpperCase() : '';
+    const severity = _model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.includes(upper)
+        ? upper
+        : 'UNKNOWN';
+    const layer = isObject(raw.Layer) ? raw.Layer : {};
+    const startLine = line(raw.StartLine);
+    const endLine = line(raw.EndLine);
+    return {
+        key: [ruleId, path, startLine ?? ''].join('|'),
+        ruleId,
+        category: text(raw.Category) ?? '',
+        severity,
+        title: text(raw.Title) ?? ruleId,
+        path,
+        ...(startLine ? { startLine } : {}),
+        ...(endLine ? { endLine } : {}),
+        platforms: [platform],
+        layers: {
+            [platform]: {
+                ...(text(layer.DiffID) ? { diffId: text(layer.DiffID) } : {}),
+                ...(text(layer.Digest) ? { digest: text(layer.Digest) } : {})
+            }
+        }
+    };
+}
+/** The platforms' secrets as one list: most severe first, then by file and rule. */
+function mergeSecrets(perPlatform) {
+    const byKey = new Map();
+    for (const secrets of perPlatform) {
+        for (const secret of secrets) {
+            const seen = byKey.get(secret.key);
+            if (!seen) {
+                byKey.set(secret.key, {
+                    ...secret,
+                    platforms: [...secret.platforms],
+                    layers: { ...secret.layers }
+                });
+                continue;
+            }
+            for (const platform of secret.platforms) {
+                if (!seen.platforms.includes(platform))
+                    seen.platforms.push(platform);
+                const layer = secret.layers[platform];
+                if (layer && !seen.layers[platform])
+                    seen.layers[platform] = layer;
+            }
+            if ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(secret.severity) < (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(seen.severity))
+                seen.severity = secret.severity;
+        }
+    }
+    const order = (a, b) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity) - (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) ||
+        (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    return [...byKey.values()].sort(order);
+}
+/**
+ * Marks each secret a live rule matches as ignored: a rule of `.trivyignore` (any finding with
+ * that ID) or of `.trivyignore.yaml`'s `secrets` list, its `paths` globs tried on the file.
+ * `isLive` and `matchesPath` are scan/ignore.ts's (expiry, doublestar globs).
+ */
+function applySecretIgnores(secrets, rules, matchesPath) {
+    const usable = rules.filter(rule => rule.kind !== 'vulnerability');
+    return secrets.map(secret => {
+        const rule = usable.find(r => r.id === secret.ruleId &&
+            (!r.paths?.length || r.paths.some(glob => matchesPath(glob, secret.path))));
+        if (!rule)
+            return secret;
+        const suppressed = { source: rule.source };
+        if (rule.statement)
+            suppressed.reason = rule.statement;
+        if (rule.expires)
+            suppressed.expires = rule.expires;
+        return { ...secret, suppressed };
+    });
+}
+/** Any secret not ignored fails, whatever its severity: a published credential is a leak. */
+function evaluateSecretGate(secrets, failOnSecrets) {
+    const live = secrets.filter(s => !s.suppressed);
+    const blocking = failOnSecrets ? live : [];
+    const suppressed = secrets.length - live.length;
+    const verdict = blocking.length ? 'failed' : 'passed';
+    const files = [...new Set(live.map(s => s.path))];
+    const named = files.slice(0, 3).join(', ') + (files.length > 3 ? `, and ${files.length - 3} more` : '');
+    const reason = !live.length
+        ? 'No secret found in the image.'
+        : failOnSecrets
+            ? `The gate failed: ${plural(live.length, 'secret')} in the image (${named}); a credential in a published image is readable by anyone who can pull it.`
+            : `${plural(live.length, 'secret')} in the image (${named}), not gated: fail-on-secrets is false.`;
+    return { verdict, failOnSecrets, blocking, suppressed, reason };
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/**
+ * The Trivy report as it is kept (the report directory, the fan-out artifact, `trivy convert`'s
+ * input), with what could hold a secret taken out of each secret finding: `Code` (its lines
+ * quote the file around the match, unmasked) and `Match`. Unchanged when it has no secret or
+ * is not JSON (it is then refused as unreadable, and nothing reads it further).
+ */
+function scrubSecretReport(json) {
+    let doc;
+    try {
+        doc = JSON.parse(json);
+    }
+    catch {
+        return json;
+    }
+    const results = isObject(doc) && Array.isArray(doc.Results) ? doc.Results : [];
+    let changed = false;
+    for (const result of results) {
+        if (!isObject(result) || !Array.isArray(result.Secrets))
+            continue;
+        for (const secret of result.Secrets) {
+            if (!isObject(secret))
+                continue;
+            for (const field of ['Code', 'Match']) {
+                if (field in secret) {
+                    delete secret[field];
+                    changed = true;
+                }
+            }
+        }
+    }
+    return changed ? `${JSON.stringify(doc, null, 2)}\n` : json;
+}
+
+
+/***/ }),
+
 /***/ 80060:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6191,7 +6390,8 @@ const LAYER_NOT_MATCHED = "layer not matched: the image's history matches none o
 /* unused harmony export findingKey */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40764);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12187);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12187);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34220);
 /**
  * Parses one platform's Trivy JSON report into the findings model. Written against the reports
  * of Trivy 0.48 to 0.74 (__fixtures__/trivy): a result without findings has no
@@ -6200,6 +6400,7 @@ const LAYER_NOT_MATCHED = "layer not matched: the image's history matches none o
  * may be missing; `Secrets` may be empty or absent. A report we cannot read is an error: the
  * scan fails closed rather than pass an image on a report it did not understand.
  */
+
 
 
 
@@ -6312,7 +6513,7 @@ function parseTrivyReport(json, options) {
         throw new TrivyReportError('Results is not a list');
     const { platform } = options;
     const findings = [];
-    let secrets = 0;
+    const secrets = [];
     results.forEach((result, r) => {
         if (!isObject(result))
             throw new TrivyReportError(`Results[${r}] is not an object`);
@@ -6335,8 +6536,16 @@ function parseTrivyReport(json, options) {
                 findings.push(finding);
             });
         }
-        if (Array.isArray(result.Secrets))
-            secrets += result.Secrets.length;
+        // The secret's file, rule and layer only: never its Code or Match (scan/secrets.ts).
+        const found = result.Secrets ?? [];
+        if (!Array.isArray(found))
+            throw new TrivyReportError(`Results[${r}].Secrets is not a list`);
+        found.forEach((s, i) => {
+            const secret = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSecret */ .o7)(s, result, platform);
+            if (!secret)
+                throw new TrivyReportError(`Results[${r}].Secrets[${i}] has no RuleID or Target`);
+            secrets.push(secret);
+        });
     });
     const scan = { platform, digest: options.digest, findings, secrets };
     const trivy = isObject(doc.Trivy) ? text(doc.Trivy.Version) : undefined;
@@ -6357,7 +6566,7 @@ function scannedDigest(json) {
         if (typeof name !== 'string')
             return undefined;
         const digest = name.slice(name.lastIndexOf('@') + 1);
-        return (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(digest) ? digest : undefined;
+        return (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .isDigest */ .Bc)(digest) ? digest : undefined;
     }
     catch {
         return undefined;
@@ -6421,7 +6630,7 @@ function isExpired(rule, now) {
     return rule.expires !== undefined && Date.parse(`${rule.expires}T00:00:00Z`) < now.getTime();
 }
 function ruleMatches(rule, finding, targetPurl) {
-    if (rule.id !== finding.id)
+    if (rule.kind === 'secret' || rule.id !== finding.id)
         return false;
     if (rule.paths?.length) {
         const candidates = [finding.target, finding.package.path ?? ''].filter(Boolean);
@@ -6478,16 +6687,26 @@ function purlMatches(rule, target) {
 
 // EXTERNAL MODULE: ./src/scan/merge.ts
 var merge = __webpack_require__(69333);
+// EXTERNAL MODULE: ./src/scan/secrets.ts
+var scan_secrets = __webpack_require__(34220);
 ;// CONCATENATED MODULE: ./src/scan/verdict.ts
+
 
 
 
 function decideScans(scans, config, now) {
     const ignored = applyIgnoreRules((0,merge/* mergeScans */.VX)(scans), config.ignoreRules, now);
-    const gate = (0,scan_gate/* evaluateGate */.DR)(ignored.findings, config.failOn, config.ignoreUnfixed);
+    const vulnerabilities = (0,scan_gate/* evaluateGate */.DR)(ignored.findings, config.failOn, config.ignoreUnfixed);
+    const live = config.ignoreRules.filter(rule => !isExpired(rule, now));
+    const secrets = (0,scan_secrets/* applySecretIgnores */.Oh)((0,scan_secrets/* mergeSecrets */.QB)(scans.map(s => s.secrets)), live, (glob, path) => globToRegExp(glob).test(path));
+    // Scanned for secrets: gated (fail-on-secrets); a report of a vuln-only scan holds none.
+    const gate = config.scanners.includes('secret')
+        ? (0,scan_gate/* withSecretGate */.Ys)(vulnerabilities, (0,scan_secrets/* evaluateSecretGate */.F)(secrets, config.failOnSecrets))
+        : vulnerabilities;
     const platforms = scans.map(s => s.platform);
     return {
         findings: ignored.findings,
+        secrets,
         gate,
         counts: (0,scan_gate/* vulnerabilityCounts */.hk)(ignored.findings, platforms),
         expired: ignored.expired

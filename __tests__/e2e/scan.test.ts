@@ -384,6 +384,64 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
     TIMEOUT
   )
 
+  test(
+    '(f) a secret the image carries (Trivy’s own secret report) fails the gate: nothing is published, the COPY line is annotated, the secret is nowhere',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/scan-secret-${unique()}`
+      // The image's last layer: the runtime stage's COPY --from=build, which brings /app in.
+      const settings = { FAKE_TRIVY_FIXTURE: 'trivy_secrets.json.golden', FAKE_TRIVY_LAYER: 'last' }
+      const result = await action(image, { 'upload-sarif': 'false' }, settings)
+      expect(result.main.exitCode).toBe(1)
+      expect(result.errors.join('\n')).toContain(
+        'The gate failed: 2 secrets in the image (deploy.sh); a credential in a published image is readable by anyone who can pull it.'
+      )
+      expect(await repositoryTags(world, image)).toEqual([])
+      const copy = lineOf('COPY --from=build')
+      expect(result.main.stdout).toMatch(
+        new RegExp(
+          `^::error title=2 secrets added to the image by this line,file=examples/hello/Dockerfile,line=${copy},`,
+          'm'
+        )
+      )
+      expect(result.summary).toContain('#### Secrets in the image (2)')
+      expect(result.summary).toContain('`deploy.sh:3`')
+      // The golden quotes a GitHub token unmasked on a context line: read by nothing of ours.
+      expect(scanForSecrets(result, ['ghp_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'])).toEqual([])
+    },
+    TIMEOUT
+  )
+
+  test(
+    '(g) a .trivyignore.yaml entry for the rule and path publishes, and the summary says it was ignored',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/scan-secret-ignored-${unique()}`
+      writeFileSync(
+        join(workspace, 'secrets.trivyignore.yaml'),
+        [
+          'secrets:',
+          '  - id: aws-access-key-id',
+          '    paths: ["deploy.sh"]',
+          '    statement: a documentation example key',
+          '  - id: mysecret',
+          '    paths: ["deploy.sh"]'
+        ].join('\n')
+      )
+      const settings = { FAKE_TRIVY_FIXTURE: 'trivy_secrets.json.golden', FAKE_TRIVY_LAYER: 'last' }
+      const result = await action(
+        image,
+        { 'upload-sarif': 'false', trivyignore: 'secrets.trivyignore.yaml' },
+        settings
+      )
+      expect({ exit: result.main.exitCode, errors: result.errors }).toEqual({ exit: 0, errors: [] })
+      expect(await repositoryTags(world, image)).toContain('main')
+      expect(result.summary).toContain('#### Secrets in the image (0, 2 ignored)')
+      expect(result.summary).toContain(
+        '(ignored: `secrets.trivyignore.yaml#secrets.1`, a documentation example key)'
+      )
+    },
+    TIMEOUT
+  )
+
   test('no run left the token or the registry password anywhere', () => {
     expect(runs.length).toBeGreaterThanOrEqual(5)
     for (const r of runs) {

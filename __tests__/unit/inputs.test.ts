@@ -114,6 +114,8 @@ describe('readConfig: accepted values', () => {
       enabled: true,
       failOn: 'high',
       ignoreUnfixed: false,
+      scanners: ['vuln', 'secret'],
+      failOnSecrets: true,
       // The workspace has a .trivyignore at its root: read as Trivy would.
       trivyignore: ['.trivyignore'],
       ignoreRules: [{ id: 'CVE-2019-1549', source: '.trivyignore:1' }],
@@ -339,6 +341,7 @@ describe('readConfig: accepted values', () => {
       {
         id: 'CVE-2020-8165',
         source: 'ignore/rules.trivyignore.yaml#1',
+        kind: 'vulnerability',
         statement: 'not loaded at runtime',
         expires: '2099-01-01'
       }
@@ -455,6 +458,8 @@ describe('action.yml', () => {
     'notation-identity',
     // a matrix of platform jobs, then a merge job (issue 18)
     'fan-out',
+    'scanners',
+    'fail-on-secrets',
     'digests'
   ]
   const allInputs = [...specInputs, ...extraInputs]

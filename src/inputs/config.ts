@@ -80,6 +80,10 @@ export interface Config {
     enabled: boolean
     failOn: FailOn
     ignoreUnfixed: boolean
+    /** Trivy's scanners, in its own order: `vuln`, `secret`, or both (the default). */
+    scanners: ScannerKind[]
+    /** A secret not ignored fails the gate. */
+    failOnSecrets: boolean
     /** Ignore files used: the input's, or .trivyignore / .trivyignore.yaml found in the workspace. */
     trivyignore: string[]
     /** Their rules, read and checked with the other inputs (a broken file fails before anything runs). */
@@ -152,6 +156,9 @@ export type ToolsConfig = {
   fanOut?: Pick<Config['fanOut'], 'mode'>
   tools: Config['tools']
 }
+/** What `trivy image --scanners` is given (misconfig is the Dockerfile's, not the image's). */
+export type ScannerKind = 'vuln' | 'secret'
+
 export type BuildConfig = Pick<Config, 'build' | 'platforms'> & {
   /** The github-token, for a Git context of this repository (image-build/git-auth.ts). */
   registry?: Pick<Config['registry'], 'githubToken'>

@@ -8,6 +8,11 @@ import { errorMessage, ValueError } from '../errors.js'
 
 export interface IgnoreRule {
   id: string
+  /**
+   * The `.trivyignore.yaml` list it came from: `vulnerabilities` or `secrets`. A `.trivyignore`
+   * line has none: as in Trivy, its ID is ignored in every kind of finding.
+   */
+  kind?: 'vulnerability' | 'secret'
   /** `file:line` (plain format) or `file#n` (n-th YAML entry), for the summary. */
   source: string
   /** YYYY-MM-DD; the rule stops applying at the start of that day (UTC), as in Trivy. */
@@ -72,7 +77,7 @@ export function parsePlainIgnore(text: string, file: string): IgnoreRule[] {
   return rules
 }
 
-/** `.trivyignore.yaml`: the `vulnerabilities` list (the scan runs the vulnerability scanner only). */
+/** `.trivyignore.yaml`: its `vulnerabilities` and `secrets` lists (Trivy's other lists are not scanned for). */
 export function parseYamlIgnore(text: string, file: string, yaml?: YamlParse): IgnoreRule[] {
   const parseYaml = yamlParser(yaml)
   let doc: unknown
@@ -88,12 +93,26 @@ export function parseYamlIgnore(text: string, file: string, yaml?: YamlParse): I
   if (typeof doc !== 'object' || Array.isArray(doc)) {
     throw new ValueError(`${file} is not a mapping`, 'vulnerabilities: [{ id: CVE-… }]')
   }
-  const entries = (doc as { vulnerabilities?: unknown }).vulnerabilities ?? []
+  const lists = doc as { vulnerabilities?: unknown; secrets?: unknown }
+  return [
+    ...yamlRules(lists.vulnerabilities, file, 'vulnerabilities', 'vulnerability'),
+    ...yamlRules(lists.secrets, file, 'secrets', 'secret')
+  ]
+}
+
+function yamlRules(
+  list: unknown,
+  file: string,
+  name: 'vulnerabilities' | 'secrets',
+  kind: 'vulnerability' | 'secret'
+): IgnoreRule[] {
+  const entries = list ?? []
   if (!Array.isArray(entries)) {
-    throw new ValueError(`${file}: vulnerabilities is not a list`, 'vulnerabilities: [{ id: … }]')
+    throw new ValueError(`${file}: ${name} is not a list`, `${name}: [{ id: … }]`)
   }
   return entries.map((entry: unknown, index): IgnoreRule => {
-    const where = `${file}#${index + 1}`
+    // `file#n`: the n-th vulnerability entry; `file#secrets.n`: the n-th secret entry.
+    const where = `${file}#${name === 'secrets' ? 'secrets.' : ''}${index + 1}`
     if (typeof entry !== 'object' || entry === null) {
       throw new ValueError(`${where} is not a mapping`, 'an entry with an id')
     }
@@ -101,7 +120,7 @@ export function parseYamlIgnore(text: string, file: string, yaml?: YamlParse): I
     if (typeof e.id !== 'string' || e.id.trim() === '') {
       throw new ValueError(`${where} has no id`, 'an entry with id: CVE-…')
     }
-    const rule: IgnoreRule = { id: e.id.trim(), source: where }
+    const rule: IgnoreRule = { id: e.id.trim(), source: where, kind }
     if (e.expired_at !== undefined) rule.expires = yamlDate(e.expired_at, where)
     if (typeof e.statement === 'string' && e.statement.trim()) rule.statement = e.statement.trim()
     if (e.paths !== undefined) rule.paths = stringList(e.paths, `${where} paths`)

@@ -14,7 +14,7 @@ import { parseLifecyclePolicy } from './lifecycle-policy.js'
 import { DESCRIPTOR_FORM, parseDescriptors } from './platform-descriptor.js'
 import { notationConfig, parsePluginConfig, pemCertificates } from './notation.js'
 import { ecrRegistry, isGithubContainerRegistry, registryOf } from '../reference.js'
-import type { Attestation, Config, Mode, NotationConfig } from './config.js'
+import type { Attestation, Config, Mode, NotationConfig, ScannerKind } from './config.js'
 import {
   INPUT_NAMES,
   INPUTS,
@@ -368,6 +368,28 @@ function readPolicy(r: Inputs): Config['policy'] {
 }
 
 const DOCKERFILE_FORM = 'the path of a Dockerfile in the workspace'
+const SCANNERS_FORM = 'vuln, secret, or both (comma or newline separated)'
+
+/** `vuln,secret` in Trivy's order, each once; `misconfig` is named: it scans the Dockerfile. */
+function parseScanners(raw: string): ScannerKind[] {
+  const given = splitList(raw, { comma: true }).map(s => s.toLowerCase())
+  for (const name of given) {
+    if (name === 'misconfig' || name === 'config') {
+      throw new ValueError(
+        'misconfig scans configuration files, not an image: the Dockerfile is checked by the base-image policy and its advice',
+        SCANNERS_FORM
+      )
+    }
+    if (name !== 'vuln' && name !== 'secret') {
+      throw new ValueError(
+        `"${name}" is not a scanner of trivy image this action runs`,
+        SCANNERS_FORM
+      )
+    }
+  }
+  if (!given.length) throw new ValueError('it names no scanner', SCANNERS_FORM)
+  return (['vuln', 'secret'] as const).filter(s => given.includes(s))
+}
 const TEMPLATE_FORM =
   "{{defaultContext}} (this repository at the run's commit) or {{defaultContext}}:subdir, as docker/build-push-action takes them"
 
@@ -493,6 +515,8 @@ function readScan(r: Inputs): Config['scan'] {
     enabled,
     failOn: r.choice('fail-on'),
     ignoreUnfixed: r.bool('ignore-unfixed'),
+    scanners: r.field('scanners', parseScanners),
+    failOnSecrets: r.bool('fail-on-secrets'),
     trivyignore: ignoreFiles.map(f => f.name),
     ignoreRules: r.field('trivyignore', () =>
       ignoreFiles.flatMap(f =>

@@ -121,6 +121,11 @@ export const INPUTS = {
     choices: ['critical', 'high', 'medium', 'low', 'none']
   },
   'ignore-unfixed': { default: 'false', accepts: BOOLEAN },
+  scanners: {
+    default: 'vuln,secret',
+    accepts: 'vuln, secret, or both (comma or newline separated)'
+  },
+  'fail-on-secrets': { default: 'true', accepts: BOOLEAN },
   trivyignore: {
     default: '',
     accepts: list('.trivyignore or .trivyignore.yaml files in the workspace'),

@@ -95,6 +95,7 @@ export function mergedScanResult(
     ) as Record<string, T>
   return {
     findings: verdict.findings,
+    secrets: verdict.secrets,
     gate: verdict.gate,
     counts: verdict.counts,
     platforms: checked.map(c => c.platform),

@@ -1,11 +1,13 @@
 /**
  * Annotations on the Dockerfile for the worst findings: one per Dockerfile line (the FROM line
  * for base-image layers, the RUN/COPY line otherwise), naming the findings that line brought
- * in. Error when a finding there fails the gate, warning otherwise. GitHub shows at most 10
+ * in; the lines that added a secret first. Error when a finding there fails the gate, warning
+ * otherwise. GitHub shows at most 10
  * annotations of each level per step, so only the worst lines are annotated.
  */
 import { severityRank, type Finding } from '../scan/model.js'
 import { originOf, originText, type ScanResult } from '../scan/result.js'
+import type { SecretFinding } from '../scan/secrets.js'
 
 export const MAX_ANNOTATIONS = 10
 /** Findings named in one annotation's message; the rest are counted. */
@@ -22,6 +24,63 @@ export interface Annotation {
 
 export function dockerfileAnnotations(result: ScanResult, limit = MAX_ANNOTATIONS): Annotation[] {
   if (!result.dockerfile) return []
+  // Secrets first: a credential in the image is the worst news a line can carry.
+  const secrets = secretAnnotations(result, limit)
+  return [...secrets, ...vulnerabilityAnnotations(result, limit - secrets.length)]
+}
+
+/**
+ * One annotation per Dockerfile line that added a file holding a secret (the COPY, ADD or RUN
+ * whose layer it is in): the file and the rule, never the secret.
+ */
+function secretAnnotations(result: ScanResult, limit: number): Annotation[] {
+  const blocking = new Set((result.gate.secrets?.blocking ?? []).map(s => s.key))
+  const byLine = new Map<
+    number,
+    { endLine: number; instruction: string; secrets: SecretFinding[] }
+  >()
+  for (const secret of result.secrets) {
+    if (secret.suppressed) continue
+    const origin = originOf(result, secret)
+    if (!origin) continue
+    const line = byLine.get(origin.startLine) ?? {
+      endLine: origin.endLine,
+      instruction: originText(origin),
+      secrets: []
+    }
+    line.secrets.push(secret)
+    byLine.set(origin.startLine, line)
+  }
+  return [...byLine.entries()]
+    .sort(([a], [b]) => a - b)
+    .slice(0, Math.max(0, limit))
+    .map(([startLine, l]) => {
+      const blocks = l.secrets.some(s => blocking.has(s.key))
+      const named = l.secrets
+        .slice(0, NAMED)
+        .map(
+          s =>
+            `${s.severity} ${s.title} (${s.ruleId}) in ${s.path}${s.startLine ? `:${s.startLine}` : ''}`
+        )
+      const more = l.secrets.length > NAMED ? [`… and ${l.secrets.length - NAMED} more`] : []
+      return {
+        level: blocks ? 'error' : 'warning',
+        title: `${l.secrets.length} secret${l.secrets.length === 1 ? '' : 's'} added to the image by this line`,
+        message: [
+          l.instruction,
+          ...named,
+          ...more,
+          'Keep it out of the final image (a build stage it does not copy from, or RUN --mount=type=secret), then rotate it.'
+        ].join('\n'),
+        file: (result.dockerfile as NonNullable<ScanResult['dockerfile']>).relative,
+        startLine,
+        endLine: l.endLine
+      }
+    })
+}
+
+function vulnerabilityAnnotations(result: ScanResult, limit: number): Annotation[] {
+  if (limit <= 0) return []
   const blocking = new Set(result.gate.blocking.map(f => f.key))
   const byLine = new Map<number, { endLine: number; instruction: string; findings: Finding[] }>()
   for (const finding of result.findings) {

@@ -3,6 +3,7 @@
  * verdict and every finding with the platforms it was seen on and the Dockerfile line its layer
  * came from. Meant for later steps (an artifact, a PR comment, a policy check) to read.
  */
+import type { Finding } from '../scan/model.js'
 import { originOf, type ScanResult } from '../scan/result.js'
 
 export const FINDINGS_SCHEMA = 'https://github.com/image-pipeline-action/findings/v1'
@@ -26,7 +27,18 @@ export function findingsDocument(result: ScanResult, image: FindingsImage): obje
       reason: gate.reason,
       blocking: gate.blocking.map(f => f.key),
       unfixedExcluded: gate.unfixedExcluded,
-      suppressed: gate.suppressed
+      suppressed: gate.suppressed,
+      ...(gate.secrets
+        ? {
+            secrets: {
+              verdict: gate.secrets.verdict,
+              failOnSecrets: gate.secrets.failOnSecrets,
+              blocking: gate.secrets.blocking.map(s => s.key),
+              suppressed: gate.secrets.suppressed,
+              reason: gate.secrets.reason
+            }
+          }
+        : {})
     },
     vulnerabilities: result.counts,
     ignoreFiles: result.ignoreFiles,
@@ -35,23 +47,24 @@ export function findingsDocument(result: ScanResult, image: FindingsImage): obje
       source: r.source,
       expires: r.expires
     })),
-    findings: result.findings.map(f => {
-      const origin = originOf(result, f)
-      return {
-        ...f,
-        ...(origin && result.dockerfile
-          ? {
-              dockerfile: {
-                path: result.dockerfile.relative,
-                startLine: origin.startLine,
-                endLine: origin.endLine,
-                instruction: origin.instruction,
-                fromBase: origin.fromBase,
-                ...(origin.unmatched ? { layerMatched: false } : {})
-              }
-            }
-          : {})
-      }
-    })
+    findings: result.findings.map(f => ({ ...f, ...dockerfileOf(result, f) })),
+    // The file, rule and layer of each secret: never the secret (scan/secrets.ts).
+    secrets: result.secrets.map(s => ({ ...s, ...dockerfileOf(result, s) }))
+  }
+}
+
+/** `{ dockerfile: … }`: the line a finding's layer came from, when it is known. */
+function dockerfileOf(result: ScanResult, finding: Pick<Finding, 'platforms' | 'layers'>) {
+  const origin = originOf(result, finding)
+  if (!origin || !result.dockerfile) return {}
+  return {
+    dockerfile: {
+      path: result.dockerfile.relative,
+      startLine: origin.startLine,
+      endLine: origin.endLine,
+      instruction: origin.instruction,
+      fromBase: origin.fromBase,
+      ...(origin.unmatched ? { layerMatched: false } : {})
+    }
   }
 }

@@ -34,7 +34,7 @@ function fix(f: Finding): string {
   return `${code(f.package.installedVersion || '?')} → ${f.package.fixedVersion ? code(f.package.fixedVersion) : 'no fix yet'}`
 }
 
-function where(section: ScanSection, f: Finding): string {
+function where(section: ScanSection, f: Pick<Finding, 'platforms' | 'layers'>): string {
   const { result } = section
   const origin = originOf(result, f)
   if (!origin || !result.dockerfile) return '–'
@@ -44,7 +44,7 @@ function where(section: ScanSection, f: Finding): string {
   return `${code(line)} ${code(text)}${origin.unmatched ? ' (layer not matched)' : ''}`
 }
 
-function platformsOf(section: ScanSection, f: Finding): string {
+function platformsOf(section: ScanSection, f: Pick<Finding, 'platforms'>): string {
   return f.platforms.length === section.result.platforms.length
     ? 'all'
     : f.platforms.map(code).join(' ')
@@ -72,6 +72,9 @@ export function renderScanSummary(section: ScanSection): string {
       `| **all** (merged) | ${SEVERITY_KEYS.map(k => `**${counts[k]}**`).join(' | ')} | **${gate.blocking.length}** |`
     ].join('\n')
   )
+
+  const secrets = secretsTable(section)
+  if (secrets) parts.push(secrets)
 
   const live = result.findings.filter(f => !f.suppressed)
   // What fails the gate first, then the rest by severity (findings are sorted already).
@@ -132,6 +135,37 @@ export function renderScanSummary(section: ScanSection): string {
   parts.push(files.join('\n'))
   for (const note of section.notes) parts.push(`> [!NOTE]\n> ${cell(note)}`)
   return parts.join('\n\n')
+}
+
+/**
+ * The secrets in the image: which file, which rule, which layer (the Dockerfile line that added
+ * it), and how to keep it out. Never the secret: the model does not hold it (scan/secrets.ts).
+ */
+function secretsTable(section: ScanSection): string | undefined {
+  const { secrets, gate } = section.result
+  if (!secrets.length) return undefined
+  const live = secrets.filter(s => !s.suppressed)
+  const blocking = new Set((gate.secrets?.blocking ?? []).map(s => s.key))
+  const rows = secrets.map(s => {
+    const mark = s.suppressed
+      ? ` (ignored: ${code(s.suppressed.source)}${s.suppressed.reason ? `, ${cell(s.suppressed.reason)}` : ''})`
+      : blocking.has(s.key)
+        ? ' ❌'
+        : ''
+    const lines = s.startLine ? `:${s.startLine}` : ''
+    return `| ${s.severity}${mark} | ${cell(s.title)} (${code(s.ruleId)}) | ${code(`${s.path}${lines}`)} | ${platformsOf(section, s)} | ${where(section, s)} |`
+  })
+  return [
+    `#### Secrets in the image (${live.length}${secrets.length > live.length ? `, ${secrets.length - live.length} ignored` : ''})`,
+    '',
+    '| severity | rule | file in the image | platforms | added by (Dockerfile) |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    live.length
+      ? "Keep it out of the image: use it in a build stage the final stage does not copy from, or mount it for the one `RUN` that needs it (`RUN --mount=type=secret,id=…`, this action's `secrets` input), and add the file to `.dockerignore`. Then rotate it: anyone who pulled an image holding it has it."
+      : 'Every secret found is ignored by a rule: it is listed, not counted.'
+  ].join('\n')
 }
 
 /** The step outputs the scan gives (summary/outcome.ts sets them with the others, at the end). */

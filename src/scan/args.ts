@@ -5,6 +5,7 @@
  * would scan the first manifest of the index every time (see image-build/oci-layout.ts).
  */
 import { checkDigest } from '../digest.js'
+import type { ScannerKind } from '../inputs/config.js'
 
 export interface TrivyScanArgsInput {
   /** The per-platform scan layout (writePlatformLayout), absolute. */
@@ -19,6 +20,8 @@ export interface TrivyScanArgsInput {
   dbArgs: readonly string[]
   /** Every package in the report, not only vulnerable ones: the SBOM is converted from it. */
   listAllPackages?: boolean
+  /** The `scanners` input: vuln, secret, or both (one scan per platform either way). */
+  scanners: readonly ScannerKind[]
 }
 
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
@@ -46,9 +49,9 @@ export function trivyScanArgs(input: TrivyScanArgsInput): string[] {
     'json',
     '--output',
     input.output,
-    // The gate is about vulnerabilities; secret scanning would double the scan time.
+    // trivy image's own default: vulnerabilities and secrets, in the one scan (issue 21).
     '--scanners',
-    'vuln',
+    scannersArg(input.scanners),
     // All packages only when an SBOM is made from this report (trivy convert); else the
     // report lists findings alone, several times smaller.
     `--list-all-pkgs=${input.listAllPackages ? 'true' : 'false'}`,
@@ -57,6 +60,13 @@ export function trivyScanArgs(input: TrivyScanArgsInput): string[] {
     '--no-progress',
     ...input.dbArgs
   ]
+}
+
+function scannersArg(scanners: readonly ScannerKind[]): string {
+  if (!scanners.length || scanners.some(s => s !== 'vuln' && s !== 'secret')) {
+    throw new Error(`not scanners this action runs: "${scanners.join(',')}"`)
+  }
+  return scanners.join(',')
 }
 
 /** `trivy convert`: the CycloneDX SBOM of a platform from its JSON report (no second scan). */

@@ -12,6 +12,7 @@ import {
   type Finding,
   type Severity
 } from './model.js'
+import type { SecretGate } from './secrets.js'
 
 export interface GateResult {
   verdict: 'passed' | 'failed'
@@ -25,6 +26,23 @@ export interface GateResult {
   suppressed: number
   /** One sentence for the log, the summary and the error. */
   reason: string
+  /** The secret gate (scanners include secret): any secret not ignored fails the run. */
+  secrets?: SecretGate
+}
+
+/**
+ * The run's gate: the vulnerabilities' and the secrets'. Either failing fails it, and its
+ * reason says the secrets first (a leaked credential is the worse news).
+ */
+export function withSecretGate(gate: GateResult, secrets: SecretGate): GateResult {
+  const failed = gate.verdict === 'failed' || secrets.verdict === 'failed'
+  const reason =
+    secrets.verdict === 'failed'
+      ? gate.verdict === 'failed'
+        ? `${secrets.reason} ${gate.reason}`
+        : secrets.reason
+      : gate.reason
+  return { ...gate, verdict: failed ? 'failed' : 'passed', reason, secrets }
 }
 
 /** The severities `fail-on` counts: `high` → CRITICAL and HIGH; `none` → nothing. */

@@ -39,7 +39,7 @@ export function isExpired(rule: IgnoreRule, now: Date): boolean {
 }
 
 function ruleMatches(rule: IgnoreRule, finding: Finding, targetPurl: Purl | undefined): boolean {
-  if (rule.id !== finding.id) return false
+  if (rule.kind === 'secret' || rule.id !== finding.id) return false
   if (rule.paths?.length) {
     const candidates = [finding.target, finding.package.path ?? ''].filter(Boolean)
     const patterns = rule.paths.map(globToRegExp)

@@ -4,6 +4,8 @@
  * Nothing downstream reads Trivy's JSON directly, so a Trivy format change is handled once.
  */
 
+import type { SecretFinding } from './secrets.js'
+
 /** Trivy's severities, most severe first. The gate and SARIF use this, never CVSS. */
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] as const
 export type Severity = (typeof SEVERITIES)[number]
@@ -81,8 +83,8 @@ export interface PlatformScan {
   os?: string
   /** The findings of this platform (not merged yet: `platforms` holds just this one). */
   findings: Finding[]
-  /** Secrets Trivy reported (the scan runs the vuln scanner only; counted, never gated). */
-  secrets: number
+  /** Secrets Trivy found in this platform's files (not merged yet). */
+  secrets: SecretFinding[]
 }
 
 /** `linux/arm/v7` → `linux-arm-v7`, for the names of the files made per platform. */

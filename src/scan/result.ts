@@ -7,10 +7,13 @@ import type { LayerOrigin } from './dockerfile-origins.js'
 import type { GateResult, VulnerabilityCounts } from './gate.js'
 import type { IgnoreRule } from './ignore.js'
 import type { Finding } from './model.js'
+import type { SecretFinding } from './secrets.js'
 
 export interface ScanResult {
   /** Merged findings, most severe first; suppressed ones marked, still listed. */
   findings: Finding[]
+  /** Secrets in the image's files, merged; ignored ones marked, still listed. */
+  secrets: SecretFinding[]
   gate: GateResult
   counts: VulnerabilityCounts
   platforms: string[]
@@ -35,7 +38,7 @@ export type { DockerfileRef }
 /** The Dockerfile line a finding's layer came from on a platform (the first platform by default). */
 export function originOf(
   result: Pick<ScanResult, 'origins'>,
-  finding: Finding,
+  finding: Pick<Finding, 'platforms' | 'layers'>,
   platform = finding.platforms[0] ?? ''
 ): LayerOrigin | undefined {
   const diffId = finding.layers[platform]?.diffId

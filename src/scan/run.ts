@@ -13,11 +13,13 @@ import {
   type TimedExecOptions,
   type TimedExecResult
 } from '../exec.js'
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { trivyScanArgs } from './args.js'
+import type { ScannerKind } from '../inputs/config.js'
 import { dashed, type PlatformScan } from './model.js'
 import { errorMessage } from '../errors.js'
 import { parseTrivyReport, TrivyReportError } from './trivy-report.js'
+import { scrubSecretReport } from './secrets.js'
 import type { Logger } from '../logger.js'
 
 /** Beyond Trivy's own --timeout, how long before the process is stopped by us. */
@@ -46,6 +48,8 @@ export interface ScanPlatformsOptions {
   timeoutMs: number
   /** Reports list every package (an SBOM is converted from them). */
   listAllPackages?: boolean
+  /** The `scanners` input (default: vuln and secret). */
+  scanners?: readonly ScannerKind[]
   /** Scans at once; default: defaultScanConcurrency(). */
   concurrency?: number
   log: Logger
@@ -125,7 +129,8 @@ export async function scanPlatforms(options: ScanPlatformsOptions): Promise<Scan
       output: report,
       timeoutMs: options.timeoutMs,
       dbArgs: options.dbArgs,
-      listAllPackages: options.listAllPackages ?? false
+      listAllPackages: options.listAllPackages ?? false,
+      scanners: options.scanners ?? ['vuln', 'secret']
     })
     options.log.debug(`trivy ${args.join(' ')}`)
     const fail = (reason: string): One => ({ ok: false, failure: { platform: p.platform, reason } })
@@ -153,11 +158,14 @@ export async function scanPlatforms(options: ScanPlatformsOptions): Promise<Scan
     } catch {
       return fail('trivy exited 0 but wrote no report')
     }
+    // Kept, uploaded and converted from here on: without the secrets' quoted lines.
+    const scrubbed = scrubSecretReport(json)
+    if (scrubbed !== json) await writeFile(report, (json = scrubbed))
     try {
       const scan = parseTrivyReport(json, { platform: p.platform, digest: p.digest })
       const ms = Math.round(performance.now() - started)
       options.log.info(
-        `${p.platform}: ${scan.findings.length} finding(s) in ${(ms / 1000).toFixed(1)} s (${p.digest.slice(0, 19)})`
+        `${p.platform}: ${scan.findings.length} finding(s), ${scan.secrets.length} secret(s) in ${(ms / 1000).toFixed(1)} s (${p.digest.slice(0, 19)})`
       )
       return { ok: true, scan, report, ms }
     } catch (error) {

@@ -4,6 +4,7 @@
  * scanner-neutral findings (model.ts); only a Scanner knows a tool's command line and report
  * format. Trivy is the one today (below); a second (Grype) implements the same interface.
  */
+import type { ScannerKind } from '../inputs/config.js'
 import type { Program } from '../exec.js'
 import type { PlatformManifest } from '../image-build/oci-layout.js'
 import type { Logger } from '../logger.js'
@@ -22,6 +23,8 @@ export interface ScanRequest {
   timeoutMs: number
   /** Every package listed, not only the vulnerable ones (an SBOM is made from the reports). */
   listAllPackages: boolean
+  /** What each platform is scanned for (the `scanners` input). */
+  scanners: readonly ScannerKind[]
 }
 
 export interface Scanner {

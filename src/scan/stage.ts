@@ -38,7 +38,8 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
     reportDir: options.reportDir,
     workDir: options.workDir,
     timeoutMs: config.scan.timeoutMs,
-    listAllPackages: options.sbom ?? false
+    listAllPackages: options.sbom ?? false,
+    scanners: config.scan.scanners
   })
   const sboms = options.sbom
     ? await options.scanner.sboms(outcome.reports, {
@@ -71,6 +72,7 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
 
   return {
     findings: verdict.findings,
+    secrets: verdict.secrets,
     gate: verdict.gate,
     counts: verdict.counts,
     platforms,

@@ -9,6 +9,7 @@
 import { SEVERITIES, type Finding, type PlatformScan, type Severity } from './model.js'
 import { errorMessage } from '../errors.js'
 import { isDigest, type Digest } from '../digest.js'
+import { parseSecret, type SecretFinding } from './secrets.js'
 
 export class TrivyReportError extends Error {
   override name = 'TrivyReportError'
@@ -133,7 +134,7 @@ export function parseTrivyReport(json: string, options: ParseOptions): PlatformS
 
   const { platform } = options
   const findings: Finding[] = []
-  let secrets = 0
+  const secrets: SecretFinding[] = []
   results.forEach((result: unknown, r) => {
     if (!isObject(result)) throw new TrivyReportError(`Results[${r}] is not an object`)
     const vulnerabilities = result.Vulnerabilities ?? []
@@ -156,7 +157,14 @@ export function parseTrivyReport(json: string, options: ParseOptions): PlatformS
         findings.push(finding)
       })
     }
-    if (Array.isArray(result.Secrets)) secrets += result.Secrets.length
+    // The secret's file, rule and layer only: never its Code or Match (scan/secrets.ts).
+    const found = result.Secrets ?? []
+    if (!Array.isArray(found)) throw new TrivyReportError(`Results[${r}].Secrets is not a list`)
+    found.forEach((s: unknown, i) => {
+      const secret = parseSecret(s, result, platform)
+      if (!secret) throw new TrivyReportError(`Results[${r}].Secrets[${i}] has no RuleID or Target`)
+      secrets.push(secret)
+    })
   })
 
   const scan: PlatformScan = { platform, digest: options.digest, findings, secrets }

@@ -9,15 +9,24 @@ import type { ScanConfig } from '../inputs/config.js'
 import {
   evaluateGate,
   vulnerabilityCounts,
+  withSecretGate,
   type GateResult,
   type VulnerabilityCounts
 } from './gate.js'
-import { applyIgnoreRules, type IgnoreRule } from './ignore.js'
+import { applyIgnoreRules, globToRegExp, isExpired, type IgnoreRule } from './ignore.js'
 import { mergeScans } from './merge.js'
 import type { Finding, PlatformScan } from './model.js'
+import {
+  applySecretIgnores,
+  evaluateSecretGate,
+  mergeSecrets,
+  type SecretFinding
+} from './secrets.js'
 
 export interface Verdict {
   findings: Finding[]
+  /** Secrets found in the image, merged; ignored ones marked, still listed. */
+  secrets: SecretFinding[]
   gate: GateResult
   counts: VulnerabilityCounts
   /** Rules past their expiry date (they applied no more). */
@@ -30,10 +39,19 @@ export function decideScans(
   now: Date
 ): Verdict {
   const ignored = applyIgnoreRules(mergeScans(scans), config.ignoreRules, now)
-  const gate = evaluateGate(ignored.findings, config.failOn, config.ignoreUnfixed)
+  const vulnerabilities = evaluateGate(ignored.findings, config.failOn, config.ignoreUnfixed)
+  const live = config.ignoreRules.filter(rule => !isExpired(rule, now))
+  const secrets = applySecretIgnores(mergeSecrets(scans.map(s => s.secrets)), live, (glob, path) =>
+    globToRegExp(glob).test(path)
+  )
+  // Scanned for secrets: gated (fail-on-secrets); a report of a vuln-only scan holds none.
+  const gate = config.scanners.includes('secret')
+    ? withSecretGate(vulnerabilities, evaluateSecretGate(secrets, config.failOnSecrets))
+    : vulnerabilities
   const platforms = scans.map(s => s.platform)
   return {
     findings: ignored.findings,
+    secrets,
     gate,
     counts: vulnerabilityCounts(ignored.findings, platforms),
     expired: ignored.expired

@@ -84,6 +84,18 @@ test('image writes the real fixture adjusted to the input and platform', () => {
   expect(report.Results[0].Vulnerabilities).toEqual(golden.Results[0].Vulnerabilities)
 })
 
+test('as Trivy, only what --scanners asks for is reported (default: vuln and secret)', () => {
+  const args = ['image', '--input', 'x.tar', '--platform', 'linux/amd64', '--format', 'json']
+  const fixture = { FAKE_TRIVY_FIXTURE: 'trivy_secrets.json.golden' }
+  const secretsOf = (extra: string[]) =>
+    (
+      JSON.parse(run([...args, ...extra], fixture).stdout) as { Results: { Secrets?: unknown[] }[] }
+    ).Results.flatMap(r => r.Secrets ?? []).length
+  expect(secretsOf([])).toBe(2)
+  expect(secretsOf(['--scanners', 'vuln,secret'])).toBe(2)
+  expect(secretsOf(['--scanners', 'vuln'])).toBe(0)
+})
+
 test('another fixture, a failing exit code, malformed JSON, a hang', () => {
   const args = ['image', '--input', 'x.tar', '--platform', 'linux/amd64', '--format', 'json']
   const secrets = run(args, { FAKE_TRIVY_FIXTURE: 'trivy_secrets.json.golden' })
@@ -207,7 +219,8 @@ describe('argv: exactly what Trivy 0.74 accepts', () => {
       output: join(work, `report-${Math.random().toString(36).slice(2)}.json`),
       timeoutMs: 10 * 60_000,
       dbArgs: over.dbArgs ?? withoutJavaDb.scanArgs,
-      listAllPackages: over.listAllPackages ?? false
+      listAllPackages: over.listAllPackages ?? false,
+      scanners: ['vuln', 'secret']
     })
 
   /** The FATAL line of a refusal: its message. */
@@ -385,10 +398,10 @@ describe('argv: exactly what Trivy 0.74 accepts', () => {
       false
     ],
     [
-      // appended to the action's own --scanners vuln: a slice flag adds up
+      // appended to the action's own --scanners vuln,secret: a slice flag adds up
       'a scanner Trivy does not have',
       s => [...s, '--scanners', 'vuln,sbom'],
-      'flag error: unable to parse flags: unable to parse flag: invalid argument "[vuln vuln sbom]" for "--scanners" flag: must be one of ["vuln" "misconfig" "secret" "license"]',
+      'flag error: unable to parse flags: unable to parse flag: invalid argument "[vuln secret vuln sbom]" for "--scanners" flag: must be one of ["vuln" "misconfig" "secret" "license"]',
       false
     ],
     [

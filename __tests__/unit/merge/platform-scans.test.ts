@@ -33,6 +33,8 @@ function scanConfig(over: Partial<Config['scan']> = {}): Config['scan'] {
     timeoutMs: 60_000,
     trivyVersion: '0.69.3',
     dbRepositories: [],
+    scanners: ['vuln', 'secret'],
+    failOnSecrets: true,
     ...over
   } as Config['scan']
 }

@@ -75,6 +75,7 @@ function scanResult(
   expect(diffIds).toHaveLength(2)
   return {
     findings,
+    secrets: [],
     gate: evaluateGate(findings, options.failOn ?? 'high', false),
     counts: vulnerabilityCounts(findings, PLATFORMS),
     platforms: PLATFORMS,

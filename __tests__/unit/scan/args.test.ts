@@ -7,7 +7,8 @@ const base = {
   platform: 'linux/arm/v7',
   output: '/tmp/report/trivy-linux-arm-v7.json',
   timeoutMs: 600_000,
-  dbArgs: ['--cache-dir', '/tmp/db', '--skip-db-update']
+  dbArgs: ['--cache-dir', '/tmp/db', '--skip-db-update'],
+  scanners: ['vuln', 'secret'] as ('vuln' | 'secret')[]
 }
 
 describe('trivyScanArgs', () => {
@@ -26,7 +27,7 @@ describe('trivyScanArgs', () => {
         '--output',
         '/tmp/report/trivy-linux-arm-v7.json',
         '--scanners',
-        'vuln',
+        'vuln,secret',
         '--list-all-pkgs=false',
         '--timeout',
         '600s',
@@ -38,7 +39,7 @@ describe('trivyScanArgs', () => {
     ],
     [
       'every package when an SBOM is made from the report',
-      { listAllPackages: true, dbArgs: [] },
+      { listAllPackages: true, dbArgs: [], scanners: ['vuln'] as ('vuln' | 'secret')[] },
       [
         'image',
         '--input',
@@ -65,7 +66,9 @@ describe('trivyScanArgs', () => {
     ['a relative layout', { layout: 'scan-layout' }, 'must be absolute'],
     ['a layout path holding "@" (Trivy cuts there)', { layout: '/tmp/a@b' }, 'hold no "@"'],
     ['a digest that is not one', { digest: 'latest' }, 'not a manifest digest'],
-    ['a platform that looks like a flag', { platform: '--help' }, 'not a platform']
+    ['a platform that looks like a flag', { platform: '--help' }, 'not a platform'],
+    ['no scanner', { scanners: [] }, 'not scanners this action runs'],
+    ['a scanner of the Dockerfile', { scanners: ['misconfig'] as never[] }, 'not scanners']
   ])('refuses %s', (_what, extra, message) => {
     expect(() => trivyScanArgs({ ...base, ...extra })).toThrow(message)
   })

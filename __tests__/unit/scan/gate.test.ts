@@ -107,7 +107,7 @@ describe('three platforms of one image', () => {
       platform,
       digest: `sha256:${'3'.repeat(64)}`,
       findings: findingsOf('trivy_alpine-310.json.golden', platform),
-      secrets: 0
+      secrets: []
     }))
   )
 
@@ -132,9 +132,9 @@ describe('three platforms of one image', () => {
         platform: 'linux/amd64',
         digest: 'd',
         findings: findingsOf('trivy_fluentd-gems.json.golden'),
-        secrets: 0
+        secrets: []
       },
-      { platform: 'linux/arm64', digest: 'd', findings: [], secrets: 0 }
+      { platform: 'linux/arm64', digest: 'd', findings: [], secrets: [] }
     ])
     const counts = vulnerabilityCounts(only, ['linux/amd64', 'linux/arm64'])
     expect([

@@ -51,7 +51,7 @@ function secondScanner(severity: Finding['severity']): Scanner & { requests: Sca
         platform: p.platform,
         digest: p.digest,
         findings: [finding('CVE-2023-0001', severity, p.platform)],
-        secrets: 0
+        secrets: []
       }))
       return {
         scans,
