@@ -874,8 +874,8 @@ var model = __webpack_require__(40764);
  * Annotations on the Dockerfile for the worst findings: one per Dockerfile line (the FROM line
  * for base-image layers, the RUN/COPY line otherwise), naming the findings that line brought
  * in; the lines that added a secret first. Error when a finding there fails the gate, warning
- * otherwise. GitHub shows at most 10
- * annotations of each level per step, so only the worst lines are annotated.
+ * otherwise. GitHub shows at most 10 annotations of each level per step, so only the worst
+ * lines are annotated.
  */
 
 
@@ -895,33 +895,19 @@ function dockerfileAnnotations(result, limit = MAX_ANNOTATIONS) {
  */
 function secretAnnotations(result, limit) {
     const blocking = new Set((result.gate.secrets?.blocking ?? []).map(s => s.key));
-    const byLine = new Map();
-    for (const secret of result.secrets) {
-        if (secret.suppressed)
-            continue;
-        const origin = (0,scan_result/* originOf */.yv)(result, secret);
-        if (!origin)
-            continue;
-        const line = byLine.get(origin.startLine) ?? {
-            endLine: origin.endLine,
-            instruction: (0,scan_result/* originText */.CQ)(origin),
-            secrets: []
-        };
-        line.secrets.push(secret);
-        byLine.set(origin.startLine, line);
-    }
+    const byLine = byOriginLine(result, result.secrets);
     return [...byLine.entries()]
         .sort(([a], [b]) => a - b)
         .slice(0, Math.max(0, limit))
         .map(([startLine, l]) => {
-        const blocks = l.secrets.some(s => blocking.has(s.key));
-        const named = l.secrets
+        const blocks = l.items.some(s => blocking.has(s.key));
+        const named = l.items
             .slice(0, NAMED)
             .map(s => `${s.severity} ${s.title} (${s.ruleId}) in ${s.path}${s.startLine ? `:${s.startLine}` : ''}`);
-        const more = l.secrets.length > NAMED ? [`… and ${l.secrets.length - NAMED} more`] : [];
+        const more = l.items.length > NAMED ? [`… and ${l.items.length - NAMED} more`] : [];
         return {
             level: blocks ? 'error' : 'warning',
-            title: `${l.secrets.length} secret${l.secrets.length === 1 ? '' : 's'} added to the image by this line`,
+            title: `${l.items.length} secret${l.items.length === 1 ? '' : 's'} added to the image by this line`,
             message: [
                 l.instruction,
                 ...named,
@@ -938,27 +924,15 @@ function vulnerabilityAnnotations(result, limit) {
     if (limit <= 0)
         return [];
     const blocking = new Set(result.gate.blocking.map(f => f.key));
-    const byLine = new Map();
-    for (const finding of result.findings) {
-        if (finding.suppressed)
-            continue;
-        const origin = (0,scan_result/* originOf */.yv)(result, finding);
-        if (!origin)
-            continue;
-        const line = byLine.get(origin.startLine) ?? {
-            endLine: origin.endLine,
-            instruction: (0,scan_result/* originText */.CQ)(origin),
-            findings: []
-        };
-        line.findings.push(finding);
-        byLine.set(origin.startLine, line);
-    }
+    const byLine = byOriginLine(result, result.findings);
     const worst = (fs) => Math.min(...fs.map(f => (0,model/* severityRank */.qs)(f.severity)));
     const lines = [...byLine.entries()]
         .map(([startLine, l]) => ({
         startLine,
-        ...l,
-        blocks: l.findings.some(f => blocking.has(f.key))
+        endLine: l.endLine,
+        instruction: l.instruction,
+        findings: l.items,
+        blocks: l.items.some(f => blocking.has(f.key))
     }))
         .sort((a, b) => Number(b.blocks) - Number(a.blocks) ||
         worst(a.findings) - worst(b.findings) ||
@@ -980,6 +954,25 @@ function vulnerabilityAnnotations(result, limit) {
             endLine: l.endLine
         };
     });
+}
+/** The unsuppressed items whose layer a Dockerfile line made, by that line. */
+function byOriginLine(result, items) {
+    const byLine = new Map();
+    for (const item of items) {
+        if (item.suppressed)
+            continue;
+        const origin = (0,scan_result/* originOf */.yv)(result, item);
+        if (!origin)
+            continue;
+        const line = byLine.get(origin.startLine) ?? {
+            endLine: origin.endLine,
+            instruction: (0,scan_result/* originText */.CQ)(origin),
+            items: []
+        };
+        line.items.push(item);
+        byLine.set(origin.startLine, line);
+    }
+    return byLine;
 }
 
 // EXTERNAL MODULE: ./src/report/code-scanning.ts
@@ -1020,13 +1013,13 @@ function findingsDocument(result, image) {
             source: r.source,
             expires: r.expires
         })),
-        findings: result.findings.map(f => ({ ...f, ...dockerfileOf(result, f) })),
+        findings: result.findings.map(f => ({ ...f, ...dockerfileLine(result, f) })),
         // The file, rule and layer of each secret: never the secret (scan/secrets.ts).
-        secrets: result.secrets.map(s => ({ ...s, ...dockerfileOf(result, s) }))
+        secrets: result.secrets.map(s => ({ ...s, ...dockerfileLine(result, s) }))
     };
 }
 /** `{ dockerfile: … }`: the line a finding's layer came from, when it is known. */
-function dockerfileOf(result, finding) {
+function dockerfileLine(result, finding) {
     const origin = (0,scan_result/* originOf */.yv)(result, finding);
     if (!origin || !result.dockerfile)
         return {};
@@ -1310,15 +1303,12 @@ function trivySbomArgs(report, output) {
 
 // EXTERNAL MODULE: ./src/scan/trivy-report.ts
 var trivy_report = __webpack_require__(80060);
-// EXTERNAL MODULE: ./src/scan/secrets.ts
-var secrets = __webpack_require__(34220);
 ;// CONCATENATED MODULE: ./src/scan/run.ts
 /**
  * Stage 7 (docs/design.md): Trivy once per platform, on the build's OCI layout (nothing is published
  * yet), several at once. Fails closed: a crash, a time-out or a report we cannot read on any
  * platform stops the run with the platform and the reason; nothing is published.
  */
-
 
 
 
@@ -1416,7 +1406,7 @@ async function scanPlatforms(options) {
             return fail('trivy exited 0 but wrote no report');
         }
         // Kept, uploaded and converted from here on: without the secrets' quoted lines.
-        const scrubbed = (0,secrets/* scrubSecretReport */.ax)(json);
+        const scrubbed = (0,trivy_report/* scrubSecretReport */.ax)(json);
         if (scrubbed !== json)
             await (0,promises_.writeFile)(report, (json = scrubbed));
         try {
@@ -1897,8 +1887,8 @@ async function readImageHistory(layout, manifest) {
     return { history: config.history ?? [], diffIds: config.rootfs?.diff_ids ?? [] };
 }
 
-// EXTERNAL MODULE: ./src/scan/verdict.ts + 1 modules
-var scan_verdict = __webpack_require__(61326);
+// EXTERNAL MODULE: ./src/scan/verdict.ts + 2 modules
+var scan_verdict = __webpack_require__(38225);
 // EXTERNAL MODULE: ./src/policy/dockerfile.ts
 var policy_dockerfile = __webpack_require__(23326);
 ;// CONCATENATED MODULE: ./src/scan/stage.ts

@@ -1725,7 +1725,7 @@ function buildSecrets(config, ctx) {
         context: config.build.context,
         secrets: config.build.secrets,
         githubToken: config.registry?.githubToken ?? '',
-        defaultContext: ctx.repository.repo ? (0,context/* defaultGitContext */.n5)(ctx) : '',
+        defaultContext: (0,context/* knownGitContext */.Rx)(ctx) ?? '',
         serverUrl: ctx.serverUrl
     });
     return { secrets: [...config.build.secrets, ...(gitAuth ? [gitAuth] : [])], gitAuth };
@@ -3225,8 +3225,8 @@ function mergedIndex(parts) {
 
 // EXTERNAL MODULE: ./src/scan/trivy-report.ts
 var trivy_report = __webpack_require__(80060);
-// EXTERNAL MODULE: ./src/scan/verdict.ts + 1 modules
-var scan_verdict = __webpack_require__(61326);
+// EXTERNAL MODULE: ./src/scan/verdict.ts + 2 modules
+var scan_verdict = __webpack_require__(38225);
 ;// CONCATENATED MODULE: ./src/merge/platform-scans.ts
 
 
@@ -5546,6 +5546,7 @@ function bundleStorage(images, support) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _inputs_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27981);
 /**
  * Which Dockerfile the build uses, as a file on the runner and as the repository names it (for
  * annotations and SARIF): the `file` input, else `<context>/Dockerfile`. For a Git context,
@@ -5556,17 +5557,21 @@ function bundleStorage(images, support) {
  */
 
 
+
 const GIT_CONTEXT = /^(https?:\/\/|git@|git:\/\/)/;
 function dockerfileOf(build, workspace) {
     const { context, file, repositoryContext } = build;
     if (!file && repositoryContext) {
         const relative = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repositoryContext.subdir, 'Dockerfile');
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workspace, relative);
-        // Confined as a path input is (invariant 14): a link out of the checkout is not read.
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) || !insideWorkspace((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace))) {
+        // Confined by the path inputs' resolver (invariant 14): a link out of the checkout is not
+        // read; none there (no checkout) is no Dockerfile.
+        try {
+            const path = (0,_inputs_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveConfinedPath */ .q)(relative, 'file', { workspace });
+            return { path, relative, fromCheckout: true };
+        }
+        catch {
             return undefined;
         }
-        return { path, relative, fromCheckout: true };
     }
     if (!file && GIT_CONTEXT.test(context))
         return undefined;
@@ -5579,9 +5584,6 @@ function dockerfileOf(build, workspace) {
         path,
         relative: inside ? path.slice(workspace.replace(/\/+$/, '').length + 1) : relative
     };
-}
-function insideWorkspace(path, workspace) {
-    return path.startsWith(`${workspace.replace(/\/+$/, '')}/`);
 }
 
 
@@ -6111,48 +6113,60 @@ function vulnerabilityCounts(findings, platforms) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Eg: () => (/* binding */ compareFindings),
+/* harmony export */   QB: () => (/* binding */ mergeSecrets),
 /* harmony export */   VX: () => (/* binding */ mergeScans),
 /* harmony export */   n6: () => (/* binding */ compareText)
 /* harmony export */ });
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40764);
 /**
  * Merges the platforms' findings: the same vulnerability in the same package version on three
- * platforms is one finding seen on three (findingKey). Order is stable: most severe first, then
+ * platforms is one finding seen on three (findingKey); the same secret (rule, file, line)
+ * likewise. Order is stable: most severe first, then
  * by ID and package, so the report, SARIF and summary list findings the same way every run.
  */
 
 function mergeScans(scans) {
+    return mergeAcrossPlatforms(scans.map(s => s.findings), (seen, finding) => {
+        // Suppressed on one platform but not another (a VEX statement scoped to one arch):
+        // it still counts where it was not suppressed.
+        if (seen.suppressed && !finding.suppressed)
+            delete seen.suppressed;
+    }).sort(compareFindings);
+}
+/** The platforms' secrets as one list: most severe first, then by file and rule. */
+function mergeSecrets(scans) {
+    return mergeAcrossPlatforms(scans.map(s => s.secrets)).sort((a, b) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity) - (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) ||
+        compareText(a.path, b.path) ||
+        compareText(a.key, b.key));
+}
+/**
+ * One item per key across the platforms' lists: the platforms it was seen on and each one's
+ * layer. Severity comes from the DB entry or the rule, the same for every platform; the worst
+ * is kept should two reports ever disagree (a DB updated between scans), so the gate errs to
+ * safety. `also` merges what else a kind of finding carries.
+ */
+function mergeAcrossPlatforms(lists, also = () => undefined) {
     const byKey = new Map();
-    for (const scan of scans) {
-        for (const finding of scan.findings) {
-            const seen = byKey.get(finding.key);
+    for (const list of lists) {
+        for (const item of list) {
+            const seen = byKey.get(item.key);
             if (!seen) {
-                byKey.set(finding.key, {
-                    ...finding,
-                    platforms: [...finding.platforms],
-                    layers: { ...finding.layers }
-                });
+                byKey.set(item.key, { ...item, platforms: [...item.platforms], layers: { ...item.layers } });
                 continue;
             }
-            for (const platform of finding.platforms) {
+            for (const platform of item.platforms) {
                 if (!seen.platforms.includes(platform))
                     seen.platforms.push(platform);
-                const layer = finding.layers[platform];
+                const layer = item.layers[platform];
                 if (layer && !seen.layers[platform])
                     seen.layers[platform] = layer;
             }
-            // Severity comes from the DB entry, the same for every platform; keep the worst should
-            // two reports ever disagree (a DB updated between scans), so the gate errs to safety.
-            if ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(finding.severity) < (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(seen.severity)) {
-                seen.severity = finding.severity;
-            }
-            // Suppressed on one platform but not another (a VEX statement scoped to one arch):
-            // it still counts where it was not suppressed.
-            if (seen.suppressed && !finding.suppressed)
-                delete seen.suppressed;
+            if ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(item.severity) < (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(seen.severity))
+                seen.severity = item.severity;
+            also(seen, item);
         }
     }
-    return [...byKey.values()].sort(compareFindings);
+    return [...byKey.values()];
 }
 /** Most severe first, then by ID, package and version: the order findings are kept and listed in. */
 function compareFindings(a, b) {
@@ -6229,169 +6243,19 @@ const LAYER_NOT_MATCHED = "layer not matched: the image's history matches none o
 
 /***/ }),
 
-/***/ 34220:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ evaluateSecretGate),
-/* harmony export */   Oh: () => (/* binding */ applySecretIgnores),
-/* harmony export */   QB: () => (/* binding */ mergeSecrets),
-/* harmony export */   ax: () => (/* binding */ scrubSecretReport),
-/* harmony export */   o7: () => (/* binding */ parseSecret)
-/* harmony export */ });
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40764);
-
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value) => typeof value === 'string' && value !== '' ? value : undefined;
-const line = (value) => typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-/** One entry of a Result's `Secrets`; undefined when it names no rule (it is then not one). */
-function parseSecret(raw, result, platform) {
-    if (!isObject(raw))
-        return undefined;
-    const ruleId = text(raw.RuleID);
-    const path = text(result.Target);
-    if (!ruleId || !path)
-        return undefined;
-    const upper = typeof raw.Severity === 'string' ? raw.Severity.toUpperCase() : '';
-    const severity = _model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.includes(upper)
-        ? upper
-        : 'UNKNOWN';
-    const layer = isObject(raw.Layer) ? raw.Layer : {};
-    const startLine = line(raw.StartLine);
-    const endLine = line(raw.EndLine);
-    return {
-        key: [ruleId, path, startLine ?? ''].join('|'),
-        ruleId,
-        category: text(raw.Category) ?? '',
-        severity,
-        title: text(raw.Title) ?? ruleId,
-        path,
-        ...(startLine ? { startLine } : {}),
-        ...(endLine ? { endLine } : {}),
-        platforms: [platform],
-        layers: {
-            [platform]: {
-                ...(text(layer.DiffID) ? { diffId: text(layer.DiffID) } : {}),
-                ...(text(layer.Digest) ? { digest: text(layer.Digest) } : {})
-            }
-        }
-    };
-}
-/** The platforms' secrets as one list: most severe first, then by file and rule. */
-function mergeSecrets(perPlatform) {
-    const byKey = new Map();
-    for (const secrets of perPlatform) {
-        for (const secret of secrets) {
-            const seen = byKey.get(secret.key);
-            if (!seen) {
-                byKey.set(secret.key, {
-                    ...secret,
-                    platforms: [...secret.platforms],
-                    layers: { ...secret.layers }
-                });
-                continue;
-            }
-            for (const platform of secret.platforms) {
-                if (!seen.platforms.includes(platform))
-                    seen.platforms.push(platform);
-                const layer = secret.layers[platform];
-                if (layer && !seen.layers[platform])
-                    seen.layers[platform] = layer;
-            }
-            if ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(secret.severity) < (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(seen.severity))
-                seen.severity = secret.severity;
-        }
-    }
-    const order = (a, b) => (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity) - (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) ||
-        (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
-        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-    return [...byKey.values()].sort(order);
-}
-/**
- * Marks each secret a live rule matches as ignored: a rule of `.trivyignore` (any finding with
- * that ID) or of `.trivyignore.yaml`'s `secrets` list, its `paths` globs tried on the file.
- * `isLive` and `matchesPath` are scan/ignore.ts's (expiry, doublestar globs).
- */
-function applySecretIgnores(secrets, rules, matchesPath) {
-    const usable = rules.filter(rule => rule.kind !== 'vulnerability');
-    return secrets.map(secret => {
-        const rule = usable.find(r => r.id === secret.ruleId &&
-            (!r.paths?.length || r.paths.some(glob => matchesPath(glob, secret.path))));
-        if (!rule)
-            return secret;
-        const suppressed = { source: rule.source };
-        if (rule.statement)
-            suppressed.reason = rule.statement;
-        if (rule.expires)
-            suppressed.expires = rule.expires;
-        return { ...secret, suppressed };
-    });
-}
-/** Any secret not ignored fails, whatever its severity: a published credential is a leak. */
-function evaluateSecretGate(secrets, failOnSecrets) {
-    const live = secrets.filter(s => !s.suppressed);
-    const blocking = failOnSecrets ? live : [];
-    const suppressed = secrets.length - live.length;
-    const verdict = blocking.length ? 'failed' : 'passed';
-    const files = [...new Set(live.map(s => s.path))];
-    const named = files.slice(0, 3).join(', ') + (files.length > 3 ? `, and ${files.length - 3} more` : '');
-    const reason = !live.length
-        ? 'No secret found in the image.'
-        : failOnSecrets
-            ? `The gate failed: ${plural(live.length, 'secret')} in the image (${named}); a credential in a published image is readable by anyone who can pull it.`
-            : `${plural(live.length, 'secret')} in the image (${named}), not gated: fail-on-secrets is false.`;
-    return { verdict, failOnSecrets, blocking, suppressed, reason };
-}
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/**
- * The Trivy report as it is kept (the report directory, the fan-out artifact, `trivy convert`'s
- * input), with what could hold a secret taken out of each secret finding: `Code` (its lines
- * quote the file around the match, unmasked) and `Match`. Unchanged when it has no secret or
- * is not JSON (it is then refused as unreadable, and nothing reads it further).
- */
-function scrubSecretReport(json) {
-    let doc;
-    try {
-        doc = JSON.parse(json);
-    }
-    catch {
-        return json;
-    }
-    const results = isObject(doc) && Array.isArray(doc.Results) ? doc.Results : [];
-    let changed = false;
-    for (const result of results) {
-        if (!isObject(result) || !Array.isArray(result.Secrets))
-            continue;
-        for (const secret of result.Secrets) {
-            if (!isObject(secret))
-                continue;
-            for (const field of ['Code', 'Match']) {
-                if (field in secret) {
-                    delete secret[field];
-                    changed = true;
-                }
-            }
-        }
-    }
-    return changed ? `${JSON.stringify(doc, null, 2)}\n` : json;
-}
-
-
-/***/ }),
-
 /***/ 80060:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fs: () => (/* binding */ TrivyReportError),
 /* harmony export */   Qg: () => (/* binding */ parseTrivyReport),
+/* harmony export */   ax: () => (/* binding */ scrubSecretReport),
 /* harmony export */   dj: () => (/* binding */ scannedDigest)
 /* harmony export */ });
 /* unused harmony export findingKey */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40764);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12187);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34220);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12187);
 /**
  * Parses one platform's Trivy JSON report into the findings model. Written against the reports
  * of Trivy 0.48 to 0.74 (__fixtures__/trivy): a result without findings has no
@@ -6400,7 +6264,6 @@ function scrubSecretReport(json) {
  * may be missing; `Secrets` may be empty or absent. A report we cannot read is an error: the
  * scan fails closed rather than pass an image on a report it did not understand.
  */
-
 
 
 
@@ -6450,7 +6313,6 @@ function toFinding(raw, result, platform, where) {
         throw new TrivyReportError(`${where} has no VulnerabilityID or PkgName`);
     }
     const identifier = isObject(raw.PkgIdentifier) ? raw.PkgIdentifier : {};
-    const layer = isObject(raw.Layer) ? raw.Layer : {};
     const finding = {
         key: '',
         id,
@@ -6464,12 +6326,7 @@ function toFinding(raw, result, platform, where) {
         },
         target: text(result.Target) ?? '',
         platforms: [platform],
-        layers: {
-            [platform]: {
-                ...(text(layer.DiffID) ? { diffId: text(layer.DiffID) } : {}),
-                ...(text(layer.Digest) ? { digest: text(layer.Digest) } : {})
-            }
-        }
+        layers: { [platform]: layerOf(raw) }
     };
     const optional = {
         title: text(raw.Title),
@@ -6490,6 +6347,39 @@ function toFinding(raw, result, platform, where) {
         finding.package.purl = purl;
     finding.key = findingKey(finding);
     return finding;
+}
+/** The image layer a finding (a vulnerability or a secret) came from, as Trivy names it. */
+function layerOf(raw) {
+    const layer = isObject(raw.Layer) ? raw.Layer : {};
+    return {
+        ...(text(layer.DiffID) ? { diffId: text(layer.DiffID) } : {}),
+        ...(text(layer.Digest) ? { digest: text(layer.Digest) } : {})
+    };
+}
+const line = (value) => typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+/**
+ * One entry of a Result's `Secrets` (scan/secrets.ts): the file, rule, severity, lines and
+ * layer, never `Code`, `Match` or `Offset`, which quote the secret or the lines around it.
+ */
+function toSecret(raw, result, platform, where) {
+    const ruleId = isObject(raw) ? text(raw.RuleID) : undefined;
+    const path = text(result.Target);
+    if (!isObject(raw) || !ruleId || !path)
+        throw new TrivyReportError(`${where} has no RuleID or Target`);
+    const startLine = line(raw.StartLine);
+    const endLine = line(raw.EndLine);
+    return {
+        key: [ruleId, path, startLine ?? ''].join('|'),
+        ruleId,
+        category: text(raw.Category) ?? '',
+        severity: severityOf(raw.Severity),
+        title: text(raw.Title) ?? ruleId,
+        path,
+        ...(startLine ? { startLine } : {}),
+        ...(endLine ? { endLine } : {}),
+        platforms: [platform],
+        layers: { [platform]: layerOf(raw) }
+    };
 }
 function parseTrivyReport(json, options) {
     let doc;
@@ -6540,12 +6430,7 @@ function parseTrivyReport(json, options) {
         const found = result.Secrets ?? [];
         if (!Array.isArray(found))
             throw new TrivyReportError(`Results[${r}].Secrets is not a list`);
-        found.forEach((s, i) => {
-            const secret = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSecret */ .o7)(s, result, platform);
-            if (!secret)
-                throw new TrivyReportError(`Results[${r}].Secrets[${i}] has no RuleID or Target`);
-            secrets.push(secret);
-        });
+        found.forEach((s, i) => secrets.push(toSecret(s, result, platform, `Results[${r}].Secrets[${i}]`)));
     });
     const scan = { platform, digest: options.digest, findings, secrets };
     const trivy = isObject(doc.Trivy) ? text(doc.Trivy.Version) : undefined;
@@ -6566,17 +6451,49 @@ function scannedDigest(json) {
         if (typeof name !== 'string')
             return undefined;
         const digest = name.slice(name.lastIndexOf('@') + 1);
-        return (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .isDigest */ .Bc)(digest) ? digest : undefined;
+        return (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(digest) ? digest : undefined;
     }
     catch {
         return undefined;
     }
 }
+/**
+ * The Trivy report as it is kept (the report directory, the fan-out artifact, `trivy convert`'s
+ * input), with what could hold a secret taken out of each secret finding: `Code` (its lines
+ * quote the file around the match, unmasked) and `Match`. Unchanged when it has no secret or
+ * is not JSON (it is then refused as unreadable, and nothing reads it further).
+ */
+function scrubSecretReport(json) {
+    let doc;
+    try {
+        doc = JSON.parse(json);
+    }
+    catch {
+        return json;
+    }
+    const results = isObject(doc) && Array.isArray(doc.Results) ? doc.Results : [];
+    let changed = false;
+    for (const result of results) {
+        if (!isObject(result) || !Array.isArray(result.Secrets))
+            continue;
+        for (const secret of result.Secrets) {
+            if (!isObject(secret))
+                continue;
+            for (const field of ['Code', 'Match']) {
+                if (field in secret) {
+                    delete secret[field];
+                    changed = true;
+                }
+            }
+        }
+    }
+    return changed ? `${JSON.stringify(doc, null, 2)}\n` : json;
+}
 
 
 /***/ }),
 
-/***/ 61326:
+/***/ 38225:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6656,16 +6573,29 @@ function applyIgnoreRules(findings, rules, now) {
             return finding;
         const purl = finding.package.purl ? safePurl(finding.package.purl) : undefined;
         const rule = live.find(r => ruleMatches(r, finding, purl));
-        if (!rule)
-            return finding;
-        const suppressed = { source: rule.source };
-        if (rule.statement)
-            suppressed.reason = rule.statement;
-        if (rule.expires)
-            suppressed.expires = rule.expires;
-        return { ...finding, suppressed };
+        return rule ? { ...finding, suppressed: suppressionBy(rule) } : finding;
     });
     return { findings: out, expired };
+}
+/**
+ * The same for secrets, as Trivy matches them: a `.trivyignore` ID (any kind of finding) or an
+ * entry of `.trivyignore.yaml`'s `secrets` list, for the rule ID, its `paths` tried on the file.
+ */
+function applySecretIgnoreRules(secrets, rules, now) {
+    const live = rules.filter(rule => rule.kind !== 'vulnerability' && !isExpired(rule, now));
+    return secrets.map(secret => {
+        const rule = live.find(r => r.id === secret.ruleId &&
+            (!r.paths?.length || r.paths.some(glob => globToRegExp(glob).test(secret.path))));
+        return rule ? { ...secret, suppressed: suppressionBy(rule) } : secret;
+    });
+}
+function suppressionBy(rule) {
+    const suppressed = { source: rule.source };
+    if (rule.statement)
+        suppressed.reason = rule.statement;
+    if (rule.expires)
+        suppressed.expires = rule.expires;
+    return suppressed;
 }
 function safePurl(text) {
     try {
@@ -6687,8 +6617,24 @@ function purlMatches(rule, target) {
 
 // EXTERNAL MODULE: ./src/scan/merge.ts
 var merge = __webpack_require__(69333);
-// EXTERNAL MODULE: ./src/scan/secrets.ts
-var scan_secrets = __webpack_require__(34220);
+;// CONCATENATED MODULE: ./src/scan/secrets.ts
+/** Any secret not ignored fails, whatever its severity: a published credential is a leak. */
+function evaluateSecretGate(secrets, failOnSecrets) {
+    const live = secrets.filter(s => !s.suppressed);
+    const blocking = failOnSecrets ? live : [];
+    const suppressed = secrets.length - live.length;
+    const verdict = blocking.length ? 'failed' : 'passed';
+    const files = [...new Set(live.map(s => s.path))];
+    const named = files.slice(0, 3).join(', ') + (files.length > 3 ? `, and ${files.length - 3} more` : '');
+    const reason = !live.length
+        ? 'No secret found in the image.'
+        : failOnSecrets
+            ? `The gate failed: ${plural(live.length, 'secret')} in the image (${named}); a credential in a published image is readable by anyone who can pull it.`
+            : `${plural(live.length, 'secret')} in the image (${named}), not gated: fail-on-secrets is false.`;
+    return { verdict, failOnSecrets, blocking, suppressed, reason };
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 ;// CONCATENATED MODULE: ./src/scan/verdict.ts
 
 
@@ -6697,11 +6643,10 @@ var scan_secrets = __webpack_require__(34220);
 function decideScans(scans, config, now) {
     const ignored = applyIgnoreRules((0,merge/* mergeScans */.VX)(scans), config.ignoreRules, now);
     const vulnerabilities = (0,scan_gate/* evaluateGate */.DR)(ignored.findings, config.failOn, config.ignoreUnfixed);
-    const live = config.ignoreRules.filter(rule => !isExpired(rule, now));
-    const secrets = (0,scan_secrets/* applySecretIgnores */.Oh)((0,scan_secrets/* mergeSecrets */.QB)(scans.map(s => s.secrets)), live, (glob, path) => globToRegExp(glob).test(path));
+    const secrets = applySecretIgnoreRules((0,merge/* mergeSecrets */.QB)(scans), config.ignoreRules, now);
     // Scanned for secrets: gated (fail-on-secrets); a report of a vuln-only scan holds none.
     const gate = config.scanners.includes('secret')
-        ? (0,scan_gate/* withSecretGate */.Ys)(vulnerabilities, (0,scan_secrets/* evaluateSecretGate */.F)(secrets, config.failOnSecrets))
+        ? (0,scan_gate/* withSecretGate */.Ys)(vulnerabilities, evaluateSecretGate(secrets, config.failOnSecrets))
         : vulnerabilities;
     const platforms = scans.map(s => s.platform);
     return {

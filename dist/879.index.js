@@ -391,7 +391,7 @@ const runLogin = async (command, args, options) => {
     });
     if (!result.timedOut)
         return result;
-    const stopped = `no answer within ${LOGIN_TIMEOUT_MS / 1000} s (i/o timeout): stopped`;
+    const stopped = `no answer within ${LOGIN_TIMEOUT_MS / 1000} s: stopped`;
     return { ...result, stderr: `${result.stderr.trim()}\n${stopped}`.trim() };
 };
 /** User name when GITHUB_ACTOR is unset (local runs): GHCR checks the token, not the name. */
@@ -518,9 +518,11 @@ configDir) {
         const said = quote(result, secrets);
         const output = `${result.stderr}\n${result.stdout}`;
         // No `cause`: the raw result could hold what we just scrubbed.
-        if (isAuthFailure(output) && !isTransientLoginFailure(output))
+        // A login stopped for taking too long may pass on another try, as a network error may.
+        const transient = result.timedOut === true || isTransientLoginFailure(output);
+        if (isAuthFailure(output) && !transient)
             throw new errors/* ConfigurationError */.j1(`${what}: ${said}. ${advice(login)}`);
-        return { ok: false, failure: { retryable: isTransientLoginFailure(output), said } };
+        return { ok: false, failure: { retryable: transient, said } };
     }, { ...LOGIN_BACKOFF, sleep });
     if (!outcome.ok) {
         const tries = outcome.attempts > 1 ? ` (after ${outcome.attempts} attempts)` : '';

@@ -97,7 +97,7 @@ if (isPost) {
     await (await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 86661))).post();
 }
 else {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(923), __nccwpck_require__.e(291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99291))).main();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(923), __nccwpck_require__.e(15)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18015))).main();
 }
 
 __webpack_async_result__();

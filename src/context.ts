@@ -156,6 +156,12 @@ export function defaultGitContext(ctx: RunContext): string {
   return `${ctx.serverUrl}/${owner}/${repo}.git#${pinned}`
 }
 
+/** `{{defaultContext}}` when the run names its repository and commit; undefined otherwise. */
+export function knownGitContext(ctx: RunContext): string | undefined {
+  const { owner, repo } = ctx.repository
+  return owner && repo && ctx.sha ? defaultGitContext(ctx) : undefined
+}
+
 /**
  * BUILDX_NO_DEFAULT_ATTESTATIONS as buildx reads it (strconv.ParseBool; a value it cannot read
  * fails its build, so it fails here, before anything starts).

@@ -1,6 +1,6 @@
 import { appendSummary, getInput, saveState, setOutput, setSecret } from './workflow-commands.js'
 import { runWithBoundary } from './boundary.js'
-import { defaultGitContext, readContext, type RunContext } from './context.js'
+import { knownGitContext, readContext, type RunContext } from './context.js'
 import { readInputs, type Config } from './inputs/index.js'
 import { log } from './log.js'
 import { needsDefaultBranch } from './plan/tags.js'
@@ -39,13 +39,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   // The event, ref and SHA first: `{{defaultContext}}` in the context input stands for them.
   const ctx = readContext(env)
-  const { owner, repo } = ctx.repository
   const config = await readInputs(name => getInput(name, env), {
     workspace,
     runnerTemp: env.RUNNER_TEMP,
     maskSecret: setSecret,
     serverUrl: env.GITHUB_SERVER_URL,
-    defaultContext: owner && repo && ctx.sha ? defaultGitContext(ctx) : undefined
+    defaultContext: knownGitContext(ctx)
   })
   // From here on no code reads an input, and the runner's OIDC request is held by the signing
   // code alone: neither stays in the environment (tool-env.ts keeps them from the tools anyway).

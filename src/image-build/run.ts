@@ -1,7 +1,7 @@
 import { log } from '../log.js'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { defaultGitContext, type RunContext } from '../context.js'
+import { knownGitContext, type RunContext } from '../context.js'
 import { CommandError, execChecked } from '../exec.js'
 import type { BuildConfig } from '../inputs/config.js'
 import type { Plan } from '../plan/index.js'
@@ -220,7 +220,7 @@ function buildSecrets(config: BuildConfig, ctx: RunContext) {
     context: config.build.context,
     secrets: config.build.secrets,
     githubToken: config.registry?.githubToken ?? '',
-    defaultContext: ctx.repository.repo ? defaultGitContext(ctx) : '',
+    defaultContext: knownGitContext(ctx) ?? '',
     serverUrl: ctx.serverUrl
   })
   return { secrets: [...config.build.secrets, ...(gitAuth ? [gitAuth] : [])], gitAuth }

@@ -6,8 +6,9 @@
  * repository, normally the same commit); any other has none. The policy stage reads it first;
  * the scan stage ties findings to its lines.
  */
-import { existsSync, realpathSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
+import { resolveConfinedPath } from '../inputs/paths.js'
 
 export interface DockerfileRef {
   /** Absolute path on the runner. */
@@ -27,12 +28,14 @@ export function dockerfileOf(
   const { context, file, repositoryContext } = build
   if (!file && repositoryContext) {
     const relative = join(repositoryContext.subdir, 'Dockerfile')
-    const path = join(workspace, relative)
-    // Confined as a path input is (invariant 14): a link out of the checkout is not read.
-    if (!existsSync(path) || !insideWorkspace(realpathSync(path), realpathSync(workspace))) {
+    // Confined by the path inputs' resolver (invariant 14): a link out of the checkout is not
+    // read; none there (no checkout) is no Dockerfile.
+    try {
+      const path = resolveConfinedPath(relative, 'file', { workspace })
+      return { path, relative, fromCheckout: true }
+    } catch {
       return undefined
     }
-    return { path, relative, fromCheckout: true }
   }
   if (!file && GIT_CONTEXT.test(context)) return undefined
   const relative = (file || join(context, 'Dockerfile')).replace(/\\/g, '/').replace(/^\.\//, '')
@@ -43,8 +46,4 @@ export function dockerfileOf(
     path,
     relative: inside ? path.slice(workspace.replace(/\/+$/, '').length + 1) : relative
   }
-}
-
-function insideWorkspace(path: string, workspace: string): boolean {
-  return path.startsWith(`${workspace.replace(/\/+$/, '')}/`)
 }

@@ -66,7 +66,7 @@ export type Runner = (
   command: string,
   args: readonly string[],
   options: ExecOptions & { onSpawn?: () => void }
-) => Promise<ExecResult>
+) => Promise<ExecResult & { timedOut?: boolean }>
 
 /**
  * A `docker login` that has not answered after this long is stopped and counts as a failure
@@ -85,7 +85,7 @@ const runLogin: Runner = async (command, args, options) => {
     ...(onSpawn ? { onSpawn } : {})
   })
   if (!result.timedOut) return result
-  const stopped = `no answer within ${LOGIN_TIMEOUT_MS / 1000} s (i/o timeout): stopped`
+  const stopped = `no answer within ${LOGIN_TIMEOUT_MS / 1000} s: stopped`
   return { ...result, stderr: `${result.stderr.trim()}\n${stopped}`.trim() }
 }
 
@@ -255,7 +255,7 @@ async function dockerLogin(
   const what = `Cannot log in to ${login.registry} as ${login.username} with ${credentialsName(login, options.auths ?? [])}`
   const outcome = await retry(
     async () => {
-      let result: ExecResult
+      let result: Awaited<ReturnType<Runner>>
       try {
         result = await run(docker, args, {
           ...{ purpose: 'docker', input: password, env, silent: true },
@@ -272,9 +272,11 @@ async function dockerLogin(
       const said = quote(result, secrets)
       const output = `${result.stderr}\n${result.stdout}`
       // No `cause`: the raw result could hold what we just scrubbed.
-      if (isAuthFailure(output) && !isTransientLoginFailure(output))
+      // A login stopped for taking too long may pass on another try, as a network error may.
+      const transient = result.timedOut === true || isTransientLoginFailure(output)
+      if (isAuthFailure(output) && !transient)
         throw new ConfigurationError(`${what}: ${said}. ${advice(login)}`)
-      return { ok: false as const, failure: { retryable: isTransientLoginFailure(output), said } }
+      return { ok: false as const, failure: { retryable: transient, said } }
     },
     { ...LOGIN_BACKOFF, sleep }
   )

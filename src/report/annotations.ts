@@ -2,12 +2,11 @@
  * Annotations on the Dockerfile for the worst findings: one per Dockerfile line (the FROM line
  * for base-image layers, the RUN/COPY line otherwise), naming the findings that line brought
  * in; the lines that added a secret first. Error when a finding there fails the gate, warning
- * otherwise. GitHub shows at most 10
- * annotations of each level per step, so only the worst lines are annotated.
+ * otherwise. GitHub shows at most 10 annotations of each level per step, so only the worst
+ * lines are annotated.
  */
 import { severityRank, type Finding } from '../scan/model.js'
 import { originOf, originText, type ScanResult } from '../scan/result.js'
-import type { SecretFinding } from '../scan/secrets.js'
 
 export const MAX_ANNOTATIONS = 10
 /** Findings named in one annotation's message; the rest are counted. */
@@ -35,37 +34,22 @@ export function dockerfileAnnotations(result: ScanResult, limit = MAX_ANNOTATION
  */
 function secretAnnotations(result: ScanResult, limit: number): Annotation[] {
   const blocking = new Set((result.gate.secrets?.blocking ?? []).map(s => s.key))
-  const byLine = new Map<
-    number,
-    { endLine: number; instruction: string; secrets: SecretFinding[] }
-  >()
-  for (const secret of result.secrets) {
-    if (secret.suppressed) continue
-    const origin = originOf(result, secret)
-    if (!origin) continue
-    const line = byLine.get(origin.startLine) ?? {
-      endLine: origin.endLine,
-      instruction: originText(origin),
-      secrets: []
-    }
-    line.secrets.push(secret)
-    byLine.set(origin.startLine, line)
-  }
+  const byLine = byOriginLine(result, result.secrets)
   return [...byLine.entries()]
     .sort(([a], [b]) => a - b)
     .slice(0, Math.max(0, limit))
     .map(([startLine, l]) => {
-      const blocks = l.secrets.some(s => blocking.has(s.key))
-      const named = l.secrets
+      const blocks = l.items.some(s => blocking.has(s.key))
+      const named = l.items
         .slice(0, NAMED)
         .map(
           s =>
             `${s.severity} ${s.title} (${s.ruleId}) in ${s.path}${s.startLine ? `:${s.startLine}` : ''}`
         )
-      const more = l.secrets.length > NAMED ? [`… and ${l.secrets.length - NAMED} more`] : []
+      const more = l.items.length > NAMED ? [`… and ${l.items.length - NAMED} more`] : []
       return {
         level: blocks ? 'error' : 'warning',
-        title: `${l.secrets.length} secret${l.secrets.length === 1 ? '' : 's'} added to the image by this line`,
+        title: `${l.items.length} secret${l.items.length === 1 ? '' : 's'} added to the image by this line`,
         message: [
           l.instruction,
           ...named,
@@ -82,25 +66,15 @@ function secretAnnotations(result: ScanResult, limit: number): Annotation[] {
 function vulnerabilityAnnotations(result: ScanResult, limit: number): Annotation[] {
   if (limit <= 0) return []
   const blocking = new Set(result.gate.blocking.map(f => f.key))
-  const byLine = new Map<number, { endLine: number; instruction: string; findings: Finding[] }>()
-  for (const finding of result.findings) {
-    if (finding.suppressed) continue
-    const origin = originOf(result, finding)
-    if (!origin) continue
-    const line = byLine.get(origin.startLine) ?? {
-      endLine: origin.endLine,
-      instruction: originText(origin),
-      findings: []
-    }
-    line.findings.push(finding)
-    byLine.set(origin.startLine, line)
-  }
+  const byLine = byOriginLine(result, result.findings)
   const worst = (fs: Finding[]) => Math.min(...fs.map(f => severityRank(f.severity)))
   const lines = [...byLine.entries()]
     .map(([startLine, l]) => ({
       startLine,
-      ...l,
-      blocks: l.findings.some(f => blocking.has(f.key))
+      endLine: l.endLine,
+      instruction: l.instruction,
+      findings: l.items,
+      blocks: l.items.some(f => blocking.has(f.key))
     }))
     .sort(
       (a, b) =>
@@ -128,4 +102,25 @@ function vulnerabilityAnnotations(result: ScanResult, limit: number): Annotation
       endLine: l.endLine
     }
   })
+}
+
+/** The unsuppressed items whose layer a Dockerfile line made, by that line. */
+function byOriginLine<T extends Pick<Finding, 'platforms' | 'layers' | 'suppressed'>>(
+  result: ScanResult,
+  items: readonly T[]
+): Map<number, { endLine: number; instruction: string; items: T[] }> {
+  const byLine = new Map<number, { endLine: number; instruction: string; items: T[] }>()
+  for (const item of items) {
+    if (item.suppressed) continue
+    const origin = originOf(result, item)
+    if (!origin) continue
+    const line = byLine.get(origin.startLine) ?? {
+      endLine: origin.endLine,
+      instruction: originText(origin),
+      items: []
+    }
+    line.items.push(item)
+    byLine.set(origin.startLine, line)
+  }
+  return byLine
 }

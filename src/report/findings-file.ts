@@ -47,14 +47,14 @@ export function findingsDocument(result: ScanResult, image: FindingsImage): obje
       source: r.source,
       expires: r.expires
     })),
-    findings: result.findings.map(f => ({ ...f, ...dockerfileOf(result, f) })),
+    findings: result.findings.map(f => ({ ...f, ...dockerfileLine(result, f) })),
     // The file, rule and layer of each secret: never the secret (scan/secrets.ts).
-    secrets: result.secrets.map(s => ({ ...s, ...dockerfileOf(result, s) }))
+    secrets: result.secrets.map(s => ({ ...s, ...dockerfileLine(result, s) }))
   }
 }
 
 /** `{ dockerfile: … }`: the line a finding's layer came from, when it is known. */
-function dockerfileOf(result: ScanResult, finding: Pick<Finding, 'platforms' | 'layers'>) {
+function dockerfileLine(result: ScanResult, finding: Pick<Finding, 'platforms' | 'layers'>) {
   const origin = originOf(result, finding)
   if (!origin || !result.dockerfile) return {}
   return {

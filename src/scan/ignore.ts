@@ -9,6 +9,7 @@
  */
 import { parsePurl, type IgnoreRule, type Purl } from '../inputs/ignore-files.js'
 import type { Finding, Suppression } from './model.js'
+import type { SecretFinding } from './secrets.js'
 
 export type { IgnoreRule }
 
@@ -72,13 +73,36 @@ export function applyIgnoreRules(
     if (finding.suppressed || live.length === 0) return finding
     const purl = finding.package.purl ? safePurl(finding.package.purl) : undefined
     const rule = live.find(r => ruleMatches(r, finding, purl))
-    if (!rule) return finding
-    const suppressed: Suppression = { source: rule.source }
-    if (rule.statement) suppressed.reason = rule.statement
-    if (rule.expires) suppressed.expires = rule.expires
-    return { ...finding, suppressed }
+    return rule ? { ...finding, suppressed: suppressionBy(rule) } : finding
   })
   return { findings: out, expired }
+}
+
+/**
+ * The same for secrets, as Trivy matches them: a `.trivyignore` ID (any kind of finding) or an
+ * entry of `.trivyignore.yaml`'s `secrets` list, for the rule ID, its `paths` tried on the file.
+ */
+export function applySecretIgnoreRules(
+  secrets: readonly SecretFinding[],
+  rules: readonly IgnoreRule[],
+  now: Date
+): SecretFinding[] {
+  const live = rules.filter(rule => rule.kind !== 'vulnerability' && !isExpired(rule, now))
+  return secrets.map(secret => {
+    const rule = live.find(
+      r =>
+        r.id === secret.ruleId &&
+        (!r.paths?.length || r.paths.some(glob => globToRegExp(glob).test(secret.path)))
+    )
+    return rule ? { ...secret, suppressed: suppressionBy(rule) } : secret
+  })
+}
+
+function suppressionBy(rule: IgnoreRule): Suppression {
+  const suppressed: Suppression = { source: rule.source }
+  if (rule.statement) suppressed.reason = rule.statement
+  if (rule.expires) suppressed.expires = rule.expires
+  return suppressed
 }
 
 function safePurl(text: string): Purl | undefined {

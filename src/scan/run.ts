@@ -18,8 +18,7 @@ import { trivyScanArgs } from './args.js'
 import type { ScannerKind } from '../inputs/config.js'
 import { dashed, type PlatformScan } from './model.js'
 import { errorMessage } from '../errors.js'
-import { parseTrivyReport, TrivyReportError } from './trivy-report.js'
-import { scrubSecretReport } from './secrets.js'
+import { parseTrivyReport, scrubSecretReport, TrivyReportError } from './trivy-report.js'
 import type { Logger } from '../logger.js'
 
 /** Beyond Trivy's own --timeout, how long before the process is stopped by us. */

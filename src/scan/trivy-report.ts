@@ -6,10 +6,16 @@
  * may be missing; `Secrets` may be empty or absent. A report we cannot read is an error: the
  * scan fails closed rather than pass an image on a report it did not understand.
  */
-import { SEVERITIES, type Finding, type PlatformScan, type Severity } from './model.js'
+import {
+  SEVERITIES,
+  type Finding,
+  type LayerRef,
+  type PlatformScan,
+  type Severity
+} from './model.js'
 import { errorMessage } from '../errors.js'
 import { isDigest, type Digest } from '../digest.js'
-import { parseSecret, type SecretFinding } from './secrets.js'
+import type { SecretFinding } from './secrets.js'
 
 export class TrivyReportError extends Error {
   override name = 'TrivyReportError'
@@ -67,7 +73,6 @@ function toFinding(raw: unknown, result: Json, platform: string, where: string):
     throw new TrivyReportError(`${where} has no VulnerabilityID or PkgName`)
   }
   const identifier = isObject(raw.PkgIdentifier) ? raw.PkgIdentifier : {}
-  const layer = isObject(raw.Layer) ? raw.Layer : {}
   const finding: Finding = {
     key: '',
     id,
@@ -81,12 +86,7 @@ function toFinding(raw: unknown, result: Json, platform: string, where: string):
     },
     target: text(result.Target) ?? '',
     platforms: [platform],
-    layers: {
-      [platform]: {
-        ...(text(layer.DiffID) ? { diffId: text(layer.DiffID) } : {}),
-        ...(text(layer.Digest) ? { digest: text(layer.Digest) } : {})
-      }
-    }
+    layers: { [platform]: layerOf(raw) }
   }
   const optional: Partial<Finding> = {
     title: text(raw.Title),
@@ -104,6 +104,43 @@ function toFinding(raw: unknown, result: Json, platform: string, where: string):
   if (purl) finding.package.purl = purl
   finding.key = findingKey(finding)
   return finding
+}
+
+/** The image layer a finding (a vulnerability or a secret) came from, as Trivy names it. */
+function layerOf(raw: Json): LayerRef {
+  const layer = isObject(raw.Layer) ? raw.Layer : {}
+  return {
+    ...(text(layer.DiffID) ? { diffId: text(layer.DiffID) } : {}),
+    ...(text(layer.Digest) ? { digest: text(layer.Digest) } : {})
+  }
+}
+
+const line = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined
+
+/**
+ * One entry of a Result's `Secrets` (scan/secrets.ts): the file, rule, severity, lines and
+ * layer, never `Code`, `Match` or `Offset`, which quote the secret or the lines around it.
+ */
+function toSecret(raw: unknown, result: Json, platform: string, where: string): SecretFinding {
+  const ruleId = isObject(raw) ? text(raw.RuleID) : undefined
+  const path = text(result.Target)
+  if (!isObject(raw) || !ruleId || !path)
+    throw new TrivyReportError(`${where} has no RuleID or Target`)
+  const startLine = line(raw.StartLine)
+  const endLine = line(raw.EndLine)
+  return {
+    key: [ruleId, path, startLine ?? ''].join('|'),
+    ruleId,
+    category: text(raw.Category) ?? '',
+    severity: severityOf(raw.Severity),
+    title: text(raw.Title) ?? ruleId,
+    path,
+    ...(startLine ? { startLine } : {}),
+    ...(endLine ? { endLine } : {}),
+    platforms: [platform],
+    layers: { [platform]: layerOf(raw) }
+  }
 }
 
 export interface ParseOptions {
@@ -160,11 +197,9 @@ export function parseTrivyReport(json: string, options: ParseOptions): PlatformS
     // The secret's file, rule and layer only: never its Code or Match (scan/secrets.ts).
     const found = result.Secrets ?? []
     if (!Array.isArray(found)) throw new TrivyReportError(`Results[${r}].Secrets is not a list`)
-    found.forEach((s: unknown, i) => {
-      const secret = parseSecret(s, result, platform)
-      if (!secret) throw new TrivyReportError(`Results[${r}].Secrets[${i}] has no RuleID or Target`)
-      secrets.push(secret)
-    })
+    found.forEach((s: unknown, i) =>
+      secrets.push(toSecret(s, result, platform, `Results[${r}].Secrets[${i}]`))
+    )
   })
 
   const scan: PlatformScan = { platform, digest: options.digest, findings, secrets }
@@ -188,4 +223,34 @@ export function scannedDigest(json: string): Digest | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * The Trivy report as it is kept (the report directory, the fan-out artifact, `trivy convert`'s
+ * input), with what could hold a secret taken out of each secret finding: `Code` (its lines
+ * quote the file around the match, unmasked) and `Match`. Unchanged when it has no secret or
+ * is not JSON (it is then refused as unreadable, and nothing reads it further).
+ */
+export function scrubSecretReport(json: string): string {
+  let doc: unknown
+  try {
+    doc = JSON.parse(json)
+  } catch {
+    return json
+  }
+  const results = isObject(doc) && Array.isArray(doc.Results) ? doc.Results : []
+  let changed = false
+  for (const result of results) {
+    if (!isObject(result) || !Array.isArray(result.Secrets)) continue
+    for (const secret of result.Secrets) {
+      if (!isObject(secret)) continue
+      for (const field of ['Code', 'Match']) {
+        if (field in secret) {
+          delete secret[field]
+          changed = true
+        }
+      }
+    }
+  }
+  return changed ? `${JSON.stringify(doc, null, 2)}\n` : json
 }

@@ -13,15 +13,10 @@ import {
   type GateResult,
   type VulnerabilityCounts
 } from './gate.js'
-import { applyIgnoreRules, globToRegExp, isExpired, type IgnoreRule } from './ignore.js'
-import { mergeScans } from './merge.js'
+import { applyIgnoreRules, applySecretIgnoreRules, type IgnoreRule } from './ignore.js'
+import { mergeScans, mergeSecrets } from './merge.js'
 import type { Finding, PlatformScan } from './model.js'
-import {
-  applySecretIgnores,
-  evaluateSecretGate,
-  mergeSecrets,
-  type SecretFinding
-} from './secrets.js'
+import { evaluateSecretGate, type SecretFinding } from './secrets.js'
 
 export interface Verdict {
   findings: Finding[]
@@ -40,10 +35,7 @@ export function decideScans(
 ): Verdict {
   const ignored = applyIgnoreRules(mergeScans(scans), config.ignoreRules, now)
   const vulnerabilities = evaluateGate(ignored.findings, config.failOn, config.ignoreUnfixed)
-  const live = config.ignoreRules.filter(rule => !isExpired(rule, now))
-  const secrets = applySecretIgnores(mergeSecrets(scans.map(s => s.secrets)), live, (glob, path) =>
-    globToRegExp(glob).test(path)
-  )
+  const secrets = applySecretIgnoreRules(mergeSecrets(scans), config.ignoreRules, now)
   // Scanned for secrets: gated (fail-on-secrets); a report of a vuln-only scan holds none.
   const gate = config.scanners.includes('secret')
     ? withSecretGate(vulnerabilities, evaluateSecretGate(secrets, config.failOnSecrets))

@@ -183,7 +183,9 @@ describe('scrubbing', () => {
 })
 
 /** A scripted `docker login`: records every call and behaves as docker does with the config. */
-function fakeDocker(script: (call: Call, n: number) => Partial<ExecResult> | 'login') {
+function fakeDocker(
+  script: (call: Call, n: number) => (Partial<ExecResult> & { timedOut?: boolean }) | 'login'
+) {
   const calls: Call[] = []
   const run = async (
     command: string,
@@ -379,6 +381,18 @@ describe('loginRegistries with a scripted docker', () => {
     expect(report.registries[0]?.method).toBe('github-token')
     expect(docker.calls).toHaveLength(4)
     expect(sleeps).toEqual([1000, 2000, 4000])
+  })
+
+  test('a login stopped for taking too long (timedOut) is retried like a network error', async () => {
+    const docker = fakeDocker((_call, n) =>
+      n === 1
+        ? { exitCode: -1, stderr: 'no answer within 120 s: stopped', timedOut: true }
+        : 'login'
+    )
+    const report = await loginRegistries(options({ run: docker.run }))
+    expect(report.registries[0]?.method).toBe('github-token')
+    expect(docker.calls).toHaveLength(2)
+    expect(sleeps).toEqual([1000])
   })
 
   test(`gives up after ${LOGIN_ATTEMPTS} attempts, saying so, password scrubbed`, async () => {

@@ -10,9 +10,10 @@ import { join } from 'node:path'
 import { parse as yaml } from 'yaml'
 import { parseIgnoreFile } from '../../../src/inputs/ignore-files.js'
 import type { Config } from '../../../src/inputs/config.js'
-import { parseTrivyReport } from '../../../src/scan/trivy-report.js'
+import { parseTrivyReport, scrubSecretReport } from '../../../src/scan/trivy-report.js'
 import { decideScans } from '../../../src/scan/verdict.js'
-import { evaluateSecretGate, mergeSecrets, scrubSecretReport } from '../../../src/scan/secrets.js'
+import { evaluateSecretGate } from '../../../src/scan/secrets.js'
+import { mergeSecrets } from '../../../src/scan/merge.js'
 import type { ScanResult } from '../../../src/scan/result.js'
 import { renderScanSummary } from '../../../src/report/scan-summary.js'
 import { dockerfileAnnotations } from '../../../src/report/annotations.js'
@@ -138,7 +139,7 @@ describe('merging, ignoring, gating', () => {
     })
 
   test('the same file and rule on two platforms is one secret seen on both, each with its layer', () => {
-    const merged = mergeSecrets([amd().secrets, arm().secrets])
+    const merged = mergeSecrets([amd(), arm()])
     expect(merged.map(s => [s.ruleId, s.platforms])).toEqual([
       ['aws-access-key-id', ['linux/amd64', 'linux/arm64']],
       ['mysecret', ['linux/amd64', 'linux/arm64']]
