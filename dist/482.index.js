@@ -472,10 +472,16 @@ async function attempt(url, dest, timeoutMs) {
         const hash = (0,external_node_crypto_.createHash)('sha256');
         let bytes = 0;
         let timer;
+        // Whether the idle timer ended the body: the error the pipeline rejects with is not always
+        // ours (under load the socket's own "aborted" can win the race), so it decides the reason.
+        let idle = false;
         const arm = () => {
             if (timer)
                 clearTimeout(timer);
-            timer = setTimeout(() => res.destroy(new IdleTimeout(`no data for ${timeoutMs / 1000} s`)), timeoutMs);
+            timer = setTimeout(() => {
+                idle = true;
+                res.destroy(new IdleTimeout(`no data for ${timeoutMs / 1000} s`));
+            }, timeoutMs);
         };
         arm();
         try {
@@ -489,8 +495,8 @@ async function attempt(url, dest, timeoutMs) {
             }, (0,external_node_fs_.createWriteStream)(dest, { mode: 0o600 }));
         }
         catch (error) {
-            const reason = error instanceof IdleTimeout
-                ? `${error.message} after ${bytes} bytes (timeout)`
+            const reason = idle
+                ? `no data for ${timeoutMs / 1000} s after ${bytes} bytes (timeout)`
                 : `connection lost after ${bytes} bytes: ${(0,src_errors/* errorMessage */.gJ)(error)}`;
             return { ok: false, failure: { reason, retryable: true, rateLimited: false, cause: error } };
         }

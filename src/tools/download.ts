@@ -170,12 +170,15 @@ async function attempt(
     const hash = createHash('sha256')
     let bytes = 0
     let timer: NodeJS.Timeout | undefined
+    // Whether the idle timer ended the body: the error the pipeline rejects with is not always
+    // ours (under load the socket's own "aborted" can win the race), so it decides the reason.
+    let idle = false
     const arm = (): void => {
       if (timer) clearTimeout(timer)
-      timer = setTimeout(
-        () => res.destroy(new IdleTimeout(`no data for ${timeoutMs / 1000} s`)),
-        timeoutMs
-      )
+      timer = setTimeout(() => {
+        idle = true
+        res.destroy(new IdleTimeout(`no data for ${timeoutMs / 1000} s`))
+      }, timeoutMs)
     }
     arm()
     try {
@@ -192,10 +195,9 @@ async function attempt(
         createWriteStream(dest, { mode: 0o600 })
       )
     } catch (error) {
-      const reason =
-        error instanceof IdleTimeout
-          ? `${error.message} after ${bytes} bytes (timeout)`
-          : `connection lost after ${bytes} bytes: ${errorMessage(error)}`
+      const reason = idle
+        ? `no data for ${timeoutMs / 1000} s after ${bytes} bytes (timeout)`
+        : `connection lost after ${bytes} bytes: ${errorMessage(error)}`
       return { ok: false, failure: { reason, retryable: true, rateLimited: false, cause: error } }
     } finally {
       if (timer) clearTimeout(timer)
