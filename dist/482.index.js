@@ -472,12 +472,16 @@ async function attempt(url, dest, timeoutMs) {
         const hash = (0,external_node_crypto_.createHash)('sha256');
         let bytes = 0;
         let timer;
-        // Whether the idle timer ended the body: the error the pipeline rejects with is not always
-        // ours (under load the socket's own "aborted" can win the race), so it decides the reason.
+        // Whether the body stalled: two timers of the same length watch it, ours and the client's
+        // socket time-out, and under load either can fire first (the socket's gives a bare
+        // "aborted"). So the reason is decided by the silence itself: our timer fired, or the body
+        // had been silent for (nearly) the whole limit when it ended.
         let idle = false;
+        let lastData = performance.now();
         const arm = () => {
             if (timer)
                 clearTimeout(timer);
+            lastData = performance.now();
             timer = setTimeout(() => {
                 idle = true;
                 res.destroy(new IdleTimeout(`no data for ${timeoutMs / 1000} s`));
@@ -495,7 +499,8 @@ async function attempt(url, dest, timeoutMs) {
             }, (0,external_node_fs_.createWriteStream)(dest, { mode: 0o600 }));
         }
         catch (error) {
-            const reason = idle
+            const stalled = idle || performance.now() - lastData >= timeoutMs * 0.9;
+            const reason = stalled
                 ? `no data for ${timeoutMs / 1000} s after ${bytes} bytes (timeout)`
                 : `connection lost after ${bytes} bytes: ${(0,src_errors/* errorMessage */.gJ)(error)}`;
             return { ok: false, failure: { reason, retryable: true, rateLimited: false, cause: error } };

@@ -170,11 +170,15 @@ async function attempt(
     const hash = createHash('sha256')
     let bytes = 0
     let timer: NodeJS.Timeout | undefined
-    // Whether the idle timer ended the body: the error the pipeline rejects with is not always
-    // ours (under load the socket's own "aborted" can win the race), so it decides the reason.
+    // Whether the body stalled: two timers of the same length watch it, ours and the client's
+    // socket time-out, and under load either can fire first (the socket's gives a bare
+    // "aborted"). So the reason is decided by the silence itself: our timer fired, or the body
+    // had been silent for (nearly) the whole limit when it ended.
     let idle = false
+    let lastData = performance.now()
     const arm = (): void => {
       if (timer) clearTimeout(timer)
+      lastData = performance.now()
       timer = setTimeout(() => {
         idle = true
         res.destroy(new IdleTimeout(`no data for ${timeoutMs / 1000} s`))
@@ -195,7 +199,8 @@ async function attempt(
         createWriteStream(dest, { mode: 0o600 })
       )
     } catch (error) {
-      const reason = idle
+      const stalled = idle || performance.now() - lastData >= timeoutMs * 0.9
+      const reason = stalled
         ? `no data for ${timeoutMs / 1000} s after ${bytes} bytes (timeout)`
         : `connection lost after ${bytes} bytes: ${errorMessage(error)}`
       return { ok: false, failure: { reason, retryable: true, rateLimited: false, cause: error } }
