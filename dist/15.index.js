@@ -429,7 +429,7 @@ function parsePlainIgnore(text, file) {
     });
     return rules;
 }
-/** `.trivyignore.yaml`: its `vulnerabilities` and `secrets` lists (Trivy's other lists are not scanned for). */
+/** `.trivyignore.yaml`: its `vulnerabilities`, `secrets` and `misconfigurations` lists (its `licenses` are not scanned for). */
 function parseYamlIgnore(text, file, yaml) {
     const parseYaml = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .yamlParser */ .$z)(yaml);
     let doc;
@@ -447,7 +447,8 @@ function parseYamlIgnore(text, file, yaml) {
     const lists = doc;
     return [
         ...yamlRules(lists.vulnerabilities, file, 'vulnerabilities', 'vulnerability'),
-        ...yamlRules(lists.secrets, file, 'secrets', 'secret')
+        ...yamlRules(lists.secrets, file, 'secrets', 'secret'),
+        ...yamlRules(lists.misconfigurations, file, 'misconfigurations', 'misconfiguration')
     ];
 }
 function yamlRules(list, file, name, kind) {
@@ -457,7 +458,7 @@ function yamlRules(list, file, name, kind) {
     }
     return entries.map((entry, index) => {
         // `file#n`: the n-th vulnerability entry; `file#secrets.n`: the n-th secret entry.
-        const where = `${file}#${name === 'secrets' ? 'secrets.' : ''}${index + 1}`;
+        const where = `${file}#${name === 'vulnerabilities' ? '' : `${name}.`}${index + 1}`;
         if (typeof entry !== 'object' || entry === null) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ValueError */ .Qp(`${where} is not a mapping`, 'an entry with an id');
         }
@@ -2408,6 +2409,17 @@ const INPUTS = {
         accepts: 'vuln, secret, or both (comma or newline separated)'
     },
     'fail-on-secrets': { default: 'true', accepts: BOOLEAN },
+    'secret-config': {
+        default: '',
+        accepts: 'a trivy-secret.yaml file in the workspace',
+        derived: 'trivy-secret.yaml at the workspace root, if present'
+    },
+    'dockerfile-checks': { default: 'true', accepts: BOOLEAN },
+    'fail-on-misconfig': {
+        default: 'false',
+        accepts: 'critical, high, medium, low or false',
+        choices: ['critical', 'high', 'medium', 'low', 'false']
+    },
     trivyignore: {
         default: '',
         accepts: list('.trivyignore or .trivyignore.yaml files in the workspace'),
@@ -3052,12 +3064,42 @@ function readScan(r) {
         ignoreUnfixed: r.bool('ignore-unfixed'),
         scanners: r.field('scanners', parseScanners),
         failOnSecrets: r.bool('fail-on-secrets'),
+        ...readSecretConfig(r),
+        ...readDockerfileChecks(r),
         trivyignore: ignoreFiles.map(f => f.name),
         ignoreRules: r.field('trivyignore', () => ignoreFiles.flatMap(f => (0,ignore_files/* parseIgnoreFile */.a0)((0,external_node_fs_.readFileSync)(f.path, 'utf8'), f.name, r.options.yaml))),
         timeoutMs: r.field('scan-timeout', checkDuration),
         trivyVersion: r.field('trivy-version', raw => checkExactVersion(raw, '0.74.0')),
         dbRepositories: r.field('trivy-db-repositories', raw => splitList(raw, { comma: true }).map(checkTaggedRepository))
     };
+}
+const DEFAULT_SECRET_CONFIG = 'trivy-secret.yaml';
+const SECRET_CONFIG_FORM = 'a trivy-secret.yaml file in the workspace';
+/**
+ * trivy-secret.yaml: the input's, or Trivy's own default name at the workspace root. Handed to
+ * Trivy, not applied by us: an allow rule's `regex` matches the secret itself, which only
+ * Trivy sees (the report holds it masked, and we read none of it).
+ */
+function readSecretConfig(r) {
+    const secretConfig = r.field('secret-config', value => {
+        const name = value || DEFAULT_SECRET_CONFIG;
+        if (!value) {
+            const full = (0,external_node_path_.join)(r.options.workspace, name);
+            if (!(0,external_node_fs_.existsSync)(full) && !isSymlink(full))
+                return undefined;
+        }
+        return { name, path: r.existingFile('secret-config', name, SECRET_CONFIG_FORM) };
+    });
+    return secretConfig ? { secretConfig } : {};
+}
+/** The Dockerfile checks, and when they fail the gate: asking for a gate on checks turned off cannot hold. */
+function readDockerfileChecks(r) {
+    const dockerfileChecks = r.bool('dockerfile-checks');
+    const failOnMisconfig = r.choice('fail-on-misconfig');
+    if (!dockerfileChecks && failOnMisconfig !== 'false') {
+        r.fail('fail-on-misconfig', `"${failOnMisconfig}" gates on the Dockerfile checks, but dockerfile-checks is false`, 'false when dockerfile-checks is false');
+    }
+    return { dockerfileChecks, failOnMisconfig };
 }
 /** What the sign stage takes: the mode, cosign and its key, the formats, the attestations. */
 function readSign(r, scanEnabled, password) {
@@ -3585,7 +3627,7 @@ async function run(env = process.env) {
         const deps = { env, timer, ...(aws ? { aws } : {}) };
         const started = startSetUp(config, ctx, plan, deps);
         await started.running;
-        stages = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(955), __webpack_require__.e(819), __webpack_require__.e(212), __webpack_require__.e(879), __webpack_require__.e(482)]).then(__webpack_require__.bind(__webpack_require__, 49482));
+        stages = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(955), __webpack_require__.e(819), __webpack_require__.e(212), __webpack_require__.e(879), __webpack_require__.e(671)]).then(__webpack_require__.bind(__webpack_require__, 46671));
         phase('Load stages');
         await stages.pipeline(config, ctx, plan, record, {
             ...deps,
@@ -3603,7 +3645,7 @@ async function run(env = process.env) {
         // Work left running while later stages went on (code scanning's processing), collected
         // before the summary so that it tells how it ended.
         await Promise.all(late.pending);
-        const { renderSummary, jobSummary, stepOutputs } = stages ?? (await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(955), __webpack_require__.e(819), __webpack_require__.e(212), __webpack_require__.e(879), __webpack_require__.e(482)]).then(__webpack_require__.bind(__webpack_require__, 49482)));
+        const { renderSummary, jobSummary, stepOutputs } = stages ?? (await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(955), __webpack_require__.e(819), __webpack_require__.e(212), __webpack_require__.e(879), __webpack_require__.e(671)]).then(__webpack_require__.bind(__webpack_require__, 46671)));
         // The outputs and the summary, once, from what the stages returned (summary/outcome.ts),
         // on failure too: they say what exists and why the run stopped.
         for (const [name, value] of Object.entries(stepOutputs(record, plan, config))) {

@@ -482,6 +482,7 @@ async function scanAndReport(
   const reported = await scanAndReportStage({
     ...{ config, plan, ctx, image, layout: image.layout, workDir, workspace, env, startedAt },
     trivy: required(await options.tools.trivy(), 'trivy'),
+    advice: record.policy?.advice ?? [],
     timer,
     log
   })

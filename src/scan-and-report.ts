@@ -12,6 +12,7 @@ import type { BuiltImage } from './image-build/run.js'
 import type { Config } from './inputs/config.js'
 import type { Logger } from './logger.js'
 import type { Plan } from './plan/index.js'
+import type { Advice } from './policy/advice.js'
 import { reportStage, type ReportOutcome } from './report/stage.js'
 import { trivyScanner } from './scan/scanner.js'
 import { scanStage } from './scan/stage.js'
@@ -35,6 +36,8 @@ export interface ScanAndReportOptions {
   startedAt: Date
   timer: StageTimer
   log: Logger
+  /** The Dockerfile advice the policy stage gave (it stands in for Trivy's twin checks). */
+  advice?: readonly Advice[]
 }
 
 /** Kept after the post step (which removes workDir): later steps read the report and SARIF. */
@@ -68,7 +71,12 @@ export async function scanAndReportStage(options: ScanAndReportOptions): Promise
     scanStage({
       config,
       scanner: trivyScanner(
-        { binary: trivy.tool, version: trivy.tool.version, dbArgs: trivy.db.scanArgs },
+        {
+          binary: trivy.tool,
+          version: trivy.tool.version,
+          dbArgs: trivy.db.scanArgs,
+          cacheDir: trivy.db.cacheDir
+        },
         log
       ),
       layout: options.layout,
@@ -78,6 +86,7 @@ export async function scanAndReportStage(options: ScanAndReportOptions): Promise
       workspace: options.workspace,
       now: options.ctx.now,
       log,
+      advice: options.advice ?? [],
       // A platform job signs nothing, but makes the SBOM the merge job attests.
       sbom:
         (plan.decisions.sign !== 'off' ||

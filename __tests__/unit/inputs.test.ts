@@ -116,6 +116,8 @@ describe('readConfig: accepted values', () => {
       ignoreUnfixed: false,
       scanners: ['vuln', 'secret'],
       failOnSecrets: true,
+      dockerfileChecks: true,
+      failOnMisconfig: 'false',
       // The workspace has a .trivyignore at its root: read as Trivy would.
       trivyignore: ['.trivyignore'],
       ignoreRules: [{ id: 'CVE-2019-1549', source: '.trivyignore:1' }],
@@ -411,6 +413,7 @@ describe('action.yml', () => {
     'github-token',
     'scan',
     'fail-on',
+    'fail-on-misconfig',
     'ignore-unfixed',
     'trivyignore',
     'trivy-version',
@@ -460,7 +463,10 @@ describe('action.yml', () => {
     'fan-out',
     'scanners',
     'fail-on-secrets',
-    'digests'
+    'digests',
+    // issue 21: trivy-secret.yaml and the Dockerfile checks (fail-on-misconfig is SPEC's)
+    'secret-config',
+    'dockerfile-checks'
   ]
   const allInputs = [...specInputs, ...extraInputs]
   const specOutputs = [
@@ -508,6 +514,7 @@ describe('action.yml', () => {
         'base-image-policy',
         'cache',
         'fail-on',
+        'fail-on-misconfig',
         'fan-out',
         'ghcr-retention',
         'push',

@@ -16,6 +16,7 @@ export type { CosignKey }
 /** Three-way switches: `auto` lets the event decide (see src/plan/decisions.ts). */
 export type Mode = ChoiceOf<'push'>
 export type FailOn = ChoiceOf<'fail-on'>
+export type FailOnMisconfig = ChoiceOf<'fail-on-misconfig'>
 export type CacheMode = ChoiceOf<'cache'>
 /** `auto` (the empty input): max for public repositories, min for private ones (build time). */
 export type { ProvenanceInput as Provenance } from './provenance.js'
@@ -84,6 +85,12 @@ export interface Config {
     scanners: ScannerKind[]
     /** A secret not ignored fails the gate. */
     failOnSecrets: boolean
+    /** trivy-secret.yaml (Trivy applies its rules: it alone sees what a secret matched). */
+    secretConfig?: { name: string; path: string }
+    /** Trivy's Dockerfile checks (trivy config) on the Dockerfile built. */
+    dockerfileChecks: boolean
+    /** Lowest misconfiguration severity that fails the gate; `false`: none does. */
+    failOnMisconfig: FailOnMisconfig
     /** Ignore files used: the input's, or .trivyignore / .trivyignore.yaml found in the workspace. */
     trivyignore: string[]
     /** Their rules, read and checked with the other inputs (a broken file fails before anything runs). */
@@ -170,7 +177,11 @@ export type PolicyConfig = {
 }
 export type ScanConfig = {
   scan: Config['scan']
-  build: Pick<Config['build'], 'context' | 'file' | 'target'>
+  build: Pick<Config['build'], 'context' | 'file' | 'target'> &
+    Partial<Pick<Config['build'], 'buildArgs'>>
+  /** Which stages the build runs, and the advice given (the Dockerfile checks read both). */
+  platforms?: Config['platforms']
+  policy?: Pick<Config['policy'], 'advice'>
 }
 export type ReportConfig = {
   report: Config['report']

@@ -9,10 +9,11 @@ import { errorMessage, ValueError } from '../errors.js'
 export interface IgnoreRule {
   id: string
   /**
-   * The `.trivyignore.yaml` list it came from: `vulnerabilities` or `secrets`. A `.trivyignore`
+   * The `.trivyignore.yaml` list it came from: `vulnerabilities`, `secrets` or
+   * `misconfigurations`. A `.trivyignore`
    * line has none: as in Trivy, its ID is ignored in every kind of finding.
    */
-  kind?: 'vulnerability' | 'secret'
+  kind?: IgnoreKind
   /** `file:line` (plain format) or `file#n` (n-th YAML entry), for the summary. */
   source: string
   /** YYYY-MM-DD; the rule stops applying at the start of that day (UTC), as in Trivy. */
@@ -77,7 +78,11 @@ export function parsePlainIgnore(text: string, file: string): IgnoreRule[] {
   return rules
 }
 
-/** `.trivyignore.yaml`: its `vulnerabilities` and `secrets` lists (Trivy's other lists are not scanned for). */
+export type IgnoreKind = 'vulnerability' | 'secret' | 'misconfiguration'
+
+type ListName = 'vulnerabilities' | 'secrets' | 'misconfigurations'
+
+/** `.trivyignore.yaml`: its `vulnerabilities`, `secrets` and `misconfigurations` lists (its `licenses` are not scanned for). */
 export function parseYamlIgnore(text: string, file: string, yaml?: YamlParse): IgnoreRule[] {
   const parseYaml = yamlParser(yaml)
   let doc: unknown
@@ -93,26 +98,22 @@ export function parseYamlIgnore(text: string, file: string, yaml?: YamlParse): I
   if (typeof doc !== 'object' || Array.isArray(doc)) {
     throw new ValueError(`${file} is not a mapping`, 'vulnerabilities: [{ id: CVE-… }]')
   }
-  const lists = doc as { vulnerabilities?: unknown; secrets?: unknown }
+  const lists = doc as Partial<Record<ListName, unknown>>
   return [
     ...yamlRules(lists.vulnerabilities, file, 'vulnerabilities', 'vulnerability'),
-    ...yamlRules(lists.secrets, file, 'secrets', 'secret')
+    ...yamlRules(lists.secrets, file, 'secrets', 'secret'),
+    ...yamlRules(lists.misconfigurations, file, 'misconfigurations', 'misconfiguration')
   ]
 }
 
-function yamlRules(
-  list: unknown,
-  file: string,
-  name: 'vulnerabilities' | 'secrets',
-  kind: 'vulnerability' | 'secret'
-): IgnoreRule[] {
+function yamlRules(list: unknown, file: string, name: ListName, kind: IgnoreKind): IgnoreRule[] {
   const entries = list ?? []
   if (!Array.isArray(entries)) {
     throw new ValueError(`${file}: ${name} is not a list`, `${name}: [{ id: … }]`)
   }
   return entries.map((entry: unknown, index): IgnoreRule => {
     // `file#n`: the n-th vulnerability entry; `file#secrets.n`: the n-th secret entry.
-    const where = `${file}#${name === 'secrets' ? 'secrets.' : ''}${index + 1}`
+    const where = `${file}#${name === 'vulnerabilities' ? '' : `${name}.`}${index + 1}`
     if (typeof entry !== 'object' || entry === null) {
       throw new ValueError(`${where} is not a mapping`, 'an entry with an id')
     }

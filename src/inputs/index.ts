@@ -517,6 +517,8 @@ function readScan(r: Inputs): Config['scan'] {
     ignoreUnfixed: r.bool('ignore-unfixed'),
     scanners: r.field('scanners', parseScanners),
     failOnSecrets: r.bool('fail-on-secrets'),
+    ...readSecretConfig(r),
+    ...readDockerfileChecks(r),
     trivyignore: ignoreFiles.map(f => f.name),
     ignoreRules: r.field('trivyignore', () =>
       ignoreFiles.flatMap(f =>
@@ -529,6 +531,42 @@ function readScan(r: Inputs): Config['scan'] {
       splitList(raw, { comma: true }).map(check.checkTaggedRepository)
     )
   }
+}
+
+export const DEFAULT_SECRET_CONFIG = 'trivy-secret.yaml'
+const SECRET_CONFIG_FORM = 'a trivy-secret.yaml file in the workspace'
+
+/**
+ * trivy-secret.yaml: the input's, or Trivy's own default name at the workspace root. Handed to
+ * Trivy, not applied by us: an allow rule's `regex` matches the secret itself, which only
+ * Trivy sees (the report holds it masked, and we read none of it).
+ */
+function readSecretConfig(r: Inputs): Pick<Config['scan'], 'secretConfig'> {
+  const secretConfig = r.field('secret-config', value => {
+    const name = value || DEFAULT_SECRET_CONFIG
+    if (!value) {
+      const full = join(r.options.workspace, name)
+      if (!existsSync(full) && !isSymlink(full)) return undefined
+    }
+    return { name, path: r.existingFile('secret-config', name, SECRET_CONFIG_FORM) }
+  })
+  return secretConfig ? { secretConfig } : {}
+}
+
+/** The Dockerfile checks, and when they fail the gate: asking for a gate on checks turned off cannot hold. */
+function readDockerfileChecks(
+  r: Inputs
+): Pick<Config['scan'], 'dockerfileChecks' | 'failOnMisconfig'> {
+  const dockerfileChecks = r.bool('dockerfile-checks')
+  const failOnMisconfig = r.choice('fail-on-misconfig')
+  if (!dockerfileChecks && failOnMisconfig !== 'false') {
+    r.fail(
+      'fail-on-misconfig',
+      `"${failOnMisconfig}" gates on the Dockerfile checks, but dockerfile-checks is false`,
+      'false when dockerfile-checks is false'
+    )
+  }
+  return { dockerfileChecks, failOnMisconfig }
 }
 
 /** What the sign stage takes: the mode, cosign and its key, the formats, the attestations. */

@@ -126,6 +126,17 @@ export const INPUTS = {
     accepts: 'vuln, secret, or both (comma or newline separated)'
   },
   'fail-on-secrets': { default: 'true', accepts: BOOLEAN },
+  'secret-config': {
+    default: '',
+    accepts: 'a trivy-secret.yaml file in the workspace',
+    derived: 'trivy-secret.yaml at the workspace root, if present'
+  },
+  'dockerfile-checks': { default: 'true', accepts: BOOLEAN },
+  'fail-on-misconfig': {
+    default: 'false',
+    accepts: 'critical, high, medium, low or false',
+    choices: ['critical', 'high', 'medium', 'low', 'false']
+  },
   trivyignore: {
     default: '',
     accepts: list('.trivyignore or .trivyignore.yaml files in the workspace'),

@@ -25,7 +25,39 @@ export function dockerfileAnnotations(result: ScanResult, limit = MAX_ANNOTATION
   if (!result.dockerfile) return []
   // Secrets first: a credential in the image is the worst news a line can carry.
   const secrets = secretAnnotations(result, limit)
-  return [...secrets, ...vulnerabilityAnnotations(result, limit - secrets.length)]
+  // The checks that fail the gate next; those that only advise after the vulnerabilities.
+  const checks = misconfigAnnotations(result)
+  const failing = checks.filter(a => a.level === 'error').slice(0, limit - secrets.length)
+  const vulnerabilities = vulnerabilityAnnotations(result, limit - secrets.length - failing.length)
+  const advising = checks
+    .filter(a => a.level !== 'error')
+    .slice(0, Math.max(0, limit - secrets.length - failing.length - vulnerabilities.length))
+  return [...secrets, ...failing, ...vulnerabilities, ...advising]
+}
+
+/**
+ * One annotation per failed Dockerfile check on its line (Trivy's ID and words), error when it
+ * fails the gate. Advice rules standing in for a Trivy check are annotated by the policy stage
+ * already, unless they fail the gate here. A check about the file as a whole sits on line 1.
+ */
+function misconfigAnnotations(result: ScanResult): Annotation[] {
+  const check = result.dockerfileCheck
+  if (!check) return []
+  const blocking = new Set((result.gate.misconfig?.blocking ?? []).map(m => m.key))
+  return check.misconfigurations
+    .filter(m => !m.suppressed && (!m.standsInFor || blocking.has(m.key)))
+    .map(m => ({
+      level: blocking.has(m.key) ? ('error' as const) : ('warning' as const),
+      title: `${m.severity} ${m.id}${m.standsInFor ? ` (for ${m.standsInFor})` : ''}: ${m.title}`,
+      message: [
+        m.message,
+        ...(m.resolution ? [m.resolution] : []),
+        ...(m.primaryUrl ? [m.primaryUrl] : [])
+      ].join('\n'),
+      file: check.dockerfile,
+      startLine: m.startLine ?? 1,
+      endLine: m.endLine ?? m.startLine ?? 1
+    }))
 }
 
 /**

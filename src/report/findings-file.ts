@@ -38,6 +38,17 @@ export function findingsDocument(result: ScanResult, image: FindingsImage): obje
               reason: gate.secrets.reason
             }
           }
+        : {}),
+      ...(gate.misconfig
+        ? {
+            misconfig: {
+              verdict: gate.misconfig.verdict,
+              failOnMisconfig: gate.misconfig.failOn,
+              blocking: gate.misconfig.blocking.map(m => m.key),
+              suppressed: gate.misconfig.suppressed,
+              reason: gate.misconfig.reason
+            }
+          }
         : {})
     },
     vulnerabilities: result.counts,
@@ -49,7 +60,15 @@ export function findingsDocument(result: ScanResult, image: FindingsImage): obje
     })),
     findings: result.findings.map(f => ({ ...f, ...dockerfileLine(result, f) })),
     // The file, rule and layer of each secret: never the secret (scan/secrets.ts).
-    secrets: result.secrets.map(s => ({ ...s, ...dockerfileLine(result, s) }))
+    secrets: result.secrets.map(s => ({ ...s, ...dockerfileLine(result, s) })),
+    ...(result.dockerfileCheck
+      ? {
+          dockerfileChecks: {
+            dockerfile: result.dockerfileCheck.dockerfile,
+            misconfigurations: result.dockerfileCheck.misconfigurations
+          }
+        }
+      : {})
   }
 }
 

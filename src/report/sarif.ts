@@ -1,13 +1,18 @@
 /**
  * Findings → SARIF 2.1.0 for code scanning: one run per platform, each under its own category,
- * so an alert fixed on arm64 closes on arm64 only. Levels and security-severity come from
+ * so an alert fixed on arm64 closes on arm64 only; the vulnerabilities and the secrets of that
+ * platform's image in it (a secret by its file and rule, never its text). Trivy's Dockerfile
+ * checks get a run of their own, in a category of their own (the Dockerfile is one for every
+ * platform, and its alerts close when the line is fixed, whatever the image scans found). Levels and security-severity come from
  * Trivy's JSON severity, the one the gate uses (Trivy's own SARIF derives them from CVSS, so an
  * alert could read "critical" while the gate saw HIGH). Pure: the caller writes and uploads.
  */
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import { compareFindings, compareText } from '../scan/merge.js'
-import type { Finding, Severity } from '../scan/model.js'
+import type { Misconfiguration } from '../scan/misconfig.js'
+import { severityRank, type Finding, type Severity } from '../scan/model.js'
+import type { SecretFinding } from '../scan/secrets.js'
 import { cell } from './markdown.js'
 
 /** What codeql-action writes; GitHub's documentation uses the same. */
@@ -111,7 +116,14 @@ export interface SarifRun {
   }
   automationDetails: { id: string }
   results: SarifResult[]
-  properties: { imageName: string; digest: string; platform: string; platformDigest?: string }
+  properties: {
+    imageName: string
+    digest: string
+    /** A platform's run; the Dockerfile checks' run names the Dockerfile instead. */
+    platform?: string
+    platformDigest?: string
+    dockerfile?: string
+  }
 }
 
 export interface SarifLog {
@@ -131,6 +143,10 @@ export interface SarifLocation {
 export interface SarifInput {
   /** Merged findings. Findings with `suppressed` set are not emitted as results. */
   findings: readonly Finding[]
+  /** Merged secrets, in the platform runs beside the vulnerabilities (not the ignored ones). */
+  secrets?: readonly SecretFinding[]
+  /** Trivy's Dockerfile checks, when they ran: a run of their own (not the uncounted ones). */
+  dockerfileCheck?: { dockerfile: string; misconfigurations: readonly Misconfiguration[] }
   /**
    * One run per platform, in this order (os/arch[/variant]). A run is emitted even with zero
    * results, so that code scanning closes the fixed alerts of that category.
@@ -141,8 +157,11 @@ export interface SarifInput {
   /** Trivy version for runs[].tool.driver.version */
   toolVersion: string
   image: { name: string; digest: string; platformDigests: Record<string, string> }
-  /** Where a finding points on a platform (the Dockerfile line of its layer), or undefined. */
-  location(finding: Finding, platform: string): SarifLocation | undefined
+  /** Where a finding or secret points on a platform (the Dockerfile line of its layer), or undefined. */
+  location(
+    finding: Pick<Finding, 'platforms' | 'layers'>,
+    platform: string
+  ): SarifLocation | undefined
   /**
    * Used when location() gives nothing: the Dockerfile's path (line 1), or without one in the
    * workspace the workflow file. Never the image name: `localhost:5000/acme/app` reads as a
@@ -173,6 +192,14 @@ export function sarifCategory(template: string, platform: string, platformCount:
   return `${category.replace(/\/+$/, '').replace(/^\/+/, '')}/`
 }
 
+/** The Dockerfile checks' category: the template's, with `dockerfile` where a platform goes. */
+export function dockerfileCategory(template: string): string {
+  return sarifCategory(template, DOCKERFILE_RUN, 2)
+}
+
+/** The Dockerfile checks' run is named so where a platform's would be (never an os/arch). */
+const DOCKERFILE_RUN = 'dockerfile'
+
 const clip = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`
 
@@ -199,12 +226,40 @@ function relativeUri(uri: string): string {
   return encodeURI(slashed)
 }
 
+/** What a result is about: a vulnerability, a secret, or a failed Dockerfile check. */
+type Entry =
+  | { kind: 'vulnerability'; item: Finding }
+  | { kind: 'secret'; item: SecretFinding }
+  | { kind: 'misconfig'; item: Misconfiguration }
+
+const entryId = (e: Entry): string => (e.kind === 'secret' ? e.item.ruleId : e.item.id)
+
+/** Most severe first; a platform's vulnerabilities keep their own order among themselves. */
+function compareEntries(a: Entry, b: Entry): number {
+  const bySeverity = severityRank(a.item.severity) - severityRank(b.item.severity)
+  if (bySeverity) return bySeverity
+  if (a.kind === 'vulnerability' && b.kind === 'vulnerability')
+    return compareFindings(a.item, b.item)
+  return compareText(a.kind, b.kind) || compareText(a.item.key, b.item.key)
+}
+
+/** A check's own lines; one about the file as a whole (no HEALTHCHECK) sits on line 1. */
+function checkLocation(m: Misconfiguration, dockerfile: string): SarifLocation | undefined {
+  if (!dockerfile) return undefined
+  return {
+    uri: dockerfile,
+    startLine: m.startLine ?? 1,
+    ...(m.endLine ? { endLine: m.endLine } : {})
+  }
+}
+
 interface Placed {
-  finding: Finding
+  entry: Entry
   location: SarifLocation
 }
 
 interface RunPlan {
+  /** os/arch[/variant], or `dockerfile` for the Dockerfile checks' run. */
   platform: string
   category: string
   /** Kept findings, most severe first. */
@@ -215,23 +270,38 @@ interface RunPlan {
   overSize: number
 }
 
-function fingerprint(finding: Finding, platform: string): string {
-  return createHash('sha256').update(`${finding.key}\n${platform}`).digest('hex')
+/**
+ * A vulnerability's fingerprint is its key and platform, as it always was (alerts keep their
+ * history); a secret's and a check's are prefixed by their kind, so none can equal another.
+ */
+function fingerprint(entry: Entry, platform: string): string {
+  const key = entry.kind === 'vulnerability' ? entry.item.key : `${entry.kind}|${entry.item.key}`
+  return createHash('sha256').update(`${key}\n${platform}`).digest('hex')
 }
 
 function ruleFor(id: string, placed: readonly Placed[]): SarifRule {
   // `placed` is sorted most severe first, so the first is the rule's severity and text.
-  const first = placed[0]!.finding
+  const entry = placed[0]!.entry
+  if (entry.kind === 'secret') return secretRule(id, entry.item)
+  if (entry.kind === 'misconfig') return misconfigRule(id, entry.item)
+  return vulnerabilityRule(
+    id,
+    placed.flatMap(p => (p.entry.kind === 'vulnerability' ? [p.entry.item] : []))
+  )
+}
+
+function vulnerabilityRule(id: string, findings: readonly Finding[]): SarifRule {
+  const first = findings[0]!
   const sarif = SEVERITY_TO_SARIF[first.severity]
   const title = first.title?.trim() || id
   const description = first.description?.trim() || title
-  const rows = placed.map(
-    ({ finding: f }) =>
+  const rows = findings.map(
+    f =>
       `| ${cell(f.package.name)} | ${cell(f.package.installedVersion)} | ${cell(f.package.fixedVersion || 'none')} | ${f.severity} |`
   )
   const link = first.primaryUrl ? `[${id}](${first.primaryUrl})` : id
-  const textRows = placed.map(
-    ({ finding: f }) =>
+  const textRows = findings.map(
+    f =>
       `${f.package.name} ${f.package.installedVersion} (fixed: ${f.package.fixedVersion || 'none'}, ${f.severity})`
   )
   return {
@@ -275,19 +345,105 @@ function ruleFor(id: string, placed: readonly Placed[]): SarifRule {
   }
 }
 
-function layerText(finding: Finding, platform: string, location: SarifLocation): string {
+/** A secret's rule: Trivy's rule ID and title, and how to keep a secret out of an image. */
+function secretRule(id: string, secret: SecretFinding): SarifRule {
+  const sarif = SEVERITY_TO_SARIF[secret.severity]
+  const title = `Secret: ${secret.title}${secret.category ? ` (${secret.category})` : ''}`
+  return {
+    id,
+    name: 'Secret',
+    shortDescription: { text: clip(title, MAX_DESCRIPTION) },
+    fullDescription: {
+      text: clip(
+        `${title}, matched by Trivy's rule ${id}, in a file of the image.`,
+        MAX_DESCRIPTION
+      )
+    },
+    help: {
+      text: SECRET_HELP,
+      markdown: `**${title}** (rule \`${id}\`)\n\n${SECRET_HELP}`
+    },
+    defaultConfiguration: { level: sarif.level },
+    properties: {
+      ...(sarif.securitySeverity ? { 'security-severity': sarif.securitySeverity } : {}),
+      tags: ['secret', 'security', secret.severity],
+      precision: 'very-high'
+    }
+  }
+}
+
+const SECRET_HELP =
+  'Anyone who can pull the image can read this file. Keep the secret out of the final image: use it in a build stage the final stage does not copy from, or mount it for the one RUN that needs it (RUN --mount=type=secret), and add the file to .dockerignore. Then rotate it.'
+
+/** A Dockerfile check's rule, in Trivy's words (its SARIF names them `Misconfiguration`). */
+function misconfigRule(id: string, m: Misconfiguration): SarifRule {
+  const sarif = SEVERITY_TO_SARIF[m.severity]
+  const description = m.description?.trim() || m.title
+  const fix = m.resolution ? `Resolution: ${m.resolution}` : ''
+  const twin = m.standsInFor
+    ? ` This action's Dockerfile advice ${id} checks what Trivy's ${m.standsInFor} does, on the stages the build runs.`
+    : ''
+  return {
+    id,
+    name: 'Misconfiguration',
+    shortDescription: { text: clip(m.title, MAX_DESCRIPTION) },
+    fullDescription: { text: clip(`${description}${twin}`, MAX_DESCRIPTION) },
+    ...(m.primaryUrl && /^https?:\/\//.test(m.primaryUrl) ? { helpUri: m.primaryUrl } : {}),
+    help: {
+      text: [`Misconfiguration ${id}`, `Severity: ${m.severity}`, description, fix]
+        .filter(Boolean)
+        .join('\n'),
+      markdown: [
+        `**Misconfiguration ${m.primaryUrl ? `[${id}](${m.primaryUrl})` : id}** (${m.severity})`,
+        '',
+        description,
+        ...(fix ? ['', fix] : [])
+      ].join('\n')
+    },
+    defaultConfiguration: { level: sarif.level },
+    properties: {
+      ...(sarif.securitySeverity ? { 'security-severity': sarif.securitySeverity } : {}),
+      tags: ['misconfiguration', 'dockerfile', 'security', m.severity],
+      precision: 'very-high'
+    }
+  }
+}
+
+function layerText(
+  item: Pick<Finding, 'layers'>,
+  platform: string,
+  location: SarifLocation
+): string {
   if (location.message) return location.message
-  const layer = finding.layers[platform]
+  const layer = item.layers[platform]
   const id = layer?.digest ?? layer?.diffId
   return id ? `layer ${id}` : ''
 }
 
-function resultFor(placed: Placed, platform: string, ruleIndex: number): SarifResult {
-  const { finding: f, location } = placed
+/** The result's message: what it is, where in the image, and for a secret never its text. */
+function messageLines(entry: Entry, platform: string, location: SarifLocation): string[] {
+  if (entry.kind === 'misconfig') {
+    const m = entry.item
+    return [
+      `${m.id}: ${m.message}`,
+      `Severity: ${m.severity}`,
+      ...(m.resolution ? [`Resolution: ${m.resolution}`] : [])
+    ]
+  }
+  const layer = layerText(entry.item, platform, location)
+  if (entry.kind === 'secret') {
+    const s = entry.item
+    return [
+      `Secret: ${s.title} (${s.ruleId})`,
+      `File in the image: ${s.path}${s.startLine ? `:${s.startLine}` : ''}`,
+      `Severity: ${s.severity}`,
+      ...(layer ? [`Layer: ${layer}`] : [])
+    ]
+  }
+  const f = entry.item
   const pkg = f.package
-  const layer = layerText(f, platform, location)
   const fixed = pkg.fixedVersion || `none${f.status ? ` (${f.status})` : ''}`
-  const lines = [
+  return [
     `Package: ${pkg.name}`,
     `Installed: ${pkg.installedVersion}`,
     `Fixed: ${fixed}`,
@@ -295,13 +451,18 @@ function resultFor(placed: Placed, platform: string, ruleIndex: number): SarifRe
     ...(pkg.path ? [`Path: ${pkg.path}`] : []),
     ...(layer ? [`Layer: ${layer}`] : [])
   ]
+}
+
+function resultFor(placed: Placed, platform: string, ruleIndex: number): SarifResult {
+  const { entry, location } = placed
+  const lines = messageLines(entry, platform, location)
   const startLine = Math.max(1, Math.trunc(location.startLine) || 1)
   const endLine = Math.max(startLine, Math.trunc(location.endLine ?? startLine) || startLine)
-  const hash = fingerprint(f, platform)
+  const hash = fingerprint(entry, platform)
   return {
-    ruleId: f.id,
+    ruleId: entryId(entry),
     ruleIndex,
-    level: SEVERITY_TO_SARIF[f.severity].level,
+    level: SEVERITY_TO_SARIF[entry.item.severity].level,
     message: { text: lines.join('\n') },
     locations: [
       {
@@ -322,9 +483,10 @@ function resultFor(placed: Placed, platform: string, ruleIndex: number): SarifRe
 function buildRun(plan: RunPlan, input: SarifInput): SarifRun {
   const byRule = new Map<string, Placed[]>()
   for (const placed of plan.kept) {
-    const list = byRule.get(placed.finding.id)
+    const id = entryId(placed.entry)
+    const list = byRule.get(id)
     if (list) list.push(placed)
-    else byRule.set(placed.finding.id, [placed])
+    else byRule.set(id, [placed])
   }
   const ruleIds = [...byRule.keys()].sort(compareText)
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]))
@@ -339,12 +501,13 @@ function buildRun(plan: RunPlan, input: SarifInput): SarifRun {
       }
     },
     automationDetails: { id: plan.category },
-    results: plan.kept.map(p => resultFor(p, plan.platform, ruleIndex.get(p.finding.id)!)),
+    results: plan.kept.map(p => resultFor(p, plan.platform, ruleIndex.get(entryId(p.entry))!)),
     properties: {
       imageName: input.image.name,
       digest: input.image.digest,
-      platform: plan.platform,
-      ...(platformDigest ? { platformDigest } : {})
+      ...(plan.platform === DOCKERFILE_RUN && input.dockerfileCheck
+        ? { dockerfile: input.dockerfileCheck.dockerfile }
+        : { platform: plan.platform, ...(platformDigest ? { platformDigest } : {}) })
     }
   }
 }
@@ -423,8 +586,13 @@ export function buildSarif(input: SarifInput): { logs: SarifLog[]; notes: string
   const count = input.platforms.length
 
   const seen = new Map<string, string>()
-  for (const platform of input.platforms) {
-    const category = sarifCategory(input.category, platform, count)
+  const categoryOf = (platform: string): string =>
+    platform === DOCKERFILE_RUN
+      ? dockerfileCategory(input.category)
+      : sarifCategory(input.category, platform, count)
+  const runs = [...input.platforms, ...(input.dockerfileCheck ? [DOCKERFILE_RUN] : [])]
+  for (const platform of runs) {
+    const category = categoryOf(platform)
     const other = seen.get(category)
     if (other !== undefined) {
       throw new Error(
@@ -438,8 +606,11 @@ export function buildSarif(input: SarifInput): { logs: SarifLog[]; notes: string
   const fallback = relativeUri(input.fallbackUri)
   const safeFallback = usable(fallback) ? fallback : 'Dockerfile'
   let absolute = 0
-  const place = (finding: Finding, platform: string): SarifLocation => {
-    const given = input.location(finding, platform)
+  const place = (entry: Entry, platform: string): SarifLocation => {
+    const given =
+      entry.kind === 'misconfig'
+        ? checkLocation(entry.item, input.dockerfileCheck?.dockerfile ?? '')
+        : input.location(entry.item, platform)
     if (!given) return { uri: safeFallback, startLine: 1 }
     const uri = relativeUri(given.uri)
     if (usable(uri)) return { ...given, uri }
@@ -449,15 +620,27 @@ export function buildSarif(input: SarifInput): { logs: SarifLog[]; notes: string
     return { uri: safeFallback, startLine: 1, ...(given.message ? { message: given.message } : {}) }
   }
 
-  const plans: RunPlan[] = input.platforms.map(platform => {
-    const kept = input.findings
-      .filter(f => !f.suppressed && f.platforms.includes(platform))
-      .sort(compareFindings)
-      .map(finding => ({ finding, location: place(finding, platform) }))
+  const plans: RunPlan[] = runs.map(platform => {
+    const entries: Entry[] =
+      platform === DOCKERFILE_RUN
+        ? (input.dockerfileCheck?.misconfigurations ?? [])
+            .filter(m => !m.suppressed)
+            .map(item => ({ kind: 'misconfig', item }))
+        : [
+            ...input.findings
+              .filter(f => !f.suppressed && f.platforms.includes(platform))
+              .map(item => ({ kind: 'vulnerability' as const, item })),
+            ...(input.secrets ?? [])
+              .filter(s => !s.suppressed && s.platforms.includes(platform))
+              .map(item => ({ kind: 'secret' as const, item }))
+          ]
+    const kept = entries
+      .sort(compareEntries)
+      .map(entry => ({ entry, location: place(entry, platform) }))
     const overLimit = Math.max(0, kept.length - limits.maxResultsPerRun)
     return {
       platform,
-      category: sarifCategory(input.category, platform, count),
+      category: categoryOf(platform),
       kept: overLimit ? kept.slice(0, limits.maxResultsPerRun) : kept,
       overLimit,
       overSize: 0

@@ -75,6 +75,8 @@ export function renderScanSummary(section: ScanSection): string {
 
   const secrets = secretsTable(section)
   if (secrets) parts.push(secrets)
+  const checks = misconfigTable(section)
+  if (checks) parts.push(checks)
 
   const live = result.findings.filter(f => !f.suppressed)
   // What fails the gate first, then the rest by severity (findings are sorted already).
@@ -165,6 +167,57 @@ function secretsTable(section: ScanSection): string | undefined {
     live.length
       ? "Keep it out of the image: use it in a build stage the final stage does not copy from, or mount it for the one `RUN` that needs it (`RUN --mount=type=secret,id=…`, this action's `secrets` input), and add the file to `.dockerignore`. Then rotate it: anyone who pulled an image holding it has it."
       : 'Every secret found is ignored by a rule: it is listed, not counted.'
+  ].join('\n')
+}
+
+/** Rows of the Dockerfile checks table. */
+export const TOP_MISCONFIGURATIONS = 15
+
+/**
+ * Trivy's Dockerfile checks: each failed check on its line, with Trivy's ID and words; those
+ * not counted (ignored, a stage not built, replaced by the advice) say why.
+ */
+function misconfigTable(section: ScanSection): string | undefined {
+  const { result } = section
+  const check = result.dockerfileCheck
+  if (!check)
+    return result.dockerfileCheckNote
+      ? `> [!NOTE]\n> ${cell(result.dockerfileCheckNote)}`
+      : undefined
+  const gate = result.gate.misconfig
+  const all = check.misconfigurations
+  const live = all.filter(m => !m.suppressed)
+  const blocking = new Set((gate?.blocking ?? []).map(m => m.key))
+  const rows = [...live, ...all.filter(m => m.suppressed)]
+    .slice(0, TOP_MISCONFIGURATIONS)
+    .map(m => {
+      const mark = m.suppressed
+        ? ` (not counted: ${code(m.suppressed.source)}${m.suppressed.reason ? `, ${cell(m.suppressed.reason)}` : ''})`
+        : blocking.has(m.key)
+          ? ' ❌'
+          : ''
+      const id = m.primaryUrl ? `[${m.id}](${m.primaryUrl})` : m.id
+      const twin = m.standsInFor ? ` (for Trivy's ${m.standsInFor})` : ''
+      const line = m.startLine ? code(`${check.dockerfile}:${m.startLine}`) : code(check.dockerfile)
+      return `| ${m.severity}${mark} | ${id}${twin} | ${line} | ${cell(m.message)} | ${cell(m.resolution ?? '')} |`
+    })
+  const more =
+    all.length > TOP_MISCONFIGURATIONS
+      ? [`| … ${all.length - TOP_MISCONFIGURATIONS} more in the report | | | | |`]
+      : []
+  return [
+    `#### Dockerfile checks (${live.length}${all.length > live.length ? `, ${all.length - live.length} not counted` : ''})`,
+    '',
+    ...(rows.length
+      ? [
+          '| severity | check | line | what is wrong | how to fix it |',
+          '| --- | --- | --- | --- | --- |',
+          ...rows,
+          ...more,
+          ''
+        ]
+      : []),
+    gate?.reason ?? ''
   ].join('\n')
 }
 

@@ -70,6 +70,8 @@ export async function reportStage(options: ReportStageOptions): Promise<ReportOu
   const fallbackUri = scan.dockerfile?.relative ?? workflow ?? 'Dockerfile'
   const { logs, notes } = buildSarif({
     findings: scan.findings,
+    secrets: scan.secrets,
+    ...(scan.dockerfileCheck ? { dockerfileCheck: scan.dockerfileCheck } : {}),
     platforms: scan.platforms,
     category: config.report.sarifCategory,
     toolVersion: scan.trivyVersion,
@@ -207,7 +209,7 @@ async function upload(
     // The worst outcome of the uploads (one per 20 platforms) is what the summary says.
     const worst = lines.find(l => l.level === 'warning') ?? lines.find(l => l.level === 'info')
     if (!worst) {
-      section.upload = `uploaded and processed (${runs} run${runs === 1 ? '' : 's'}, one per platform)`
+      section.upload = `uploaded and processed (${runs} run${runs === 1 ? '' : 's'}, one per platform${options.scan.dockerfileCheck ? ' and one of the Dockerfile checks' : ''})`
       return
     }
     section.upload = worst.summary

@@ -22,6 +22,8 @@ export interface TrivyScanArgsInput {
   listAllPackages?: boolean
   /** The `scanners` input: vuln, secret, or both (one scan per platform either way). */
   scanners: readonly ScannerKind[]
+  /** trivy-secret.yaml, copied beside the scan (absolute): its rules are Trivy's to apply. */
+  secretConfig?: string
 }
 
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
@@ -58,7 +60,51 @@ export function trivyScanArgs(input: TrivyScanArgsInput): string[] {
     '--timeout',
     goDuration(input.timeoutMs),
     '--no-progress',
+    // Without it Trivy looks for trivy-secret.yaml in its working directory (ours, empty).
+    ...(input.secretConfig && input.scanners.includes('secret')
+      ? ['--secret-config', absolute(input.secretConfig, 'the secret config')]
+      : []),
     ...input.dbArgs
+  ]
+}
+
+const absolute = (path: string, what: string): string => {
+  if (!path.startsWith('/')) throw new Error(`${what} path must be absolute: "${path}"`)
+  return path
+}
+
+export interface TrivyConfigArgsInput {
+  /** A directory holding the Dockerfile alone (absolute): Trivy scans every file it finds. */
+  dir: string
+  output: string
+  timeoutMs: number
+  /** Trivy's cache directory (the one the DB is in). */
+  cacheDir: string
+}
+
+/**
+ * `trivy config` of the Dockerfile built: its Dockerfile checks only (`--misconfig-scanners
+ * dockerfile`), with the checks built into the installed Trivy (`--skip-check-update`): the
+ * binary's SHA-256 is pinned, a checks bundle fetched from ghcr.io at run time would not be,
+ * and would make a run's verdict depend on the day it ran.
+ */
+export function trivyConfigArgs(input: TrivyConfigArgsInput): string[] {
+  return [
+    'config',
+    '--format',
+    'json',
+    '--output',
+    absolute(input.output, 'the report'),
+    '--misconfig-scanners',
+    'dockerfile',
+    '--skip-check-update',
+    '--timeout',
+    goDuration(input.timeoutMs),
+    '--cache-dir',
+    absolute(input.cacheDir, 'the cache'),
+    '--quiet',
+    '--',
+    absolute(input.dir, 'the Dockerfile directory')
   ]
 }
 

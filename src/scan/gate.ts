@@ -12,6 +12,7 @@ import {
   type Finding,
   type Severity
 } from './model.js'
+import type { MisconfigGate } from './misconfig.js'
 import type { SecretGate } from './secrets.js'
 
 export interface GateResult {
@@ -28,6 +29,15 @@ export interface GateResult {
   reason: string
   /** The secret gate (scanners include secret): any secret not ignored fails the run. */
   secrets?: SecretGate
+  /** The Dockerfile checks' gate (fail-on-misconfig), when the checks ran. */
+  misconfig?: MisconfigGate
+}
+
+/** The run's gate with the Dockerfile checks': failing when they fail, said after the rest. */
+export function withMisconfigGate(gate: GateResult, misconfig: MisconfigGate): GateResult {
+  if (misconfig.verdict !== 'failed') return { ...gate, misconfig }
+  const reason = gate.verdict === 'failed' ? `${gate.reason} ${misconfig.reason}` : misconfig.reason
+  return { ...gate, verdict: 'failed', reason, misconfig }
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 import { parsePurl, type IgnoreRule, type Purl } from '../inputs/ignore-files.js'
 import type { Finding, Suppression } from './model.js'
+import { checkNumber, type Misconfiguration } from './misconfig.js'
 import type { SecretFinding } from './secrets.js'
 
 export type { IgnoreRule }
@@ -40,7 +41,7 @@ export function isExpired(rule: IgnoreRule, now: Date): boolean {
 }
 
 function ruleMatches(rule: IgnoreRule, finding: Finding, targetPurl: Purl | undefined): boolean {
-  if (rule.kind === 'secret' || rule.id !== finding.id) return false
+  if ((rule.kind && rule.kind !== 'vulnerability') || rule.id !== finding.id) return false
   if (rule.paths?.length) {
     const candidates = [finding.target, finding.package.path ?? ''].filter(Boolean)
     const patterns = rule.paths.map(globToRegExp)
@@ -87,7 +88,7 @@ export function applySecretIgnoreRules(
   rules: readonly IgnoreRule[],
   now: Date
 ): SecretFinding[] {
-  const live = rules.filter(rule => rule.kind !== 'vulnerability' && !isExpired(rule, now))
+  const live = rules.filter(rule => (rule.kind ?? 'secret') === 'secret' && !isExpired(rule, now))
   return secrets.map(secret => {
     const rule = live.find(
       r =>
@@ -96,6 +97,38 @@ export function applySecretIgnoreRules(
     )
     return rule ? { ...secret, suppressed: suppressionBy(rule) } : secret
   })
+}
+
+/**
+ * The same for Dockerfile misconfigurations: a `.trivyignore` ID or a `misconfigurations` entry
+ * of `.trivyignore.yaml`, matching the check's ID in any of its spellings (as Trivy does), its `paths`
+ * tried on the Dockerfile's path.
+ */
+export function applyMisconfigIgnoreRules(
+  misconfigurations: readonly Misconfiguration[],
+  dockerfile: string,
+  rules: readonly IgnoreRule[],
+  now: Date
+): Misconfiguration[] {
+  const live = rules.filter(
+    rule => (rule.kind ?? 'misconfiguration') === 'misconfiguration' && !isExpired(rule, now)
+  )
+  return misconfigurations.map(m => {
+    if (m.suppressed) return m
+    const rule = live.find(
+      r =>
+        sameCheckId(r.id, m) &&
+        (!r.paths?.length || r.paths.some(glob => globToRegExp(glob).test(dockerfile)))
+    )
+    return rule ? { ...m, suppressed: suppressionBy(rule) } : m
+  })
+}
+
+/** Trivy matches a check's ID, its AVD ID and its aliases: DS-0002, DS002 and AVD-DS-0002 are one. */
+function sameCheckId(id: string, m: Misconfiguration): boolean {
+  if (id === m.id || id === m.avdId) return true
+  const number = checkNumber(id)
+  return number !== undefined && number === checkNumber(m.id)
 }
 
 function suppressionBy(rule: IgnoreRule): Suppression {

@@ -7,6 +7,7 @@ import type { LayerOrigin } from './dockerfile-origins.js'
 import type { GateResult, VulnerabilityCounts } from './gate.js'
 import type { IgnoreRule } from './ignore.js'
 import type { Finding } from './model.js'
+import type { DockerfileCheck } from './misconfig.js'
 import type { SecretFinding } from './secrets.js'
 
 export interface ScanResult {
@@ -27,6 +28,10 @@ export interface ScanResult {
   /** CycloneDX SBOM per platform, when one was made (attest includes sbom). */
   sboms: Record<string, string>
   dockerfile?: DockerfileRef
+  /** Trivy's Dockerfile checks of the Dockerfile built, when they ran. */
+  dockerfileCheck?: DockerfileCheck
+  /** Why the checks did not run or failed, when they were asked for. */
+  dockerfileCheckNote?: string
   /** Per platform: layer diff ID → the Dockerfile line that made it. */
   origins: Record<string, Map<string, LayerOrigin>>
 }

@@ -13,7 +13,7 @@ import {
   type TimedExecOptions,
   type TimedExecResult
 } from '../exec.js'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { trivyScanArgs } from './args.js'
 import type { ScannerKind } from '../inputs/config.js'
 import { dashed, type PlatformScan } from './model.js'
@@ -49,6 +49,8 @@ export interface ScanPlatformsOptions {
   listAllPackages?: boolean
   /** The `scanners` input (default: vuln and secret). */
   scanners?: readonly ScannerKind[]
+  /** trivy-secret.yaml in the workspace (confined when the inputs were read). */
+  secretConfig?: string
   /** Scans at once; default: defaultScanConcurrency(). */
   concurrency?: number
   log: Logger
@@ -114,6 +116,10 @@ export async function scanPlatforms(options: ScanPlatformsOptions): Promise<Scan
     options.platforms
   )
   const concurrency = options.concurrency ?? defaultScanConcurrency()
+  // A copy read once: the file Trivy reads is the one the inputs checked, whatever happens
+  // to the workspace while the scans run.
+  const secretConfig = options.secretConfig && join(options.workDir, 'trivy-secret.yaml')
+  if (options.secretConfig && secretConfig) await copyFile(options.secretConfig, secretConfig)
 
   type One =
     | { ok: true; scan: PlatformScan; report: string; ms: number }
@@ -129,7 +135,8 @@ export async function scanPlatforms(options: ScanPlatformsOptions): Promise<Scan
       timeoutMs: options.timeoutMs,
       dbArgs: options.dbArgs,
       listAllPackages: options.listAllPackages ?? false,
-      scanners: options.scanners ?? ['vuln', 'secret']
+      scanners: options.scanners ?? ['vuln', 'secret'],
+      ...(secretConfig ? { secretConfig } : {})
     })
     options.log.debug(`trivy ${args.join(' ')}`)
     const fail = (reason: string): One => ({ ok: false, failure: { platform: p.platform, reason } })

@@ -10,6 +10,11 @@ import type { PlatformManifest } from '../image-build/oci-layout.js'
 import type { Logger } from '../logger.js'
 import { scanPlatforms, type ScanOutcome } from './run.js'
 import { writeSboms } from './sbom.js'
+import {
+  runDockerfileCheck,
+  type CheckedDockerfile,
+  type DockerfileCheckRequest
+} from './dockerfile-check.js'
 
 export interface ScanRequest {
   /** The build's OCI layout, and the platform manifests in it to scan. */
@@ -25,6 +30,8 @@ export interface ScanRequest {
   listAllPackages: boolean
   /** What each platform is scanned for (the `scanners` input). */
   scanners: readonly ScannerKind[]
+  /** trivy-secret.yaml, for the scanner to apply (a copy beside the scan). */
+  secretConfig?: string
 }
 
 export interface Scanner {
@@ -33,6 +40,8 @@ export interface Scanner {
   readonly version: string
   /** Each platform's findings and raw report; a ScanError names the platforms that failed. */
   scan(request: ScanRequest): Promise<ScanOutcome>
+  /** The scanner's Dockerfile checks (DockerfileCheckError when they could not run). */
+  checkDockerfile?(request: DockerfileCheckRequest): Promise<CheckedDockerfile>
   /** A CycloneDX SBOM per platform, from the scan's reports (platform → file). */
   sboms(
     reports: Record<string, string>,
@@ -42,13 +51,15 @@ export interface Scanner {
 
 /** Trivy, installed and verified by the tools stage, with its prepared vulnerability DB. */
 export function trivyScanner(
-  trivy: { binary: Program; version: string; dbArgs: readonly string[] },
+  trivy: { binary: Program; version: string; dbArgs: readonly string[]; cacheDir: string },
   log: Logger
 ): Scanner {
   return {
     name: 'Trivy',
     version: trivy.version,
     scan: request => scanPlatforms({ trivy: trivy.binary, dbArgs: trivy.dbArgs, log, ...request }),
+    checkDockerfile: request =>
+      runDockerfileCheck({ trivy: trivy.binary, cacheDir: trivy.cacheDir, log, ...request }),
     sboms: (reports, dirs) => writeSboms({ trivy: trivy.binary, reports, ...dirs })
   }
 }

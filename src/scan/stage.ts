@@ -10,7 +10,16 @@ import { layerOrigins, type LayerOrigin } from './dockerfile-origins.js'
 import { readImageHistory } from './image-config.js'
 import { decideScans } from './verdict.js'
 import type { ScanResult } from './result.js'
-import { dockerfileOf } from '../policy/dockerfile.js'
+import { dockerfileOf, type DockerfileRef } from '../policy/dockerfile.js'
+import type { Advice } from '../policy/advice.js'
+import { errorMessage } from '../errors.js'
+import {
+  decideMisconfigurations,
+  DockerfileCheckError,
+  type CheckedDockerfile
+} from './dockerfile-check.js'
+import { withMisconfigGate } from './gate.js'
+import { evaluateMisconfigGate, type DockerfileCheck } from './misconfig.js'
 import type { Scanner } from './scanner.js'
 import type { Logger } from '../logger.js'
 
@@ -27,11 +36,59 @@ export interface ScanStageOptions {
   log: Logger
   /** Make each platform's CycloneDX SBOM too (attest includes sbom). */
   sbom?: boolean
+  /** The Dockerfile advice given (policy stage): it stands in for Trivy's twin checks. */
+  advice?: readonly Advice[]
+}
+
+/**
+ * The Dockerfile checks, when asked and possible. Their failure fails the run only when they
+ * gate it (fail-on-misconfig): otherwise they are a report, and the image scan decides.
+ */
+async function checkDockerfile(
+  options: ScanStageOptions,
+  dockerfile: DockerfileRef | undefined
+): Promise<CheckedDockerfile | { note: string } | undefined> {
+  const { config, scanner, log } = options
+  if (!config.scan.dockerfileChecks) return undefined
+  const gated = config.scan.failOnMisconfig !== 'false'
+  const why = !dockerfile
+    ? 'the Dockerfile is not in the workspace (a Git context without its checkout)'
+    : !scanner.checkDockerfile
+      ? `${scanner.name} has no Dockerfile checks`
+      : undefined
+  if (why) {
+    if (gated)
+      throw new DockerfileCheckError(
+        `fail-on-misconfig is ${config.scan.failOnMisconfig}, but ${why}`
+      )
+    log.info(`The Dockerfile checks did not run: ${why}.`)
+    return { note: `The Dockerfile checks did not run: ${why}.` }
+  }
+  try {
+    return await scanner.checkDockerfile!({
+      dockerfile: dockerfile!,
+      reportDir: options.reportDir,
+      workDir: options.workDir,
+      timeoutMs: config.scan.timeoutMs
+    })
+  } catch (error) {
+    if (gated || !(error instanceof DockerfileCheckError)) throw error
+    const note = `The Dockerfile checks failed (${errorMessage(error)}); fail-on-misconfig is false, so the image scan alone decides.`
+    log.warning(note)
+    return { note }
+  }
 }
 
 export async function scanStage(options: ScanStageOptions): Promise<ScanResult> {
   const { config, log } = options
   const platforms = options.platforms.map(p => p.platform)
+  const dockerfile = dockerfileOf(config.build, options.workspace)
+  // Beside the image scans: the Dockerfile is the same for every platform. Settled at once,
+  // so that its failure waits, handled, until the scans' own outcome is known.
+  const checking = checkDockerfile(options, dockerfile).then(
+    value => ({ value }),
+    (error: unknown) => ({ error })
+  )
   const outcome = await options.scanner.scan({
     layout: options.layout,
     platforms: options.platforms,
@@ -39,7 +96,8 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
     workDir: options.workDir,
     timeoutMs: config.scan.timeoutMs,
     listAllPackages: options.sbom ?? false,
-    scanners: config.scan.scanners
+    scanners: config.scan.scanners,
+    ...(config.scan.secretConfig ? { secretConfig: config.scan.secretConfig.path } : {})
   })
   const sboms = options.sbom
     ? await options.scanner.sboms(outcome.reports, {
@@ -55,10 +113,9 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
     )
   }
 
-  const dockerfile = dockerfileOf(config.build, options.workspace)
   const origins: Record<string, Map<string, LayerOrigin>> = {}
+  const text = dockerfile ? readFileSync(dockerfile.path, 'utf8') : ''
   if (dockerfile) {
-    const text = readFileSync(dockerfile.path, 'utf8')
     for (const p of options.platforms) {
       try {
         const history = await readImageHistory(options.layout, p.digest)
@@ -70,10 +127,42 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
     }
   }
 
+  const settled = await checking
+  if ('error' in settled) throw settled.error
+  const checked = settled.value
+  let gate = verdict.gate
+  let dockerfileCheck: DockerfileCheck | undefined
+  if (checked && 'misconfigurations' in checked && dockerfile) {
+    const misconfigurations = decideMisconfigurations(checked.misconfigurations, {
+      dockerfile,
+      text,
+      config,
+      advice: options.advice ?? [],
+      now: options.now
+    })
+    dockerfileCheck = {
+      dockerfile: dockerfile.relative,
+      misconfigurations,
+      report: checked.report,
+      ...(checked.trivyVersion ? { trivyVersion: checked.trivyVersion } : {})
+    }
+    gate = withMisconfigGate(
+      gate,
+      evaluateMisconfigGate(misconfigurations, config.scan.failOnMisconfig)
+    )
+    const live = misconfigurations.filter(m => !m.suppressed).length
+    log.info(
+      `${dockerfile.relative}: ${live} misconfiguration(s) of Trivy's Dockerfile checks (${misconfigurations.length - live} not counted) in ${(checked.ms / 1000).toFixed(1)} s`
+    )
+  }
+  const note = checked && 'note' in checked ? checked.note : undefined
+
   return {
     findings: verdict.findings,
     secrets: verdict.secrets,
-    gate: verdict.gate,
+    gate,
+    ...(dockerfileCheck ? { dockerfileCheck } : {}),
+    ...(note ? { dockerfileCheckNote: note } : {}),
     counts: verdict.counts,
     platforms,
     expiredRules: verdict.expired,

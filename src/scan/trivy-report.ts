@@ -15,6 +15,7 @@ import {
 } from './model.js'
 import { errorMessage } from '../errors.js'
 import { isDigest, type Digest } from '../digest.js'
+import type { Misconfiguration } from './misconfig.js'
 import type { SecretFinding } from './secrets.js'
 
 export class TrivyReportError extends Error {
@@ -149,7 +150,8 @@ export interface ParseOptions {
   digest: string
 }
 
-export function parseTrivyReport(json: string, options: ParseOptions): PlatformScan {
+/** A Trivy JSON report's document and its Results, or TrivyReportError. */
+function readReport(json: string): { doc: Json; results: unknown[] } {
   let doc: unknown
   try {
     doc = JSON.parse(json)
@@ -168,6 +170,11 @@ export function parseTrivyReport(json: string, options: ParseOptions): PlatformS
   }
   const results = doc.Results ?? []
   if (!Array.isArray(results)) throw new TrivyReportError('Results is not a list')
+  return { doc, results }
+}
+
+export function parseTrivyReport(json: string, options: ParseOptions): PlatformScan {
+  const { doc, results } = readReport(json)
 
   const { platform } = options
   const findings: Finding[] = []
@@ -208,6 +215,52 @@ export function parseTrivyReport(json: string, options: ParseOptions): PlatformS
   const os = isObject(doc.Metadata) && isObject(doc.Metadata.OS) ? doc.Metadata.OS : undefined
   if (os && text(os.Family)) scan.os = [text(os.Family), text(os.Name)].filter(Boolean).join(' ')
   return scan
+}
+
+/**
+ * The failed checks of a `trivy config` report of one Dockerfile (Results of Class `config`,
+ * Type `dockerfile`; Trivy lists only failures unless asked for passes, and a PASS is skipped
+ * if one comes). The check's own words (Title, Message, Resolution) and its lines
+ * (CauseMetadata); its Code lines quote the Dockerfile and are not read.
+ */
+export function parseTrivyConfigReport(json: string): {
+  misconfigurations: Misconfiguration[]
+  trivyVersion?: string
+} {
+  const { doc, results } = readReport(json)
+  const misconfigurations: Misconfiguration[] = []
+  results.forEach((result: unknown, r) => {
+    if (!isObject(result)) throw new TrivyReportError(`Results[${r}] is not an object`)
+    const found = result.Misconfigurations ?? []
+    if (!Array.isArray(found)) {
+      throw new TrivyReportError(`Results[${r}].Misconfigurations is not a list`)
+    }
+    found.forEach((raw: unknown, i) => {
+      const where = `Results[${r}].Misconfigurations[${i}]`
+      if (!isObject(raw)) throw new TrivyReportError(`${where} is not an object`)
+      const id = text(raw.ID) ?? text(raw.AVDID)
+      if (!id) throw new TrivyReportError(`${where} has no ID`)
+      if (text(raw.Status) && raw.Status !== 'FAIL') return
+      const cause = isObject(raw.CauseMetadata) ? raw.CauseMetadata : {}
+      const startLine = line(cause.StartLine)
+      const endLine = line(cause.EndLine)
+      const title = text(raw.Title) ?? id
+      misconfigurations.push({
+        key: [id, startLine ?? ''].join('|'),
+        id,
+        ...(text(raw.AVDID) ? { avdId: text(raw.AVDID) } : {}),
+        title,
+        message: text(raw.Message) ?? title,
+        ...(text(raw.Resolution) ? { resolution: text(raw.Resolution) } : {}),
+        ...(text(raw.Description) ? { description: text(raw.Description) } : {}),
+        severity: severityOf(raw.Severity),
+        ...(text(raw.PrimaryURL) ? { primaryUrl: text(raw.PrimaryURL) } : {}),
+        ...(startLine ? { startLine, endLine: Math.max(startLine, endLine ?? startLine) } : {})
+      })
+    })
+  })
+  const trivyVersion = isObject(doc.Trivy) ? text(doc.Trivy.Version) : undefined
+  return { misconfigurations, ...(trivyVersion ? { trivyVersion } : {}) }
 }
 
 /**

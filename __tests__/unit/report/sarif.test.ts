@@ -20,6 +20,8 @@ import {
   type PackageRef,
   type Severity
 } from '../../../src/scan/model.js'
+import type { Misconfiguration } from '../../../src/scan/misconfig.js'
+import type { SecretFinding } from '../../../src/scan/secrets.js'
 import { sarifSchemaErrors } from '../../helpers/sarif-schema.js'
 
 const TRIVY_FIXTURES = fileURLToPath(new URL('../../../__fixtures__/trivy/', import.meta.url))
@@ -766,4 +768,154 @@ describe('a real Trivy report (tejas_trivy-results.json)', () => {
     const prints = new Set(run.results.map(r => r.partialFingerprints.primaryLocationLineHash))
     expect(prints.size).toBe(54)
   })
+})
+
+describe('secrets and Dockerfile checks (issue 21)', () => {
+  const secret = (over: Partial<SecretFinding> = {}): SecretFinding => ({
+    key: 'aws-access-key-id|app/deploy.sh|3',
+    ruleId: 'aws-access-key-id',
+    category: 'AWS',
+    severity: 'CRITICAL',
+    title: 'AWS Access Key ID',
+    path: 'app/deploy.sh',
+    startLine: 3,
+    endLine: 3,
+    platforms: ['linux/amd64', 'linux/arm64'],
+    layers: { 'linux/amd64': { diffId: `sha256:${'d'.repeat(64)}` } },
+    ...over
+  })
+  const check = (over: Partial<Misconfiguration> = {}): Misconfiguration => ({
+    key: 'DS025|3',
+    id: 'DS025',
+    avdId: 'AVD-DS-0025',
+    title: "'apk add' is missing '--no-cache'",
+    message: "'--no-cache' is missed: apk add curl",
+    resolution: "Add '--no-cache' to 'apk add' in Dockerfile",
+    severity: 'HIGH',
+    primaryUrl: 'https://avd.aquasec.com/misconfig/ds025',
+    startLine: 3,
+    endLine: 3,
+    ...over
+  })
+  const platforms = ['linux/amd64', 'linux/arm64']
+  const copyLine = (_f: unknown, platform: string) =>
+    platform === 'linux/amd64'
+      ? {
+          uri: 'examples/hello/Dockerfile',
+          startLine: 16,
+          message: 'COPY --from=build /app/ /app/'
+        }
+      : undefined
+
+  test('a secret is a result of each platform run it was seen on, on the line that added it, never its text', () => {
+    const { logs } = build(
+      input([finding()], {
+        platforms,
+        secrets: [secret(), secret({ key: 'x|ignored', suppressed: { source: '.trivyignore:1' } })],
+        location: copyLine
+      })
+    )
+    const [amd, arm] = logs[0]!.runs
+    const secretOf = (run: SarifRun) => run.results.filter(r => r.ruleId === 'aws-access-key-id')
+    expect(
+      secretOf(amd!).map(r => [r.level, r.locations[0]!.physicalLocation.region.startLine])
+    ).toEqual([['error', 16]])
+    expect(secretOf(amd!)[0]!.message.text).toBe(
+      [
+        'Secret: AWS Access Key ID (aws-access-key-id)',
+        'File in the image: app/deploy.sh:3',
+        'Severity: CRITICAL',
+        'Layer: COPY --from=build /app/ /app/'
+      ].join('\n')
+    )
+    expect(secretOf(arm!)).toHaveLength(1)
+    // Most severe first: the CRITICAL secret before the MEDIUM vulnerability.
+    expect(amd!.results.map(r => r.ruleId)).toEqual(['aws-access-key-id', 'CVE-2024-13176'])
+    const rule = amd!.tool.driver.rules.find(r => r.id === 'aws-access-key-id')!
+    expect([rule.name, rule.properties.tags, rule.properties['security-severity']]).toEqual([
+      'Secret',
+      ['secret', 'security', 'CRITICAL'],
+      '9.5'
+    ])
+    // The ignored one is not a result.
+    expect(logs[0]!.runs.flatMap(r => r.results).filter(r => r.ruleId === 'x')).toEqual([])
+  })
+
+  test('a secret’s fingerprint differs from a vulnerability’s with the same key', () => {
+    const shared = 'same|key'
+    const { logs } = build(
+      input([finding({ key: shared })], { secrets: [secret({ key: shared })] })
+    )
+    const prints = logs[0]!.runs[0]!.results.map(r => r.partialFingerprints[FINGERPRINT_KEY])
+    expect(new Set(prints).size).toBe(2)
+  })
+
+  test('the Dockerfile checks are a run of their own, in their own category, on their lines', () => {
+    const { logs } = build(
+      input([finding()], {
+        platforms,
+        dockerfileCheck: {
+          dockerfile: 'test/smoke/Dockerfile',
+          misconfigurations: [
+            check(),
+            check({
+              key: 'DS026|',
+              id: 'DS026',
+              severity: 'LOW',
+              startLine: undefined,
+              endLine: undefined
+            }),
+            check({ key: 'DS002|', id: 'DS002', suppressed: { source: 'Dockerfile advice' } })
+          ]
+        }
+      })
+    )
+    const runs = logs[0]!.runs
+    expect(runs.map(r => r.automationDetails.id)).toEqual([
+      'container-image/linux-amd64/',
+      'container-image/linux-arm64/',
+      'container-image/dockerfile/'
+    ])
+    const checks = runs[2]!
+    expect(checks.properties).toEqual({
+      imageName: 'ghcr.io/acme/app',
+      digest: `sha256:${'a'.repeat(64)}`,
+      dockerfile: 'test/smoke/Dockerfile'
+    })
+    expect(
+      checks.results.map(r => [
+        r.ruleId,
+        r.level,
+        r.locations[0]!.physicalLocation.artifactLocation.uri,
+        r.locations[0]!.physicalLocation.region.startLine
+      ])
+    ).toEqual([
+      ['DS025', 'error', 'test/smoke/Dockerfile', 3],
+      ['DS026', 'note', 'test/smoke/Dockerfile', 1]
+    ])
+    expect(checks.tool.driver.rules.map(r => [r.id, r.name, r.helpUri])).toEqual([
+      ['DS025', 'Misconfiguration', 'https://avd.aquasec.com/misconfig/ds025'],
+      ['DS026', 'Misconfiguration', 'https://avd.aquasec.com/misconfig/ds025']
+    ])
+  })
+
+  test.each<[string, number, string]>([
+    ['container-image/{platform}', 2, 'container-image/dockerfile/'],
+    ['container-image', 1, 'container-image/dockerfile/'],
+    ['trivy', 2, 'trivy/dockerfile/']
+  ])(
+    'category %s with %d platform(s): the checks under %s, apart from every platform',
+    (template, n, expected) => {
+      const { logs } = build(
+        input([], {
+          category: template,
+          platforms: platforms.slice(0, n),
+          dockerfileCheck: { dockerfile: 'Dockerfile', misconfigurations: [] }
+        })
+      )
+      const ids = logs[0]!.runs.map(r => r.automationDetails.id)
+      expect(ids[ids.length - 1]).toBe(expected)
+      expect(new Set(ids).size).toBe(ids.length)
+    }
+  )
 })

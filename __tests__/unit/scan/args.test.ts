@@ -1,4 +1,9 @@
-import { goDuration, trivySbomArgs, trivyScanArgs } from '../../../src/scan/args.js'
+import {
+  goDuration,
+  trivyConfigArgs,
+  trivySbomArgs,
+  trivyScanArgs
+} from '../../../src/scan/args.js'
 
 const D = `sha256:${'b'.repeat(64)}`
 const base = {
@@ -94,4 +99,50 @@ test('trivySbomArgs converts the JSON report, the path after --', () => {
     '/r/trivy-linux-amd64.json'
   ])
   expect(() => trivySbomArgs('r.json', '/x')).toThrow('absolute')
+})
+
+describe('trivy-secret.yaml and the Dockerfile checks (issue 21)', () => {
+  test('--secret-config is passed when secrets are scanned for, and only then', () => {
+    const withConfig = trivyScanArgs({ ...base, secretConfig: '/tmp/run/trivy-secret.yaml' })
+    const at = withConfig.indexOf('--secret-config')
+    expect(withConfig.slice(at, at + 2)).toEqual(['--secret-config', '/tmp/run/trivy-secret.yaml'])
+    expect(
+      trivyScanArgs({ ...base, scanners: ['vuln'], secretConfig: '/tmp/run/trivy-secret.yaml' })
+    ).not.toContain('--secret-config')
+    expect(() => trivyScanArgs({ ...base, secretConfig: 'trivy-secret.yaml' })).toThrow(
+      /must be absolute/
+    )
+  })
+
+  test('trivy config: the Dockerfile checks alone, with the checks of the pinned binary', () => {
+    expect(
+      trivyConfigArgs({
+        dir: '/tmp/run/dockerfile-check',
+        output: '/tmp/report/trivy-dockerfile.json',
+        timeoutMs: 90_500,
+        cacheDir: '/tmp/db'
+      })
+    ).toEqual([
+      'config',
+      '--format',
+      'json',
+      '--output',
+      '/tmp/report/trivy-dockerfile.json',
+      '--misconfig-scanners',
+      'dockerfile',
+      '--skip-check-update',
+      '--timeout',
+      '91s',
+      '--cache-dir',
+      '/tmp/db',
+      '--quiet',
+      '--',
+      '/tmp/run/dockerfile-check'
+    ])
+  })
+
+  test.each(['dir', 'output', 'cacheDir'] as const)('a relative %s is refused', key => {
+    const input = { dir: '/d', output: '/o.json', timeoutMs: 1000, cacheDir: '/c', [key]: 'rel' }
+    expect(() => trivyConfigArgs(input)).toThrow(/must be absolute/)
+  })
 })

@@ -82,7 +82,9 @@ misconfigurations:
     const rules = parseIgnoreFile(yaml, '.trivyignore.yaml', parseYaml)
     expect(rules.map(r => [r.id, r.source, r.statement, r.expires])).toEqual([
       ['CVE-2020-8165', '.trivyignore.yaml#1', 'Rails is not loaded at runtime', undefined],
-      ['CVE-2019-18224', '.trivyignore.yaml#2', undefined, '2027-06-30']
+      ['CVE-2019-18224', '.trivyignore.yaml#2', undefined, '2027-06-30'],
+      // Dockerfile checks' entries are read too, each in its own list (scan/misconfig.ts).
+      ['AVD-DS-0002', '.trivyignore.yaml#misconfigurations.1', undefined, undefined]
     ])
   })
 

@@ -12,6 +12,7 @@ import { readConfig } from '../../../src/inputs/index.js'
 import type { Finding, PlatformScan } from '../../../src/scan/model.js'
 import type { Scanner, ScanRequest } from '../../../src/scan/scanner.js'
 import { scanStage } from '../../../src/scan/stage.js'
+import { DockerfileCheckError } from '../../../src/scan/dockerfile-check.js'
 import { makeWorkspace } from '../../fixtures/workspace.js'
 import { silentLogger } from '../../helpers/logger.js'
 
@@ -108,4 +109,75 @@ test('the same finding below fail-on passes; an ignore rule is applied to it too
     1, 1, 0
   ])
   expect(counted.gate.verdict).toBe('failed')
+})
+
+describe('the Dockerfile checks beside the scan (issue 21)', () => {
+  const checks = (outcome: 'ok' | 'fail') => {
+    const scanner = secondScanner('LOW')
+    const asked: string[] = []
+    return Object.assign(scanner, {
+      asked,
+      async checkDockerfile(request: { dockerfile: { relative: string } }) {
+        asked.push(request.dockerfile.relative)
+        if (outcome === 'fail') throw new DockerfileCheckError('trivy config exited with 2: panic')
+        return {
+          misconfigurations: [
+            {
+              key: 'DS-0026|',
+              id: 'DS-0026',
+              title: 'No HEALTHCHECK defined',
+              message: 'Add HEALTHCHECK instruction in your Dockerfile',
+              severity: 'LOW' as const
+            }
+          ],
+          report: '/reports/trivy-dockerfile.json',
+          ms: 5
+        }
+      }
+    })
+  }
+
+  test('they run on the Dockerfile built; reported, and gated only when fail-on-misconfig says', async () => {
+    const scanner = checks('ok')
+    const reported = await run(scanner, { 'fail-on': 'critical' })
+    expect(scanner.asked).toEqual(['Dockerfile'])
+    expect(reported.dockerfileCheck?.misconfigurations.map(m => m.id)).toEqual(['DS-0026'])
+    expect(reported.gate.verdict).toBe('passed')
+    expect(reported.gate.misconfig?.reason).toBe(
+      '1 Dockerfile misconfiguration, not gated: fail-on-misconfig is false.'
+    )
+    const gated = await run(checks('ok'), { 'fail-on': 'critical', 'fail-on-misconfig': 'low' })
+    expect(gated.gate.verdict).toBe('failed')
+    expect(gated.gate.reason).toMatch(/1 Dockerfile misconfiguration of LOW or higher \(DS-0026;/)
+  })
+
+  test('their failure is a note when they only report, and fails the run when they gate', async () => {
+    const noted = await run(checks('fail'), { 'fail-on': 'critical' })
+    expect(noted.dockerfileCheck).toBeUndefined()
+    expect(noted.dockerfileCheckNote).toMatch(
+      /^The Dockerfile checks failed \(trivy config exited with 2: panic\); fail-on-misconfig is false/
+    )
+    expect(noted.gate.verdict).toBe('passed')
+    await expect(
+      run(checks('fail'), { 'fail-on': 'critical', 'fail-on-misconfig': 'high' })
+    ).rejects.toThrow(/trivy config exited with 2: panic/)
+  })
+
+  test('dockerfile-checks: false runs none; asking a gate of checks turned off is refused', async () => {
+    const scanner = checks('ok')
+    const off = await run(scanner, { 'dockerfile-checks': 'false' })
+    expect([scanner.asked, off.dockerfileCheck, off.dockerfileCheckNote]).toEqual([
+      [],
+      undefined,
+      undefined
+    ])
+    expect(() =>
+      readConfig(
+        name => ({ 'dockerfile-checks': 'false', 'fail-on-misconfig': 'high' })[name] ?? '',
+        { workspace }
+      )
+    ).toThrow(
+      'Input "fail-on-misconfig": "high" gates on the Dockerfile checks, but dockerfile-checks is false. Expected false when dockerfile-checks is false.'
+    )
+  })
 })

@@ -63,6 +63,8 @@ function scanConfig(over: Partial<Config['scan']> = {}): Config['scan'] {
     dbRepositories: [],
     scanners: ['vuln', 'secret'],
     failOnSecrets: true,
+    dockerfileChecks: true,
+    failOnMisconfig: 'false',
     ...over
   }
 }

@@ -6,7 +6,11 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { countFindings } from '../../../src/scan/model.js'
-import { parseTrivyReport, TrivyReportError } from '../../../src/scan/trivy-report.js'
+import {
+  parseTrivyConfigReport,
+  parseTrivyReport,
+  TrivyReportError
+} from '../../../src/scan/trivy-report.js'
 
 const DIR = join(process.cwd(), '__fixtures__', 'trivy')
 const read = (name: string) => readFileSync(join(DIR, name), 'utf8')
@@ -87,10 +91,46 @@ const NOT_REPORTS = [
   'trivyaction-configsarif_report.sarif'
 ]
 
+/** `trivy config` reports of Dockerfiles (issue 21): failed checks by severity, from jq. */
+const CONFIG_REPORTS: Record<string, { high: number; medium: number; low: number }> = {
+  // Trivy's golden: DS-0002 only (v0.69+ IDs, no AVDID, no line).
+  'trivy_dockerfile.json.golden': { high: 1, medium: 0, low: 0 },
+  // juice-shop's `trivy config .`: 11 Dockerfiles (old IDs with AVDID, lines where a check has one).
+  'juiceshop_trivy-dockerfile.json': { high: 41, medium: 3, low: 20 }
+}
+/** What those reports were made from: a Dockerfile, a secret file, a trivy-secret.yaml. */
+const SCANNED_FILES = [
+  'juiceshop-smoke_Dockerfile',
+  'trivy_dockerfile.Dockerfile',
+  'trivy_secrets-repo_deploy.sh',
+  'trivy_secrets-repo_trivy-secret.yaml'
+]
+
 test('the tables cover every fixture file', () => {
   const files = readdirSync(DIR).filter(f => f !== 'SOURCES.md')
-  expect(files.sort()).toEqual([...Object.keys(REPORTS), ...NOT_REPORTS].sort())
+  expect(files.sort()).toEqual(
+    [
+      ...Object.keys(REPORTS),
+      ...NOT_REPORTS,
+      ...Object.keys(CONFIG_REPORTS),
+      ...SCANNED_FILES
+    ].sort()
+  )
 })
+
+test.each(Object.entries(CONFIG_REPORTS))(
+  'config report %s: its failed checks by severity',
+  (file, expected) => {
+    const { misconfigurations } = parseTrivyConfigReport(read(file))
+    const by = (severity: string) => misconfigurations.filter(m => m.severity === severity).length
+    expect({ high: by('HIGH'), medium: by('MEDIUM'), low: by('LOW') }).toEqual(expected)
+    // Each check keeps Trivy's ID; the lines, where Trivy gives them, are whole numbers ≥ 1.
+    for (const m of misconfigurations) {
+      expect(m.id).toMatch(/^DS-?\d+$/)
+      if (m.startLine !== undefined) expect(m.endLine).toBeGreaterThanOrEqual(m.startLine)
+    }
+  }
+)
 
 describe.each(Object.entries(REPORTS))('%s', (file, expected) => {
   const scan = parse(read(file))
