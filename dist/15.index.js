@@ -2943,7 +2943,7 @@ function parseScanners(raw) {
     const given = splitList(raw, { comma: true }).map(s => s.toLowerCase());
     for (const name of given) {
         if (name === 'misconfig' || name === 'config') {
-            throw new errors/* ValueError */.Qp('misconfig scans configuration files, not an image: the Dockerfile is checked by the base-image policy and its advice', SCANNERS_FORM);
+            throw new errors/* ValueError */.Qp('misconfig scans configuration files, not an image: the Dockerfile built is checked by dockerfile-checks (true by default)', SCANNERS_FORM);
         }
         if (name !== 'vuln' && name !== 'secret') {
             throw new errors/* ValueError */.Qp(`"${name}" is not a scanner of trivy image this action runs`, SCANNERS_FORM);

@@ -559,9 +559,14 @@ function sarifCategory(template, platform, platformCount) {
     }
     return `${category.replace(/\/+$/, '').replace(/^\/+/, '')}/`;
 }
-/** The Dockerfile checks' category: the template's, with `dockerfile` where a platform goes. */
-function dockerfileCategory(template) {
-    return sarifCategory(template, DOCKERFILE_RUN, 2);
+/**
+ * The Dockerfile checks' category: the template's, with `dockerfile` where a platform goes. A
+ * platform job of a fan-out (`forPlatform`) is one of several uploads of the same commit, each
+ * its own analysis: its checks get a category of their own too, so no job's replaces another's.
+ */
+function dockerfileCategory(template, forPlatform) {
+    const run = forPlatform ? `${DOCKERFILE_RUN}-${dashed(forPlatform)}` : DOCKERFILE_RUN;
+    return sarifCategory(template, run, 2);
 }
 /** The Dockerfile checks' run is named so where a platform's would be (never an os/arch). */
 const DOCKERFILE_RUN = 'dockerfile';
@@ -888,7 +893,7 @@ function buildSarif(input) {
     const count = input.platforms.length;
     const seen = new Map();
     const categoryOf = (platform) => platform === DOCKERFILE_RUN
-        ? dockerfileCategory(input.category)
+        ? dockerfileCategory(input.category, input.dockerfileCheck?.forPlatform)
         : sarifCategory(input.category, platform, count);
     const runs = [...input.platforms, ...(input.dockerfileCheck ? [DOCKERFILE_RUN] : [])];
     for (const platform of runs) {
@@ -1265,7 +1270,16 @@ async function reportStage(options) {
     const { logs, notes } = (0,sarif/* buildSarif */.Ep)({
         findings: scan.findings,
         secrets: scan.secrets,
-        ...(scan.dockerfileCheck ? { dockerfileCheck: scan.dockerfileCheck } : {}),
+        ...(scan.dockerfileCheck
+            ? {
+                dockerfileCheck: {
+                    ...scan.dockerfileCheck,
+                    ...(config.fanOut?.mode === 'platform' && scan.platforms[0]
+                        ? { forPlatform: scan.platforms[0] }
+                        : {})
+                }
+            }
+            : {}),
         platforms: scan.platforms,
         category: config.report.sarifCategory,
         toolVersion: scan.trivyVersion,
@@ -1826,8 +1840,10 @@ function decideMisconfigurations(found, options) {
     const advice = config.policy?.advice;
     return (0,misconfig/* reconcileMisconfigurations */.fb)(ignored, {
         stages: stageLines(options.text, config.build, config.platforms?.[0] ?? 'linux/amd64'),
-        advice: options.advice,
-        adviceRules: advice?.enabled ? advice_rules/* ADVICE_RULE_IDS */.U.filter(r => !advice.ignore.includes(r)) : [],
+        advice: options.advice ?? [],
+        adviceRules: options.advice && advice?.enabled
+            ? advice_rules/* ADVICE_RULE_IDS */.U.filter(r => !advice.ignore.includes(r))
+            : [],
         ...(config.build.target ? { target: config.build.target } : {})
     });
 }
@@ -2352,7 +2368,7 @@ async function scanStage(options) {
             dockerfile,
             text,
             config,
-            advice: options.advice ?? [],
+            ...(options.advice ? { advice: options.advice } : {}),
             now: options.now
         });
         dockerfileCheck = {
@@ -2433,7 +2449,7 @@ async function scanAndReportStage(options) {
         workspace: options.workspace,
         now: options.ctx.now,
         log,
-        advice: options.advice ?? [],
+        ...(options.advice ? { advice: options.advice } : {}),
         // A platform job signs nothing, but makes the SBOM the merge job attests.
         sbom: (plan.decisions.sign !== 'off' ||
             (config.fanOut.mode === 'platform' && config.sign.mode !== 'false')) &&

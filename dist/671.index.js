@@ -4085,7 +4085,7 @@ function renderScanSummary(section) {
     const blocking = new Set(gate.blocking.map(f => f.key));
     const counted = new Set((0,scan_gate/* failingSeverities */.Mp)(gate.failOn));
     const verdict = gate.verdict === 'passed' ? '✅ passed' : '❌ failed';
-    const parts = [`### Vulnerability scan: ${verdict}`, gate.reason];
+    const parts = [`### Image scan: ${verdict}`, gate.reason];
     const header = `| platform | ${SEVERITY_KEYS.join(' | ')} | blocking |`;
     const rows = result.platforms.map(platform => {
         const c = counts.platforms[platform];
@@ -4101,9 +4101,6 @@ function renderScanSummary(section) {
     const secrets = secretsTable(section);
     if (secrets)
         parts.push(secrets);
-    const checks = misconfigTable(section);
-    if (checks)
-        parts.push(checks);
     const live = result.findings.filter(f => !f.suppressed);
     // What fails the gate first, then the rest by severity (findings are sorted already).
     const top = [
@@ -4143,6 +4140,10 @@ function renderScanSummary(section) {
                 : [])
         ].join('\n'));
     }
+    // The Dockerfile's own checks after the image's findings: they are about the file, not the image.
+    const checks = misconfigTable(section);
+    if (checks)
+        parts.push(checks);
     for (const rule of result.expiredRules) {
         parts.push(`> [!WARNING]\n> ${(0,markdown/* cell */.Hn)(`${rule.source}: the rule for ${rule.id} expired on ${rule.expires ?? '?'} and no longer applies.`)}`);
     }
@@ -4209,14 +4210,14 @@ function misconfigTable(section) {
         .slice(0, TOP_MISCONFIGURATIONS)
         .map(m => {
         const mark = m.suppressed
-            ? ` (not counted: ${(0,markdown/* codeCell */.MZ)(m.suppressed.source)}${m.suppressed.reason ? `, ${(0,markdown/* cell */.Hn)(m.suppressed.reason)}` : ''})`
+            ? ` (not counted: ${(0,markdown/* codeCell */.MZ)(m.suppressed.source)}${m.suppressed.reason ? `, ${(0,markdown/* proseCell */.qy)(m.suppressed.reason)}` : ''})`
             : blocking.has(m.key)
                 ? ' ❌'
                 : '';
         const id = m.primaryUrl ? `[${m.id}](${m.primaryUrl})` : m.id;
         const twin = m.standsInFor ? ` (for Trivy's ${m.standsInFor})` : '';
         const line = m.startLine ? (0,markdown/* codeCell */.MZ)(`${check.dockerfile}:${m.startLine}`) : (0,markdown/* codeCell */.MZ)(check.dockerfile);
-        return `| ${m.severity}${mark} | ${id}${twin} | ${line} | ${(0,markdown/* cell */.Hn)(m.message)} | ${(0,markdown/* cell */.Hn)(m.resolution ?? '')} |`;
+        return `| ${m.severity}${mark} | ${id}${twin} | ${line} | ${(0,markdown/* proseCell */.qy)(m.message)} | ${(0,markdown/* proseCell */.qy)(m.resolution ?? '')} |`;
     });
     const more = all.length > TOP_MISCONFIGURATIONS
         ? [`| … ${all.length - TOP_MISCONFIGURATIONS} more in the report | | | | |`]
@@ -4233,7 +4234,8 @@ function misconfigTable(section) {
                 ''
             ]
             : []),
-        gate?.reason ?? ''
+        // Said once: when the checks alone failed the gate, the section's first line says it.
+        gate && gate.reason !== result.gate.reason ? gate.reason : ''
     ].join('\n');
 }
 /** The step outputs the scan gives (summary/outcome.ts sets them with the others, at the end). */
@@ -5134,7 +5136,8 @@ async function scanAndReport(config, plan, ctx, record, options) {
     const reported = await scanAndReportStage({
         ...{ config, plan, ctx, image, layout: image.layout, workDir, workspace, env, startedAt },
         trivy: required(await options.tools.trivy(), 'trivy'),
-        advice: record.policy?.advice ?? [],
+        // The advice ran only where the policy stage read the Dockerfile.
+        ...(record.policy?.dockerfile ? { advice: record.policy.advice } : {}),
         timer,
         log: src_log.log
     });
@@ -6096,6 +6099,7 @@ class RegistryHttp {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hn: () => (/* binding */ cell),
 /* harmony export */   MZ: () => (/* binding */ codeCell),
+/* harmony export */   qy: () => (/* binding */ proseCell),
 /* harmony export */   ti: () => (/* binding */ inlineCode)
 /* harmony export */ });
 /**
@@ -6108,6 +6112,11 @@ const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const inlineCode = (text) => `\`${text.replace(/`/g, "'")}\``;
 /** A code span placed in a table cell directly (not passed through `cell`). */
 const codeCell = (text) => inlineCode(text.replace(/\|/g, '\\|'));
+/**
+ * A scanner's prose for a table cell: GitHub renders `<non root user name>` as an HTML tag and
+ * drops it, so the angle brackets (and `&`) are written as entities. Not for code spans.
+ */
+const proseCell = (text) => cell(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 
 
 /***/ }),
@@ -6467,7 +6476,8 @@ function reconcileMisconfigurations(found, options) {
             key: `${advice.rule}|${advice.line}`,
             id: advice.rule,
             title: rule.says,
-            message: advice.message,
+            // The advice's sentence without its fix: the fix has a column of its own.
+            message: advice.message.replace(rule.fix, '').trim(),
             resolution: rule.fix,
             severity: twin.severity,
             startLine: advice.line,

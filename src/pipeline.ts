@@ -482,7 +482,8 @@ async function scanAndReport(
   const reported = await scanAndReportStage({
     ...{ config, plan, ctx, image, layout: image.layout, workDir, workspace, env, startedAt },
     trivy: required(await options.tools.trivy(), 'trivy'),
-    advice: record.policy?.advice ?? [],
+    // The advice ran only where the policy stage read the Dockerfile.
+    ...(record.policy?.dockerfile ? { advice: record.policy.advice } : {}),
     timer,
     log
   })

@@ -36,7 +36,7 @@ export interface ScanAndReportOptions {
   startedAt: Date
   timer: StageTimer
   log: Logger
-  /** The Dockerfile advice the policy stage gave (it stands in for Trivy's twin checks). */
+  /** The Dockerfile advice the policy stage gave (it stands in for Trivy's twin checks); absent when it did not run. */
   advice?: readonly Advice[]
 }
 
@@ -86,7 +86,7 @@ export async function scanAndReportStage(options: ScanAndReportOptions): Promise
       workspace: options.workspace,
       now: options.ctx.now,
       log,
-      advice: options.advice ?? [],
+      ...(options.advice ? { advice: options.advice } : {}),
       // A platform job signs nothing, but makes the SBOM the merge job attests.
       sbom:
         (plan.decisions.sign !== 'off' ||

@@ -287,7 +287,7 @@ describeWithWorld('e2e: platform jobs, then a merge job', () => {
       expect(merge.summary).toMatch(
         /\| `linux\/arm64` \| `sha256:[a-f0-9]{12}` \| passed: [^|]+\| `image-pipeline-scan-linux-arm64-[a-f0-9]{12}-[a-f0-9]{8}` \|/
       )
-      expect(merge.summary).toMatch(/### Vulnerability scan: /)
+      expect(merge.summary).toMatch(/### Image scan: /)
     },
     TIMEOUT
   )

@@ -5,7 +5,7 @@
  * writes and uploads SARIF to a loopback fake of GitHub's API, and publishes to the world's TLS
  * + htpasswd registry only when the gate passed.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
@@ -27,6 +27,7 @@ import {
   runnerDockerConfig,
   runnerWorldEnv,
   repositoryTags,
+  worldEnv,
   type World
 } from './world.js'
 
@@ -192,12 +193,14 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
       expect(uploads).toHaveLength(1)
       const sarif = uploads[0]?.sarif as Sarif
       expect(sarifSchemaErrors(sarif)).toEqual([])
+      // The Dockerfile checks' run too (Trivy's golden: DS-0002, which DA006 checked instead).
       expect(sarif.runs.map(r => [r.automationDetails?.id, r.results.length])).toEqual([
         ['container-image/linux-amd64/', 0],
-        ['container-image/linux-arm64/', 0]
+        ['container-image/linux-arm64/', 0],
+        ['container-image/dockerfile/', 0]
       ])
       expect(uploads[0]).toMatchObject({ commit_sha: SHA, ref: 'refs/heads/main' })
-      expect(result.summary).toContain('### Vulnerability scan: ✅ passed')
+      expect(result.summary).toContain('### Image scan: ✅ passed')
 
       // Invariant 1: each platform manifest Trivy read is a manifest of the index that was pushed.
       const index = JSON.parse(
@@ -282,7 +285,11 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
       // that made the image's last layer.
       const copyLine = lineOf('COPY --from=build')
       expect(copyLine).toBeGreaterThan(0)
-      for (const r of sarif.runs) {
+      const platformRuns = sarif.runs.filter(
+        r => r.automationDetails?.id !== 'container-image/dockerfile/'
+      )
+      expect(platformRuns).toHaveLength(PLATFORMS.length)
+      for (const r of platformRuns) {
         expect(r.results.map(x => [x.ruleId, x.level])).toEqual([['CVE-2020-8165', 'error']])
         expect(r.results[0]?.locations[0]?.physicalLocation).toEqual({
           artifactLocation: { uri: 'examples/hello/Dockerfile' },
@@ -301,7 +308,7 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
       expect(readFileSync((result.outputs.sarif ?? '').split('\n')[0] ?? '', 'utf8')).toContain(
         'CVE-2020-8165'
       )
-      expect(result.summary).toContain('### Vulnerability scan: ❌ failed')
+      expect(result.summary).toContain('### Image scan: ❌ failed')
       expect(result.summary).toContain('activesupport')
       expect(result.summary).toContain('`examples/hello/Dockerfile:' + copyLine + '`')
       expect(result.summary).toContain('nothing pushed (the gate failed)')
@@ -438,6 +445,253 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
       expect(result.summary).toContain(
         '(ignored: `secrets.trivyignore.yaml#secrets.1`, a documentation example key)'
       )
+    },
+    TIMEOUT
+  )
+
+  /**
+   * An image whose own COPY adds Trivy's secrets fixture (integration/testdata/fixtures/repo/
+   * secrets/deploy.sh, copied in __fixtures__/trivy) to /app, under a later RUN layer: the fake
+   * replays Trivy's own report of that file (secrets.json.golden) as an image scan finds it,
+   * in the layer that really holds the file (it reads the layout's layers), so the annotation
+   * must sit on that COPY, not on the image's last layer.
+   */
+  const leakyContext = () => {
+    const dir = join(workspace, 'leaky')
+    mkdirSync(dir, { recursive: true })
+    cpSync(join(ROOT, '__fixtures__/trivy/trivy_secrets-repo_deploy.sh'), join(dir, 'deploy.sh'))
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      [
+        'ARG BASE',
+        'FROM ${BASE}',
+        'WORKDIR /app',
+        'COPY deploy.sh /app/deploy.sh',
+        'RUN echo built > /app/built',
+        'USER 65534',
+        ''
+      ].join('\n')
+    )
+    return { context: 'leaky', copyLine: 4 }
+  }
+  const SECRET_SETTINGS = {
+    FAKE_TRIVY_FIXTURE: 'trivy_secrets.json.golden',
+    FAKE_TRIVY_SECRET_ROOT: '/app'
+  }
+  const DEPLOY_SH = readFileSync(
+    join(ROOT, '__fixtures__/trivy/trivy_secrets-repo_deploy.sh'),
+    'utf8'
+  )
+  /** Every unmasked value the file holds (the AWS key id, the GitHub token). */
+  const RAW_SECRETS = [...DEPLOY_SH.matchAll(/=(\S+)/g)].map(m => m[1] as string)
+
+  test(
+    '(h) the image’s own COPY adds a real-shaped secret: the gate fails, nothing is published, the annotation sits on that COPY, the value is nowhere',
+    async () => {
+      expect(RAW_SECRETS).toEqual([
+        'AKIAABCDEFGHI1234567',
+        'ghp_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+      ])
+      const image = `${world.REGISTRY}/e2e/scan-leaky-${unique()}`
+      const { context, copyLine } = leakyContext()
+      cpSync(
+        join(ROOT, '__fixtures__/trivy/trivy_secrets-repo_trivy-secret.yaml'),
+        join(workspace, 'trivy-secret.yaml')
+      )
+      const record = join(mkdtempSync(join(tmpdir(), 'trivy-record-')), 'record.jsonl')
+      const result = await action(
+        image,
+        { context, target: '', 'upload-sarif': 'false', 'secret-config': 'trivy-secret.yaml' },
+        { ...SECRET_SETTINGS, FAKE_TRIVY_RECORD: record }
+      )
+      expect(result.main.exitCode).toBe(1)
+      expect(result.errors.join('\n')).toContain(
+        'The gate failed: 2 secrets in the image (/app/deploy.sh)'
+      )
+      expect(await repositoryTags(world, image)).toEqual([])
+      expect(result.main.stdout).toMatch(
+        new RegExp(
+          `^::error title=2 secrets added to the image by this line,file=leaky/Dockerfile,line=${copyLine},`,
+          'm'
+        )
+      )
+      expect(result.summary).toContain('`/app/deploy.sh:3`')
+      // trivy-secret.yaml reached Trivy (a copy beside the scan), as the golden was made with it.
+      const scans = readFileSync(record, 'utf8')
+        .trim()
+        .split('\n')
+        .map(l => JSON.parse(l) as { argv: string[] })
+        .filter(r => r.argv[0] === 'image' && r.argv.includes('--input'))
+      expect(scans).toHaveLength(PLATFORMS.length)
+      for (const { argv } of scans) {
+        expect(argv).toContain('--secret-config')
+        const given = argv[argv.indexOf('--secret-config') + 1] ?? ''
+        expect(given).toMatch(/\/trivy-secret\.yaml$/)
+        expect(given.startsWith(workspace)).toBe(false)
+      }
+      // The SARIF holds the secrets, on the COPY line, in each platform's run.
+      const sarif = JSON.parse(readFileSync(result.outputs.sarif ?? '', 'utf8')) as Sarif
+      expect(sarifSchemaErrors(sarif)).toEqual([])
+      const platformRuns = sarif.runs.filter(
+        r => r.automationDetails?.id !== 'container-image/dockerfile/'
+      )
+      for (const run of platformRuns) {
+        const secrets = run.results.filter(
+          r => r.ruleId === 'aws-access-key-id' || r.ruleId === 'mysecret'
+        )
+        expect(secrets.map(r => r.locations[0]?.physicalLocation.region.startLine)).toEqual([
+          copyLine,
+          copyLine
+        ])
+      }
+      // Not in any log, summary, output, file left behind, or the SARIF and reports kept.
+      expect(scanForSecrets(result, RAW_SECRETS)).toEqual([])
+      const kept = readdirSync(join(result.outputs.report ?? '', '..'))
+      for (const file of kept) {
+        const text = readFileSync(join(result.outputs.report ?? '', '..', file), 'utf8')
+        for (const raw of RAW_SECRETS) expect([file, text.includes(raw)]).toEqual([file, false])
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    '(i) a .trivyignore entry for that rule and path publishes it, and the summary says it was ignored',
+    async () => {
+      const image = `${world.REGISTRY}/e2e/scan-leaky-ignored-${unique()}`
+      const { context } = leakyContext()
+      writeFileSync(
+        join(workspace, 'leaky.trivyignore.yaml'),
+        [
+          'secrets:',
+          '  - id: aws-access-key-id',
+          '    paths: ["/app/deploy.sh"]',
+          '    statement: Trivy’s test key, not a credential',
+          '  - id: mysecret',
+          '    paths: ["/app/*.sh"]'
+        ].join('\n')
+      )
+      const result = await action(
+        image,
+        {
+          context,
+          target: '',
+          'upload-sarif': 'false',
+          'secret-config': 'trivy-secret.yaml',
+          trivyignore: 'leaky.trivyignore.yaml'
+        },
+        SECRET_SETTINGS
+      )
+      expect({ exit: result.main.exitCode, errors: result.errors }).toEqual({ exit: 0, errors: [] })
+      expect(await repositoryTags(world, image)).toContain('main')
+      expect(result.summary).toContain('#### Secrets in the image (0, 2 ignored)')
+      expect(result.summary).toContain(
+        '(ignored: `leaky.trivyignore.yaml#secrets.1`, Trivy’s test key, not a credential)'
+      )
+      const sarif = JSON.parse(readFileSync(result.outputs.sarif ?? '', 'utf8')) as Sarif
+      expect(
+        sarif.runs.flatMap(r => r.results).filter(r => r.ruleId === 'aws-access-key-id')
+      ).toEqual([])
+      expect(scanForSecrets(result, RAW_SECRETS)).toEqual([])
+    },
+    TIMEOUT
+  )
+
+  test(
+    '(j) a real Trivy config report (juice-shop’s test/smoke/Dockerfile) lands on its lines; fail-on-misconfig high stops the push',
+    async () => {
+      // A stand-in for `alpine`, built here (no registry outside): the base, and an `apk`
+      // that installs nothing, so that the Dockerfile Trivy checked builds line for line.
+      const standIn = `${world.REGISTRY}/e2e/alpine`
+      const baseDir = mkdtempSync(join(tmpdir(), 'alpine-standin-'))
+      writeFileSync(join(baseDir, 'apk'), '#!/bin/sh\necho "apk $*: stand-in, nothing installed"\n')
+      writeFileSync(
+        join(baseDir, 'Dockerfile'),
+        `FROM ${world.BASE_IMAGE}\nCOPY --chmod=755 apk /bin/apk\n`
+      )
+      await run(
+        world.DOCKER,
+        [
+          'buildx',
+          'build',
+          '--platform',
+          'linux/amd64',
+          '--network',
+          'host',
+          '--push',
+          '-t',
+          `${standIn}:latest`,
+          baseDir
+        ],
+        { env: worldEnv(world) }
+      )
+      // juice-shop's Dockerfile as Trivy scanned it, `alpine` named where this world has it.
+      const dir = join(workspace, 'smoke')
+      mkdirSync(dir, { recursive: true })
+      const checked = readFileSync(
+        join(ROOT, '__fixtures__/trivy/juiceshop-smoke_Dockerfile'),
+        'utf8'
+      )
+      writeFileSync(join(dir, 'Dockerfile'), checked.replace(/^FROM alpine$/m, `FROM ${standIn}`))
+      writeFileSync(join(dir, 'smoke-test.sh'), 'echo smoke\n')
+      const lines = checked.split('\n')
+      const apkLine = lines.indexOf('RUN apk add curl') + 1
+      expect(apkLine).toBe(3)
+
+      const image = `${world.REGISTRY}/e2e/scan-smoke-${unique()}`
+      const result = await action(
+        image,
+        {
+          context: 'smoke',
+          target: '',
+          'build-args': '',
+          platforms: 'linux/amd64',
+          'upload-sarif': 'false',
+          'fail-on-misconfig': 'high'
+        },
+        {
+          FAKE_TRIVY_FIXTURE: 'trivy_sl-micro-rancher5.4.json.golden',
+          FAKE_TRIVY_CONFIG_FIXTURE: 'juiceshop_trivy-dockerfile.json',
+          FAKE_TRIVY_CONFIG_RESULT: 'test/smoke/Dockerfile'
+        }
+      )
+      expect(result.main.exitCode).toBe(1)
+      expect(await repositoryTags(world, image)).toEqual([])
+      expect(result.errors.join('\n')).toContain(
+        'The gate failed: 2 Dockerfile misconfigurations of HIGH or higher (DA006 (line 1), DS025 (line 3); fail-on-misconfig is high).'
+      )
+      // Trivy's check on its line; DS002 (no USER, no line) by our DA006 on the FROM it judged.
+      expect(result.main.stdout).toMatch(
+        new RegExp(
+          `^::error title=HIGH DS025%3A 'apk add' is missing '--no-cache',file=smoke/Dockerfile,line=${apkLine},`,
+          'm'
+        )
+      )
+      expect(result.main.stdout).toMatch(
+        /^::error title=HIGH DA006 \(for DS002\)%3A The final stage runs as root\.,file=smoke\/Dockerfile,line=1,/m
+      )
+      expect(result.main.stdout).toMatch(
+        /^::warning title=LOW DS026%3A No HEALTHCHECK defined,file=smoke\/Dockerfile,line=1,/m
+      )
+      expect(result.summary).toContain('#### Dockerfile checks (4, 2 not counted)')
+      expect(result.summary).toMatch(
+        /\| MEDIUM \(not counted: `Dockerfile advice`, checked by DA001/
+      )
+      const sarif = JSON.parse(readFileSync(result.outputs.sarif ?? '', 'utf8')) as Sarif
+      expect(sarifSchemaErrors(sarif)).toEqual([])
+      const checks = sarif.runs.find(r => r.automationDetails?.id === 'container-image/dockerfile/')
+      expect(
+        checks?.results.map(r => [
+          r.ruleId,
+          r.level,
+          r.locations[0]?.physicalLocation.region.startLine
+        ])
+      ).toEqual([
+        ['DA006', 'error', 1],
+        ['DS025', 'error', 3],
+        ['DA001', 'warning', 1],
+        ['DS026', 'note', 1]
+      ])
     },
     TIMEOUT
   )

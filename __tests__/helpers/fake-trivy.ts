@@ -1,9 +1,17 @@
 /**
  * Builds a release-like `trivy_<v>_Linux-64bit.tar.gz` holding an executable `trivy` (the node
  * script __tests__/fixtures/fake-trivy/trivy.mjs, with its version, fixtures dir and control
- * file baked in) that answers `trivy --version` and writes real reports for `trivy image` (see
- * the script). Its argv is held to what Trivy v0.74.0 accepts (cli.mjs, trivy-0.74-flags.json):
- * an unknown flag, a flag of another subcommand or a bad value fails as Trivy fails, exit 1.
+ * file baked in) that answers `trivy --version` and writes real reports for `trivy image` and
+ * `trivy config` (see the script). Its argv is held to what Trivy v0.74.0 accepts (cli.mjs,
+ * trivy-0.74-flags.json): an unknown flag, a flag of another subcommand or a bad value fails as
+ * Trivy fails, exit 1. The script imports its modules (db.mjs, cli.mjs, misconf.mjs,
+ * secret-config.mjs, oci.mjs) and the repository's `yaml` package by the absolute paths baked
+ * into it, so the archive runs from anywhere on this machine.
+ *
+ * `trivy config <dir>` replays FAKE_TRIVY_CONFIG_FIXTURE (default trivy_dockerfile.json.golden,
+ * a real config scan of trivy_dockerfile.Dockerfile) onto the Dockerfiles of <dir>. For secrets,
+ * FAKE_TRIVY_SECRET_ROOT (an absolute dir in the image) puts the golden's secret file there and
+ * its findings in the layer of the OCI layout that really holds it; --secret-config is applied.
  *
  * The action gives trivy an allow-listed environment, so FAKE_TRIVY_* settings travel through
  * the archive's control file: setFakeTrivyControl(archive.control, { FAKE_TRIVY_CRASH: 'all' })
@@ -22,6 +30,7 @@ import {
   rmSync,
   writeFileSync
 } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -41,6 +50,8 @@ function findRoot(): string {
 
 const ROOT = findRoot()
 export const FAKE_TRIVY_SCRIPT = join(ROOT, SCRIPT_IN_REPO)
+/** The repository's own `yaml` package (a dependency), which the fake reads --secret-config with. */
+const YAML_MODULE = createRequire(join(ROOT, 'package.json')).resolve('yaml')
 
 /** Real trivy reports, copied byte for byte into __fixtures__/ (see its SOURCES.md). */
 export const TRIVY_FIXTURES_DIR =
@@ -80,6 +91,9 @@ export function fakeTrivyScript(
     .replaceAll('__FAKE_TRIVY_FIXTURES_DIR__', fixturesDir)
     .replaceAll('__FAKE_TRIVY_DB_MODULE__', join(dirname(FAKE_TRIVY_SCRIPT), 'db.mjs'))
     .replaceAll('__FAKE_TRIVY_CLI_MODULE__', join(dirname(FAKE_TRIVY_SCRIPT), 'cli.mjs'))
+    // misconf.mjs, secret-config.mjs, oci.mjs; and the repository's `yaml` package
+    .replaceAll('__FAKE_TRIVY_MODULE_DIR__', dirname(FAKE_TRIVY_SCRIPT))
+    .replaceAll('__FAKE_TRIVY_YAML_MODULE__', YAML_MODULE)
   if (control === undefined) return script
   if (!isAbsolute(control) || /['\\\n]/.test(control)) {
     throw new Error(`fake trivy: the control file must be an absolute, plain path: ${control}`)

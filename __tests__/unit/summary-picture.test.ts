@@ -78,5 +78,5 @@ test("the Markdown is the demo's job summary", () => {
   expect(markdown).toMatch(/\/demo\/hello/)
   expect(markdown).toMatch(/^### Signature/m)
   expect(markdown).toMatch(/^cosign verify /m)
-  expect(markdown).toMatch(/^### Vulnerability scan/m)
+  expect(markdown).toMatch(/^### Image scan/m)
 })

@@ -186,4 +186,6 @@ export type ScanConfig = {
 export type ReportConfig = {
   report: Config['report']
   registry: Pick<Config['registry'], 'githubToken'>
+  /** A platform job of a fan-out uploads its own SARIF (its checks in a category of its own). */
+  fanOut?: Pick<Config['fanOut'], 'mode'>
 }

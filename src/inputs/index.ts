@@ -376,7 +376,7 @@ function parseScanners(raw: string): ScannerKind[] {
   for (const name of given) {
     if (name === 'misconfig' || name === 'config') {
       throw new ValueError(
-        'misconfig scans configuration files, not an image: the Dockerfile is checked by the base-image policy and its advice',
+        'misconfig scans configuration files, not an image: the Dockerfile built is checked by dockerfile-checks (true by default)',
         SCANNERS_FORM
       )
     }

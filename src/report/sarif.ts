@@ -146,7 +146,12 @@ export interface SarifInput {
   /** Merged secrets, in the platform runs beside the vulnerabilities (not the ignored ones). */
   secrets?: readonly SecretFinding[]
   /** Trivy's Dockerfile checks, when they ran: a run of their own (not the uncounted ones). */
-  dockerfileCheck?: { dockerfile: string; misconfigurations: readonly Misconfiguration[] }
+  dockerfileCheck?: {
+    dockerfile: string
+    misconfigurations: readonly Misconfiguration[]
+    /** A fan-out platform job's platform: the checks' category names it (dockerfileCategory). */
+    forPlatform?: string
+  }
   /**
    * One run per platform, in this order (os/arch[/variant]). A run is emitted even with zero
    * results, so that code scanning closes the fixed alerts of that category.
@@ -192,9 +197,14 @@ export function sarifCategory(template: string, platform: string, platformCount:
   return `${category.replace(/\/+$/, '').replace(/^\/+/, '')}/`
 }
 
-/** The Dockerfile checks' category: the template's, with `dockerfile` where a platform goes. */
-export function dockerfileCategory(template: string): string {
-  return sarifCategory(template, DOCKERFILE_RUN, 2)
+/**
+ * The Dockerfile checks' category: the template's, with `dockerfile` where a platform goes. A
+ * platform job of a fan-out (`forPlatform`) is one of several uploads of the same commit, each
+ * its own analysis: its checks get a category of their own too, so no job's replaces another's.
+ */
+export function dockerfileCategory(template: string, forPlatform?: string): string {
+  const run = forPlatform ? `${DOCKERFILE_RUN}-${dashed(forPlatform)}` : DOCKERFILE_RUN
+  return sarifCategory(template, run, 2)
 }
 
 /** The Dockerfile checks' run is named so where a platform's would be (never an os/arch). */
@@ -588,7 +598,7 @@ export function buildSarif(input: SarifInput): { logs: SarifLog[]; notes: string
   const seen = new Map<string, string>()
   const categoryOf = (platform: string): string =>
     platform === DOCKERFILE_RUN
-      ? dockerfileCategory(input.category)
+      ? dockerfileCategory(input.category, input.dockerfileCheck?.forPlatform)
       : sarifCategory(input.category, platform, count)
   const runs = [...input.platforms, ...(input.dockerfileCheck ? [DOCKERFILE_RUN] : [])]
   for (const platform of runs) {

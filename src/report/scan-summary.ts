@@ -6,7 +6,7 @@
 import { failingSeverities } from '../scan/gate.js'
 import { SEVERITIES, type Finding, type Severity } from '../scan/model.js'
 import { originOf, type ScanResult } from '../scan/result.js'
-import { cell, codeCell as code } from './markdown.js'
+import { cell, codeCell as code, proseCell } from './markdown.js'
 
 /** Rows of the top-findings table: enough to act on, short enough to read. */
 export const TOP_FINDINGS = 10
@@ -56,7 +56,7 @@ export function renderScanSummary(section: ScanSection): string {
   const blocking = new Set(gate.blocking.map(f => f.key))
   const counted = new Set(failingSeverities(gate.failOn))
   const verdict = gate.verdict === 'passed' ? '✅ passed' : '❌ failed'
-  const parts = [`### Vulnerability scan: ${verdict}`, gate.reason]
+  const parts = [`### Image scan: ${verdict}`, gate.reason]
 
   const header = `| platform | ${SEVERITY_KEYS.join(' | ')} | blocking |`
   const rows = result.platforms.map(platform => {
@@ -75,8 +75,6 @@ export function renderScanSummary(section: ScanSection): string {
 
   const secrets = secretsTable(section)
   if (secrets) parts.push(secrets)
-  const checks = misconfigTable(section)
-  if (checks) parts.push(checks)
 
   const live = result.findings.filter(f => !f.suppressed)
   // What fails the gate first, then the rest by severity (findings are sorted already).
@@ -122,6 +120,9 @@ export function renderScanSummary(section: ScanSection): string {
       ].join('\n')
     )
   }
+  // The Dockerfile's own checks after the image's findings: they are about the file, not the image.
+  const checks = misconfigTable(section)
+  if (checks) parts.push(checks)
   for (const rule of result.expiredRules) {
     parts.push(
       `> [!WARNING]\n> ${cell(`${rule.source}: the rule for ${rule.id} expired on ${rule.expires ?? '?'} and no longer applies.`)}`
@@ -192,14 +193,14 @@ function misconfigTable(section: ScanSection): string | undefined {
     .slice(0, TOP_MISCONFIGURATIONS)
     .map(m => {
       const mark = m.suppressed
-        ? ` (not counted: ${code(m.suppressed.source)}${m.suppressed.reason ? `, ${cell(m.suppressed.reason)}` : ''})`
+        ? ` (not counted: ${code(m.suppressed.source)}${m.suppressed.reason ? `, ${proseCell(m.suppressed.reason)}` : ''})`
         : blocking.has(m.key)
           ? ' ❌'
           : ''
       const id = m.primaryUrl ? `[${m.id}](${m.primaryUrl})` : m.id
       const twin = m.standsInFor ? ` (for Trivy's ${m.standsInFor})` : ''
       const line = m.startLine ? code(`${check.dockerfile}:${m.startLine}`) : code(check.dockerfile)
-      return `| ${m.severity}${mark} | ${id}${twin} | ${line} | ${cell(m.message)} | ${cell(m.resolution ?? '')} |`
+      return `| ${m.severity}${mark} | ${id}${twin} | ${line} | ${proseCell(m.message)} | ${proseCell(m.resolution ?? '')} |`
     })
   const more =
     all.length > TOP_MISCONFIGURATIONS
@@ -217,7 +218,8 @@ function misconfigTable(section: ScanSection): string | undefined {
           ''
         ]
       : []),
-    gate?.reason ?? ''
+    // Said once: when the checks alone failed the gate, the section's first line says it.
+    gate && gate.reason !== result.gate.reason ? gate.reason : ''
   ].join('\n')
 }
 

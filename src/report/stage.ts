@@ -71,7 +71,16 @@ export async function reportStage(options: ReportStageOptions): Promise<ReportOu
   const { logs, notes } = buildSarif({
     findings: scan.findings,
     secrets: scan.secrets,
-    ...(scan.dockerfileCheck ? { dockerfileCheck: scan.dockerfileCheck } : {}),
+    ...(scan.dockerfileCheck
+      ? {
+          dockerfileCheck: {
+            ...scan.dockerfileCheck,
+            ...(config.fanOut?.mode === 'platform' && scan.platforms[0]
+              ? { forPlatform: scan.platforms[0] }
+              : {})
+          }
+        }
+      : {}),
     platforms: scan.platforms,
     category: config.report.sarifCategory,
     toolVersion: scan.trivyVersion,

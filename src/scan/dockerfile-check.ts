@@ -141,7 +141,8 @@ export function decideMisconfigurations(
     config: Pick<ScanConfig, 'build' | 'platforms' | 'policy'> & {
       scan: Pick<ScanConfig['scan'], 'ignoreRules'>
     }
-    advice: readonly Advice[]
+    /** The advice the policy stage gave; absent when it did not read this Dockerfile. */
+    advice?: readonly Advice[]
     now: Date
   }
 ): Misconfiguration[] {
@@ -155,8 +156,11 @@ export function decideMisconfigurations(
   const advice = config.policy?.advice
   return reconcileMisconfigurations(ignored, {
     stages: stageLines(options.text, config.build, config.platforms?.[0] ?? 'linux/amd64'),
-    advice: options.advice,
-    adviceRules: advice?.enabled ? ADVICE_RULE_IDS.filter(r => !advice.ignore.includes(r)) : [],
+    advice: options.advice ?? [],
+    adviceRules:
+      options.advice && advice?.enabled
+        ? ADVICE_RULE_IDS.filter(r => !advice.ignore.includes(r))
+        : [],
     ...(config.build.target ? { target: config.build.target } : {})
   })
 }

@@ -123,7 +123,8 @@ export function reconcileMisconfigurations(
       key: `${advice.rule}|${advice.line}`,
       id: advice.rule,
       title: rule.says,
-      message: advice.message,
+      // The advice's sentence without its fix: the fix has a column of its own.
+      message: advice.message.replace(rule.fix, '').trim(),
       resolution: rule.fix,
       severity: twin.severity,
       startLine: advice.line,

@@ -36,7 +36,7 @@ export interface ScanStageOptions {
   log: Logger
   /** Make each platform's CycloneDX SBOM too (attest includes sbom). */
   sbom?: boolean
-  /** The Dockerfile advice given (policy stage): it stands in for Trivy's twin checks. */
+  /** The Dockerfile advice given (policy stage): it stands in for Trivy's twin checks. Absent: it did not run (then Trivy's are kept). */
   advice?: readonly Advice[]
 }
 
@@ -137,7 +137,7 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
       dockerfile,
       text,
       config,
-      advice: options.advice ?? [],
+      ...(options.advice ? { advice: options.advice } : {}),
       now: options.now
     })
     dockerfileCheck = {

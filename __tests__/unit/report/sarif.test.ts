@@ -919,3 +919,20 @@ describe('secrets and Dockerfile checks (issue 21)', () => {
     }
   )
 })
+
+test('a fan-out platform job’s Dockerfile checks get a category naming its platform (each job uploads alone)', () => {
+  const { logs } = build(
+    input([], {
+      dockerfileCheck: {
+        dockerfile: 'Dockerfile',
+        misconfigurations: [],
+        forPlatform: 'linux/arm64'
+      },
+      platforms: ['linux/arm64']
+    })
+  )
+  expect(logs[0]!.runs.map(r => r.automationDetails.id)).toEqual([
+    'container-image/linux-arm64/',
+    'container-image/dockerfile-linux-arm64/'
+  ])
+})

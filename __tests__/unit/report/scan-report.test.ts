@@ -324,7 +324,7 @@ describe('the summary section', () => {
 
   test('verdict, per-platform counts, top findings with fix and Dockerfile line', () => {
     const text = section(scanResult())
-    expect(text).toContain('### Vulnerability scan: ❌ failed')
+    expect(text).toContain('### Image scan: ❌ failed')
     expect(text).toContain('The gate failed: 1 CRITICAL, 1 HIGH (fail-on is high).')
     expect(text).toContain('| `linux/amd64` | 1 | 1 | 0 | 0 | 0 | ❌ 2 |')
     expect(text).toContain('| **all** (merged) | **1** | **1** | **0** | **0** | **0** | **2** |')
@@ -350,7 +350,7 @@ describe('the summary section', () => {
 
   test('a passed gate, and a finding that is there but not counted', () => {
     const text = section(scanResult({ failOn: 'critical', ignore: 'CVE-2019-18224' }))
-    expect(text).toContain('### Vulnerability scan: ✅ passed')
+    expect(text).toContain('### Image scan: ✅ passed')
     expect(text).toContain('| HIGH | [CVE-2020-8165]')
   })
 })

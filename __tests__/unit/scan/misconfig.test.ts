@@ -20,6 +20,7 @@ import {
 import { parseTrivyConfigReport } from '../../../src/scan/trivy-report.js'
 import type { ScanResult } from '../../../src/scan/result.js'
 import { dockerfileAnnotations } from '../../../src/report/annotations.js'
+import { renderScanSummary } from '../../../src/report/scan-summary.js'
 
 const FIXTURES = join(process.cwd(), '__fixtures__', 'trivy')
 const NOW = new Date('2026-12-07T00:00:00Z')
@@ -344,4 +345,69 @@ describe('a real report of a real Dockerfile (juice-shop’s trivy config ., __f
     )
     expect(text.split('\n')[2]).toBe('RUN apk add curl')
   })
+})
+
+test('the summary’s checks table: Trivy’s words kept readable (<non root user name> is not an HTML tag)', () => {
+  const golden = readFileSync(join(FIXTURES, 'trivy_dockerfile.json.golden'), 'utf8')
+  const { misconfigurations } = parseTrivyConfigReport(golden)
+  const gate = evaluateMisconfigGate(misconfigurations, 'high')
+  const markdown = renderScanSummary({
+    result: {
+      findings: [],
+      secrets: [],
+      platforms: ['linux/amd64'],
+      counts: {
+        critical: 0,
+        high: 0,
+        medium: 0,
+        low: 0,
+        unknown: 0,
+        total: 0,
+        suppressed: 0,
+        platforms: {}
+      },
+      gate: {
+        verdict: 'failed',
+        reason: gate.reason,
+        blocking: [],
+        failOn: 'high',
+        misconfig: gate
+      },
+      expiredRules: [],
+      ignoreFiles: [],
+      trivyVersion: '0.74.0',
+      sboms: {},
+      origins: {},
+      dockerfileCheck: { dockerfile: 'Dockerfile', misconfigurations, report: '/r.json' }
+    } as unknown as ScanResult,
+    upload: 'not uploaded',
+    files: { report: '/r/findings.json', sarif: ['/r/results.sarif'] },
+    notes: [],
+    repositoryUrl: 'https://github.com/o/r'
+  })
+  expect(markdown).toContain(
+    "| HIGH ❌ | [DS-0002](https://avd.aquasec.com/misconfig/ds-0002) | `Dockerfile` | Specify at least 1 USER command in Dockerfile with non-root user as argument | Add 'USER &lt;non root user name&gt;' line to the Dockerfile |"
+  )
+  // The gate's sentence once: it heads the section already.
+  expect(markdown.split(gate.reason).length - 1).toBe(1)
+})
+
+test('advice that never ran (the policy stage could not read the Dockerfile) replaces nothing', () => {
+  const found = parseTrivyConfigReport(
+    readFileSync(join(FIXTURES, 'trivy_dockerfile.json.golden'), 'utf8')
+  ).misconfigurations
+  const decide = (advice?: Advice[]) =>
+    decideMisconfigurations(found, {
+      dockerfile: { path: '/w/Dockerfile', relative: 'Dockerfile' },
+      text: 'FROM alpine:3.13\n\nHEALTHCHECK NONE',
+      config: {
+        build: { context: '.', file: '', target: '' },
+        scan: { ignoreRules: [] },
+        policy: { advice: { enabled: true, ignore: [] } }
+      },
+      ...(advice ? { advice } : {}),
+      now: NOW
+    }).map(m => [m.id, m.suppressed?.source])
+  expect(decide()).toEqual([['DS-0002', undefined]])
+  expect(decide([])).toEqual([['DS-0002', 'Dockerfile advice']])
 })

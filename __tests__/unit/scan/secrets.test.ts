@@ -274,7 +274,7 @@ describe('what the report says about secrets (summary, annotations): never the s
       notes: [],
       repositoryUrl: 'https://github.com/o/r'
     })
-    expect(text).toContain('### Vulnerability scan: ❌ failed')
+    expect(text).toContain('### Image scan: ❌ failed')
     expect(text).toContain('#### Secrets in the image (2)')
     expect(text).toContain(
       '| CRITICAL ❌ | AWS Access Key ID (`aws-access-key-id`) | `app/deploy.sh:3` | all | `Dockerfile:9` `COPY . /app` |'
