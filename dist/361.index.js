@@ -1798,6 +1798,10 @@ async function runDockerfileCheck(request) {
     catch {
         throw new DockerfileCheckError('trivy config exited 0 but wrote no report');
     }
+    // Kept from here on without the lines it quotes (scrubConfigReport says why).
+    const scrubbed = (0,trivy_report/* scrubConfigReport */.yA)(json);
+    if (scrubbed !== json)
+        await (0,promises_.writeFile)(report, (json = scrubbed));
     try {
         const parsed = (0,trivy_report/* parseTrivyConfigReport */.cR)(json);
         return { ...parsed, report, ms: Math.round(performance.now() - started) };

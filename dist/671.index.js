@@ -6605,7 +6605,8 @@ const LAYER_NOT_MATCHED = "layer not matched: the image's history matches none o
 /* harmony export */   Qg: () => (/* binding */ parseTrivyReport),
 /* harmony export */   ax: () => (/* binding */ scrubSecretReport),
 /* harmony export */   cR: () => (/* binding */ parseTrivyConfigReport),
-/* harmony export */   dj: () => (/* binding */ scannedDigest)
+/* harmony export */   dj: () => (/* binding */ scannedDigest),
+/* harmony export */   yA: () => (/* binding */ scrubConfigReport)
 /* harmony export */ });
 /* unused harmony export findingKey */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40764);
@@ -6846,6 +6847,34 @@ function parseTrivyConfigReport(json) {
     });
     const trivyVersion = isObject(doc.Trivy) ? text(doc.Trivy.Version) : undefined;
     return { misconfigurations, ...(trivyVersion ? { trivyVersion } : {}) };
+}
+/**
+ * A `trivy config` report as it is kept: without the Dockerfile lines each check quotes
+ * (`CauseMetadata.Code`). Trivy's DS-0031 exists to flag a secret written into the Dockerfile,
+ * and its quote would carry the value into a file this action leaves behind. Unchanged when
+ * nothing is quoted or it is not JSON (then it is refused as unreadable).
+ */
+function scrubConfigReport(json) {
+    let doc;
+    try {
+        doc = JSON.parse(json);
+    }
+    catch {
+        return json;
+    }
+    const results = isObject(doc) && Array.isArray(doc.Results) ? doc.Results : [];
+    let changed = false;
+    for (const result of results) {
+        if (!isObject(result) || !Array.isArray(result.Misconfigurations))
+            continue;
+        for (const m of result.Misconfigurations) {
+            if (isObject(m) && isObject(m.CauseMetadata) && 'Code' in m.CauseMetadata) {
+                delete m.CauseMetadata.Code;
+                changed = true;
+            }
+        }
+    }
+    return changed ? `${JSON.stringify(doc, null, 2)}\n` : json;
 }
 /**
  * The digest a report says was scanned: Trivy names its artifact as it was given,

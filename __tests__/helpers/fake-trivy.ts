@@ -5,8 +5,8 @@
  * `trivy config` (see the script). Its argv is held to what Trivy v0.74.0 accepts (cli.mjs,
  * trivy-0.74-flags.json): an unknown flag, a flag of another subcommand or a bad value fails as
  * Trivy fails, exit 1. The script imports its modules (db.mjs, cli.mjs, misconf.mjs,
- * secret-config.mjs, oci.mjs) and the repository's `yaml` package by the absolute paths baked
- * into it, so the archive runs from anywhere on this machine.
+ * secret-config.mjs, oci.mjs) and the repository's `yaml` and `tar-stream` packages by the
+ * absolute paths baked into it, so the archive runs from anywhere on this machine.
  *
  * `trivy config <dir>` replays FAKE_TRIVY_CONFIG_FIXTURE (default trivy_dockerfile.json.golden,
  * a real config scan of trivy_dockerfile.Dockerfile) onto the Dockerfiles of <dir>. For secrets,
@@ -50,8 +50,11 @@ function findRoot(): string {
 
 const ROOT = findRoot()
 export const FAKE_TRIVY_SCRIPT = join(ROOT, SCRIPT_IN_REPO)
+const requireFromRoot = createRequire(join(ROOT, 'package.json'))
 /** The repository's own `yaml` package (a dependency), which the fake reads --secret-config with. */
-const YAML_MODULE = createRequire(join(ROOT, 'package.json')).resolve('yaml')
+const YAML_MODULE = requireFromRoot.resolve('yaml')
+/** The repository's `tar-stream` (a devDependency), which the fake reads the layer blobs with. */
+const TAR_STREAM_MODULE = requireFromRoot.resolve('tar-stream')
 
 /** Real trivy reports, copied byte for byte into __fixtures__/ (see its SOURCES.md). */
 export const TRIVY_FIXTURES_DIR =
@@ -91,9 +94,10 @@ export function fakeTrivyScript(
     .replaceAll('__FAKE_TRIVY_FIXTURES_DIR__', fixturesDir)
     .replaceAll('__FAKE_TRIVY_DB_MODULE__', join(dirname(FAKE_TRIVY_SCRIPT), 'db.mjs'))
     .replaceAll('__FAKE_TRIVY_CLI_MODULE__', join(dirname(FAKE_TRIVY_SCRIPT), 'cli.mjs'))
-    // misconf.mjs, secret-config.mjs, oci.mjs; and the repository's `yaml` package
+    // misconf.mjs, secret-config.mjs, oci.mjs; and the repository's `yaml` and `tar-stream`
     .replaceAll('__FAKE_TRIVY_MODULE_DIR__', dirname(FAKE_TRIVY_SCRIPT))
     .replaceAll('__FAKE_TRIVY_YAML_MODULE__', YAML_MODULE)
+    .replaceAll('__FAKE_TRIVY_TAR_STREAM_MODULE__', TAR_STREAM_MODULE)
   if (control === undefined) return script
   if (!isAbsolute(control) || /['\\\n]/.test(control)) {
     throw new Error(`fake trivy: the control file must be an absolute, plain path: ${control}`)

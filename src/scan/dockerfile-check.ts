@@ -7,7 +7,7 @@
  *
  * Then what counts is decided (misconfig.ts): the ignore files, the stages built, the advice.
  */
-import { copyFile, mkdir, readFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   execWithTimeout,
@@ -26,7 +26,7 @@ import { trivyConfigArgs } from './args.js'
 import { applyMisconfigIgnoreRules } from './ignore.js'
 import { reconcileMisconfigurations, type Misconfiguration, type StageLines } from './misconfig.js'
 import { KILL_MARGIN_MS, trivyReason, trivyScanEnvironment } from './run.js'
-import { parseTrivyConfigReport, TrivyReportError } from './trivy-report.js'
+import { parseTrivyConfigReport, scrubConfigReport, TrivyReportError } from './trivy-report.js'
 
 export class DockerfileCheckError extends Error {
   override name = 'DockerfileCheckError'
@@ -92,6 +92,9 @@ export async function runDockerfileCheck(
   } catch {
     throw new DockerfileCheckError('trivy config exited 0 but wrote no report')
   }
+  // Kept from here on without the lines it quotes (scrubConfigReport says why).
+  const scrubbed = scrubConfigReport(json)
+  if (scrubbed !== json) await writeFile(report, (json = scrubbed))
   try {
     const parsed = parseTrivyConfigReport(json)
     return { ...parsed, report, ms: Math.round(performance.now() - started) }

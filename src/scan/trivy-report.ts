@@ -264,6 +264,33 @@ export function parseTrivyConfigReport(json: string): {
 }
 
 /**
+ * A `trivy config` report as it is kept: without the Dockerfile lines each check quotes
+ * (`CauseMetadata.Code`). Trivy's DS-0031 exists to flag a secret written into the Dockerfile,
+ * and its quote would carry the value into a file this action leaves behind. Unchanged when
+ * nothing is quoted or it is not JSON (then it is refused as unreadable).
+ */
+export function scrubConfigReport(json: string): string {
+  let doc: unknown
+  try {
+    doc = JSON.parse(json)
+  } catch {
+    return json
+  }
+  const results = isObject(doc) && Array.isArray(doc.Results) ? doc.Results : []
+  let changed = false
+  for (const result of results) {
+    if (!isObject(result) || !Array.isArray(result.Misconfigurations)) continue
+    for (const m of result.Misconfigurations) {
+      if (isObject(m) && isObject(m.CauseMetadata) && 'Code' in m.CauseMetadata) {
+        delete m.CauseMetadata.Code
+        changed = true
+      }
+    }
+  }
+  return changed ? `${JSON.stringify(doc, null, 2)}\n` : json
+}
+
+/**
  * The digest a report says was scanned: Trivy names its artifact as it was given,
  * `<layout>@sha256:…` for an OCI layout (scan/args.ts); undefined when it names none.
  */

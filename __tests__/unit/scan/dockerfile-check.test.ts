@@ -104,3 +104,18 @@ test.each<[string, Behaviour, RegExp]>([
   expect(error).toBeInstanceOf(DockerfileCheckError)
   expect((error as Error).message).toMatch(message)
 })
+
+test('the report kept holds no Dockerfile line Trivy quoted (DS-0031 quotes a secret written there)', async () => {
+  const value = 'AKIAKEPTNOWHERE0000X'
+  const doc = JSON.parse(GOLDEN) as {
+    Results: { Misconfigurations: { CauseMetadata: Record<string, unknown> }[] }[]
+  }
+  doc.Results[0]!.Misconfigurations[0]!.CauseMetadata.Code = {
+    Lines: [{ Number: 4, Content: `ENV AWS_ACCESS_KEY_ID=${value}`, IsCause: true }]
+  }
+  const { run } = check(writeReport(JSON.stringify(doc)))
+  const checked = await run()
+  expect(checked.misconfigurations.map(m => m.id)).toEqual(['DS-0002'])
+  expect(readFileSync(checked.report, 'utf8')).not.toContain(value)
+  expect(JSON.stringify(checked)).not.toContain(value)
+})
