@@ -523,6 +523,17 @@ describeWithWorld('e2e: scan every platform before publishing (bundled action)',
         .map(l => JSON.parse(l) as { argv: string[] })
         .filter(r => r.argv[0] === 'image' && r.argv.includes('--input'))
       expect(scans).toHaveLength(PLATFORMS.length)
+      // Every trivy, the config check's and the DB download's too, told not to call home.
+      const all = readFileSync(record, 'utf8')
+        .trim()
+        .split('\n')
+        .map(l => JSON.parse(l) as { argv: string[] })
+      expect(all.map(r => r.argv[0])).toEqual(expect.arrayContaining(['image', 'config']))
+      for (const { argv } of all) {
+        expect(argv).toEqual(
+          expect.arrayContaining(['--skip-version-check', '--disable-telemetry'])
+        )
+      }
       for (const { argv } of scans) {
         expect(argv).toContain('--secret-config')
         const given = argv[argv.indexOf('--secret-config') + 1] ?? ''

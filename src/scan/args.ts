@@ -6,6 +6,7 @@
  */
 import { checkDigest } from '../digest.js'
 import type { ScannerKind } from '../inputs/config.js'
+import { trivyQuietArgs } from '../tools/trivy-flags.js'
 
 export interface TrivyScanArgsInput {
   /** The per-platform scan layout (writePlatformLayout), absolute. */
@@ -80,6 +81,8 @@ export interface TrivyConfigArgsInput {
   timeoutMs: number
   /** Trivy's cache directory (the one the DB is in). */
   cacheDir: string
+  /** The installed Trivy's version (trivy-flags.ts: from 0.63 it is told not to call home). */
+  trivyVersion?: string
 }
 
 /**
@@ -103,6 +106,7 @@ export function trivyConfigArgs(input: TrivyConfigArgsInput): string[] {
     '--cache-dir',
     absolute(input.cacheDir, 'the cache'),
     '--quiet',
+    ...trivyQuietArgs(input.trivyVersion),
     '--',
     absolute(input.dir, 'the Dockerfile directory')
   ]

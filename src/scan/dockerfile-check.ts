@@ -51,6 +51,8 @@ export async function runDockerfileCheck(
   request: DockerfileCheckRequest & {
     trivy: Program
     cacheDir: string
+    /** The installed Trivy's version. */
+    version?: string
     log: Logger
     exec?: (cmd: Program, args: readonly string[], o: TimedExecOptions) => Promise<TimedExecResult>
   }
@@ -66,7 +68,8 @@ export async function runDockerfileCheck(
     dir,
     output: report,
     timeoutMs: request.timeoutMs,
-    cacheDir: request.cacheDir
+    cacheDir: request.cacheDir,
+    ...(request.version ? { trivyVersion: request.version } : {})
   })
   request.log.debug(`trivy ${args.join(' ')}`)
   let result: TimedExecResult

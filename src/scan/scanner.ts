@@ -59,7 +59,13 @@ export function trivyScanner(
     version: trivy.version,
     scan: request => scanPlatforms({ trivy: trivy.binary, dbArgs: trivy.dbArgs, log, ...request }),
     checkDockerfile: request =>
-      runDockerfileCheck({ trivy: trivy.binary, cacheDir: trivy.cacheDir, log, ...request }),
+      runDockerfileCheck({
+        trivy: trivy.binary,
+        cacheDir: trivy.cacheDir,
+        version: trivy.version,
+        log,
+        ...request
+      }),
     sboms: (reports, dirs) => writeSboms({ trivy: trivy.binary, reports, ...dirs })
   }
 }

@@ -74,6 +74,7 @@ export function startTools(
         db: await prepareTrivyDb({
           trivy: tool,
           cacheDir: defaultDbCacheDir(options.env),
+          version: tool.version,
           repositories: config.scan.dbRepositories,
           now: options.now,
           cache: actionsCache,

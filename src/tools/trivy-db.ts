@@ -4,6 +4,7 @@ import path from 'node:path'
 import { execCommand, type Program } from '../exec.js'
 import { errorMessage, ValueError } from '../errors.js'
 import type { Logger } from '../logger.js'
+import { trivyQuietArgs } from './trivy-flags.js'
 
 /**
  * The Trivy vulnerability DB, prepared once per run before the per-platform scans.
@@ -132,6 +133,8 @@ export interface PrepareTrivyDbOptions {
   runnerOs?: string
   /** Limit for one cache restore or save; a hung cache service must not hang the job. */
   cacheTimeoutMs?: number
+  /** The installed Trivy's version: from 0.63 it is told not to call home (trivy-flags.ts). */
+  version?: string
 }
 
 export type DbCacheHit = 'exact' | 'partial' | 'none'
@@ -212,7 +215,10 @@ export async function prepareTrivyDb(options: PrepareTrivyDbOptions): Promise<Pr
   if (hit !== 'exact') {
     await mkdir(cacheDir, { recursive: true })
     const before = await downloadedAt(cacheDir)
-    await downloadDb(options.trivy, cacheDir, repositories, downloadArgs)
+    await downloadDb(options.trivy, cacheDir, repositories, [
+      ...downloadArgs,
+      ...trivyQuietArgs(options.version)
+    ])
     if (!(await hasDb(cacheDir))) {
       throw new Error(
         `trivy --download-db-only succeeded but ${path.join(cacheDir, 'db')} holds no ` +
@@ -234,7 +240,8 @@ export async function prepareTrivyDb(options: PrepareTrivyDbOptions): Promise<Pr
       // The DB is in place: no scan touches a registry for it (--db-repository would be
       // ignored, so it is not passed).
       '--skip-db-update',
-      ...(javaDb ? ['--skip-java-db-update'] : javaDbArgs(repositories))
+      ...(javaDb ? ['--skip-java-db-update'] : javaDbArgs(repositories)),
+      ...trivyQuietArgs(options.version)
     ]
   }
 }

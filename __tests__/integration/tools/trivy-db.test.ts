@@ -450,3 +450,13 @@ describe('prepareTrivyDb with the real @actions/cache and a fake cache service (
     expect(server.requests).toEqual([])
   })
 })
+
+test('Trivy 0.63+ is told not to call home in every scan; an older one gets flags it knows', async () => {
+  const world = makeWorld()
+  const result = await prepare(world, memoryCache(world.root), DAY1, { version: '0.74.0' })
+  expect(result.scanArgs.slice(-2)).toEqual(['--skip-version-check', '--disable-telemetry'])
+  expect(world.downloads()).toHaveLength(1)
+  const older = makeWorld()
+  const before = await prepare(older, memoryCache(older.root), DAY1, { version: '0.62.1' })
+  expect(before.scanArgs).not.toContain('--disable-telemetry')
+})

@@ -141,6 +141,19 @@ describe('trivy-secret.yaml and the Dockerfile checks (issue 21)', () => {
     ])
   })
 
+  test('Trivy 0.63+ is told not to call home; an older one is not given flags it refuses', () => {
+    const input = { dir: '/d', output: '/o.json', timeoutMs: 1000, cacheDir: '/c' }
+    const quiet = trivyConfigArgs({ ...input, trivyVersion: '0.74.0' })
+    expect(quiet.slice(quiet.indexOf('--quiet'), quiet.indexOf('--'))).toEqual([
+      '--quiet',
+      '--skip-version-check',
+      '--disable-telemetry'
+    ])
+    expect(trivyConfigArgs({ ...input, trivyVersion: '0.62.1' })).not.toContain(
+      '--disable-telemetry'
+    )
+  })
+
   test.each(['dir', 'output', 'cacheDir'] as const)('a relative %s is refused', key => {
     const input = { dir: '/d', output: '/o.json', timeoutMs: 1000, cacheDir: '/c', [key]: 'rel' }
     expect(() => trivyConfigArgs(input)).toThrow(/must be absolute/)
