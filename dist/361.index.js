@@ -1452,6 +1452,8 @@ var src_concurrency = __webpack_require__(81532);
 var src_exec = __webpack_require__(73190);
 // EXTERNAL MODULE: ./src/digest.ts
 var digest = __webpack_require__(12187);
+// EXTERNAL MODULE: ./src/tools/trivy-flags.ts
+var trivy_flags = __webpack_require__(58857);
 ;// CONCATENATED MODULE: ./src/scan/args.ts
 /**
  * The `trivy image` command line for one platform, as a pure function (tested with tables).
@@ -1459,6 +1461,7 @@ var digest = __webpack_require__(12187);
  * digest (`--input <layout>@<digest>`), because for a layout it ignores `--platform` and
  * would scan the first manifest of the index every time (see image-build/oci-layout.ts).
  */
+
 
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 /** Trivy's Go duration: whole seconds are enough for a limit given in s/m/h. */
@@ -1526,6 +1529,7 @@ function trivyConfigArgs(input) {
         '--cache-dir',
         absolute(input.cacheDir, 'the cache'),
         '--quiet',
+        ...(0,trivy_flags/* trivyQuietArgs */.m)(input.trivyVersion),
         '--',
         absolute(input.dir, 'the Dockerfile directory')
     ];
@@ -1771,7 +1775,8 @@ async function runDockerfileCheck(request) {
         dir,
         output: report,
         timeoutMs: request.timeoutMs,
-        cacheDir: request.cacheDir
+        cacheDir: request.cacheDir,
+        ...(request.version ? { trivyVersion: request.version } : {})
     });
     request.log.debug(`trivy ${args.join(' ')}`);
     let result;
@@ -1862,7 +1867,13 @@ function trivyScanner(trivy, log) {
         name: 'Trivy',
         version: trivy.version,
         scan: request => scanPlatforms({ trivy: trivy.binary, dbArgs: trivy.dbArgs, log, ...request }),
-        checkDockerfile: request => runDockerfileCheck({ trivy: trivy.binary, cacheDir: trivy.cacheDir, log, ...request }),
+        checkDockerfile: request => runDockerfileCheck({
+            trivy: trivy.binary,
+            cacheDir: trivy.cacheDir,
+            version: trivy.version,
+            log,
+            ...request
+        }),
         sboms: (reports, dirs) => writeSboms({ trivy: trivy.binary, reports, ...dirs })
     };
 }

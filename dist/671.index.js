@@ -972,7 +972,10 @@ async function cosignVersion(cosign, log = src_log.log) {
     return { version: version.display, major, reported };
 }
 
+// EXTERNAL MODULE: ./src/tools/trivy-flags.ts
+var trivy_flags = __webpack_require__(58857);
 ;// CONCATENATED MODULE: ./src/tools/trivy-db.ts
+
 
 
 
@@ -1107,7 +1110,10 @@ async function prepareTrivyDb(options) {
     if (hit !== 'exact') {
         await (0,promises_.mkdir)(cacheDir, { recursive: true });
         const before = await downloadedAt(cacheDir);
-        await downloadDb(options.trivy, cacheDir, repositories, downloadArgs);
+        await downloadDb(options.trivy, cacheDir, repositories, [
+            ...downloadArgs,
+            ...(0,trivy_flags/* trivyQuietArgs */.m)(options.version)
+        ]);
         if (!(await hasDb(cacheDir))) {
             throw new Error(`trivy --download-db-only succeeded but ${external_node_path_default().join(cacheDir, 'db')} holds no ` +
                 'trivy.db and metadata.json');
@@ -1127,7 +1133,8 @@ async function prepareTrivyDb(options) {
             // The DB is in place: no scan touches a registry for it (--db-repository would be
             // ignored, so it is not passed).
             '--skip-db-update',
-            ...(javaDb ? ['--skip-java-db-update'] : javaDbArgs(repositories))
+            ...(javaDb ? ['--skip-java-db-update'] : javaDbArgs(repositories)),
+            ...(0,trivy_flags/* trivyQuietArgs */.m)(options.version)
         ]
     };
 }
@@ -1267,6 +1274,7 @@ function startTools(config, plan, options) {
             db: await prepareTrivyDb({
                 trivy: tool,
                 cacheDir: defaultDbCacheDir(options.env),
+                version: tool.version,
                 repositories: config.scan.dbRepositories,
                 now: options.now,
                 cache: actionsCache,
@@ -6982,6 +6990,36 @@ function decideScans(scans, config, now) {
         counts: (0,scan_gate/* vulnerabilityCounts */.hk)(ignored.findings, platforms),
         expired: ignored.expired
     };
+}
+
+
+/***/ }),
+
+/***/ 58857:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ trivyQuietArgs)
+/* harmony export */ });
+/* unused harmony export TRIVY_QUIET_SINCE */
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Flags every trivy process of this action gets, whatever it does. Trivy 0.63 and later ask
+ * check.trivy.dev for a newer version and send it usage data at each start unless told not
+ * to (`--skip-version-check`, `--disable-telemetry`; Trivy's docs/guide/advanced/air-gap.md).
+ * A pinned, hash-checked scanner in someone's CI has no business calling home: the version is
+ * chosen by the workflow, and the only network a scan needs is the DB's registries. Older
+ * releases refuse both flags as unknown, so they get neither. Pure.
+ */
+
+/** The first Trivy release that has both flags. */
+const TRIVY_QUIET_SINCE = '0.63.0';
+function trivyQuietArgs(version) {
+    const parsed = version ? semver__WEBPACK_IMPORTED_MODULE_0___default().coerce(version) : null;
+    if (!parsed || semver__WEBPACK_IMPORTED_MODULE_0___default().lt(parsed, TRIVY_QUIET_SINCE))
+        return [];
+    return ['--skip-version-check', '--disable-telemetry'];
 }
 
 
