@@ -518,7 +518,7 @@ function readScan(r: Inputs): Config['scan'] {
     scanners: r.field('scanners', parseScanners),
     failOnSecrets: r.bool('fail-on-secrets'),
     ...readSecretConfig(r),
-    ...readDockerfileChecks(r),
+    ...readDockerfileChecks(r, enabled),
     trivyignore: ignoreFiles.map(f => f.name),
     ignoreRules: r.field('trivyignore', () =>
       ignoreFiles.flatMap(f =>
@@ -553,12 +553,23 @@ function readSecretConfig(r: Inputs): Pick<Config['scan'], 'secretConfig'> {
   return secretConfig ? { secretConfig } : {}
 }
 
-/** The Dockerfile checks, and when they fail the gate: asking for a gate on checks turned off cannot hold. */
+/**
+ * The Dockerfile checks, and when they fail the gate: asking for a gate on checks that do not
+ * run (turned off, or no scan at all) cannot hold.
+ */
 function readDockerfileChecks(
-  r: Inputs
+  r: Inputs,
+  scanEnabled: boolean
 ): Pick<Config['scan'], 'dockerfileChecks' | 'failOnMisconfig'> {
   const dockerfileChecks = r.bool('dockerfile-checks')
   const failOnMisconfig = r.choice('fail-on-misconfig')
+  if (!scanEnabled && failOnMisconfig !== 'false') {
+    r.fail(
+      'fail-on-misconfig',
+      `"${failOnMisconfig}" gates on the Dockerfile checks, which run with the scan, but scan is false`,
+      'false when scan is false'
+    )
+  }
   if (!dockerfileChecks && failOnMisconfig !== 'false') {
     r.fail(
       'fail-on-misconfig',
