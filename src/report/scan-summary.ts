@@ -6,6 +6,7 @@
 import { failingSeverities } from '../scan/gate.js'
 import { SEVERITIES, type Finding, type Severity } from '../scan/model.js'
 import { originOf, type ScanResult } from '../scan/result.js'
+import type { SecretFinding } from '../scan/secrets.js'
 import { cell, codeCell as code, proseCell } from './markdown.js'
 
 /** Rows of the top-findings table: enough to act on, short enough to read. */
@@ -140,6 +141,13 @@ export function renderScanSummary(section: ScanSection): string {
   return parts.join('\n\n')
 }
 
+/** The layer that holds a secret's file, as its short digest (the first platform's). */
+function layerOf(s: SecretFinding): string {
+  const layer = s.layers[s.platforms[0] ?? '']
+  const id = layer?.digest ?? layer?.diffId
+  return id ? code(id.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]+$/, '$1…')) : '–'
+}
+
 /**
  * The secrets in the image: which file, which rule, which layer (the Dockerfile line that added
  * it), and how to keep it out. Never the secret: the model does not hold it (scan/secrets.ts).
@@ -156,13 +164,13 @@ function secretsTable(section: ScanSection): string | undefined {
         ? ' ❌'
         : ''
     const lines = s.startLine ? `:${s.startLine}` : ''
-    return `| ${s.severity}${mark} | ${cell(s.title)} (${code(s.ruleId)}) | ${code(`${s.path}${lines}`)} | ${platformsOf(section, s)} | ${where(section, s)} |`
+    return `| ${s.severity}${mark} | ${cell(s.title)} (${code(s.ruleId)}) | ${code(`${s.path}${lines}`)} | ${platformsOf(section, s)} | ${where(section, s)} | ${layerOf(s)} |`
   })
   return [
     `#### Secrets in the image (${live.length}${secrets.length > live.length ? `, ${secrets.length - live.length} ignored` : ''})`,
     '',
-    '| severity | rule | file in the image | platforms | added by (Dockerfile) |',
-    '| --- | --- | --- | --- | --- |',
+    '| severity | rule | file in the image | platforms | added by (Dockerfile) | layer |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     live.length

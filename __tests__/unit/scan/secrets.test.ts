@@ -266,7 +266,7 @@ describe('what the report says about secrets (summary, annotations): never the s
     }
   }
 
-  test('the summary names the file, the rule, the COPY line and how to remove it', () => {
+  test('the summary names the file, the rule, the COPY line, its layer and how to remove it', () => {
     const text = renderScanSummary({
       result: result(),
       upload: 'not uploaded',
@@ -277,7 +277,7 @@ describe('what the report says about secrets (summary, annotations): never the s
     expect(text).toContain('### Image scan: ❌ failed')
     expect(text).toContain('#### Secrets in the image (2)')
     expect(text).toContain(
-      '| CRITICAL ❌ | AWS Access Key ID (`aws-access-key-id`) | `app/deploy.sh:3` | all | `Dockerfile:9` `COPY . /app` |'
+      '| CRITICAL ❌ | AWS Access Key ID (`aws-access-key-id`) | `app/deploy.sh:3` | all | `Dockerfile:9` `COPY . /app` | `sha256:dddddddddddd…` |'
     )
     expect(text).toContain('RUN --mount=type=secret')
     expect(text).not.toContain(RAW_KEY)
