@@ -3065,7 +3065,7 @@ function readScan(r) {
         scanners: r.field('scanners', parseScanners),
         failOnSecrets: r.bool('fail-on-secrets'),
         ...readSecretConfig(r),
-        ...readDockerfileChecks(r),
+        ...readDockerfileChecks(r, enabled),
         trivyignore: ignoreFiles.map(f => f.name),
         ignoreRules: r.field('trivyignore', () => ignoreFiles.flatMap(f => (0,ignore_files/* parseIgnoreFile */.a0)((0,external_node_fs_.readFileSync)(f.path, 'utf8'), f.name, r.options.yaml))),
         timeoutMs: r.field('scan-timeout', checkDuration),
@@ -3092,10 +3092,16 @@ function readSecretConfig(r) {
     });
     return secretConfig ? { secretConfig } : {};
 }
-/** The Dockerfile checks, and when they fail the gate: asking for a gate on checks turned off cannot hold. */
-function readDockerfileChecks(r) {
+/**
+ * The Dockerfile checks, and when they fail the gate: asking for a gate on checks that do not
+ * run (turned off, or no scan at all) cannot hold.
+ */
+function readDockerfileChecks(r, scanEnabled) {
     const dockerfileChecks = r.bool('dockerfile-checks');
     const failOnMisconfig = r.choice('fail-on-misconfig');
+    if (!scanEnabled && failOnMisconfig !== 'false') {
+        r.fail('fail-on-misconfig', `"${failOnMisconfig}" gates on the Dockerfile checks, which run with the scan, but scan is false`, 'false when scan is false');
+    }
     if (!dockerfileChecks && failOnMisconfig !== 'false') {
         r.fail('fail-on-misconfig', `"${failOnMisconfig}" gates on the Dockerfile checks, but dockerfile-checks is false`, 'false when dockerfile-checks is false');
     }

@@ -4166,6 +4166,12 @@ function renderScanSummary(section) {
         parts.push(`> [!NOTE]\n> ${(0,markdown/* cell */.Hn)(note)}`);
     return parts.join('\n\n');
 }
+/** The layer that holds a secret's file, as its short digest (the first platform's). */
+function layerOf(s) {
+    const layer = s.layers[s.platforms[0] ?? ''];
+    const id = layer?.digest ?? layer?.diffId;
+    return id ? (0,markdown/* codeCell */.MZ)(id.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]+$/, '$1…')) : '–';
+}
 /**
  * The secrets in the image: which file, which rule, which layer (the Dockerfile line that added
  * it), and how to keep it out. Never the secret: the model does not hold it (scan/secrets.ts).
@@ -4183,13 +4189,13 @@ function secretsTable(section) {
                 ? ' ❌'
                 : '';
         const lines = s.startLine ? `:${s.startLine}` : '';
-        return `| ${s.severity}${mark} | ${(0,markdown/* cell */.Hn)(s.title)} (${(0,markdown/* codeCell */.MZ)(s.ruleId)}) | ${(0,markdown/* codeCell */.MZ)(`${s.path}${lines}`)} | ${platformsOf(section, s)} | ${where(section, s)} |`;
+        return `| ${s.severity}${mark} | ${(0,markdown/* cell */.Hn)(s.title)} (${(0,markdown/* codeCell */.MZ)(s.ruleId)}) | ${(0,markdown/* codeCell */.MZ)(`${s.path}${lines}`)} | ${platformsOf(section, s)} | ${where(section, s)} | ${layerOf(s)} |`;
     });
     return [
         `#### Secrets in the image (${live.length}${secrets.length > live.length ? `, ${secrets.length - live.length} ignored` : ''})`,
         '',
-        '| severity | rule | file in the image | platforms | added by (Dockerfile) |',
-        '| --- | --- | --- | --- | --- |',
+        '| severity | rule | file in the image | platforms | added by (Dockerfile) | layer |',
+        '| --- | --- | --- | --- | --- | --- |',
         ...rows,
         '',
         live.length
