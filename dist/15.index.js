@@ -2740,6 +2740,14 @@ class Inputs {
             throw this.asInputError(name, error);
         }
     }
+    /**
+     * A file the input defaults to, at the workspace root: present (a link counts: the resolver
+     * then decides whether it may be read), or not used at all.
+     */
+    defaultFilePresent(name) {
+        const full = (0,external_node_path_.join)(this.options.workspace, name);
+        return (0,external_node_fs_.existsSync)(full) || isSymlink(full);
+    }
     existingFile(name, path, accepted) {
         return this.confined(name, path, 'file', accepted);
     }
@@ -3046,12 +3054,7 @@ function readScan(r) {
     /** Each ignore file as the user named it (for the summary) and where it really is. */
     const ignoreFiles = r.field('trivyignore', value => {
         const listed = splitList(value, { comma: true });
-        const named = listed.length > 0
-            ? listed
-            : DEFAULT_IGNORE_FILES.filter(f => {
-                const full = (0,external_node_path_.join)(r.options.workspace, f);
-                return (0,external_node_fs_.existsSync)(full) || isSymlink(full);
-            });
+        const named = listed.length > 0 ? listed : DEFAULT_IGNORE_FILES.filter(f => r.defaultFilePresent(f));
         return named.map(name => {
             if (name === '')
                 r.fail('trivyignore', 'an empty entry in the list', IGNORE_FORM);
@@ -3083,11 +3086,8 @@ const SECRET_CONFIG_FORM = 'a trivy-secret.yaml file in the workspace';
 function readSecretConfig(r) {
     const secretConfig = r.field('secret-config', value => {
         const name = value || DEFAULT_SECRET_CONFIG;
-        if (!value) {
-            const full = (0,external_node_path_.join)(r.options.workspace, name);
-            if (!(0,external_node_fs_.existsSync)(full) && !isSymlink(full))
-                return undefined;
-        }
+        if (!value && !r.defaultFilePresent(name))
+            return undefined;
         return { name, path: r.existingFile('secret-config', name, SECRET_CONFIG_FORM) };
     });
     return secretConfig ? { secretConfig } : {};

@@ -1542,10 +1542,15 @@ function scannersArg(scanners) {
 }
 /** `trivy convert`: the CycloneDX SBOM of a platform from its JSON report (no second scan). */
 function trivySbomArgs(report, output) {
-    if (!report.startsWith('/') || !output.startsWith('/')) {
-        throw new Error(`report and SBOM paths must be absolute: "${report}", "${output}"`);
-    }
-    return ['convert', '--format', 'cyclonedx', '--output', output, '--', report];
+    return [
+        'convert',
+        '--format',
+        'cyclonedx',
+        '--output',
+        absolute(output, 'the SBOM'),
+        '--',
+        absolute(report, 'the report')
+    ];
 }
 
 // EXTERNAL MODULE: ./src/scan/trivy-report.ts
@@ -1607,6 +1612,56 @@ function trivyReason(result, command = 'trivy') {
     const how = result.signal ? `was killed by ${result.signal}` : `exited with ${result.exitCode}`;
     return `${command} ${how}${detail ? `: ${detail}` : ''}`;
 }
+/**
+ * One trivy process whose JSON report is the result, and every way it can fail as one reason:
+ * it could not start, ran out of time, exited non-zero, wrote nothing, or wrote what cannot be
+ * read. The image scans (per platform) and the Dockerfile checks both run through it. The
+ * report is kept scrubbed (scrubKeptReport) before it is parsed, so nothing reads more.
+ */
+async function runTrivyForReport(options) {
+    const { args, report } = options;
+    // `trivy image` or `trivy config`: what the reasons name.
+    const command = args[0] === 'image' ? 'trivy' : `trivy ${args[0] ?? ''}`.trim();
+    options.log.debug(`trivy ${args.join(' ')}`);
+    const fail = (reason) => ({ ok: false, reason });
+    let result;
+    try {
+        result = await options.exec(options.trivy, args, {
+            purpose: 'trivy',
+            env: options.env,
+            // Not the workspace: Trivy would read a .trivyignore or trivy.yaml found there.
+            cwd: options.workDir,
+            timeoutMs: options.timeoutMs + options.killMarginMs
+        });
+    }
+    catch (error) {
+        return fail(`${command} could not start (${(0,errors/* errorMessage */.gJ)(error)})`);
+    }
+    if (result.timedOut) {
+        return fail(`${command} did not finish within the scan-timeout of ${Math.round(options.timeoutMs / 1000)} s and was stopped`);
+    }
+    if (result.exitCode !== 0)
+        return fail(trivyReason(result, command));
+    let json;
+    try {
+        json = await (0,promises_.readFile)(report, 'utf8');
+    }
+    catch {
+        return fail(`${command} exited 0 but wrote no report`);
+    }
+    // Kept, uploaded and converted from here on: without the lines Trivy quotes.
+    const scrubbed = (0,trivy_report/* scrubKeptReport */.wC)(json);
+    if (scrubbed !== json)
+        await (0,promises_.writeFile)(report, (json = scrubbed));
+    try {
+        return { ok: true, value: options.parse(json) };
+    }
+    catch (error) {
+        if (error instanceof trivy_report/* TrivyReportError */.Fs)
+            return fail(`unreadable report ${report}: ${error.message}`);
+        throw error;
+    }
+}
 async function scanPlatforms(options) {
     const exec = options.exec ?? src_exec/* execWithTimeout */.pn;
     const env = await trivyScanEnvironment(options.workDir);
@@ -1631,48 +1686,25 @@ async function scanPlatforms(options) {
             scanners: options.scanners ?? ['vuln', 'secret'],
             ...(secretConfig ? { secretConfig } : {})
         });
-        options.log.debug(`trivy ${args.join(' ')}`);
         const fail = (reason) => ({ ok: false, failure: { platform: p.platform, reason } });
-        let result;
-        try {
-            result = await exec(options.trivy, args, {
-                purpose: 'trivy',
-                env,
-                // Not the workspace: Trivy would read a .trivyignore or trivy.yaml found there.
-                cwd: options.workDir,
-                timeoutMs: options.timeoutMs + (options.killMarginMs ?? KILL_MARGIN_MS)
-            });
-        }
-        catch (error) {
-            return fail(`trivy could not start (${(0,errors/* errorMessage */.gJ)(error)})`);
-        }
-        if (result.timedOut) {
-            return fail(`trivy did not finish within the scan-timeout of ${Math.round(options.timeoutMs / 1000)} s and was stopped`);
-        }
-        if (result.exitCode !== 0)
-            return fail(trivyReason(result));
-        let json;
-        try {
-            json = await (0,promises_.readFile)(report, 'utf8');
-        }
-        catch {
-            return fail('trivy exited 0 but wrote no report');
-        }
-        // Kept, uploaded and converted from here on: without the secrets' quoted lines.
-        const scrubbed = (0,trivy_report/* scrubSecretReport */.ax)(json);
-        if (scrubbed !== json)
-            await (0,promises_.writeFile)(report, (json = scrubbed));
-        try {
-            const scan = (0,trivy_report/* parseTrivyReport */.Qg)(json, { platform: p.platform, digest: p.digest });
-            const ms = Math.round(performance.now() - started);
-            options.log.info(`${p.platform}: ${scan.findings.length} finding(s), ${scan.secrets.length} secret(s) in ${(ms / 1000).toFixed(1)} s (${p.digest.slice(0, 19)})`);
-            return { ok: true, scan, report, ms };
-        }
-        catch (error) {
-            if (error instanceof trivy_report/* TrivyReportError */.Fs)
-                return fail(`unreadable report ${report}: ${error.message}`);
-            throw error;
-        }
+        const read = await runTrivyForReport({
+            exec,
+            trivy: options.trivy,
+            args,
+            env,
+            workDir: options.workDir,
+            report,
+            timeoutMs: options.timeoutMs,
+            killMarginMs: options.killMarginMs ?? KILL_MARGIN_MS,
+            log: options.log,
+            parse: json => (0,trivy_report/* parseTrivyReport */.Qg)(json, { platform: p.platform, digest: p.digest })
+        });
+        if (!read.ok)
+            return fail(read.reason);
+        const scan = read.value;
+        const ms = Math.round(performance.now() - started);
+        options.log.info(`${p.platform}: ${scan.findings.length} finding(s), ${scan.secrets.length} secret(s) in ${(ms / 1000).toFixed(1)} s (${p.digest.slice(0, 19)})`);
+        return { ok: true, scan, report, ms };
     });
     const failures = results.flatMap(r => (r.ok ? [] : [r.failure]));
     if (failures.length)
@@ -1742,7 +1774,8 @@ var misconfig = __webpack_require__(97816);
 ;// CONCATENATED MODULE: ./src/scan/dockerfile-check.ts
 /**
  * Trivy's Dockerfile checks (`trivy config`, issue 21) on the Dockerfile built, run beside the
- * image scans. Trivy gets a directory holding a copy of that one file, named `Dockerfile`:
+ * image scans. Trivy gets a directory holding a copy of that one file, named `Dockerfile` (the
+ * text the scan stage read, so the lines Trivy names are the lines the stage maps):
  * it scans every file it finds under its target, and the workspace holds other Dockerfiles,
  * Terraform and the user's .trivyignore, none of which this run built or asked about. The
  * copy has the same lines, so the checks' lines are the Dockerfile's.
@@ -1759,17 +1792,14 @@ var misconfig = __webpack_require__(97816);
 
 
 
-
 class DockerfileCheckError extends Error {
     name = 'DockerfileCheckError';
 }
 async function runDockerfileCheck(request) {
     const started = performance.now();
-    const exec = request.exec ?? src_exec/* execWithTimeout */.pn;
     const dir = (0,external_node_path_.join)(request.workDir, 'dockerfile-check');
     await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
-    // dockerfileOf resolved it inside the workspace (symlinks followed).
-    await (0,promises_.copyFile)(request.dockerfile.path, (0,external_node_path_.join)(dir, 'Dockerfile'));
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'Dockerfile'), request.text);
     const report = (0,external_node_path_.join)(request.reportDir, 'trivy-dockerfile.json');
     const args = trivyConfigArgs({
         dir,
@@ -1778,45 +1808,21 @@ async function runDockerfileCheck(request) {
         cacheDir: request.cacheDir,
         ...(request.version ? { trivyVersion: request.version } : {})
     });
-    request.log.debug(`trivy ${args.join(' ')}`);
-    let result;
-    try {
-        result = await exec(request.trivy, args, {
-            purpose: 'trivy',
-            env: await trivyScanEnvironment(request.workDir),
-            cwd: request.workDir,
-            timeoutMs: request.timeoutMs + KILL_MARGIN_MS
-        });
-    }
-    catch (error) {
-        throw new DockerfileCheckError(`trivy config could not start (${(0,errors/* errorMessage */.gJ)(error)})`);
-    }
-    if (result.timedOut) {
-        throw new DockerfileCheckError(`trivy config did not finish within the scan-timeout of ${Math.round(request.timeoutMs / 1000)} s and was stopped`);
-    }
-    if (result.exitCode !== 0)
-        throw new DockerfileCheckError(trivyReason(result, 'trivy config'));
-    let json;
-    try {
-        json = await (0,promises_.readFile)(report, 'utf8');
-    }
-    catch {
-        throw new DockerfileCheckError('trivy config exited 0 but wrote no report');
-    }
-    // Kept from here on without the lines it quotes (scrubConfigReport says why).
-    const scrubbed = (0,trivy_report/* scrubConfigReport */.yA)(json);
-    if (scrubbed !== json)
-        await (0,promises_.writeFile)(report, (json = scrubbed));
-    try {
-        const parsed = (0,trivy_report/* parseTrivyConfigReport */.cR)(json);
-        return { ...parsed, report, ms: Math.round(performance.now() - started) };
-    }
-    catch (error) {
-        if (error instanceof trivy_report/* TrivyReportError */.Fs) {
-            throw new DockerfileCheckError(`unreadable report ${report}: ${error.message}`);
-        }
-        throw error;
-    }
+    const read = await runTrivyForReport({
+        exec: request.exec ?? src_exec/* execWithTimeout */.pn,
+        trivy: request.trivy,
+        args,
+        env: await trivyScanEnvironment(request.workDir),
+        workDir: request.workDir,
+        report,
+        timeoutMs: request.timeoutMs,
+        killMarginMs: KILL_MARGIN_MS,
+        log: request.log,
+        parse: trivy_report/* parseTrivyConfigReport */.cR
+    });
+    if (!read.ok)
+        throw new DockerfileCheckError(read.reason);
+    return { ...read.value, report, ms: Math.round(performance.now() - started) };
 }
 /**
  * The stages of the Dockerfile by their lines, and whether the build runs each (the target
@@ -2317,7 +2323,8 @@ async function checkDockerfile(options, dockerfile) {
     }
     try {
         return await scanner.checkDockerfile({
-            dockerfile: dockerfile,
+            dockerfile: dockerfile.ref,
+            text: dockerfile.text,
             reportDir: options.reportDir,
             workDir: options.workDir,
             timeoutMs: config.scan.timeoutMs
@@ -2335,9 +2342,11 @@ async function scanStage(options) {
     const { config, log } = options;
     const platforms = options.platforms.map(p => p.platform);
     const dockerfile = (0,policy_dockerfile/* dockerfileOf */.S)(config.build, options.workspace);
+    // Read once: the Dockerfile checks get this text, the layers and checks are mapped on it.
+    const text = dockerfile ? (0,external_node_fs_.readFileSync)(dockerfile.path, 'utf8') : '';
     // Beside the image scans: the Dockerfile is the same for every platform. Settled at once,
     // so that its failure waits, handled, until the scans' own outcome is known.
-    const checking = checkDockerfile(options, dockerfile).then(value => ({ value }), (error) => ({ error }));
+    const checking = checkDockerfile(options, dockerfile && { ref: dockerfile, text }).then(value => ({ value }), (error) => ({ error }));
     const outcome = await options.scanner.scan({
         layout: options.layout,
         platforms: options.platforms,
@@ -2359,7 +2368,6 @@ async function scanStage(options) {
         log.warning(`${rule.source}: the rule for ${rule.id} expired on ${rule.expires} and no longer applies.`);
     }
     const origins = {};
-    const text = dockerfile ? (0,external_node_fs_.readFileSync)(dockerfile.path, 'utf8') : '';
     if (dockerfile) {
         for (const p of options.platforms) {
             try {

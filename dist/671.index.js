@@ -6305,10 +6305,9 @@ function applyIgnoreRules(findings, rules, now) {
  * entry of `.trivyignore.yaml`'s `secrets` list, for the rule ID, its `paths` tried on the file.
  */
 function applySecretIgnoreRules(secrets, rules, now) {
-    const live = rules.filter(rule => (rule.kind ?? 'secret') === 'secret' && !isExpired(rule, now));
+    const match = ruleMatcher(rules, 'secret', now);
     return secrets.map(secret => {
-        const rule = live.find(r => r.id === secret.ruleId &&
-            (!r.paths?.length || r.paths.some(glob => globToRegExp(glob).test(secret.path))));
+        const rule = match(id => id === secret.ruleId, secret.path);
         return rule ? { ...secret, suppressed: suppressionBy(rule) } : secret;
     });
 }
@@ -6318,14 +6317,21 @@ function applySecretIgnoreRules(secrets, rules, now) {
  * tried on the Dockerfile's path.
  */
 function applyMisconfigIgnoreRules(misconfigurations, dockerfile, rules, now) {
-    const live = rules.filter(rule => (rule.kind ?? 'misconfiguration') === 'misconfiguration' && !isExpired(rule, now));
+    const match = ruleMatcher(rules, 'misconfiguration', now);
     return misconfigurations.map(m => {
         if (m.suppressed)
             return m;
-        const rule = live.find(r => sameCheckId(r.id, m) &&
-            (!r.paths?.length || r.paths.some(glob => globToRegExp(glob).test(dockerfile))));
+        const rule = match(id => sameCheckId(id, m), dockerfile);
         return rule ? { ...m, suppressed: suppressionBy(rule) } : m;
     });
+}
+/**
+ * The first live rule for findings of `kind` (its `.trivyignore.yaml` list, or a `.trivyignore`
+ * line, which applies to every kind) whose ID matches and whose `paths`, if any, match `path`.
+ */
+function ruleMatcher(rules, kind, now) {
+    const live = rules.filter(rule => (rule.kind ?? kind) === kind && !isExpired(rule, now));
+    return (idMatches, path) => live.find(r => idMatches(r.id) && (!r.paths?.length || r.paths.some(glob => globToRegExp(glob).test(path))));
 }
 /** Trivy matches a check's ID, its AVD ID and its aliases: DS-0002, DS002 and AVD-DS-0002 are one. */
 function sameCheckId(id, m) {
@@ -6617,10 +6623,9 @@ const LAYER_NOT_MATCHED = "layer not matched: the image's history matches none o
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fs: () => (/* binding */ TrivyReportError),
 /* harmony export */   Qg: () => (/* binding */ parseTrivyReport),
-/* harmony export */   ax: () => (/* binding */ scrubSecretReport),
 /* harmony export */   cR: () => (/* binding */ parseTrivyConfigReport),
 /* harmony export */   dj: () => (/* binding */ scannedDigest),
-/* harmony export */   yA: () => (/* binding */ scrubConfigReport)
+/* harmony export */   wC: () => (/* binding */ scrubKeptReport)
 /* harmony export */ });
 /* unused harmony export findingKey */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40764);
@@ -6863,34 +6868,6 @@ function parseTrivyConfigReport(json) {
     return { misconfigurations, ...(trivyVersion ? { trivyVersion } : {}) };
 }
 /**
- * A `trivy config` report as it is kept: without the Dockerfile lines each check quotes
- * (`CauseMetadata.Code`). Trivy's DS-0031 exists to flag a secret written into the Dockerfile,
- * and its quote would carry the value into a file this action leaves behind. Unchanged when
- * nothing is quoted or it is not JSON (then it is refused as unreadable).
- */
-function scrubConfigReport(json) {
-    let doc;
-    try {
-        doc = JSON.parse(json);
-    }
-    catch {
-        return json;
-    }
-    const results = isObject(doc) && Array.isArray(doc.Results) ? doc.Results : [];
-    let changed = false;
-    for (const result of results) {
-        if (!isObject(result) || !Array.isArray(result.Misconfigurations))
-            continue;
-        for (const m of result.Misconfigurations) {
-            if (isObject(m) && isObject(m.CauseMetadata) && 'Code' in m.CauseMetadata) {
-                delete m.CauseMetadata.Code;
-                changed = true;
-            }
-        }
-    }
-    return changed ? `${JSON.stringify(doc, null, 2)}\n` : json;
-}
-/**
  * The digest a report says was scanned: Trivy names its artifact as it was given,
  * `<layout>@sha256:…` for an OCI layout (scan/args.ts); undefined when it names none.
  */
@@ -6907,12 +6884,14 @@ function scannedDigest(json) {
     }
 }
 /**
- * The Trivy report as it is kept (the report directory, the fan-out artifact, `trivy convert`'s
- * input), with what could hold a secret taken out of each secret finding: `Code` (its lines
- * quote the file around the match, unmasked) and `Match`. Unchanged when it has no secret or
+ * A Trivy report as it is kept (the report directory, the fan-out artifact, `trivy convert`'s
+ * input), with what could hold a secret taken out: each secret finding's `Code` (its lines
+ * quote the file around the match, unmasked) and `Match`, and each misconfiguration's quoted
+ * Dockerfile lines (`CauseMetadata.Code`: Trivy's DS-0031 exists to flag a secret written in
+ * the Dockerfile, and its quote would carry the value). Unchanged when nothing is quoted or it
  * is not JSON (it is then refused as unreadable, and nothing reads it further).
  */
-function scrubSecretReport(json) {
+function scrubKeptReport(json) {
     let doc;
     try {
         doc = JSON.parse(json);
@@ -6922,18 +6901,22 @@ function scrubSecretReport(json) {
     }
     const results = isObject(doc) && Array.isArray(doc.Results) ? doc.Results : [];
     let changed = false;
+    const drop = (from, field) => {
+        if (isObject(from) && field in from) {
+            delete from[field];
+            changed = true;
+        }
+    };
     for (const result of results) {
-        if (!isObject(result) || !Array.isArray(result.Secrets))
+        if (!isObject(result))
             continue;
-        for (const secret of result.Secrets) {
-            if (!isObject(secret))
-                continue;
-            for (const field of ['Code', 'Match']) {
-                if (field in secret) {
-                    delete secret[field];
-                    changed = true;
-                }
-            }
+        for (const secret of Array.isArray(result.Secrets) ? result.Secrets : []) {
+            drop(secret, 'Code');
+            drop(secret, 'Match');
+        }
+        for (const m of Array.isArray(result.Misconfigurations) ? result.Misconfigurations : []) {
+            if (isObject(m))
+                drop(m.CauseMetadata, 'Code');
         }
     }
     return changed ? `${JSON.stringify(doc, null, 2)}\n` : json;

@@ -114,6 +114,15 @@ class Inputs {
     }
   }
 
+  /**
+   * A file the input defaults to, at the workspace root: present (a link counts: the resolver
+   * then decides whether it may be read), or not used at all.
+   */
+  defaultFilePresent(name: string): boolean {
+    const full = join(this.options.workspace, name)
+    return existsSync(full) || isSymlink(full)
+  }
+
   existingFile(name: InputName, path: string, accepted: string): string {
     return this.confined(name, path, 'file', accepted)
   }
@@ -500,12 +509,7 @@ function readScan(r: Inputs): Config['scan'] {
   const ignoreFiles = r.field('trivyignore', value => {
     const listed = splitList(value, { comma: true })
     const named =
-      listed.length > 0
-        ? listed
-        : DEFAULT_IGNORE_FILES.filter(f => {
-            const full = join(r.options.workspace, f)
-            return existsSync(full) || isSymlink(full)
-          })
+      listed.length > 0 ? listed : DEFAULT_IGNORE_FILES.filter(f => r.defaultFilePresent(f))
     return named.map(name => {
       if (name === '') r.fail('trivyignore', 'an empty entry in the list', IGNORE_FORM)
       return { name, path: r.existingFile('trivyignore', name, IGNORE_FORM) }
@@ -544,10 +548,7 @@ const SECRET_CONFIG_FORM = 'a trivy-secret.yaml file in the workspace'
 function readSecretConfig(r: Inputs): Pick<Config['scan'], 'secretConfig'> {
   const secretConfig = r.field('secret-config', value => {
     const name = value || DEFAULT_SECRET_CONFIG
-    if (!value) {
-      const full = join(r.options.workspace, name)
-      if (!existsSync(full) && !isSymlink(full)) return undefined
-    }
+    if (!value && !r.defaultFilePresent(name)) return undefined
     return { name, path: r.existingFile('secret-config', name, SECRET_CONFIG_FORM) }
   })
   return secretConfig ? { secretConfig } : {}

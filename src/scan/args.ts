@@ -121,8 +121,13 @@ function scannersArg(scanners: readonly ScannerKind[]): string {
 
 /** `trivy convert`: the CycloneDX SBOM of a platform from its JSON report (no second scan). */
 export function trivySbomArgs(report: string, output: string): string[] {
-  if (!report.startsWith('/') || !output.startsWith('/')) {
-    throw new Error(`report and SBOM paths must be absolute: "${report}", "${output}"`)
-  }
-  return ['convert', '--format', 'cyclonedx', '--output', output, '--', report]
+  return [
+    'convert',
+    '--format',
+    'cyclonedx',
+    '--output',
+    absolute(output, 'the SBOM'),
+    '--',
+    absolute(report, 'the report')
+  ]
 }

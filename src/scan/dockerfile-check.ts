@@ -1,13 +1,14 @@
 /**
  * Trivy's Dockerfile checks (`trivy config`, issue 21) on the Dockerfile built, run beside the
- * image scans. Trivy gets a directory holding a copy of that one file, named `Dockerfile`:
+ * image scans. Trivy gets a directory holding a copy of that one file, named `Dockerfile` (the
+ * text the scan stage read, so the lines Trivy names are the lines the stage maps):
  * it scans every file it finds under its target, and the workspace holds other Dockerfiles,
  * Terraform and the user's .trivyignore, none of which this run built or asked about. The
  * copy has the same lines, so the checks' lines are the Dockerfile's.
  *
  * Then what counts is decided (misconfig.ts): the ignore files, the stages built, the advice.
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   execWithTimeout,
@@ -15,7 +16,6 @@ import {
   type TimedExecOptions,
   type TimedExecResult
 } from '../exec.js'
-import { errorMessage } from '../errors.js'
 import type { ScanConfig } from '../inputs/config.js'
 import { ADVICE_RULE_IDS } from '../inputs/advice-rules.js'
 import type { Logger } from '../logger.js'
@@ -25,8 +25,8 @@ import type { DockerfileRef } from '../policy/dockerfile.js'
 import { trivyConfigArgs } from './args.js'
 import { applyMisconfigIgnoreRules } from './ignore.js'
 import { reconcileMisconfigurations, type Misconfiguration, type StageLines } from './misconfig.js'
-import { KILL_MARGIN_MS, trivyReason, trivyScanEnvironment } from './run.js'
-import { parseTrivyConfigReport, scrubConfigReport, TrivyReportError } from './trivy-report.js'
+import { KILL_MARGIN_MS, runTrivyForReport, trivyScanEnvironment } from './run.js'
+import { parseTrivyConfigReport } from './trivy-report.js'
 
 export class DockerfileCheckError extends Error {
   override name = 'DockerfileCheckError'
@@ -34,6 +34,8 @@ export class DockerfileCheckError extends Error {
 
 export interface DockerfileCheckRequest {
   dockerfile: DockerfileRef
+  /** Its text, read once by the scan stage: what Trivy checks is what the lines are mapped on. */
+  text: string
   reportDir: string
   workDir: string
   timeoutMs: number
@@ -58,11 +60,9 @@ export async function runDockerfileCheck(
   }
 ): Promise<CheckedDockerfile> {
   const started = performance.now()
-  const exec = request.exec ?? execWithTimeout
   const dir = join(request.workDir, 'dockerfile-check')
   await mkdir(dir, { recursive: true, mode: 0o700 })
-  // dockerfileOf resolved it inside the workspace (symlinks followed).
-  await copyFile(request.dockerfile.path, join(dir, 'Dockerfile'))
+  await writeFile(join(dir, 'Dockerfile'), request.text)
   const report = join(request.reportDir, 'trivy-dockerfile.json')
   const args = trivyConfigArgs({
     dir,
@@ -71,42 +71,20 @@ export async function runDockerfileCheck(
     cacheDir: request.cacheDir,
     ...(request.version ? { trivyVersion: request.version } : {})
   })
-  request.log.debug(`trivy ${args.join(' ')}`)
-  let result: TimedExecResult
-  try {
-    result = await exec(request.trivy, args, {
-      purpose: 'trivy',
-      env: await trivyScanEnvironment(request.workDir),
-      cwd: request.workDir,
-      timeoutMs: request.timeoutMs + KILL_MARGIN_MS
-    })
-  } catch (error) {
-    throw new DockerfileCheckError(`trivy config could not start (${errorMessage(error)})`)
-  }
-  if (result.timedOut) {
-    throw new DockerfileCheckError(
-      `trivy config did not finish within the scan-timeout of ${Math.round(request.timeoutMs / 1000)} s and was stopped`
-    )
-  }
-  if (result.exitCode !== 0) throw new DockerfileCheckError(trivyReason(result, 'trivy config'))
-  let json: string
-  try {
-    json = await readFile(report, 'utf8')
-  } catch {
-    throw new DockerfileCheckError('trivy config exited 0 but wrote no report')
-  }
-  // Kept from here on without the lines it quotes (scrubConfigReport says why).
-  const scrubbed = scrubConfigReport(json)
-  if (scrubbed !== json) await writeFile(report, (json = scrubbed))
-  try {
-    const parsed = parseTrivyConfigReport(json)
-    return { ...parsed, report, ms: Math.round(performance.now() - started) }
-  } catch (error) {
-    if (error instanceof TrivyReportError) {
-      throw new DockerfileCheckError(`unreadable report ${report}: ${error.message}`)
-    }
-    throw error
-  }
+  const read = await runTrivyForReport({
+    exec: request.exec ?? execWithTimeout,
+    trivy: request.trivy,
+    args,
+    env: await trivyScanEnvironment(request.workDir),
+    workDir: request.workDir,
+    report,
+    timeoutMs: request.timeoutMs,
+    killMarginMs: KILL_MARGIN_MS,
+    log: request.log,
+    parse: parseTrivyConfigReport
+  })
+  if (!read.ok) throw new DockerfileCheckError(read.reason)
+  return { ...read.value, report, ms: Math.round(performance.now() - started) }
 }
 
 /**

@@ -7,7 +7,7 @@
  * package type, namespace and name (and version or qualifiers only when the rule gives them);
  * a rule past its expiry date no longer applies.
  */
-import { parsePurl, type IgnoreRule, type Purl } from '../inputs/ignore-files.js'
+import { parsePurl, type IgnoreKind, type IgnoreRule, type Purl } from '../inputs/ignore-files.js'
 import type { Finding, Suppression } from './model.js'
 import { checkNumber, type Misconfiguration } from './misconfig.js'
 import type { SecretFinding } from './secrets.js'
@@ -88,13 +88,9 @@ export function applySecretIgnoreRules(
   rules: readonly IgnoreRule[],
   now: Date
 ): SecretFinding[] {
-  const live = rules.filter(rule => (rule.kind ?? 'secret') === 'secret' && !isExpired(rule, now))
+  const match = ruleMatcher(rules, 'secret', now)
   return secrets.map(secret => {
-    const rule = live.find(
-      r =>
-        r.id === secret.ruleId &&
-        (!r.paths?.length || r.paths.some(glob => globToRegExp(glob).test(secret.path)))
-    )
+    const rule = match(id => id === secret.ruleId, secret.path)
     return rule ? { ...secret, suppressed: suppressionBy(rule) } : secret
   })
 }
@@ -110,18 +106,29 @@ export function applyMisconfigIgnoreRules(
   rules: readonly IgnoreRule[],
   now: Date
 ): Misconfiguration[] {
-  const live = rules.filter(
-    rule => (rule.kind ?? 'misconfiguration') === 'misconfiguration' && !isExpired(rule, now)
-  )
+  const match = ruleMatcher(rules, 'misconfiguration', now)
   return misconfigurations.map(m => {
     if (m.suppressed) return m
-    const rule = live.find(
-      r =>
-        sameCheckId(r.id, m) &&
-        (!r.paths?.length || r.paths.some(glob => globToRegExp(glob).test(dockerfile)))
-    )
+    const rule = match(id => sameCheckId(id, m), dockerfile)
     return rule ? { ...m, suppressed: suppressionBy(rule) } : m
   })
+}
+
+/**
+ * The first live rule for findings of `kind` (its `.trivyignore.yaml` list, or a `.trivyignore`
+ * line, which applies to every kind) whose ID matches and whose `paths`, if any, match `path`.
+ */
+function ruleMatcher(
+  rules: readonly IgnoreRule[],
+  kind: IgnoreKind,
+  now: Date
+): (idMatches: (id: string) => boolean, path: string) => IgnoreRule | undefined {
+  const live = rules.filter(rule => (rule.kind ?? kind) === kind && !isExpired(rule, now))
+  return (idMatches, path) =>
+    live.find(
+      r =>
+        idMatches(r.id) && (!r.paths?.length || r.paths.some(glob => globToRegExp(glob).test(path)))
+    )
 }
 
 /** Trivy matches a check's ID, its AVD ID and its aliases: DS-0002, DS002 and AVD-DS-0002 are one. */

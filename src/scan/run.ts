@@ -18,7 +18,7 @@ import { trivyScanArgs } from './args.js'
 import type { ScannerKind } from '../inputs/config.js'
 import { dashed, type PlatformScan } from './model.js'
 import { errorMessage } from '../errors.js'
-import { parseTrivyReport, scrubSecretReport, TrivyReportError } from './trivy-report.js'
+import { parseTrivyReport, scrubKeptReport, TrivyReportError } from './trivy-report.js'
 import type { Logger } from '../logger.js'
 
 /** Beyond Trivy's own --timeout, how long before the process is stopped by us. */
@@ -107,6 +107,67 @@ export function trivyReason(result: TimedExecResult, command = 'trivy'): string 
   return `${command} ${how}${detail ? `: ${detail}` : ''}`
 }
 
+/**
+ * One trivy process whose JSON report is the result, and every way it can fail as one reason:
+ * it could not start, ran out of time, exited non-zero, wrote nothing, or wrote what cannot be
+ * read. The image scans (per platform) and the Dockerfile checks both run through it. The
+ * report is kept scrubbed (scrubKeptReport) before it is parsed, so nothing reads more.
+ */
+export async function runTrivyForReport<T>(options: {
+  exec: (cmd: Program, args: readonly string[], o: TimedExecOptions) => Promise<TimedExecResult>
+  trivy: Program
+  args: readonly string[]
+  /** trivyScanEnvironment's: a HOME of its own, nothing else of the runner's. */
+  env: Record<string, string>
+  workDir: string
+  /** Where the args tell trivy to write its report. */
+  report: string
+  timeoutMs: number
+  killMarginMs: number
+  log: Logger
+  parse: (json: string) => T
+}): Promise<{ ok: true; value: T } | { ok: false; reason: string }> {
+  const { args, report } = options
+  // `trivy image` or `trivy config`: what the reasons name.
+  const command = args[0] === 'image' ? 'trivy' : `trivy ${args[0] ?? ''}`.trim()
+  options.log.debug(`trivy ${args.join(' ')}`)
+  const fail = (reason: string) => ({ ok: false as const, reason })
+  let result: TimedExecResult
+  try {
+    result = await options.exec(options.trivy, args, {
+      purpose: 'trivy',
+      env: options.env,
+      // Not the workspace: Trivy would read a .trivyignore or trivy.yaml found there.
+      cwd: options.workDir,
+      timeoutMs: options.timeoutMs + options.killMarginMs
+    })
+  } catch (error) {
+    return fail(`${command} could not start (${errorMessage(error)})`)
+  }
+  if (result.timedOut) {
+    return fail(
+      `${command} did not finish within the scan-timeout of ${Math.round(options.timeoutMs / 1000)} s and was stopped`
+    )
+  }
+  if (result.exitCode !== 0) return fail(trivyReason(result, command))
+  let json: string
+  try {
+    json = await readFile(report, 'utf8')
+  } catch {
+    return fail(`${command} exited 0 but wrote no report`)
+  }
+  // Kept, uploaded and converted from here on: without the lines Trivy quotes.
+  const scrubbed = scrubKeptReport(json)
+  if (scrubbed !== json) await writeFile(report, (json = scrubbed))
+  try {
+    return { ok: true, value: options.parse(json) }
+  } catch (error) {
+    if (error instanceof TrivyReportError)
+      return fail(`unreadable report ${report}: ${error.message}`)
+    throw error
+  }
+}
+
 export async function scanPlatforms(options: ScanPlatformsOptions): Promise<ScanOutcome> {
   const exec = options.exec ?? execWithTimeout
   const env = await trivyScanEnvironment(options.workDir)
@@ -138,47 +199,26 @@ export async function scanPlatforms(options: ScanPlatformsOptions): Promise<Scan
       scanners: options.scanners ?? ['vuln', 'secret'],
       ...(secretConfig ? { secretConfig } : {})
     })
-    options.log.debug(`trivy ${args.join(' ')}`)
     const fail = (reason: string): One => ({ ok: false, failure: { platform: p.platform, reason } })
-    let result: TimedExecResult
-    try {
-      result = await exec(options.trivy, args, {
-        purpose: 'trivy',
-        env,
-        // Not the workspace: Trivy would read a .trivyignore or trivy.yaml found there.
-        cwd: options.workDir,
-        timeoutMs: options.timeoutMs + (options.killMarginMs ?? KILL_MARGIN_MS)
-      })
-    } catch (error) {
-      return fail(`trivy could not start (${errorMessage(error)})`)
-    }
-    if (result.timedOut) {
-      return fail(
-        `trivy did not finish within the scan-timeout of ${Math.round(options.timeoutMs / 1000)} s and was stopped`
-      )
-    }
-    if (result.exitCode !== 0) return fail(trivyReason(result))
-    let json: string
-    try {
-      json = await readFile(report, 'utf8')
-    } catch {
-      return fail('trivy exited 0 but wrote no report')
-    }
-    // Kept, uploaded and converted from here on: without the secrets' quoted lines.
-    const scrubbed = scrubSecretReport(json)
-    if (scrubbed !== json) await writeFile(report, (json = scrubbed))
-    try {
-      const scan = parseTrivyReport(json, { platform: p.platform, digest: p.digest })
-      const ms = Math.round(performance.now() - started)
-      options.log.info(
-        `${p.platform}: ${scan.findings.length} finding(s), ${scan.secrets.length} secret(s) in ${(ms / 1000).toFixed(1)} s (${p.digest.slice(0, 19)})`
-      )
-      return { ok: true, scan, report, ms }
-    } catch (error) {
-      if (error instanceof TrivyReportError)
-        return fail(`unreadable report ${report}: ${error.message}`)
-      throw error
-    }
+    const read = await runTrivyForReport({
+      exec,
+      trivy: options.trivy,
+      args,
+      env,
+      workDir: options.workDir,
+      report,
+      timeoutMs: options.timeoutMs,
+      killMarginMs: options.killMarginMs ?? KILL_MARGIN_MS,
+      log: options.log,
+      parse: json => parseTrivyReport(json, { platform: p.platform, digest: p.digest })
+    })
+    if (!read.ok) return fail(read.reason)
+    const scan = read.value
+    const ms = Math.round(performance.now() - started)
+    options.log.info(
+      `${p.platform}: ${scan.findings.length} finding(s), ${scan.secrets.length} secret(s) in ${(ms / 1000).toFixed(1)} s (${p.digest.slice(0, 19)})`
+    )
+    return { ok: true, scan, report, ms }
   })
 
   const failures = results.flatMap(r => (r.ok ? [] : [r.failure]))

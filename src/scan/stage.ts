@@ -46,7 +46,7 @@ export interface ScanStageOptions {
  */
 async function checkDockerfile(
   options: ScanStageOptions,
-  dockerfile: DockerfileRef | undefined
+  dockerfile: { ref: DockerfileRef; text: string } | undefined
 ): Promise<CheckedDockerfile | { note: string } | undefined> {
   const { config, scanner, log } = options
   if (!config.scan.dockerfileChecks) return undefined
@@ -66,7 +66,8 @@ async function checkDockerfile(
   }
   try {
     return await scanner.checkDockerfile!({
-      dockerfile: dockerfile!,
+      dockerfile: dockerfile!.ref,
+      text: dockerfile!.text,
       reportDir: options.reportDir,
       workDir: options.workDir,
       timeoutMs: config.scan.timeoutMs
@@ -83,9 +84,11 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
   const { config, log } = options
   const platforms = options.platforms.map(p => p.platform)
   const dockerfile = dockerfileOf(config.build, options.workspace)
+  // Read once: the Dockerfile checks get this text, the layers and checks are mapped on it.
+  const text = dockerfile ? readFileSync(dockerfile.path, 'utf8') : ''
   // Beside the image scans: the Dockerfile is the same for every platform. Settled at once,
   // so that its failure waits, handled, until the scans' own outcome is known.
-  const checking = checkDockerfile(options, dockerfile).then(
+  const checking = checkDockerfile(options, dockerfile && { ref: dockerfile, text }).then(
     value => ({ value }),
     (error: unknown) => ({ error })
   )
@@ -114,7 +117,6 @@ export async function scanStage(options: ScanStageOptions): Promise<ScanResult> 
   }
 
   const origins: Record<string, Map<string, LayerOrigin>> = {}
-  const text = dockerfile ? readFileSync(dockerfile.path, 'utf8') : ''
   if (dockerfile) {
     for (const p of options.platforms) {
       try {

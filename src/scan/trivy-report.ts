@@ -264,33 +264,6 @@ export function parseTrivyConfigReport(json: string): {
 }
 
 /**
- * A `trivy config` report as it is kept: without the Dockerfile lines each check quotes
- * (`CauseMetadata.Code`). Trivy's DS-0031 exists to flag a secret written into the Dockerfile,
- * and its quote would carry the value into a file this action leaves behind. Unchanged when
- * nothing is quoted or it is not JSON (then it is refused as unreadable).
- */
-export function scrubConfigReport(json: string): string {
-  let doc: unknown
-  try {
-    doc = JSON.parse(json)
-  } catch {
-    return json
-  }
-  const results = isObject(doc) && Array.isArray(doc.Results) ? doc.Results : []
-  let changed = false
-  for (const result of results) {
-    if (!isObject(result) || !Array.isArray(result.Misconfigurations)) continue
-    for (const m of result.Misconfigurations) {
-      if (isObject(m) && isObject(m.CauseMetadata) && 'Code' in m.CauseMetadata) {
-        delete m.CauseMetadata.Code
-        changed = true
-      }
-    }
-  }
-  return changed ? `${JSON.stringify(doc, null, 2)}\n` : json
-}
-
-/**
  * The digest a report says was scanned: Trivy names its artifact as it was given,
  * `<layout>@sha256:…` for an OCI layout (scan/args.ts); undefined when it names none.
  */
@@ -306,12 +279,14 @@ export function scannedDigest(json: string): Digest | undefined {
 }
 
 /**
- * The Trivy report as it is kept (the report directory, the fan-out artifact, `trivy convert`'s
- * input), with what could hold a secret taken out of each secret finding: `Code` (its lines
- * quote the file around the match, unmasked) and `Match`. Unchanged when it has no secret or
+ * A Trivy report as it is kept (the report directory, the fan-out artifact, `trivy convert`'s
+ * input), with what could hold a secret taken out: each secret finding's `Code` (its lines
+ * quote the file around the match, unmasked) and `Match`, and each misconfiguration's quoted
+ * Dockerfile lines (`CauseMetadata.Code`: Trivy's DS-0031 exists to flag a secret written in
+ * the Dockerfile, and its quote would carry the value). Unchanged when nothing is quoted or it
  * is not JSON (it is then refused as unreadable, and nothing reads it further).
  */
-export function scrubSecretReport(json: string): string {
+export function scrubKeptReport(json: string): string {
   let doc: unknown
   try {
     doc = JSON.parse(json)
@@ -320,16 +295,20 @@ export function scrubSecretReport(json: string): string {
   }
   const results = isObject(doc) && Array.isArray(doc.Results) ? doc.Results : []
   let changed = false
+  const drop = (from: unknown, field: string) => {
+    if (isObject(from) && field in from) {
+      delete from[field]
+      changed = true
+    }
+  }
   for (const result of results) {
-    if (!isObject(result) || !Array.isArray(result.Secrets)) continue
-    for (const secret of result.Secrets) {
-      if (!isObject(secret)) continue
-      for (const field of ['Code', 'Match']) {
-        if (field in secret) {
-          delete secret[field]
-          changed = true
-        }
-      }
+    if (!isObject(result)) continue
+    for (const secret of Array.isArray(result.Secrets) ? result.Secrets : []) {
+      drop(secret, 'Code')
+      drop(secret, 'Match')
+    }
+    for (const m of Array.isArray(result.Misconfigurations) ? result.Misconfigurations : []) {
+      if (isObject(m)) drop(m.CauseMetadata, 'Code')
     }
   }
   return changed ? `${JSON.stringify(doc, null, 2)}\n` : json

@@ -42,6 +42,7 @@ function check(behaviour: Behaviour) {
   const run = () =>
     runDockerfileCheck({
       dockerfile: { path: join(dirs.workspace, 'app', 'Dockerfile'), relative: 'app/Dockerfile' },
+      text: readFileSync(join(dirs.workspace, 'app', 'Dockerfile'), 'utf8'),
       reportDir: dirs.reportDir,
       workDir: dirs.workDir,
       timeoutMs: 60_000,

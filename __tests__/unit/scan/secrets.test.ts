@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { parse as yaml } from 'yaml'
 import { parseIgnoreFile } from '../../../src/inputs/ignore-files.js'
 import type { Config } from '../../../src/inputs/config.js'
-import { parseTrivyReport, scrubSecretReport } from '../../../src/scan/trivy-report.js'
+import { parseTrivyReport, scrubKeptReport } from '../../../src/scan/trivy-report.js'
 import { decideScans } from '../../../src/scan/verdict.js'
 import { evaluateSecretGate } from '../../../src/scan/secrets.js'
 import { mergeSecrets } from '../../../src/scan/merge.js'
@@ -118,7 +118,7 @@ describe('parsing', () => {
 describe('the report as it is kept', () => {
   test('without the quoted lines and the match; everything else as Trivy wrote it', () => {
     const raw = imageReport({ rawKey: true })
-    const kept = scrubSecretReport(raw)
+    const kept = scrubKeptReport(raw)
     expect(kept).not.toContain(RAW_KEY)
     expect(kept).not.toContain('ghp_0123456789')
     const before = parseTrivyReport(raw, { platform: 'linux/amd64', digest: D })
@@ -127,8 +127,8 @@ describe('the report as it is kept', () => {
 
   test('a report without secrets, or not JSON, is left byte for byte', () => {
     const clean = readFileSync(join(FIXTURES, 'trivy_alpine-310.json.golden'), 'utf8')
-    expect(scrubSecretReport(clean)).toBe(clean)
-    expect(scrubSecretReport('{"truncated": ')).toBe('{"truncated": ')
+    expect(scrubKeptReport(clean)).toBe(clean)
+    expect(scrubKeptReport('{"truncated": ')).toBe('{"truncated": ')
   })
 })
 
